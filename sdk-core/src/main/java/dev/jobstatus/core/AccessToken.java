@@ -1,0 +1,36 @@
+package dev.jobstatus.core;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An access token fetched from a provider's token endpoint.
+ *
+ * <p>{@link #toString()} never shows the token or the refresh token.
+ *
+ * @param token the access token
+ * @param expiresAt when the token expires, or {@code null} if the provider did not say
+ * @param refreshToken a token that renews the access token, or {@code null} if the provider issues none
+ */
+public record AccessToken(String token, Instant expiresAt, String refreshToken) {
+    /**
+     * Validates the token.
+     *
+     * @throws IllegalArgumentException if {@code token} is null or blank
+     */
+    public AccessToken {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("access token must not be null or blank");
+        }
+    }
+
+    /** Returns the refresh token, if the provider issued one. */
+    public Optional<String> refreshTokenValue() {
+        return Optional.ofNullable(refreshToken);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[token=***, expiresAt=" + expiresAt + ", refreshToken=" + (refreshToken == null ? "none" : "***") + "]";
+    }
+}

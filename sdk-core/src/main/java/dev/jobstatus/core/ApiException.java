@@ -1,0 +1,89 @@
+package dev.jobstatus.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An HTTP response with a status the SDK treats as an error.
+ *
+ * <p>Subclasses name the status family: {@link BadRequestException} (400, 422),
+ * {@link AuthenticationException} (401), {@link PermissionDeniedException} (403),
+ * {@link NotFoundException} (404), {@link ConflictException} (409), {@link RateLimitException} (429 and
+ * provider throttles), {@link ServerException} (5xx) and {@link UnexpectedStatusException} (anything else).
+ * The message names the provider, the status and the request id; it never contains a secret.
+ */
+public abstract class ApiException extends JobStatusException {
+    private final ApiError error;
+
+    /**
+     * Creates an exception for a failed response.
+     *
+     * @param error what is known about the response
+     */
+    protected ApiException(ApiError error) {
+        super(error.provider(), error.attempts(), describe(error), null);
+        this.error = error;
+    }
+
+    private static String describe(ApiError error) {
+        StringBuilder sb = new StringBuilder()
+                .append(error.provider()).append(" API returned HTTP ").append(error.statusCode());
+        if (error.errorCode() != null) {
+            sb.append(" [").append(error.errorCode()).append(']');
+        }
+        if (error.errorMessage() != null && !error.errorMessage().isBlank()) {
+            sb.append(": ").append(error.errorMessage());
+        }
+        for (ErrorDetail detail : error.details()) {
+            sb.append("; ");
+            if (detail.field() != null) {
+                sb.append(detail.field()).append(": ");
+            }
+            sb.append(detail.message());
+        }
+        sb.append(" (request id ").append(error.requestId() == null ? "none" : error.requestId());
+        sb.append(", attempts ").append(error.attempts()).append(')');
+        return sb.toString();
+    }
+
+    /** Returns everything known about the failed response. */
+    public ApiError error() {
+        return error;
+    }
+
+    /** Returns the HTTP status code. */
+    public int statusCode() {
+        return error.statusCode();
+    }
+
+    /** Returns the request id the provider sent in the response headers, if any. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(error.requestId());
+    }
+
+    /** Returns the provider's error code, if it sent one. */
+    public Optional<String> errorCode() {
+        return Optional.ofNullable(error.errorCode());
+    }
+
+    /** Returns the provider's error message, if it sent one. */
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(error.errorMessage());
+    }
+
+    /** Returns the items of the error, such as field validation errors; empty when there are none. */
+    public List<ErrorDetail> details() {
+        return error.details();
+    }
+
+    /** Returns the delay the server asked for in {@code Retry-After}, if any. */
+    public Optional<Duration> retryAfter() {
+        return error.retryAfterDelay();
+    }
+
+    /** Returns the start of the response body (at most about 1 KB, secrets removed). */
+    public String bodyExcerpt() {
+        return error.bodyExcerpt();
+    }
+}

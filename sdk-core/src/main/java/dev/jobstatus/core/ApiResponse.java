@@ -1,0 +1,21 @@
+package dev.jobstatus.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A successful response mapped to a value, with what the transport learned along the way.
+ *
+ * @param value the mapped body
+ * @param statusCode the HTTP status code
+ * @param requestId the request id from the response headers, or {@code null}
+ * @param retryAfter the delay asked for by a {@code Retry-After} header, or {@code null}
+ * @param attempts how many HTTP attempts were made, counting retries
+ * @param <T> the type of the value
+ */
+public record ApiResponse<T>(T value, int statusCode, String requestId, Duration retryAfter, int attempts) {
+    /** Returns the {@code Retry-After} delay, when the response carried one. */
+    public Optional<Duration> retryAfterDelay() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

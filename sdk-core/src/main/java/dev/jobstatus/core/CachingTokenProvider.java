@@ -1,0 +1,162 @@
+package dev.jobstatus.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Credentials backed by an access token that is fetched on first use, cached, and fetched again shortly
+ * before it expires or after the server rejects it.
+ *
+ * <p>Fetches are single-flight: when many threads find the token missing, expiring or rejected at once,
+ * one of them fetches and the others wait for and share its result. Thread-safe.
+ */
+public final class CachingTokenProvider implements CredentialProvider {
+    private final TokenFetcher fetcher;
+    private final Function<String, AuthHeaders> headerFormat;
+    private final Duration refreshBefore;
+    private final TimeSource time;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Cached current;
+
+    private record Cached(AccessToken token, AuthHeaders headers) { }
+
+    private CachingTokenProvider(Builder builder) {
+        this.fetcher = builder.fetcher;
+        this.headerFormat = builder.headerFormat;
+        this.refreshBefore = builder.refreshBefore;
+        this.time = builder.time;
+    }
+
+    /**
+     * Returns a builder for a provider that obtains tokens from {@code fetcher}.
+     *
+     * @throws NullPointerException if {@code fetcher} is null
+     */
+    public static Builder builder(TokenFetcher fetcher) {
+        return new Builder(Objects.requireNonNull(fetcher, "fetcher"));
+    }
+
+    /**
+     * Returns the headers for the cached token, fetching a new token first when there is none or it expires
+     * within the refresh margin.
+     *
+     * @throws JobStatusException if a token had to be fetched and the fetch failed
+     */
+    @Override
+    public AuthHeaders headers() {
+        Cached cached = current;
+        if (cached != null && !expiresSoon(cached.token())) {
+            return cached.headers();
+        }
+        lock.lock();
+        try {
+            cached = current;
+            if (cached == null || expiresSoon(cached.token())) {
+                cached = fetch(cached);
+            }
+            return cached.headers();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Fetches a new token unless another thread already replaced the rejected one.
+     *
+     * @return {@code true}: a retry with the current token may succeed
+     * @throws JobStatusException if the fetch failed
+     */
+    @Override
+    public boolean refresh(AuthHeaders rejected) {
+        lock.lock();
+        try {
+            Cached cached = current;
+            if (cached == null || cached.headers().equals(rejected)) {
+                fetch(cached);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets the cached token, so the next request fetches a new one. */
+    public void invalidate() {
+        current = null;
+    }
+
+    private Cached fetch(Cached previous) {
+        AccessToken token = fetcher.fetch(previous == null ? null : previous.token());
+        if (token == null) {
+            throw new IllegalStateException("token fetcher returned null");
+        }
+        Cached fresh = new Cached(token, headerFormat.apply(token.token()));
+        current = fresh;
+        return fresh;
+    }
+
+    private boolean expiresSoon(AccessToken token) {
+        Instant expiresAt = token.expiresAt();
+        return expiresAt != null && !time.now().plus(refreshBefore).isBefore(expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        Cached cached = current;
+        return "CachingTokenProvider[token=" + (cached == null ? "none" : "***, expiresAt=" + cached.token().expiresAt()) + "]";
+    }
+
+    /** Configures a {@link CachingTokenProvider}. */
+    public static final class Builder {
+        private final TokenFetcher fetcher;
+        private Function<String, AuthHeaders> headerFormat = token -> AuthHeaders.of("Authorization", "Bearer " + token);
+        private Duration refreshBefore = Duration.ofMinutes(1);
+        private TimeSource time = TimeSource.system();
+
+        private Builder(TokenFetcher fetcher) {
+            this.fetcher = fetcher;
+        }
+
+        /**
+         * Sets how a token becomes headers; the default is {@code Authorization: Bearer <token>}.
+         *
+         * @return this builder
+         */
+        public Builder headerFormat(Function<String, AuthHeaders> headerFormat) {
+            this.headerFormat = Objects.requireNonNull(headerFormat, "headerFormat");
+            return this;
+        }
+
+        /**
+         * Sets how long before expiry a token is replaced; the default is one minute.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException if the margin is negative
+         */
+        public Builder refreshBefore(Duration refreshBefore) {
+            if (refreshBefore.isNegative()) {
+                throw new IllegalArgumentException("refreshBefore must not be negative");
+            }
+            this.refreshBefore = refreshBefore;
+            return this;
+        }
+
+        /**
+         * Sets the clock used to judge expiry; the default is the system clock.
+         *
+         * @return this builder
+         */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** Returns the provider. */
+        public CachingTokenProvider build() {
+            return new CachingTokenProvider(this);
+        }
+    }
+}

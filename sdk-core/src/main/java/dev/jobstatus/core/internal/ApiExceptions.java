@@ -1,0 +1,38 @@
+package dev.jobstatus.core.internal;
+
+import dev.jobstatus.core.ApiError;
+import dev.jobstatus.core.ApiException;
+import dev.jobstatus.core.AuthenticationException;
+import dev.jobstatus.core.BadRequestException;
+import dev.jobstatus.core.ConflictException;
+import dev.jobstatus.core.NotFoundException;
+import dev.jobstatus.core.PermissionDeniedException;
+import dev.jobstatus.core.RateLimitException;
+import dev.jobstatus.core.ServerException;
+import dev.jobstatus.core.UnexpectedStatusException;
+
+/** Chooses the {@link ApiException} subclass for a failed response. */
+public final class ApiExceptions {
+    private ApiExceptions() {
+    }
+
+    /**
+     * Returns the exception for {@code error}.
+     *
+     * @param throttled whether the provider declared the response a throttle (429 always is)
+     */
+    public static ApiException forStatus(ApiError error, boolean throttled) {
+        int status = error.statusCode();
+        if (throttled || status == 429) {
+            return new RateLimitException(error);
+        }
+        return switch (status) {
+            case 400, 422 -> new BadRequestException(error);
+            case 401 -> new AuthenticationException(error);
+            case 403 -> new PermissionDeniedException(error);
+            case 404 -> new NotFoundException(error);
+            case 409 -> new ConflictException(error);
+            default -> status >= 500 && status <= 599 ? new ServerException(error) : new UnexpectedStatusException(error);
+        };
+    }
+}

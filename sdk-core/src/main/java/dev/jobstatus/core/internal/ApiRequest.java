@@ -1,0 +1,147 @@
+package dev.jobstatus.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+/**
+ * One API call as a provider module describes it: method, path relative to the base URL, query, body.
+ * Path parameters are kept apart from the literal path so they are always encoded as single segments.
+ *
+ * @param method the HTTP method
+ * @param path the path segments; each {@link PathPart} says whether it is trusted literal text or a parameter
+ * @param query the query parameters in order
+ * @param body the request body, or {@code null}
+ * @param authenticated whether the client's credentials are sent
+ */
+public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated) {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    /** Copies the lists. */
+    public ApiRequest {
+        path = List.copyOf(path);
+        query = List.copyOf(query);
+    }
+
+    /** A part of the path: literal segments written by the SDK, or one caller-supplied value. */
+    public record PathPart(String value, boolean parameter) { }
+
+    /** A query parameter. */
+    public record QueryParam(String name, String value) { }
+
+    /** Returns whether repeating this request is harmless. */
+    public boolean idempotent() {
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+            default -> false;
+        };
+    }
+
+    /** Returns the full URL of this request under {@code base}. */
+    public HttpUrl url(HttpUrl base) {
+        HttpUrl.Builder url = base.newBuilder();
+        for (PathPart part : path) {
+            if (part.parameter()) {
+                url.addPathSegment(part.value());
+            } else {
+                url.addPathSegments(part.value());
+            }
+        }
+        for (QueryParam param : query) {
+            url.addQueryParameter(param.name(), param.value());
+        }
+        return url.build();
+    }
+
+    /** Starts a GET request. */
+    public static Builder get() {
+        return new Builder("GET");
+    }
+
+    /** Starts a POST request. */
+    public static Builder post() {
+        return new Builder("POST");
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String method;
+        private final List<PathPart> path = new ArrayList<>();
+        private final List<QueryParam> query = new ArrayList<>();
+        private RequestBody body;
+        private boolean authenticated = true;
+
+        private Builder(String method) {
+            this.method = method;
+        }
+
+        /** Appends literal path segments written by the SDK, such as {@code api/sys/businessbackgroundjobs}. */
+        public Builder path(String literal) {
+            path.add(new PathPart(literal, false));
+            return this;
+        }
+
+        /**
+         * Appends one caller-supplied value as a single, percent-encoded path segment.
+         *
+         * @throws IllegalArgumentException if the value is null or blank, or is {@code .} or {@code ..}, which
+         *     no encoding can keep from changing the path
+         */
+        public Builder pathParam(String name, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be null or blank");
+            }
+            if (value.equals(".") || value.equals("..")) {
+                throw new IllegalArgumentException(name + " must not be '" + value + "'");
+            }
+            path.add(new PathPart(value, true));
+            return this;
+        }
+
+        /** Adds a query parameter; a {@code null} value adds nothing. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(new QueryParam(name, value.toString()));
+            }
+            return this;
+        }
+
+        /** Sets an {@code application/x-www-form-urlencoded} body; {@code null} values are left out. */
+        public Builder formBody(Map<String, String> fields) {
+            FormBody.Builder form = new FormBody.Builder();
+            fields.forEach((k, v) -> {
+                if (v != null) {
+                    form.add(k, v);
+                }
+            });
+            this.body = form.build();
+            return this;
+        }
+
+        /** Sets a JSON body written with the SDK's Jackson configuration. */
+        public Builder jsonBody(Object value) {
+            try {
+                this.body = RequestBody.create(Json.writer().writeValueAsBytes(value), JSON);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write request body as JSON", e);
+            }
+            return this;
+        }
+
+        /** Sends this request without the client's credentials (for example, to a token endpoint). */
+        public Builder unauthenticated() {
+            this.authenticated = false;
+            return this;
+        }
+
+        /** Returns the request. */
+        public ApiRequest build() {
+            return new ApiRequest(method, path, query, body, authenticated);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jobstatus.core.internal;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+
+/**
+ * Turns the bytes of a successful response into a value. Failures (including a {@code null} result) become a
+ * {@link dev.jobstatus.core.MalformedResponseException} naming {@link #description()}.
+ *
+ * @param <T> the type of the value
+ */
+public interface BodyReader<T> {
+    /** Reads the value; may throw any I/O or Jackson exception, which the transport wraps. */
+    T read(byte[] body) throws IOException;
+
+    /** Describes the expected body for error messages, such as {@code "Job JSON object"}. */
+    String description();
+
+    /** Returns a reader that maps a JSON body with the SDK's Jackson configuration. */
+    static <T> BodyReader<T> json(Class<T> type) {
+        return json(Json.reader(type), type.getSimpleName() + " JSON");
+    }
+
+    /** Returns a reader that maps a JSON body to a generic type. */
+    static <T> BodyReader<T> json(JavaType type, String description) {
+        return json(Json.reader(type), description);
+    }
+
+    /** Returns a reader that uses {@code reader} and describes itself as {@code description}. */
+    static <T> BodyReader<T> json(ObjectReader reader, String description) {
+        return new BodyReader<>() {
+            @Override
+            public T read(byte[] body) throws IOException {
+                return reader.readValue(body);
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+}

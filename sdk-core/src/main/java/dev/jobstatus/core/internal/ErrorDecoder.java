@@ -1,0 +1,17 @@
+package dev.jobstatus.core.internal;
+
+/**
+ * Reads a provider's error envelope. Provider modules plug one in; {@link GenericErrorDecoder} is the fallback
+ * for bodies a provider decoder does not recognise.
+ */
+@FunctionalInterface
+public interface ErrorDecoder {
+    /**
+     * Decodes an error body.
+     *
+     * @param status the HTTP status
+     * @param body the body as text (possibly empty, possibly not JSON)
+     * @return what was understood, or {@code null} when the body is not this provider's envelope
+     */
+    DecodedError decode(int status, String body);
+}

@@ -1,0 +1,260 @@
+package dev.jobstatus.core.internal;
+
+import dev.jobstatus.core.ApiError;
+import dev.jobstatus.core.ApiException;
+import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.AuthHeaders;
+import dev.jobstatus.core.ConnectionException;
+import dev.jobstatus.core.InterruptedOperationException;
+import dev.jobstatus.core.MalformedResponseException;
+import dev.jobstatus.core.RequestTimeoutException;
+import dev.jobstatus.core.TransportException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * The state of one logical call across its attempts, and the single place that decides, after each attempt,
+ * whether the call is done, is retried, or has failed. Used by both the blocking and the asynchronous path;
+ * attempts of one exchange never overlap, so it needs no locking.
+ */
+final class Exchange<T> {
+    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+    private static final int ERROR_BODY_BYTES = 64 * 1024;
+
+    private final HttpTransport transport;
+    private final ApiRequest request;
+    private final BodyReader<T> reader;
+    private final HttpUrl url;
+    private final long deadlineNanos;
+    private int attempts;
+    private int retries;
+    private boolean refreshed;
+    private AuthHeaders auth = AuthHeaders.NONE;
+
+    Exchange(HttpTransport transport, ApiRequest request, BodyReader<T> reader) {
+        this.transport = transport;
+        this.request = request;
+        this.reader = reader;
+        this.url = request.url(transport.baseUrl());
+        this.deadlineNanos = transport.time().nanoTime() + transport.retryPolicy().overallTimeout().toNanos();
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    String provider() {
+        return transport.provider();
+    }
+
+    /** Starts the next attempt: counts it and builds its request with fresh credentials. */
+    Request nextRequest() {
+        attempts++;
+        auth = request.authenticated() ? transport.credentials().headers() : AuthHeaders.NONE;
+        return new Request.Builder()
+                .url(url)
+                .method(request.method(), request.body())
+                .header("User-Agent", transport.userAgent())
+                .header("Accept", "application/json")
+                .tag(AuthHeaders.class, auth)
+                .build();
+    }
+
+    /** Judges a response; reads and closes nothing but the body. */
+    Outcome<T> onResponse(Response response) {
+        int status = response.code();
+        Headers headers = response.headers();
+        String requestId = requestId(headers);
+        String retryAfterValue = headers.get("Retry-After");
+        Duration retryAfter = RetryAfter.parse(
+                retryAfterValue != null ? retryAfterValue : headers.get(HoldRetryAfterInterceptor.HEADER), transport.time().now());
+        if (response.isSuccessful()) {
+            return onSuccess(response, requestId, retryAfter);
+        }
+        String body = readErrorBody(response.body());
+        if (status == 401 && request.authenticated() && !refreshed) {
+            refreshed = true;
+            if (transport.credentials().refresh(auth)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
+                return new Outcome.Retry<>(Duration.ZERO);
+            }
+        }
+        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, headers, body);
+        DecodedError decoded = decode(status, body);
+        ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
+                decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
+        ApiException failure = ApiExceptions.forStatus(error, throttled);
+        boolean retryable = throttled || status == 408 || status == 502 || status == 503 || status == 504
+                || (status == 500 && request.idempotent());
+        return retryOrFail(failure, retryable, retryAfter);
+    }
+
+    /** Judges an attempt that got no complete response. */
+    Outcome<T> onFailure(IOException e, boolean canceled) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
+        }
+        if (canceled) {
+            return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
+                    transport.provider() + " API call " + describe() + " was canceled", e));
+        }
+        boolean timeout = e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Text.headerValue(e.getMessage()));
+        TransportException failure = timeout
+                ? new RequestTimeoutException(transport.provider(), attempts,
+                        transport.provider() + " API did not answer " + describe() + " in time (" + detail + ", attempts " + attempts + ")", e)
+                : new ConnectionException(transport.provider(), attempts,
+                        transport.provider() + " API connection failed on " + describe() + " (" + detail + ", attempts " + attempts + ")", e);
+        return retryOrFail(failure, request.idempotent(), null);
+    }
+
+    private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {
+        ResponseBody body = response.body();
+        byte[] bytes;
+        try {
+            bytes = readCapped(body);
+        } catch (BodyTooLargeException e) {
+            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is larger than the "
+                    + transport.maxResponseBytes() + "-byte cap", "", null));
+        } catch (IOException e) {
+            return onFailure(e, false);
+        }
+        MediaType type = body.contentType();
+        if (type != null && type.subtype().contains("html")) {
+            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is an HTML page (" + type + ")", text(bytes), null));
+        }
+        if (bytes.length == 0) {
+            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is empty", "", null));
+        }
+        T value;
+        try {
+            value = reader.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            // The parser's exception is not kept as the cause: its message quotes body values, which may be
+            // secrets. Its redacted message and the JSON path go into ours instead.
+            String problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                problem += " at " + m.getPathReference();
+            }
+            return new Outcome.Fail<>(malformed(response.code(), requestId,
+                    Text.escape(Text.clip(Text.redact(String.valueOf(problem), secrets()), 400)), text(bytes), null));
+        }
+        if (value == null) {
+            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is JSON null", text(bytes), null));
+        }
+        LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " -> " + response.code() + " (attempt " + attempts + ")");
+        return new Outcome.Done<>(new ApiResponse<>(value, response.code(), requestId, retryAfter, attempts));
+    }
+
+    private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {
+        if (retryable && retries < transport.retryPolicy().maxRetries()) {
+            Duration delay = transport.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
+            if (transport.time().nanoTime() + delay.toNanos() <= deadlineNanos) {
+                retries++;
+                LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
+                        + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
+                return new Outcome.Retry<>(delay);
+            }
+        }
+        return new Outcome.Fail<>(failure);
+    }
+
+    private MalformedResponseException malformed(int status, String requestId, String problem, String body, Throwable cause) {
+        return new MalformedResponseException(transport.provider(), attempts, status, requestId,
+                reader.description(), problem, Text.excerpt(body, secrets()), cause);
+    }
+
+    private DecodedError decode(int status, String body) {
+        DecodedError decoded = null;
+        try {
+            decoded = transport.errorDecoder().decode(status, body);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": error decoder failed: " + e.getClass().getSimpleName());
+        }
+        if (decoded == null) {
+            decoded = GenericErrorDecoder.INSTANCE.decode(status, body);
+        }
+        if (decoded == null) {
+            return new DecodedError(null, null, List.of());
+        }
+        List<String> secrets = secrets();
+        return new DecodedError(
+                decoded.code() == null ? null : Text.escape(Text.redact(decoded.code(), secrets)),
+                decoded.message() == null ? null : Text.escape(Text.redact(decoded.message(), secrets)),
+                decoded.details());
+    }
+
+    private String requestId(Headers headers) {
+        for (String name : transport.requestIdHeaders()) {
+            String value = Text.headerValue(headers.get(name));
+            if (value != null) {
+                return Text.redact(value, secrets());
+            }
+        }
+        return null;
+    }
+
+    private List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        for (String value : auth.asMap().values()) {
+            secrets.add(value);
+            int space = value.indexOf(' ');
+            if (space > 0) {
+                secrets.add(value.substring(space + 1));
+            }
+        }
+        return secrets;
+    }
+
+    private String describe() {
+        return request.method() + " " + url.encodedPath();
+    }
+
+    private byte[] readCapped(ResponseBody body) throws IOException {
+        long cap = transport.maxResponseBytes();
+        if (body.contentLength() > cap) {
+            throw new BodyTooLargeException();
+        }
+        BufferedSource source = body.source();
+        if (source.request(cap + 1)) {
+            throw new BodyTooLargeException();
+        }
+        return source.getBuffer().readByteArray();
+    }
+
+    private static String readErrorBody(ResponseBody body) {
+        try {
+            BufferedSource source = body.source();
+            source.request(ERROR_BODY_BYTES);
+            long n = Math.min(source.getBuffer().size(), ERROR_BODY_BYTES);
+            return source.getBuffer().readString(n, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, 0, Math.min(bytes.length, 4 * Text.EXCERPT_CHARS), StandardCharsets.UTF_8);
+    }
+
+    private static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("response body too large");
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package dev.jobstatus.core.internal;
+
+import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.InterruptedOperationException;
+import dev.jobstatus.core.RetryPolicy;
+import dev.jobstatus.core.TimeSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * Sends API requests for one SDK client: builds URLs under the base URL, authenticates, retries by the
+ * {@link RetryPolicy}, maps error responses to the SDK's exceptions and bodies to values. Thread-safe.
+ *
+ * <p>It owns its {@link OkHttpClient} unless the caller supplied one; {@link #close()} releases only what
+ * it owns.
+ */
+public final class HttpTransport implements AutoCloseable {
+    static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Correlation-Id");
+
+    private final String provider;
+    private final HttpUrl baseUrl;
+    private final OkHttpClient client;
+    private final boolean ownsClient;
+    private final CredentialProvider credentials;
+    private final RetryPolicy retryPolicy;
+    private final TimeSource time;
+    private final DoubleSupplier random;
+    private final ErrorDecoder errorDecoder;
+    private final ThrottleDetector throttleDetector;
+    private final List<String> requestIdHeaders;
+    private final long maxResponseBytes;
+    private final String userAgent;
+    private volatile boolean closed;
+
+    private HttpTransport(Builder b) {
+        this.provider = b.provider;
+        this.baseUrl = b.baseUrl;
+        this.credentials = b.credentials;
+        this.retryPolicy = b.retryPolicy;
+        this.time = b.time;
+        this.random = b.random;
+        this.errorDecoder = b.errorDecoder;
+        this.throttleDetector = b.throttleDetector;
+        this.requestIdHeaders = b.requestIdHeaders;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.userAgent = UserAgent.forProvider(b.provider);
+        this.ownsClient = b.httpClient == null;
+        this.client = configure(b);
+    }
+
+    private static OkHttpClient configure(Builder b) {
+        OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+        setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
+        setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);
+        setTimeout(b.writeTimeout, b.httpClient, Duration.ofSeconds(30), ok::writeTimeout);
+        setTimeout(b.callTimeout, b.httpClient, Duration.ofSeconds(60), ok::callTimeout);
+        return ok
+                // Every retry decision is made in one place (Exchange), not also inside OkHttp.
+                .retryOnConnectionFailure(false)
+                // Never follow a redirect from https down to http.
+                .followSslRedirects(false)
+                .addNetworkInterceptor(new AuthInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new HoldRetryAfterInterceptor())
+                .build();
+    }
+
+    private static void setTimeout(Duration value, OkHttpClient callers, Duration fallback,
+                                   java.util.function.Function<Duration, OkHttpClient.Builder> setter) {
+        if (value != null) {
+            setter.apply(value);
+        } else if (callers == null) {
+            setter.apply(fallback);
+        }
+    }
+
+    /** Returns a builder for a transport of {@code provider} (a short lowercase name such as {@code asana}). */
+    public static Builder builder(String provider) {
+        return new Builder(provider);
+    }
+
+    /**
+     * Sends {@code request}, retrying as the policy allows, and maps the body with {@code reader}.
+     *
+     * @throws dev.jobstatus.core.ApiException for an error status, once retries (where allowed) ran out
+     * @throws dev.jobstatus.core.TransportException for a connection failure or timeout, likewise
+     * @throws dev.jobstatus.core.MalformedResponseException for a 2xx body that cannot be mapped
+     * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
+     * @throws IllegalStateException if the transport is closed
+     */
+    public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader) {
+        checkOpen();
+        Exchange<T> exchange = new Exchange<>(this, request, reader);
+        while (true) {
+            Call call = client.newCall(exchange.nextRequest());
+            Outcome<T> outcome;
+            try (Response response = call.execute()) {
+                outcome = exchange.onResponse(response);
+            } catch (IOException e) {
+                outcome = exchange.onFailure(e, call.isCanceled());
+            }
+            if (outcome instanceof Outcome.Done<T> done) {
+                return done.response();
+            }
+            if (outcome instanceof Outcome.Fail<T> fail) {
+                throw fail.exception();
+            }
+            Duration delay = ((Outcome.Retry<T>) outcome).delay();
+            try {
+                if (!delay.isZero()) {
+                    time.sleep(delay);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedOperationException(provider, exchange.attempts(), e);
+            }
+        }
+    }
+
+    /** Returns the provider name. */
+    public String provider() {
+        return provider;
+    }
+
+    /** Returns the base URL. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** Returns the configured OkHttp client (derived from the caller's, if one was given). */
+    public OkHttpClient httpClient() {
+        return client;
+    }
+
+    /** Returns the time source. */
+    public TimeSource time() {
+        return time;
+    }
+
+    /** Returns the retry policy. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    CredentialProvider credentials() {
+        return credentials;
+    }
+
+    DoubleSupplier random() {
+        return random;
+    }
+
+    ErrorDecoder errorDecoder() {
+        return errorDecoder;
+    }
+
+    ThrottleDetector throttleDetector() {
+        return throttleDetector;
+    }
+
+    List<String> requestIdHeaders() {
+        return requestIdHeaders;
+    }
+
+    long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    /** Returns whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the " + provider + " client is closed");
+        }
+    }
+
+    /**
+     * Stops the dispatcher threads and evicts the idle connections of a client this transport created. A
+     * caller-supplied client is left untouched. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + provider + ", " + baseUrl + ", " + credentials + "]";
+    }
+
+    /** Configures an {@link HttpTransport}. */
+    public static final class Builder {
+        private final String provider;
+        private HttpUrl baseUrl;
+        private boolean allowInsecureHttp;
+        private OkHttpClient httpClient;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration writeTimeout;
+        private Duration callTimeout;
+        private CredentialProvider credentials = CredentialProvider.none();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private TimeSource time = TimeSource.system();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private ErrorDecoder errorDecoder = GenericErrorDecoder.INSTANCE;
+        private ThrottleDetector throttleDetector = ThrottleDetector.NONE;
+        private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+        private Builder(String provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        /** Sets the base URL every request path is resolved under. */
+        public Builder baseUrl(HttpUrl baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** Allows a plain-http base URL on a non-loopback host. */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /** Uses the caller's OkHttp client (its pool and dispatcher are shared and never shut down by the SDK). */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** Sets the connect timeout (default 10 s; a caller's client keeps its own unless this is set). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Sets the read timeout (default 30 s). */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** Sets the write timeout (default 30 s). */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout, "writeTimeout");
+            return this;
+        }
+
+        /** Sets the timeout of one whole attempt (default 60 s). */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /** Sets the credentials (default none). */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** Sets the retry policy. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Sets the time source. */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** Sets the source of jitter, numbers in [0, 1). */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Sets the provider's error-envelope decoder. */
+        public Builder errorDecoder(ErrorDecoder errorDecoder) {
+            this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+            return this;
+        }
+
+        /** Sets how the provider's throttling responses other than 429 are recognised. */
+        public Builder throttleDetector(ThrottleDetector throttleDetector) {
+            this.throttleDetector = Objects.requireNonNull(throttleDetector, "throttleDetector");
+            return this;
+        }
+
+        /** Sets the response headers that carry the request id, first match wins. */
+        public Builder requestIdHeaders(List<String> names) {
+            this.requestIdHeaders = List.copyOf(names);
+            return this;
+        }
+
+        /** Sets the largest response body accepted, in bytes (default 16 MiB). */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes <= 0) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * Returns the transport.
+         *
+         * @throws IllegalStateException if no base URL is set, or it is plain http to a non-loopback host
+         *     without {@link #allowInsecureHttp(boolean)}
+         */
+        public HttpTransport build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("Base URL required.");
+            }
+            Urls.requireSecure(baseUrl, allowInsecureHttp);
+            return new HttpTransport(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

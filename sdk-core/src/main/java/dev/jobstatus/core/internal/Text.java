@@ -1,0 +1,79 @@
+package dev.jobstatus.core.internal;
+
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Makes server-supplied text safe to put in an exception message: escaped, clipped and free of secrets. */
+public final class Text {
+    /** The longest body excerpt kept in an exception. */
+    public static final int EXCERPT_CHARS = 1024;
+
+    private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
+            "(\"(?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|secret)\"\\s*:\\s*\")"
+                    + "((?:[^\"\\\\]|\\\\.)*)\"",
+            Pattern.CASE_INSENSITIVE);
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private Text() {
+    }
+
+    /** Returns {@code text} cut to {@code max} characters, with an ellipsis when cut. */
+    public static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+
+    /**
+     * Returns {@code text} with control characters escaped ({@code \n}, {@code \r}, {@code \t},
+     * {@code \u001b}…), so it cannot forge log lines or terminal output.
+     */
+    public static String escape(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (!control) {
+                    sb.append(c);
+                } else if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '\r') {
+                    sb.append("\\r");
+                } else if (c == '\t') {
+                    sb.append("\\t");
+                } else {
+                    sb.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /**
+     * Returns {@code text} with each of {@code secrets} and the values of secret-looking JSON fields
+     * ({@code access_token}, {@code password}…) replaced by {@code ***}.
+     */
+    public static String redact(String text, Collection<String> secrets) {
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+                out = out.replace(secret, "***");
+            }
+        }
+        Matcher m = SECRET_JSON_FIELD.matcher(out);
+        return m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***\"")) : out;
+    }
+
+    /** Returns the excerpt of a body kept in exceptions: redacted, clipped to about 1 KB, escaped. */
+    public static String excerpt(String body, Collection<String> secrets) {
+        return escape(clip(redact(body, secrets), EXCERPT_CHARS));
+    }
+
+    /** Returns a header value fit for a message: escaped and clipped to 128 characters, or {@code null}. */
+    public static String headerValue(String value) {
+        return value == null || value.isBlank() ? null : escape(clip(value.strip(), 128));
+    }
+}

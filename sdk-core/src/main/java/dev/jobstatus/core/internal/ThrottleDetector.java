@@ -1,0 +1,23 @@
+package dev.jobstatus.core.internal;
+
+import okhttp3.Headers;
+
+/**
+ * Recognises a provider's throttling answer other than HTTP 429 (which is always throttling), such as a 409
+ * with a {@code Retry-After}. A throttled response is retried and, when retries run out, becomes a
+ * {@link dev.jobstatus.core.RateLimitException}.
+ */
+@FunctionalInterface
+public interface ThrottleDetector {
+    /** The detector for providers that throttle only with HTTP 429. */
+    ThrottleDetector NONE = (status, headers, body) -> false;
+
+    /**
+     * Returns whether the response means "too many requests".
+     *
+     * @param status the HTTP status
+     * @param headers the response headers
+     * @param body the response body as text
+     */
+    boolean isThrottled(int status, Headers headers, String body);
+}

@@ -1,0 +1,35 @@
+package dev.jobstatus.core.internal;
+
+import dev.jobstatus.core.FakeTime;
+import dev.jobstatus.core.RetryPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+
+/** Shared set-up for transport tests: a transport aimed at a loopback server, on fake time. */
+final class TestTransports {
+    /** A policy without jitter, so waits are exact. */
+    static final RetryPolicy EXACT = RetryPolicy.builder().jitter(false).build();
+
+    private TestTransports() {
+    }
+
+    static HttpTransport.Builder builder(MockWebServer server, FakeTime time) {
+        return HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(time)
+                .retryPolicy(EXACT);
+    }
+
+    static MockResponse json(int status, String body) {
+        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static ApiRequest getThing(String id) {
+        return ApiRequest.get().path("things").pathParam("id", id).build();
+    }
+
+    /** The value type most tests map to. */
+    record Thing(String id, Integer size) { }
+
+    static final BodyReader<Thing> THING = BodyReader.json(Thing.class);
+}

@@ -1,0 +1,26 @@
+package dev.jobstatus.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+    @Test
+    void escapesControlCharacters() {
+        assertThat(Text.escape("a\nb\rc\td\u001be\u2028")).isEqualTo("a\\nb\\rc\\td\\u001be\\u2028");
+        assertThat(Text.escape("plain ünïcode ✓")).isEqualTo("plain ünïcode ✓");
+    }
+
+    @Test
+    void redactsKnownSecretsAndSecretLookingFields() {
+        String body = "{\"access_token\":\"abc\\\"def\",\"Password\" : \"hunter2\",\"name\":\"ok\"} key=K3Y-VALUE";
+        assertThat(Text.redact(body, List.of("K3Y-VALUE", "ab")))
+                .isEqualTo("{\"access_token\":\"***\",\"Password\" : \"***\",\"name\":\"ok\"} key=***");
+    }
+
+    @Test
+    void excerptIsClipped() {
+        assertThat(Text.excerpt("y".repeat(5000), List.of())).hasSize(Text.EXCERPT_CHARS + 1).endsWith("…");
+    }
+}

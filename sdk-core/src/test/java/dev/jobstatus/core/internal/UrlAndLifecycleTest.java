@@ -1,0 +1,143 @@
+package dev.jobstatus.core.internal;
+
+import static dev.jobstatus.core.internal.TestTransports.THING;
+import static dev.jobstatus.core.internal.TestTransports.getThing;
+import static dev.jobstatus.core.internal.TestTransports.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobstatus.core.FakeTime;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlAndLifecycleTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final FakeTime time = new FakeTime();
+
+    @ParameterizedTest(name = "id {0} is sent as {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "../admin      | ..%2Fadmin",
+        "a?b=c         | a%3Fb=c",
+        "x#y           | x%23y",
+        "%2F           | %252F",
+        "/             | %2F",
+        "'a b'         | a%20b",
+        "..%2F..       | ..%252F..",
+        "\\etc         | %5Cetc",
+        "é✓            | %C3%A9%E2%9C%93",
+    })
+    void hostileIdStaysOneEncodedPathSegment(String id, String encoded) throws Exception {
+        HttpTransport transport = TestTransports.builder(server, time).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        transport.execute(ApiRequest.get().path("things").pathParam("id", id).query("view", "full").build(), THING);
+
+        var request = server.takeRequest();
+        assertThat(request.getRequestLine()).isEqualTo("GET /v1/things/" + encoded + "?view=full HTTP/1.1");
+        assertThat(request.getUrl().pathSegments()).containsExactly("v1", "things", id);
+        assertThat(request.getUrl().queryParameterNames()).containsExactly("view");
+    }
+
+    @Test
+    void controlCharactersInIdAreEncoded() throws Exception {
+        HttpTransport transport = TestTransports.builder(server, time).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        transport.execute(getThing("a\r\nX-Injected: 1"), THING);
+
+        var request = server.takeRequest();
+        assertThat(request.getRequestLine()).isEqualTo("GET /v1/things/a%0D%0AX-Injected:%201 HTTP/1.1");
+        assertThat(request.getHeaders().get("X-Injected")).isNull();
+    }
+
+    @ParameterizedTest(name = "id [{0}] is refused before any request")
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", ".", ".."})
+    void unusableIdIsRefusedBeforeAnyRequest(String id) {
+        assertThatThrownBy(() -> getThing(id)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} is refused")
+    @ValueSource(strings = {"http://api.example.com", "http://10.0.0.1:8080", "http://localhost.example.com"})
+    void plainHttpToARemoteHostIsRefused(String url) {
+        assertThatThrownBy(() -> HttpTransport.builder("acme").baseUrl(HttpUrl.get(url)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must use https");
+    }
+
+    @ParameterizedTest(name = "{0} is allowed")
+    @ValueSource(strings = {"https://api.example.com", "http://localhost:1234", "http://127.0.0.1", "http://127.8.9.10", "http://[::1]:99"})
+    void httpsAndLoopbackAreAllowed(String url) {
+        assertThat(HttpTransport.builder("acme").baseUrl(HttpUrl.get(url)).build().baseUrl()).isEqualTo(HttpUrl.get(url));
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsAllowedWhenExplicitlyAsked() {
+        HttpUrl url = HttpUrl.get("http://api.example.com");
+        assertThat(HttpTransport.builder("acme").baseUrl(url).allowInsecureHttp(true).build().baseUrl()).isEqualTo(url);
+    }
+
+    @Test
+    void missingBaseUrlIsRefused() {
+        assertThatThrownBy(() -> HttpTransport.builder("acme").build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("Base URL required.");
+        assertThatThrownBy(() -> Urls.parse("ftp://x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void defaultTimeoutsAreSetAndEachIsSettable() {
+        OkHttpClient defaults = TestTransports.builder(server, time).build().httpClient();
+        assertThat(defaults.connectTimeoutMillis()).isEqualTo(10_000);
+        assertThat(defaults.readTimeoutMillis()).isEqualTo(30_000);
+        assertThat(defaults.writeTimeoutMillis()).isEqualTo(30_000);
+        assertThat(defaults.callTimeoutMillis()).isEqualTo(60_000);
+
+        OkHttpClient custom = TestTransports.builder(server, time).connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(3)).callTimeout(Duration.ofSeconds(4))
+                .build().httpClient();
+        assertThat(custom.connectTimeoutMillis()).isEqualTo(1_000);
+        assertThat(custom.readTimeoutMillis()).isEqualTo(2_000);
+        assertThat(custom.writeTimeoutMillis()).isEqualTo(3_000);
+        assertThat(custom.callTimeoutMillis()).isEqualTo(4_000);
+    }
+
+    @Test
+    void callersClientKeepsItsSettingsAndIsNeverShutDown() {
+        OkHttpClient callers = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(7)).build();
+        HttpTransport transport = TestTransports.builder(server, time).httpClient(callers).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        transport.execute(getThing("1"), THING);
+        transport.close();
+
+        assertThat(transport.httpClient().readTimeoutMillis()).isEqualTo(7_000);
+        assertThat(transport.httpClient().dispatcher()).isSameAs(callers.dispatcher());
+        assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
+    }
+
+    @Test
+    void closeReleasesOwnedClientIsIdempotentAndRefusesLaterCalls() {
+        HttpTransport transport = TestTransports.builder(server, time).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+        transport.execute(getThing("1"), THING);
+
+        transport.close();
+        transport.close();
+
+        assertThat(transport.httpClient().dispatcher().executorService().isShutdown()).isTrue();
+        assertThat(transport.httpClient().connectionPool().connectionCount()).isZero();
+        assertThatThrownBy(() -> transport.execute(getThing("1"), THING))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the acme client is closed");
+    }
+}
