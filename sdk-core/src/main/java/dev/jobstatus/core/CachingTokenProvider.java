@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -137,10 +138,7 @@ public final class CachingTokenProvider implements CredentialProvider {
          * @throws IllegalArgumentException if the margin is negative
          */
         public Builder refreshBefore(Duration refreshBefore) {
-            if (refreshBefore.isNegative()) {
-                throw new IllegalArgumentException("refreshBefore must not be negative");
-            }
-            this.refreshBefore = refreshBefore;
+            this.refreshBefore = Checks.nonNegative(refreshBefore, "refreshBefore");
             return this;
         }
 

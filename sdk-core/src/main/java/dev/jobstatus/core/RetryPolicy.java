@@ -1,7 +1,7 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -146,7 +146,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if negative
          */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
+            this.initialBackoff = Checks.nonNegative(initialBackoff, "initialBackoff");
             return this;
         }
 
@@ -157,7 +157,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if negative
          */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
+            this.maxBackoff = Checks.nonNegative(maxBackoff, "maxBackoff");
             return this;
         }
 
@@ -168,7 +168,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if negative
          */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = nonNegative(maxDelay, "maxDelay");
+            this.maxDelay = Checks.nonNegative(maxDelay, "maxDelay");
             return this;
         }
 
@@ -179,10 +179,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if not positive
          */
         public Builder overallTimeout(Duration overallTimeout) {
-            if (nonNegative(overallTimeout, "overallTimeout").isZero()) {
-                throw new IllegalArgumentException("overallTimeout must be positive");
-            }
-            this.overallTimeout = overallTimeout;
+            this.overallTimeout = Checks.positive(overallTimeout, "overallTimeout");
             return this;
         }
 
@@ -201,11 +198,5 @@ public final class RetryPolicy {
             return new RetryPolicy(this);
         }
 
-        private static Duration nonNegative(Duration d, String name) {
-            if (Objects.requireNonNull(d, name).isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative");
-            }
-            return d;
-        }
     }
 }

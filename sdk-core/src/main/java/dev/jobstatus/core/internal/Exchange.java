@@ -61,6 +61,23 @@ final class Exchange<T> {
         return transport.provider();
     }
 
+    /**
+     * Reserves a rate-limit permit for the next attempt.
+     *
+     * @return how long to wait before sending it
+     * @throws RequestTimeoutException if the limiter has no permit before the call's deadline
+     */
+    Duration reservePermit() {
+        Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - transport.time().nanoTime()));
+        Duration wait = transport.rateLimiter().tryReserve(remaining);
+        if (wait == null) {
+            throw new RequestTimeoutException(transport.provider(), attempts, "the client-side rate limit allows no "
+                    + transport.provider() + " request for " + describe() + " within the " + remaining.toMillis()
+                    + " ms left of the call's deadline", null);
+        }
+        return wait;
+    }
+
     /** Starts the next attempt: counts it and builds its request with fresh credentials. */
     Request nextRequest() {
         attempts++;

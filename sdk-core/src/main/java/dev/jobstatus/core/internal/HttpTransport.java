@@ -3,15 +3,23 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.InterruptedOperationException;
+import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.core.RetryPolicy;
 import dev.jobstatus.core.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -24,6 +32,7 @@ import okhttp3.Response;
  * it owns.
  */
 public final class HttpTransport implements AutoCloseable {
+    static final int ASYNC_THREADS = 4;
     static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Correlation-Id");
 
@@ -33,6 +42,9 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean ownsClient;
     private final CredentialProvider credentials;
     private final RetryPolicy retryPolicy;
+    private final RateLimiter rateLimiter;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledExecutorService ownedScheduler;
     private final TimeSource time;
     private final DoubleSupplier random;
     private final ErrorDecoder errorDecoder;
@@ -47,6 +59,8 @@ public final class HttpTransport implements AutoCloseable {
         this.baseUrl = b.baseUrl;
         this.credentials = b.credentials;
         this.retryPolicy = b.retryPolicy;
+        this.rateLimiter = b.rateLimiter;
+        this.scheduler = b.scheduler;
         this.time = b.time;
         this.random = b.random;
         this.errorDecoder = b.errorDecoder;
@@ -60,6 +74,9 @@ public final class HttpTransport implements AutoCloseable {
 
     private static OkHttpClient configure(Builder b) {
         OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+        if (b.httpClient == null) {
+            ok.dispatcher(boundedDispatcher(b.provider));
+        }
         setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
         setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);
         setTimeout(b.writeTimeout, b.httpClient, Duration.ofSeconds(30), ok::writeTimeout);
@@ -72,6 +89,20 @@ public final class HttpTransport implements AutoCloseable {
                 .addNetworkInterceptor(new AuthInterceptor(b.baseUrl))
                 .addNetworkInterceptor(new HoldRetryAfterInterceptor())
                 .build();
+    }
+
+    /**
+     * OkHttp's default dispatcher starts a thread per concurrent asynchronous call (up to 64). Thousands of
+     * concurrent waits must not mean dozens of threads, so calls beyond a small fixed pool queue instead.
+     */
+    private static Dispatcher boundedDispatcher(String provider) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider + "-http"));
+        pool.allowCoreThreadTimeOut(true);
+        Dispatcher dispatcher = new Dispatcher(pool);
+        dispatcher.setMaxRequests(ASYNC_THREADS);
+        dispatcher.setMaxRequestsPerHost(ASYNC_THREADS);
+        return dispatcher;
     }
 
     private static void setTimeout(Duration value, OkHttpClient callers, Duration fallback,
@@ -101,6 +132,7 @@ public final class HttpTransport implements AutoCloseable {
         checkOpen();
         Exchange<T> exchange = new Exchange<>(this, request, reader);
         while (true) {
+            sleep(exchange.reservePermit(), exchange);
             Call call = client.newCall(exchange.nextRequest());
             Outcome<T> outcome;
             try (Response response = call.execute()) {
@@ -114,16 +146,34 @@ public final class HttpTransport implements AutoCloseable {
             if (outcome instanceof Outcome.Fail<T> fail) {
                 throw fail.exception();
             }
-            Duration delay = ((Outcome.Retry<T>) outcome).delay();
-            try {
-                if (!delay.isZero()) {
-                    time.sleep(delay);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedOperationException(provider, exchange.attempts(), e);
-            }
+            sleep(((Outcome.Retry<T>) outcome).delay(), exchange);
         }
+    }
+
+    private void sleep(Duration delay, Exchange<?> exchange) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            time.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedOperationException(provider, exchange.attempts(), e);
+        }
+    }
+
+    /**
+     * Sends {@code request} without blocking the caller: attempts run on OkHttp's dispatcher, and waits (rate
+     * limit, backoff) are timers on the {@link #scheduler()}, so no thread is held while waiting. Cancelling the
+     * returned future cancels the request in flight and any pending retry.
+     *
+     * @return a future completed with the response, or exceptionally with the same exceptions as
+     *     {@link #execute(ApiRequest, BodyReader)}
+     * @throws IllegalStateException if the transport is closed
+     */
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
+        checkOpen();
+        return new AsyncExchange<>(this, new Exchange<>(this, request, reader)).start();
     }
 
     /** Returns the provider name. */
@@ -144,6 +194,31 @@ public final class HttpTransport implements AutoCloseable {
     /** Returns the time source. */
     public TimeSource time() {
         return time;
+    }
+
+    /** Returns the client-side rate limiter. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /**
+     * Returns the scheduler that runs timers of asynchronous calls and waits: the caller's, or one daemon
+     * thread owned by this transport, started on first use and stopped by {@link #close()}.
+     */
+    public ScheduledExecutorService scheduler() {
+        if (scheduler != null) {
+            return scheduler;
+        }
+        synchronized (this) {
+            checkOpen();
+            if (ownedScheduler == null) {
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                        Threads.daemonFactory("jobstatus-" + provider + "-scheduler"));
+                executor.setRemoveOnCancelPolicy(true);
+                ownedScheduler = executor;
+            }
+            return ownedScheduler;
+        }
     }
 
     /** Returns the retry policy. */
@@ -200,6 +275,11 @@ public final class HttpTransport implements AutoCloseable {
             return;
         }
         closed = true;
+        synchronized (this) {
+            if (ownedScheduler != null) {
+                ownedScheduler.shutdownNow();
+            }
+        }
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
@@ -223,6 +303,8 @@ public final class HttpTransport implements AutoCloseable {
         private Duration callTimeout;
         private CredentialProvider credentials = CredentialProvider.none();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RateLimiter rateLimiter = RateLimiter.unlimited();
+        private ScheduledExecutorService scheduler;
         private TimeSource time = TimeSource.system();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private ErrorDecoder errorDecoder = GenericErrorDecoder.INSTANCE;
@@ -254,25 +336,25 @@ public final class HttpTransport implements AutoCloseable {
 
         /** Sets the connect timeout (default 10 s; a caller's client keeps its own unless this is set). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(timeout, "connectTimeout");
             return this;
         }
 
         /** Sets the read timeout (default 30 s). */
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = positive(timeout, "readTimeout");
+            this.readTimeout = Checks.positive(timeout, "readTimeout");
             return this;
         }
 
         /** Sets the write timeout (default 30 s). */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = positive(timeout, "writeTimeout");
+            this.writeTimeout = Checks.positive(timeout, "writeTimeout");
             return this;
         }
 
         /** Sets the timeout of one whole attempt (default 60 s). */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            this.callTimeout = Checks.positive(timeout, "callTimeout");
             return this;
         }
 
@@ -285,6 +367,18 @@ public final class HttpTransport implements AutoCloseable {
         /** Sets the retry policy. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** Sets the client-side rate limiter (default unlimited). */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /** Uses the caller's scheduler for timers of asynchronous calls and waits (never shut down by the SDK). */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = scheduler;
             return this;
         }
 
@@ -341,11 +435,5 @@ public final class HttpTransport implements AutoCloseable {
             return new HttpTransport(this);
         }
 
-        private static Duration positive(Duration d, String name) {
-            if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return d;
-        }
     }
 }

@@ -1,0 +1,110 @@
+package dev.jobstatus.core.internal;
+
+import dev.jobstatus.core.ApiResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Response;
+
+/**
+ * Drives an {@link Exchange} without blocking: each attempt is an OkHttp async call, each wait a timer on the
+ * transport's scheduler. Cancelling the future cancels the call in flight and the pending timer.
+ */
+final class AsyncExchange<T> implements Callback {
+    private final HttpTransport transport;
+    private final Exchange<T> exchange;
+    private final CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
+    private volatile Call call;
+    private volatile ScheduledFuture<?> timer;
+
+    AsyncExchange(HttpTransport transport, Exchange<T> exchange) {
+        this.transport = transport;
+        this.exchange = exchange;
+    }
+
+    CompletableFuture<ApiResponse<T>> start() {
+        future.whenComplete((value, error) -> {
+            if (future.isCancelled()) {
+                Call inFlight = call;
+                if (inFlight != null) {
+                    inFlight.cancel();
+                }
+                ScheduledFuture<?> pending = timer;
+                if (pending != null) {
+                    pending.cancel(false);
+                }
+            }
+        });
+        attempt();
+        return future;
+    }
+
+    private void attempt() {
+        if (future.isDone()) {
+            return;
+        }
+        try {
+            after(exchange.reservePermit(), this::send);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    private void send() {
+        if (future.isDone()) {
+            return;
+        }
+        try {
+            Call next = transport.httpClient().newCall(exchange.nextRequest());
+            call = next;
+            if (future.isDone()) {
+                next.cancel();
+                return;
+            }
+            next.enqueue(this);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void onFailure(Call failed, IOException e) {
+        handle(exchange.onFailure(e, failed.isCanceled()));
+    }
+
+    @Override
+    public void onResponse(Call done, Response response) {
+        try (response) {
+            handle(exchange.onResponse(response));
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+    }
+
+    private void handle(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Done<T> done) {
+            future.complete(done.response());
+        } else if (outcome instanceof Outcome.Fail<T> fail) {
+            future.completeExceptionally(fail.exception());
+        } else {
+            after(((Outcome.Retry<T>) outcome).delay(), this::attempt);
+        }
+    }
+
+    private void after(Duration delay, Runnable task) {
+        if (delay.isZero()) {
+            task.run();
+            return;
+        }
+        try {
+            timer = transport.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new IllegalStateException("the " + transport.provider() + " client is closed", e));
+        }
+    }
+}

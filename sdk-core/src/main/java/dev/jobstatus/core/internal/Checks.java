@@ -1,0 +1,36 @@
+package dev.jobstatus.core.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Argument checks shared by the SDK's builders. */
+public final class Checks {
+    private Checks() {
+    }
+
+    /**
+     * Returns {@code d} if it is zero or more.
+     *
+     * @throws NullPointerException if {@code d} is null
+     * @throws IllegalArgumentException if it is negative
+     */
+    public static Duration nonNegative(Duration d, String name) {
+        if (Objects.requireNonNull(d, name).isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative");
+        }
+        return d;
+    }
+
+    /**
+     * Returns {@code d} if it is more than zero.
+     *
+     * @throws NullPointerException if {@code d} is null
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public static Duration positive(Duration d, String name) {
+        if (nonNegative(d, name).isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
+    }
+}
