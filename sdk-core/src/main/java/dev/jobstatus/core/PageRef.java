@@ -1,0 +1,51 @@
+package dev.jobstatus.core;
+
+/**
+ * Where the next page of a listing is: a page number or an opaque cursor.
+ */
+public sealed interface PageRef {
+    /** Returns a reference to page {@code number} (numbering as the API defines it). */
+    static PageRef number(long number) {
+        return new Number(number);
+    }
+
+    /**
+     * Returns a reference to the page that {@code cursor} points at.
+     *
+     * @throws IllegalArgumentException if the cursor is null or empty
+     */
+    static PageRef cursor(String cursor) {
+        return new Cursor(cursor);
+    }
+
+    /**
+     * A page number.
+     *
+     * @param number the page number
+     */
+    record Number(long number) implements PageRef {
+        @Override
+        public String toString() {
+            return "page " + number;
+        }
+    }
+
+    /**
+     * An opaque cursor or offset token.
+     *
+     * @param cursor the cursor, never empty
+     */
+    record Cursor(String cursor) implements PageRef {
+        /** Validates the cursor. */
+        public Cursor {
+            if (cursor == null || cursor.isEmpty()) {
+                throw new IllegalArgumentException("cursor must not be empty");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "cursor " + cursor;
+        }
+    }
+}
