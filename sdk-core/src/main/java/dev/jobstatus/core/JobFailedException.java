@@ -1,0 +1,42 @@
+package dev.jobstatus.core;
+
+/**
+ * A job that was expected to succeed ended {@link JobState#FAILED}. Carries the job as last seen.
+ */
+public class JobFailedException extends JobStatusException {
+    private final String jobId;
+    private final transient Object job;
+
+    /**
+     * Creates the exception.
+     *
+     * @param provider the provider of the job
+     * @param jobId the job's id
+     * @param job the job record as last seen
+     * @param polls the number of polls made
+     */
+    public JobFailedException(String provider, String jobId, Object job, int polls) {
+        super(provider, polls, provider + " job " + jobId + " ended FAILED after " + polls + " poll(s)", null);
+        this.jobId = jobId;
+        this.job = job;
+    }
+
+    /** Returns the job's id. */
+    public String jobId() {
+        return jobId;
+    }
+
+    /** Returns the failed job as last seen. */
+    public Object job() {
+        return job;
+    }
+
+    /**
+     * Returns the failed job as its record type.
+     *
+     * @throws ClassCastException if the job is not of {@code type}
+     */
+    public <J> J job(Class<J> type) {
+        return type.cast(job);
+    }
+}

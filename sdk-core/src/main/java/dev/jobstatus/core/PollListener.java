@@ -1,0 +1,18 @@
+package dev.jobstatus.core;
+
+/**
+ * Is told of every poll of a wait, for example to draw progress. Called on the waiting thread (or, for an
+ * asynchronous wait, on an SDK thread): it must return quickly. An exception it throws ends the wait.
+ *
+ * @param <J> the job type
+ */
+@FunctionalInterface
+public interface PollListener<J> {
+    /** Receives one poll's result. */
+    void onPoll(PollEvent<? extends J> event);
+
+    /** Returns a listener that does nothing. */
+    static <J> PollListener<J> none() {
+        return event -> { };
+    }
+}
