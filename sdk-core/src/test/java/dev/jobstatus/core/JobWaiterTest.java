@@ -19,7 +19,7 @@ class JobWaiterTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
     private HttpTransport transport;
     private final PollPolicy exact = PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(2)
             .maxInterval(Duration.ofSeconds(8)).jitter(0).timeout(Duration.ofMinutes(10)).build();

@@ -15,7 +15,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
 
     @Test
     void everyWindowHoldsInEverySpan() {

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,32 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             }
         }
         for (QueryParam param : query) {
-            url.addQueryParameter(param.name(), param.value());
+            url.addEncodedQueryParameter(encodeQuery(param.name()), encodeQuery(param.value()));
         }
         return url.build();
     }
+
+    /**
+     * Percent-encodes a query name or value, leaving RFC 3986's unreserved characters and {@code : @ /} as they
+     * are: APIs document values such as {@code 2025-01-01T00:00} in that form. Everything that could end or
+     * split a parameter ({@code & = + # %}, space, controls, non-ASCII) is encoded.
+     */
+    static String encodeQuery(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '@' || c == '/';
+            if (plain) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** Starts a GET request. */
     public static Builder get() {

@@ -17,6 +17,23 @@ public interface BodyReader<T> {
     /** Describes the expected body for error messages, such as {@code "Job JSON object"}. */
     String description();
 
+    /** Returns a reader that applies {@code f} to each value this one reads (a {@code null} value stays null). */
+    default BodyReader<T> map(java.util.function.UnaryOperator<T> f) {
+        BodyReader<T> self = this;
+        return new BodyReader<>() {
+            @Override
+            public T read(byte[] body) throws IOException {
+                T value = self.read(body);
+                return value == null ? null : f.apply(value);
+            }
+
+            @Override
+            public String description() {
+                return self.description();
+            }
+        };
+    }
+
     /** Returns a reader that maps a JSON body with the SDK's Jackson configuration. */
     static <T> BodyReader<T> json(Class<T> type) {
         return json(Json.reader(type), type.getSimpleName() + " JSON");

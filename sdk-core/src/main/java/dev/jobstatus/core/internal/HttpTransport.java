@@ -3,6 +3,9 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.InterruptedOperationException;
+import dev.jobstatus.core.JobView;
+import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.PollPolicy;
 import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.core.RetryPolicy;
 import dev.jobstatus.core.TimeSource;
@@ -174,6 +177,44 @@ public final class HttpTransport implements AutoCloseable {
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
         checkOpen();
         return new AsyncExchange<>(this, new Exchange<>(this, request, reader)).start();
+    }
+
+    /**
+     * As {@link #executeAsync(ApiRequest, BodyReader)}, completing with the value alone. Cancelling the returned
+     * future still cancels the request in flight.
+     */
+    public <T> CompletableFuture<T> fetchAsync(ApiRequest request, BodyReader<T> reader) {
+        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader);
+        CompletableFuture<T> value = call.thenApply(ApiResponse::value);
+        value.whenComplete((v, e) -> {
+            if (value.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return value;
+    }
+
+    /**
+     * Returns a waiter that polls {@code request}, for a provider's {@code waiter(id)}.
+     *
+     * @param jobId the job's id, for messages
+     * @param request the request that fetches the job
+     * @param reader maps the job
+     * @param policy the client's poll policy
+     */
+    public <J extends JobView> JobWaiter<J> waiter(String jobId, ApiRequest request, BodyReader<J> reader, PollPolicy policy) {
+        JobWaiter<J> waiter = JobWaiter.create(provider, jobId, new JobWaiter.PollSource<J>() {
+            @Override
+            public ApiResponse<J> poll() {
+                return execute(request, reader);
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse<J>> pollAsync() {
+                return executeAsync(request, reader);
+            }
+        }, time, this::scheduler);
+        return waiter.policy(policy);
     }
 
     /** Returns the provider name. */

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
@@ -11,7 +12,6 @@ import dev.jobstatus.core.AuthHeaders;
 import dev.jobstatus.core.AuthenticationException;
 import dev.jobstatus.core.CachingTokenProvider;
 import dev.jobstatus.core.CredentialProvider;
-import dev.jobstatus.core.FakeTime;
 import dev.jobstatus.core.TokenFetcher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class AuthTest {
     @StartStop
     final MockWebServer otherHost = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
 
     /** A fetcher that issues token-1, token-2, … each valid for one hour. */
     private final AtomicInteger fetches = new AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
@@ -11,7 +12,6 @@ import dev.jobstatus.core.AuthenticationException;
 import dev.jobstatus.core.BadRequestException;
 import dev.jobstatus.core.ConflictException;
 import dev.jobstatus.core.ErrorDetail;
-import dev.jobstatus.core.FakeTime;
 import dev.jobstatus.core.MalformedResponseException;
 import dev.jobstatus.core.NotFoundException;
 import dev.jobstatus.core.PermissionDeniedException;
@@ -37,7 +37,7 @@ class ErrorMappingTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
 
     private HttpTransport transport() {
         return TestTransports.builder(server, time).retryPolicy(RetryPolicy.none()).build();

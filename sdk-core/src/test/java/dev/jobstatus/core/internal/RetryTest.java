@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.ApiException;
 import dev.jobstatus.core.ConnectionException;
-import dev.jobstatus.core.FakeTime;
 import dev.jobstatus.core.InterruptedOperationException;
 import dev.jobstatus.core.RateLimitException;
 import dev.jobstatus.core.RequestTimeoutException;
@@ -32,7 +32,7 @@ class RetryTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
 
     private HttpTransport transport() {
         return TestTransports.builder(server, time).build();

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import dev.jobstatus.core.AccessToken;
 import dev.jobstatus.core.AuthHeaders;
 import dev.jobstatus.core.CachingTokenProvider;
 import dev.jobstatus.core.CredentialProvider;
-import dev.jobstatus.core.FakeTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ class SecretsTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
     private final List<String> logLines = new ArrayList<>();
     private final Logger sdkLogger = Logger.getLogger("dev.jobstatus");
     private final Handler capture = new Handler() {

@@ -1,6 +1,6 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.FakeTime;
+import dev.jobstatus.core.ManualTimeSource;
 import dev.jobstatus.core.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -13,7 +13,7 @@ final class TestTransports {
     private TestTransports() {
     }
 
-    static HttpTransport.Builder builder(MockWebServer server, FakeTime time) {
+    static HttpTransport.Builder builder(MockWebServer server, ManualTimeSource time) {
         return HttpTransport.builder("acme")
                 .baseUrl(server.url("/v1/"))
                 .timeSource(time)

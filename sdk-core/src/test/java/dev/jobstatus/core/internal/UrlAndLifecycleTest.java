@@ -1,12 +1,12 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobstatus.core.FakeTime;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -22,7 +22,7 @@ class UrlAndLifecycleTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final FakeTime time = new FakeTime();
+    private final ManualTimeSource time = new ManualTimeSource();
 
     @ParameterizedTest(name = "id {0} is sent as {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
@@ -58,6 +58,21 @@ class UrlAndLifecycleTest {
         var request = server.takeRequest();
         assertThat(request.getRequestLine()).isEqualTo("GET /v1/things/a%0D%0AX-Injected:%201 HTTP/1.1");
         assertThat(request.getHeaders().get("X-Injected")).isNull();
+    }
+
+    @Test
+    void queryValuesAreEncodedSoTheyCannotSplitOrEndAParameter() throws Exception {
+        HttpTransport transport = TestTransports.builder(server, time).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        transport.execute(ApiRequest.get().path("things").query("q", "a&b=c+d #e%f é").query("at", "2025-01-01T00:00")
+                .query("who", "ann@example.com").query("k y", "/x?").build(), THING);
+
+        var request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo(
+                "/v1/things?q=a%26b%3Dc%2Bd%20%23e%25f%20%C3%A9&at=2025-01-01T00:00&who=ann@example.com&k%20y=/x%3F");
+        assertThat(request.getUrl().queryParameter("q")).isEqualTo("a&b=c+d #e%f é");
+        assertThat(request.getUrl().queryParameter("k y")).isEqualTo("/x?");
     }
 
     @ParameterizedTest(name = "id [{0}] is refused before any request")

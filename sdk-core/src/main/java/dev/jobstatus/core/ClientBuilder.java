@@ -1,0 +1,216 @@
+package dev.jobstatus.core;
+
+import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.Urls;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every provider client shares: where it connects, how it times out, retries, paces and polls.
+ * Each provider's builder extends this one and adds its credentials.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    private final String provider;
+    private final List<RateLimiter.Window> defaultWindows;
+    private final HttpTransport.Builder transport;
+    private RateLimiter rateLimiter;
+    private TimeSource time = TimeSource.system();
+    private PollPolicy pollPolicy = PollPolicy.defaults();
+
+    /**
+     * Starts a builder.
+     *
+     * @param provider the provider name, such as {@code asana}
+     * @param defaultBaseUrl the provider's public API root
+     * @param defaultWindows the provider's documented rate limits, used unless {@link #rateLimiter} is set
+     */
+    protected ClientBuilder(String provider, String defaultBaseUrl, List<RateLimiter.Window> defaultWindows) {
+        this.provider = provider;
+        this.defaultWindows = List.copyOf(defaultWindows);
+        this.transport = HttpTransport.builder(provider).baseUrl(Urls.parse(defaultBaseUrl));
+    }
+
+    /** Returns this builder as its concrete type. */
+    @SuppressWarnings("unchecked")
+    protected final B self() {
+        return (B) this;
+    }
+
+    /**
+     * Sets the API root, for example a test server or a regional endpoint.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL
+     */
+    public B baseUrl(String baseUrl) {
+        transport.baseUrl(Urls.parse(baseUrl));
+        return self();
+    }
+
+    /**
+     * Sets the API root.
+     *
+     * @return this builder
+     */
+    public B baseUrl(HttpUrl baseUrl) {
+        transport.baseUrl(baseUrl);
+        return self();
+    }
+
+    /**
+     * Allows a plain-http base URL to a host other than this machine. Credentials then travel unencrypted.
+     *
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        transport.allowInsecureHttp(allow);
+        return self();
+    }
+
+    /**
+     * Uses the caller's OkHttp client: its connection pool, dispatcher and settings are shared, and the SDK
+     * never shuts it down.
+     *
+     * @return this builder
+     */
+    public B httpClient(OkHttpClient httpClient) {
+        transport.httpClient(Objects.requireNonNull(httpClient, "httpClient"));
+        return self();
+    }
+
+    /**
+     * Sets the connect timeout (default 10 s).
+     *
+     * @return this builder
+     */
+    public B connectTimeout(Duration timeout) {
+        transport.connectTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * Sets the read timeout (default 30 s).
+     *
+     * @return this builder
+     */
+    public B readTimeout(Duration timeout) {
+        transport.readTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * Sets the write timeout (default 30 s).
+     *
+     * @return this builder
+     */
+    public B writeTimeout(Duration timeout) {
+        transport.writeTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * Sets the timeout of one whole HTTP attempt (default 60 s).
+     *
+     * @return this builder
+     */
+    public B callTimeout(Duration timeout) {
+        transport.callTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * Sets how failed requests are retried (default {@link RetryPolicy#defaults()}).
+     *
+     * @return this builder
+     */
+    public B retryPolicy(RetryPolicy retryPolicy) {
+        transport.retryPolicy(retryPolicy);
+        return self();
+    }
+
+    /**
+     * Sets the client-side rate limiter; the default follows the provider's documented limits, and
+     * {@link RateLimiter#unlimited()} switches limiting off.
+     *
+     * @return this builder
+     */
+    public B rateLimiter(RateLimiter rateLimiter) {
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        return self();
+    }
+
+    /**
+     * Sets how waits poll unless a waiter is given its own policy (default {@link PollPolicy#defaults()}).
+     *
+     * @return this builder
+     */
+    public B pollPolicy(PollPolicy pollPolicy) {
+        this.pollPolicy = Objects.requireNonNull(pollPolicy, "pollPolicy");
+        return self();
+    }
+
+    /**
+     * Uses the caller's scheduler for the timers of asynchronous calls and waits; it is never shut down by
+     * the SDK. By default each client starts one daemon timer thread on first use.
+     *
+     * @return this builder
+     */
+    public B scheduler(ScheduledExecutorService scheduler) {
+        transport.scheduler(Objects.requireNonNull(scheduler, "scheduler"));
+        return self();
+    }
+
+    /**
+     * Sets the clock and sleeper used for retries, rate limits, token expiry and waits (tests use a fake).
+     *
+     * @return this builder
+     */
+    public B timeSource(TimeSource time) {
+        this.time = Objects.requireNonNull(time, "time");
+        transport.timeSource(time);
+        return self();
+    }
+
+    /**
+     * Sets the largest response body accepted (default 16 MiB); a larger one is a
+     * {@link MalformedResponseException}, never an {@link OutOfMemoryError}.
+     *
+     * @return this builder
+     */
+    public B maxResponseBytes(long maxResponseBytes) {
+        transport.maxResponseBytes(maxResponseBytes);
+        return self();
+    }
+
+    /** Returns the provider name. */
+    protected final String provider() {
+        return provider;
+    }
+
+    /** Returns the time source set so far. */
+    protected final TimeSource timeSource() {
+        return time;
+    }
+
+    /** Returns the poll policy set so far. */
+    protected final PollPolicy pollPolicy() {
+        return pollPolicy;
+    }
+
+    /**
+     * Returns the transport settings with the rate limiter resolved; provider builders add their credentials,
+     * error decoder and throttle rules, then build it.
+     */
+    protected final HttpTransport.Builder transport() {
+        RateLimiter limiter = rateLimiter != null ? rateLimiter
+                : defaultWindows.isEmpty() ? RateLimiter.unlimited()
+                : RateLimiter.windows(time, defaultWindows.toArray(RateLimiter.Window[]::new));
+        return transport.rateLimiter(limiter);
+    }
+}
