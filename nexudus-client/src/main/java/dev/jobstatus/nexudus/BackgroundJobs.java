@@ -1,0 +1,61 @@
+package dev.jobstatus.nexudus;
+
+import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.PagedIterable;
+import dev.jobstatus.nexudus.model.BackgroundJobPage;
+import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
+import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Nexudus business background jobs ({@code /api/sys/businessbackgroundjobs}): read one, list them, wait for one.
+ * Obtained from {@link NexudusClient#backgroundJobs()}; thread-safe.
+ */
+public interface BackgroundJobs {
+    /**
+     * Returns the full record of job {@code id}.
+     *
+     * @throws dev.jobstatus.core.NotFoundException if there is no such job
+     * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
+     */
+    BusinessBackgroundJob get(long id);
+
+    /**
+     * Fetches job {@code id} without blocking.
+     *
+     * @return a future completed with the job, or exceptionally as {@link #get(long)} would throw
+     */
+    CompletableFuture<BusinessBackgroundJob> getAsync(long id);
+
+    /**
+     * Returns one page of the listing, with Nexudus's paging envelope. Listed jobs are summaries: the listing
+     * leaves out {@code ResultData}.
+     *
+     * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
+     */
+    BackgroundJobPage list(BackgroundJobQuery query);
+
+    /**
+     * Returns every job matching {@code query}, fetched page by page as it is consumed, in pages of 1000 unless
+     * the query sets a size, starting at the query's page (or 1). A job pushed onto the next page by records
+     * inserted meanwhile is yielded once. Iteration stops when Nexudus reports no next page, at its
+     * {@code TotalPages}, or on an empty page.
+     */
+    PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query);
+
+    /**
+     * Returns a waiter for job {@code id}, using the client's poll policy until told otherwise. The job's state
+     * comes from the client's {@link StatusClassifier}; a status it cannot place keeps the wait polling.
+     */
+    JobWaiter<BusinessBackgroundJob> waiter(long id);
+
+    /**
+     * Waits, blocking, until job {@code id} succeeds or fails, and returns it.
+     *
+     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     */
+    default BusinessBackgroundJob waitFor(long id) {
+        return waiter(id).await();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.jobstatus.nexudus;
+
+import dev.jobstatus.core.CachingTokenProvider;
+import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.HttpTransport;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The client of the Nexudus API ({@code https://spaces.nexudus.com/api/...}).
+ *
+ * <h2>Create one and share it</h2>
+ * A client is immutable and thread-safe, and holds a connection pool, a few threads and a token cache: create
+ * one per set of credentials and use it everywhere. {@link #close()} releases what it owns.
+ *
+ * <pre>{@code
+ * try (NexudusClient nexudus = NexudusClient.builder().passwordGrant(email, password).build()) {
+ *     BusinessBackgroundJob job = nexudus.backgroundJobs().get(87654321);
+ * }
+ * }</pre>
+ *
+ * <p>Requests are paced by default at Nexudus's documented limits, one per 100 ms and 120 per minute. A
+ * throttled request (409 with {@code Retry-After}) is retried after the delay and, when retries run out, is a
+ * {@link dev.jobstatus.core.RateLimitException}.
+ */
+public final class NexudusClient implements AutoCloseable {
+    /** The public API root. */
+    public static final String DEFAULT_BASE_URL = "https://spaces.nexudus.com";
+
+    private final HttpTransport transport;
+    private final BackgroundJobs backgroundJobs;
+
+    private NexudusClient(HttpTransport transport, BackgroundJobs backgroundJobs) {
+        this.transport = transport;
+        this.backgroundJobs = backgroundJobs;
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the background-job resource. */
+    public BackgroundJobs backgroundJobs() {
+        return backgroundJobs;
+    }
+
+    /** Stops this client's threads and evicts its idle connections; a caller's OkHttp client is left alone. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NexudusClient[" + transport.baseUrl() + "]";
+    }
+
+    /** Configures a {@link NexudusClient}; exactly one way of authenticating must be chosen. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private CredentialProvider credentials;
+        private String username;
+        private String password;
+        private String totp;
+        private String clientId;
+        private int credentialKinds;
+        private StatusClassifier classifier = StatusClassifier.defaults();
+        private ZoneId zone = ZoneOffset.UTC;
+
+        private Builder() {
+            super("nexudus", DEFAULT_BASE_URL, List.of(
+                    RateLimiter.Window.of(1, Duration.ofMillis(100)), RateLimiter.Window.of(120, Duration.ofMinutes(1))));
+        }
+
+        /**
+         * Authenticates with a bearer token the caller obtained.
+         *
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            credentials = CredentialProvider.bearerToken(token);
+            credentialKinds++;
+            return this;
+        }
+
+        /**
+         * Authenticates with the OAuth password grant: the client fetches a token with these credentials, renews
+         * it with its refresh token before it expires or after a 401, and falls back to the password grant when
+         * the refresh is refused.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException if either is null or blank
+         */
+        public Builder passwordGrant(String username, String password) {
+            this.username = requireText(username, "username");
+            this.password = requireText(password, "password");
+            credentialKinds++;
+            return this;
+        }
+
+        /**
+         * Sends a two-factor code with the password grant.
+         *
+         * @return this builder
+         */
+        public Builder totp(String code) {
+            this.totp = code;
+            return this;
+        }
+
+        /**
+         * Sends {@code client_id} with the password and refresh grants.
+         *
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /**
+         * Authenticates with HTTP Basic (email and password), which Nexudus also accepts.
+         *
+         * @return this builder
+         */
+        public Builder basicAuth(String email, String password) {
+            credentials = CredentialProvider.basic(email, password);
+            credentialKinds++;
+            return this;
+        }
+
+        /**
+         * Authenticates with the caller's own credential provider.
+         *
+         * @return this builder
+         */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            credentialKinds++;
+            return this;
+        }
+
+        /**
+         * Replaces the mapping from Nexudus's {@code Status} to the common state (default
+         * {@link StatusClassifier#defaults()}).
+         *
+         * @return this builder
+         */
+        public Builder statusClassifier(StatusClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /**
+         * Sets the zone of timestamps Nexudus sends without one (default UTC).
+         *
+         * @return this builder
+         */
+        public Builder timeZone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Returns the client.
+         *
+         * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base
+         *     URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
+         */
+        public NexudusClient build() {
+            if (credentialKinds != 1) {
+                throw new IllegalStateException(credentialKinds == 0
+                        ? "Credentials required: call bearerToken, passwordGrant, basicAuth or credentials."
+                        : "Choose one way of authenticating: bearerToken, passwordGrant, basicAuth or credentials were called " + credentialKinds + " times.");
+            }
+            NexudusTokenFetcher fetcher = null;
+            CredentialProvider chosen = credentials;
+            if (username != null) {
+                fetcher = new NexudusTokenFetcher(username, password, totp, clientId);
+                chosen = CachingTokenProvider.builder(fetcher).timeSource(timeSource()).build();
+            }
+            HttpTransport transport = transport().credentials(chosen)
+                    .errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE).build();
+            if (fetcher != null) {
+                fetcher.attach(transport);
+            }
+            return new NexudusClient(transport, new RealBackgroundJobs(transport, classifier, zone, pollPolicy()));
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be null or blank");
+            }
+            return value;
+        }
+    }
+}

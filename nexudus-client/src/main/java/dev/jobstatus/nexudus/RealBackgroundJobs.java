@@ -1,0 +1,99 @@
+package dev.jobstatus.nexudus;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.Page;
+import dev.jobstatus.core.PageRef;
+import dev.jobstatus.core.PagedIterable;
+import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.internal.ApiRequest;
+import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.Json;
+import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
+import dev.jobstatus.nexudus.model.BackgroundJobPage;
+import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
+import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The one implementation of {@link BackgroundJobs}, over the client's transport. */
+final class RealBackgroundJobs implements BackgroundJobs {
+    private static final String PATH = "api/sys/businessbackgroundjobs";
+
+    private final HttpTransport transport;
+    private final StatusClassifier classifier;
+    private final PollPolicy pollPolicy;
+    private final BodyReader<BusinessBackgroundJob> jobReader;
+    private final BodyReader<BackgroundJobPage> pageReader;
+
+    RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
+        this.transport = transport;
+        this.classifier = classifier;
+        this.pollPolicy = pollPolicy;
+        // The classifier is applied as each body is read, so every path (get, async, waits, pages) sees a state.
+        this.jobReader = BodyReader.<BusinessBackgroundJob>json(zoned(BusinessBackgroundJob.class, zone),
+                "BusinessBackgroundJob JSON object").map(job -> job.withState(state(job.status())));
+        this.pageReader = BodyReader.<BackgroundJobPage>json(zoned(BackgroundJobPage.class, zone),
+                "BusinessBackgroundJob listing JSON object").map(page -> page.mapRecords(s -> s.withState(state(s.status()))));
+    }
+
+    private static ObjectReader zoned(Class<?> type, ZoneId zone) {
+        return Json.reader(type).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, zone);
+    }
+
+    @Override
+    public BusinessBackgroundJob get(long id) {
+        return transport.execute(getRequest(id), jobReader).value();
+    }
+
+    @Override
+    public CompletableFuture<BusinessBackgroundJob> getAsync(long id) {
+        return transport.fetchAsync(getRequest(id), jobReader);
+    }
+
+    @Override
+    public BackgroundJobPage list(BackgroundJobQuery query) {
+        ApiRequest.Builder request = ApiRequest.get().path(PATH);
+        for (Map.Entry<String, String> param : query.toQueryParameters()) {
+            request.query(param.getKey(), param.getValue());
+        }
+        return transport.execute(request.build(), pageReader).value();
+    }
+
+    @Override
+    public PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query) {
+        BackgroundJobQuery sized = query.size() != null ? query
+                : query.toBuilder().size(BackgroundJobQuery.MAX_PAGE_SIZE).build();
+        long first = sized.page() == null ? 1 : sized.page();
+        return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
+            long number = ((PageRef.Number) ref).number();
+            BackgroundJobPage page = list(sized.withPage(Math.toIntExact(number)));
+            return new Page<>(page.records(), hasNext(page, number) ? PageRef.number(number + 1) : null,
+                    page.totalItems(), page.totalPages());
+        }).distinctBy(s -> s.id() != null ? s.id() : new Object());
+    }
+
+    private static boolean hasNext(BackgroundJobPage page, long number) {
+        if (page.records().isEmpty() || (page.totalPages() != null && number >= page.totalPages())) {
+            return false;
+        }
+        return page.hasNextPage() != null ? page.hasNextPage() : page.totalPages() != null;
+    }
+
+    @Override
+    public JobWaiter<BusinessBackgroundJob> waiter(long id) {
+        return transport.waiter(Long.toString(id), getRequest(id), jobReader, pollPolicy);
+    }
+
+    private static ApiRequest getRequest(long id) {
+        return ApiRequest.get().path(PATH).pathParam("id", Long.toString(id)).build();
+    }
+
+    private JobState state(String status) {
+        JobState state = classifier.classify(status);
+        return state == null ? JobState.UNKNOWN : state;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jobstatus.nexudus.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * One page of the background-job listing with Nexudus's paging envelope. Numbers the server left out are
+ * {@code null}; {@code records} is never {@code null}.
+ *
+ * @param records the jobs on this page, as summaries (the listing leaves out {@code ResultData})
+ * @param currentPage the page number, from 1
+ * @param currentPageSize the page size
+ * @param currentOrderField the field the listing is sorted by
+ * @param currentSortDirection the sort direction: 1 ascending, -1 descending
+ * @param firstItem the position of the first record of this page in the whole listing
+ * @param lastItem the position of the last record of this page
+ * @param totalItems how many records match in all
+ * @param totalPages how many pages there are
+ * @param hasNextPage whether a further page exists
+ * @param hasPreviousPage whether an earlier page exists
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BackgroundJobPage(
+        @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
+        @JsonProperty("CurrentPage") Integer currentPage,
+        @JsonProperty("CurrentPageSize") Integer currentPageSize,
+        @JsonProperty("CurrentOrderField") String currentOrderField,
+        @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
+        @JsonProperty("FirstItem") Long firstItem,
+        @JsonProperty("LastItem") Long lastItem,
+        @JsonProperty("TotalItems") Long totalItems,
+        @JsonProperty("TotalPages") Long totalPages,
+        @JsonProperty("HasNextPage") Boolean hasNextPage,
+        @JsonProperty("HasPreviousPage") Boolean hasPreviousPage) {
+
+    /** Copies the records, dropping {@code null} entries; a missing list becomes empty. */
+    public BackgroundJobPage {
+        records = records == null ? List.of() : records.stream().filter(r -> r != null).toList();
+    }
+
+    /** Returns this page with {@code f} applied to each record. */
+    public BackgroundJobPage mapRecords(UnaryOperator<BusinessBackgroundJobSummary> f) {
+        return new BackgroundJobPage(records.stream().map(f).toList(), currentPage, currentPageSize, currentOrderField,
+                currentSortDirection, firstItem, lastItem, totalItems, totalPages, hasNextPage, hasPreviousPage);
+    }
+}

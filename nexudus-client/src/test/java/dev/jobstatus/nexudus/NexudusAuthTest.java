@@ -1,0 +1,148 @@
+package dev.jobstatus.nexudus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jobstatus.core.BadRequestException;
+import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.RateLimiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NexudusAuthTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final NexudusSimulator simulator = new NexudusSimulator().seed(3);
+    private final ManualTimeSource time = new ManualTimeSource();
+
+    @BeforeEach
+    void start() {
+        server.setDispatcher(simulator);
+    }
+
+    private NexudusClient.Builder builder() {
+        return NexudusClient.builder().baseUrl(server.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited());
+    }
+
+    private NexudusClient passwordClient() {
+        return builder().passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).clientId("cid-7").build();
+    }
+
+    @Test
+    void passwordGrantPostsAFormAndTheTokenIsReused() throws Exception {
+        try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .totp("123456").clientId("cid-7").build()) {
+            client.backgroundJobs().get(1);
+            client.backgroundJobs().get(2);
+        }
+
+        RecordedRequest token = server.takeRequest();
+        assertThat(token.getRequestLine()).isEqualTo("POST /api/token HTTP/1.1");
+        assertThat(token.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(token.getHeaders().get("Authorization")).isNull();
+        assertThat(token.getBody().utf8())
+                .isEqualTo("grant_type=password&username=admin%40example.com&password=correct+horse&totp=123456&client_id=cid-7");
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-1");
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-1");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void tokenIsRefreshedWithItsRefreshTokenShortlyBeforeExpiry() throws Exception {
+        try (NexudusClient client = passwordClient()) {
+            client.backgroundJobs().get(1);
+            time.advance(Duration.ofDays(7).minusSeconds(30)); // inside the one-minute margin
+            client.backgroundJobs().get(1);
+        }
+
+        assertThat(simulator.tokenRequests()).containsExactly(
+                Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME, "password", NexudusSimulator.PASSWORD, "client_id", "cid-7"),
+                Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1", "client_id", "cid-7"));
+        server.takeRequest();
+        server.takeRequest();
+        server.takeRequest();
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-2");
+    }
+
+    @Test
+    void a401IsAnsweredByOneRefreshAndTheRequestIsRepeated() {
+        try (NexudusClient client = passwordClient()) {
+            client.backgroundJobs().get(1);
+            simulator.revokeAccessTokens();
+
+            assertThat(client.backgroundJobs().get(2).id()).isEqualTo(2);
+        }
+
+        assertThat(simulator.tokenRequests()).extracting(form -> form.get("grant_type")).containsExactly("password", "refresh_token");
+    }
+
+    @Test
+    void aRefusedRefreshFallsBackToThePasswordGrantOnce() {
+        try (NexudusClient client = passwordClient()) {
+            client.backgroundJobs().get(1);
+            simulator.revokeAccessTokens();
+            simulator.revokeRefreshTokens();
+
+            assertThat(client.backgroundJobs().get(3).id()).isEqualTo(3);
+        }
+
+        assertThat(simulator.tokenRequests()).extracting(form -> form.get("grant_type"))
+                .containsExactly("password", "refresh_token", "password");
+    }
+
+    @Test
+    void aWrongPasswordIsABadRequestThatNamesTheErrorButNotThePassword() {
+        try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, "wrong-pass-word").build()) {
+            BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().get(1));
+
+            assertThat(e.errorCode()).contains("invalid_grant");
+            assertThat(e.getMessage()).contains("nexudus", "400", "incorrect").doesNotContain("wrong-pass-word");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void basicAuthIsAccepted() throws Exception {
+        try (NexudusClient client = builder().basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
+            assertThat(client.backgroundJobs().get(1).id()).isEqualTo(1);
+        }
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void aBearerTokenIsSentAsGiven() throws Exception {
+        try (NexudusClient client = builder().bearerToken("given-token").build()) {
+            assertThatThrownBy(() -> client.backgroundJobs().get(1))
+                    .isInstanceOf(dev.jobstatus.core.AuthenticationException.class)
+                    .hasMessageContaining("Authorization has been denied");
+        }
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer given-token");
+    }
+
+    @Test
+    void buildRefusesNoCredentialsAndTwoKinds() {
+        assertThatThrownBy(() -> NexudusClient.builder().build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Credentials required");
+        assertThatThrownBy(() -> NexudusClient.builder().bearerToken("a").basicAuth("b", "c").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
+        assertThatThrownBy(() -> NexudusClient.builder().baseUrl("http://nexudus.example.com").bearerToken("a").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
+    }
+
+    @Test
+    void noSecretAppearsInToString() {
+        try (NexudusClient client = passwordClient()) {
+            client.backgroundJobs().get(1);
+            assertThat(List.of(client.toString(), client.backgroundJobs().toString()))
+                    .allSatisfy(s -> assertThat(s).doesNotContain(NexudusSimulator.PASSWORD, "access-1", "refresh-1"));
+        }
+    }
+}
