@@ -3,6 +3,7 @@ package dev.jobstatus.nexudus;
 import dev.jobstatus.core.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
@@ -28,15 +29,14 @@ import java.util.Objects;
  * throttled request (409 with {@code Retry-After}) is retried after the delay and, when retries run out, is a
  * {@link dev.jobstatus.core.RateLimitException}.
  */
-public final class NexudusClient implements AutoCloseable {
+public final class NexudusClient extends ProviderClient {
     /** The public API root. */
     public static final String DEFAULT_BASE_URL = "https://spaces.nexudus.com";
 
-    private final HttpTransport transport;
     private final BackgroundJobs backgroundJobs;
 
     private NexudusClient(HttpTransport transport, BackgroundJobs backgroundJobs) {
-        this.transport = transport;
+        super(transport);
         this.backgroundJobs = backgroundJobs;
     }
 
@@ -48,17 +48,6 @@ public final class NexudusClient implements AutoCloseable {
     /** Returns the background-job resource. */
     public BackgroundJobs backgroundJobs() {
         return backgroundJobs;
-    }
-
-    /** Stops this client's threads and evicts its idle connections; a caller's OkHttp client is left alone. */
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NexudusClient[" + transport.baseUrl() + "]";
     }
 
     /** Configures a {@link NexudusClient}; exactly one way of authenticating must be chosen. */
@@ -178,18 +167,15 @@ public final class NexudusClient implements AutoCloseable {
                         ? "Credentials required: call bearerToken, passwordGrant, basicAuth or credentials."
                         : "Choose one way of authenticating: bearerToken, passwordGrant, basicAuth or credentials were called " + credentialKinds + " times.");
             }
-            NexudusTokenFetcher fetcher = null;
-            CredentialProvider chosen = credentials;
+            HttpTransport.Builder transport = transport().errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
-                fetcher = new NexudusTokenFetcher(username, password, totp, clientId);
-                chosen = CachingTokenProvider.builder(fetcher).timeSource(timeSource()).build();
+                transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
+                        .timeSource(timeSource()).build());
+            } else {
+                transport.credentials(credentials);
             }
-            HttpTransport transport = transport().credentials(chosen)
-                    .errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE).build();
-            if (fetcher != null) {
-                fetcher.attach(transport);
-            }
-            return new NexudusClient(transport, new RealBackgroundJobs(transport, classifier, zone, pollPolicy()));
+            HttpTransport built = transport.build();
+            return new NexudusClient(built, new RealBackgroundJobs(built, classifier, zone, pollPolicy()));
         }
 
         private static String requireText(String value, String name) {

@@ -18,25 +18,21 @@ import java.util.Map;
 final class NexudusTokenFetcher implements TokenFetcher {
     private static final BodyReader<TokenResponse> READER = BodyReader.json(TokenResponse.class);
 
+    private final HttpTransport transport;
     private final String username;
     private final String password;
     private final String totp;
     private final String clientId;
-    private volatile HttpTransport transport;
 
     record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
                          @JsonProperty("expires_in") Long expiresIn, @JsonProperty("refresh_token") String refreshToken) { }
 
-    NexudusTokenFetcher(String username, String password, String totp, String clientId) {
+    NexudusTokenFetcher(HttpTransport transport, String username, String password, String totp, String clientId) {
+        this.transport = transport;
         this.username = username;
         this.password = password;
         this.totp = totp;
         this.clientId = clientId;
-    }
-
-    /** Connects the fetcher to the client's transport, which is built after it. */
-    void attach(HttpTransport transport) {
-        this.transport = transport;
     }
 
     @Override

@@ -17,12 +17,15 @@ public interface BodyReader<T> {
     /** Describes the expected body for error messages, such as {@code "Job JSON object"}. */
     String description();
 
-    /** Returns a reader that applies {@code f} to each value this one reads (a {@code null} value stays null). */
-    default BodyReader<T> map(java.util.function.UnaryOperator<T> f) {
+    /**
+     * Returns a reader that applies {@code f} to each value this one reads (a {@code null} value stays null). An
+     * exception {@code f} throws, such as for a missing envelope field, becomes a malformed-response error.
+     */
+    default <R> BodyReader<R> map(java.util.function.Function<? super T, ? extends R> f) {
         BodyReader<T> self = this;
         return new BodyReader<>() {
             @Override
-            public T read(byte[] body) throws IOException {
+            public R read(byte[] body) throws IOException {
                 T value = self.read(body);
                 return value == null ? null : f.apply(value);
             }

@@ -60,7 +60,9 @@ public final class HttpTransport implements AutoCloseable {
     private HttpTransport(Builder b) {
         this.provider = b.provider;
         this.baseUrl = b.baseUrl;
-        this.credentials = b.credentials;
+        // Token endpoints are called through this same transport (its limiter, retries and errors), so
+        // token-based credentials are created with the transport they will use.
+        this.credentials = b.credentials.apply(this);
         this.retryPolicy = b.retryPolicy;
         this.rateLimiter = b.rateLimiter;
         this.scheduler = b.scheduler;
@@ -342,7 +344,7 @@ public final class HttpTransport implements AutoCloseable {
         private Duration readTimeout;
         private Duration writeTimeout;
         private Duration callTimeout;
-        private CredentialProvider credentials = CredentialProvider.none();
+        private java.util.function.Function<HttpTransport, CredentialProvider> credentials = t -> CredentialProvider.none();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RateLimiter rateLimiter = RateLimiter.unlimited();
         private ScheduledExecutorService scheduler;
@@ -401,7 +403,17 @@ public final class HttpTransport implements AutoCloseable {
 
         /** Sets the credentials (default none). */
         public Builder credentials(CredentialProvider credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(credentials, "credentials");
+            this.credentials = t -> credentials;
+            return this;
+        }
+
+        /**
+         * Sets credentials that need the transport itself, such as a token provider whose fetcher calls the
+         * provider's token endpoint through it.
+         */
+        public Builder credentials(java.util.function.Function<HttpTransport, CredentialProvider> factory) {
+            this.credentials = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

@@ -1,0 +1,39 @@
+package dev.jobstatus.core;
+
+import dev.jobstatus.core.internal.HttpTransport;
+
+/**
+ * What every provider client shares: it owns a transport (connection pool, a few threads, a token cache) and
+ * releases it on {@link #close()}.
+ */
+public abstract class ProviderClient implements AutoCloseable {
+    private final HttpTransport transport;
+
+    /**
+     * Creates a client over {@code transport}.
+     *
+     * @param transport the transport the client owns
+     */
+    protected ProviderClient(HttpTransport transport) {
+        this.transport = transport;
+    }
+
+    /** Returns the transport. */
+    protected final HttpTransport transport() {
+        return transport;
+    }
+
+    /**
+     * Stops this client's threads and evicts its idle connections; an OkHttp client supplied by the caller is left
+     * alone. Closing twice is harmless; a closed client refuses further calls with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + transport.baseUrl() + "]";
+    }
+}
