@@ -1,0 +1,95 @@
+package dev.jobstatus.wix;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.Page;
+import dev.jobstatus.core.PageRef;
+import dev.jobstatus.core.PagedIterable;
+import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.internal.ApiRequest;
+import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.wix.model.AsyncJob;
+import dev.jobstatus.wix.model.AsyncJobItem;
+import dev.jobstatus.wix.model.AsyncJobItemsPage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The one implementation of {@link AsyncJobs}, over the client's transport. */
+final class RealAsyncJobs implements AsyncJobs {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JobEnvelope(AsyncJob job) { }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ItemsEnvelope(List<AsyncJobItem> results, PagingMetadata pagingMetadata) { }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PagingMetadata(Integer count, Cursors cursors, Boolean hasNext) { }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Cursors(String next, String prev) { }
+
+    private static final BodyReader<AsyncJob> JOB = BodyReader.json(JobEnvelope.class).map(envelope -> {
+        if (envelope.job() == null) {
+            throw new IllegalArgumentException("the response has no \"job\" object");
+        }
+        return envelope.job();
+    });
+
+    private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.json(ItemsEnvelope.class).map(envelope -> {
+        PagingMetadata paging = envelope.pagingMetadata();
+        Cursors cursors = paging == null ? null : paging.cursors();
+        return new AsyncJobItemsPage(envelope.results(), paging == null ? null : paging.count(),
+                cursors == null ? null : cursors.next(), cursors == null ? null : cursors.prev(),
+                paging != null && Boolean.TRUE.equals(paging.hasNext()));
+    });
+
+    private final HttpTransport transport;
+    private final String jobsPath;
+    private final PollPolicy pollPolicy;
+
+    RealAsyncJobs(HttpTransport transport, String jobsPath, PollPolicy pollPolicy) {
+        this.transport = transport;
+        this.jobsPath = jobsPath;
+        this.pollPolicy = pollPolicy;
+    }
+
+    @Override
+    public AsyncJob get(String jobId) {
+        return transport.execute(getRequest(jobId), JOB).value();
+    }
+
+    @Override
+    public CompletableFuture<AsyncJob> getAsync(String jobId) {
+        return transport.fetchAsync(getRequest(jobId), JOB);
+    }
+
+    @Override
+    public AsyncJobItemsPage items(String jobId, AsyncJobItemsQuery query) {
+        ApiRequest request = ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).path("items")
+                .query("paging.limit", query.limit()).query("paging.cursor", query.cursor()).query("hasError", query.hasError())
+                .build();
+        return transport.execute(request, ITEMS).value();
+    }
+
+    @Override
+    public PagedIterable<AsyncJobItem> listItems(String jobId, AsyncJobItemsQuery query) {
+        getRequest(jobId); // refuse a bad id now, not on first iteration
+        PagedIterable.PageFetcher<AsyncJobItem> fetcher = ref -> {
+            AsyncJobItemsPage page = items(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
+            boolean more = page.hasNext() && page.nextCursor() != null && !page.nextCursor().isEmpty();
+            return new Page<>(page.items(), more ? PageRef.cursor(page.nextCursor()) : null, null, null);
+        };
+        return query.cursor() == null ? PagedIterable.of(transport.provider(), fetcher)
+                : PagedIterable.startingAt(transport.provider(), PageRef.cursor(query.cursor()), fetcher);
+    }
+
+    @Override
+    public JobWaiter<AsyncJob> waiter(String jobId) {
+        return transport.waiter(jobId, getRequest(jobId), JOB, pollPolicy);
+    }
+
+    private ApiRequest getRequest(String jobId) {
+        return ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).build();
+    }
+}

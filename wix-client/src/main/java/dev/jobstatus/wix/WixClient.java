@@ -1,0 +1,198 @@
+package dev.jobstatus.wix;
+
+import dev.jobstatus.core.AuthHeaders;
+import dev.jobstatus.core.CachingTokenProvider;
+import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.HttpTransport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The client of the Wix async-jobs API ({@code https://www.wixapis.com}).
+ *
+ * <h2>Create one and share it</h2>
+ * A client is immutable and thread-safe, and holds a connection pool, a few threads and a token cache: create
+ * one per set of credentials and use it everywhere. {@link #close()} releases what it owns.
+ *
+ * <pre>{@code
+ * try (WixClient wix = WixClient.builder().apiKey(key).siteId(siteId).build()) {
+ *     AsyncJob job = wix.asyncJobs().waitFor(jobId);
+ * }
+ * }</pre>
+ *
+ * <p>Requests are paced by default at Wix's documented quota of 200 per minute; a 429 is retried after its
+ * {@code Retry-After}.
+ */
+public final class WixClient extends ProviderClient {
+    /** The public API root. */
+    public static final String DEFAULT_BASE_URL = "https://www.wixapis.com";
+    /** The default path of the async-jobs resource, as in Wix's curl example. */
+    public static final String DEFAULT_JOBS_PATH = "async-jobs/v1/async-jobs";
+
+    private final AsyncJobs asyncJobs;
+
+    private WixClient(HttpTransport transport, AsyncJobs asyncJobs) {
+        super(transport);
+        this.asyncJobs = asyncJobs;
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the async-jobs resource. */
+    public AsyncJobs asyncJobs() {
+        return asyncJobs;
+    }
+
+    /**
+     * Configures a {@link WixClient}. Authenticate with exactly one of: an API key with a site id or an account id;
+     * OAuth client credentials; a ready access token; or custom credentials.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private String apiKey;
+        private String siteId;
+        private String accountId;
+        private String clientId;
+        private String clientSecret;
+        private String instanceId;
+        private String accessToken;
+        private CredentialProvider credentials;
+        private String jobsPath = DEFAULT_JOBS_PATH;
+
+        private Builder() {
+            super("wix", DEFAULT_BASE_URL, List.of(RateLimiter.Window.of(200, Duration.ofMinutes(1))));
+        }
+
+        /**
+         * Authenticates with an API key, sent as {@code Authorization: <key>}; also set {@link #siteId} or
+         * {@link #accountId}.
+         *
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Sends {@code wix-site-id} with the API key, for site-level calls.
+         *
+         * @return this builder
+         */
+        public Builder siteId(String siteId) {
+            this.siteId = siteId;
+            return this;
+        }
+
+        /**
+         * Sends {@code wix-account-id} with the API key, for account-level calls.
+         *
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Authenticates with OAuth client credentials: the client mints an access token (valid about four hours),
+         * caches it, and mints another shortly before expiry or after a 401.
+         *
+         * @return this builder
+         */
+        public Builder oauth(String clientId, String clientSecret, String instanceId) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.instanceId = instanceId;
+            return this;
+        }
+
+        /**
+         * Authenticates with an access token the caller obtained, sent as {@code Authorization: <token>}.
+         *
+         * @return this builder
+         */
+        public Builder accessToken(String accessToken) {
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /**
+         * Authenticates with the caller's own credential provider.
+         *
+         * @return this builder
+         */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * Sets the path of the async-jobs resource under the base URL; the default is
+         * {@code async-jobs/v1/async-jobs}, and Wix's reference also shows {@code v1/async-jobs}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder jobsPath(String jobsPath) {
+            if (jobsPath == null || jobsPath.isBlank()) {
+                throw new IllegalArgumentException("jobsPath must not be blank");
+            }
+            this.jobsPath = jobsPath.replaceAll("^/+|/+$", "");
+            return this;
+        }
+
+        /**
+         * Returns the client.
+         *
+         * @throws IllegalStateException if no way of authenticating, or more than one, was chosen; if an API key
+         *     comes with both or neither of a site id and an account id; if OAuth credentials are incomplete; or if
+         *     the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
+         */
+        public WixClient build() {
+            int kinds = (apiKey != null ? 1 : 0) + (clientId != null || clientSecret != null || instanceId != null ? 1 : 0)
+                    + (accessToken != null ? 1 : 0) + (credentials != null ? 1 : 0);
+            if (kinds != 1) {
+                throw new IllegalStateException(kinds == 0
+                        ? "Credentials required: call apiKey (with siteId or accountId), oauth, accessToken or credentials."
+                        : "Choose one way of authenticating: apiKey, oauth, accessToken or credentials.");
+            }
+            if ((siteId != null || accountId != null) && apiKey == null) {
+                throw new IllegalStateException("siteId and accountId go with an API key.");
+            }
+            HttpTransport.Builder transport = transport().errorDecoder(WixErrors.DECODER)
+                    .requestIdHeaders(List.of("x-wix-request-id", "X-Request-Id", "Request-Id"));
+            if (apiKey != null) {
+                if ((siteId == null) == (accountId == null)) {
+                    throw new IllegalStateException("An API key needs exactly one of siteId or accountId.");
+                }
+                transport.credentials(CredentialProvider.staticHeaders(siteId != null
+                        ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
+                        : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
+            } else if (accessToken != null) {
+                transport.credentials(CredentialProvider.staticHeaders(Map.of("Authorization", accessToken)));
+            } else if (credentials != null) {
+                transport.credentials(credentials);
+            } else {
+                if (isBlank(clientId) || isBlank(clientSecret) || isBlank(instanceId)) {
+                    throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
+                }
+                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
+                        .timeSource(timeSource()).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
+            }
+            HttpTransport built = transport.build();
+            return new WixClient(built, new RealAsyncJobs(built, jobsPath, pollPolicy()));
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.jobstatus.wix;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jobstatus.core.AccessToken;
+import dev.jobstatus.core.TokenFetcher;
+import dev.jobstatus.core.internal.ApiRequest;
+import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.HttpTransport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Mints Wix OAuth access tokens with the client-credentials grant: {@code POST /oauth2/token} with a JSON body of
+ * {@code grant_type}, {@code client_id}, {@code client_secret} and {@code instance_id}. Tokens live about four
+ * hours and come without a refresh token, so each renewal mints a new one.
+ */
+final class WixTokenFetcher implements TokenFetcher {
+    private static final BodyReader<TokenResponse> READER = BodyReader.json(TokenResponse.class);
+
+    private final HttpTransport transport;
+    private final String clientId;
+    private final String clientSecret;
+    private final String instanceId;
+
+    record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
+                         @JsonProperty("expires_in") Long expiresIn) { }
+
+    WixTokenFetcher(HttpTransport transport, String clientId, String clientSecret, String instanceId) {
+        this.transport = transport;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.instanceId = instanceId;
+    }
+
+    @Override
+    public AccessToken fetch(AccessToken previous) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "client_credentials");
+        body.put("client_id", clientId);
+        body.put("client_secret", clientSecret);
+        body.put("instance_id", instanceId);
+        ApiRequest request = ApiRequest.post().path("oauth2/token").jsonBody(body).unauthenticated().build();
+        TokenResponse token = transport.execute(request, READER).value();
+        return new AccessToken(token.accessToken(),
+                token.expiresIn() == null ? null : transport.time().now().plusSeconds(token.expiresIn()), null);
+    }
+
+    @Override
+    public String toString() {
+        return "WixTokenFetcher[client credentials, secret=***]";
+    }
+}

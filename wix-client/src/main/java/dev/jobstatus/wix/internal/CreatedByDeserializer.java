@@ -1,0 +1,70 @@
+package dev.jobstatus.wix.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.jobstatus.wix.model.CreatedBy;
+import dev.jobstatus.wix.model.CreatorType;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Reads Wix's {@code createdBy} one-of. The id may stand at the top level ({@code {"type", "memberId"}}) or inside
+ * its options object ({@code {"memberIdOptions": {"memberId"}}}); the case follows {@code type} when it is known
+ * and its id is present, and otherwise whichever id is present. Anything else becomes {@link CreatedBy.Unknown}
+ * with every field kept.
+ */
+public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
+    /** Creates the deserializer. */
+    public CreatedByDeserializer() {
+        super(CreatedBy.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CreatedBy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonNode node = ctxt.readTree(p);
+        if (node == null || !node.isObject()) {
+            return new CreatedBy.Unknown(CreatorType.UNKNOWN_TYPE, Map.of());
+        }
+        String visitor = id(node, "anonymousVisitorId");
+        String member = id(node, "memberId");
+        String user = id(node, "wixUserId");
+        String app = id(node, "appId");
+        CreatorType type = node.hasNonNull("type") ? CreatorType.of(node.get("type").asText()) : null;
+        if (type != null && type.isKnown()) {
+            switch (type.known().get()) {
+                case ANONYMOUS_VISITOR_ID -> { if (visitor != null) return new CreatedBy.AnonymousVisitor(visitor); }
+                case MEMBER_ID -> { if (member != null) return new CreatedBy.Member(member); }
+                case WIX_USER_ID -> { if (user != null) return new CreatedBy.WixUser(user); }
+                case APP_ID -> { if (app != null) return new CreatedBy.App(app); }
+                case UNKNOWN_TYPE -> { }
+            }
+        }
+        if (type == null || (type.isKnown() && type.known().get() != CreatorType.Known.UNKNOWN_TYPE)) {
+            if (visitor != null) {
+                return new CreatedBy.AnonymousVisitor(visitor);
+            }
+            if (member != null) {
+                return new CreatedBy.Member(member);
+            }
+            if (user != null) {
+                return new CreatedBy.WixUser(user);
+            }
+            if (app != null) {
+                return new CreatedBy.App(app);
+            }
+        }
+        Map<String, Object> fields = ctxt.readTreeAsValue(node, Map.class);
+        return new CreatedBy.Unknown(type == null ? CreatorType.UNKNOWN_TYPE : type, fields);
+    }
+
+    private static String id(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            value = node.path(field + "Options").get(field);
+        }
+        return value == null || value.isNull() || !value.isValueNode() || value.asText().isEmpty() ? null : value.asText();
+    }
+}

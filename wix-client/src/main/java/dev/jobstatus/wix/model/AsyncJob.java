@@ -1,0 +1,70 @@
+package dev.jobstatus.wix.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.JobView;
+import dev.jobstatus.core.Progress;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Wix async job, as {@code GetAsyncJob} returns it. Fields Wix leaves out are {@code null}, except
+ * {@code metadata} (empty) and {@code counts} ({@link Counts#NONE}).
+ *
+ * @param id the job's GUID
+ * @param metadata the job's metadata as parsed JSON (parameters, user-defined statuses…); unmodifiable
+ * @param status the job's status; an unseen value is kept
+ * @param createdDate when the job was created
+ * @param updatedDate when the job was last updated
+ * @param createdBy who created the job (read from the deprecated {@code owner} when {@code createdBy} is absent)
+ * @param counts how many items were processed (read from the deprecated {@code counters} when {@code counts}
+ *     is absent)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AsyncJob(String id, Map<String, Object> metadata, AsyncJobStatus status, Instant createdDate,
+                       Instant updatedDate, CreatedBy createdBy, Counts counts) implements JobView {
+
+    /** Copies the metadata and fills absent counts. */
+    public AsyncJob {
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        counts = counts == null ? Counts.NONE : counts;
+    }
+
+    @JsonCreator
+    static AsyncJob fromJson(@JsonProperty("id") String id, @JsonProperty("metadata") Map<String, Object> metadata,
+                             @JsonProperty("status") AsyncJobStatus status, @JsonProperty("createdDate") Instant createdDate,
+                             @JsonProperty("updatedDate") Instant updatedDate, @JsonProperty("createdBy") CreatedBy createdBy,
+                             @JsonProperty("owner") CreatedBy owner, @JsonProperty("counts") Counts counts,
+                             @JsonProperty("counters") Counts counters) {
+        return new AsyncJob(id, metadata, status, createdDate, updatedDate,
+                createdBy != null ? createdBy : owner, counts != null ? counts : counters);
+    }
+
+    /**
+     * Returns the common state: INITIALIZED is PENDING, PROCESSING is RUNNING, FINISHED is SUCCEEDED, FAILED is
+     * FAILED, anything else UNKNOWN.
+     */
+    @Override
+    public JobState state() {
+        if (status == null || status.known().isEmpty()) {
+            return JobState.UNKNOWN;
+        }
+        return switch (status.known().get()) {
+            case INITIALIZED -> JobState.PENDING;
+            case PROCESSING -> JobState.RUNNING;
+            case FINISHED -> JobState.SUCCEEDED;
+            case FAILED -> JobState.FAILED;
+            case UNKNOWN -> JobState.UNKNOWN;
+        };
+    }
+
+    /** Returns progress from the counts: done is successes plus failures, total when the job has one. */
+    @Override
+    public Progress progress() {
+        return new Progress(counts.processed(), counts.failCount(), counts.total());
+    }
+}

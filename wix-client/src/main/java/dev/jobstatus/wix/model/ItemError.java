@@ -1,0 +1,17 @@
+package dev.jobstatus.wix.model;
+
+import java.util.Map;
+
+/**
+ * Why one item of an async job failed, as far as Wix says.
+ *
+ * @param code the error code, or {@code null}
+ * @param description the description, or {@code null}
+ * @param data further error data as parsed JSON; never {@code null}
+ */
+public record ItemError(String code, String description, Map<String, Object> data) {
+    /** Copies the data. */
+    public ItemError {
+        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+    }
+}

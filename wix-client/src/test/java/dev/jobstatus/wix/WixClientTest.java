@@ -1,0 +1,275 @@
+package dev.jobstatus.wix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jobstatus.core.AuthenticationException;
+import dev.jobstatus.core.BadRequestException;
+import dev.jobstatus.core.ErrorDetail;
+import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.NoDelayServerSockets;
+import dev.jobstatus.core.NotFoundException;
+import dev.jobstatus.core.PollEvent;
+import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.Progress;
+import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.RetryPolicy;
+import dev.jobstatus.core.ServerException;
+import dev.jobstatus.wix.model.AsyncJob;
+import dev.jobstatus.wix.model.AsyncJobItem;
+import dev.jobstatus.wix.model.AsyncJobItemsPage;
+import dev.jobstatus.wix.model.AsyncJobStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WixClientTest {
+    @StartStop
+    final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
+
+    private final WixSimulator simulator = new WixSimulator()
+            .job("j-ok", 100L, new Object[] {"INITIALIZED", 0, 0}, new Object[] {"PROCESSING", 30, 2},
+                    new Object[] {"PROCESSING", 70, 3}, new Object[] {"FINISHED", 95, 5})
+            .job("j-bad", null, new Object[] {"PROCESSING", 1, 0}, new Object[] {"FAILED", 1, 4})
+            .items("j-ok", 23);
+    private final ManualTimeSource time = new ManualTimeSource();
+
+    @BeforeEach
+    void start() {
+        server.setDispatcher(simulator);
+    }
+
+    private WixClient.Builder builder() {
+        return WixClient.builder().baseUrl(server.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited());
+    }
+
+    private WixClient apiKeyClient() {
+        return builder().apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID).build();
+    }
+
+    private WixClient oauthClient() {
+        return builder().oauth(WixSimulator.CLIENT_ID, WixSimulator.CLIENT_SECRET, WixSimulator.INSTANCE_ID).build();
+    }
+
+    private List<RecordedRequest> requests() throws InterruptedException {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (int i = server.getRequestCount(); i > 0; i--) {
+            all.add(server.takeRequest());
+        }
+        return all;
+    }
+
+    @Test
+    void anApiKeyGoesWithExactlyOneOfSiteIdOrAccountId() throws Exception {
+        try (WixClient wix = apiKeyClient()) {
+            wix.asyncJobs().get("j-ok");
+        }
+        try (WixClient wix = builder().apiKey("key-2").accountId("acc-5").build()) {
+            catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
+        }
+
+        RecordedRequest site = server.takeRequest();
+        assertThat(site.getHeaders().get("Authorization")).isEqualTo(WixSimulator.API_KEY);
+        assertThat(site.getHeaders().get("wix-site-id")).isEqualTo(WixSimulator.SITE_ID);
+        assertThat(site.getHeaders().get("wix-account-id")).isNull();
+        RecordedRequest account = server.takeRequest();
+        assertThat(account.getHeaders().get("Authorization")).isEqualTo("key-2");
+        assertThat(account.getHeaders().get("wix-account-id")).isEqualTo("acc-5");
+        assertThat(account.getHeaders().get("wix-site-id")).isNull();
+
+        assertThatThrownBy(() -> WixClient.builder().apiKey("k").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly one of siteId or accountId");
+        assertThatThrownBy(() -> WixClient.builder().apiKey("k").siteId("s").accountId("a").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exactly one of siteId or accountId");
+        assertThatThrownBy(() -> WixClient.builder().build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Credentials required");
+        assertThatThrownBy(() -> WixClient.builder().apiKey("k").siteId("s").accessToken("t").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
+        assertThatThrownBy(() -> WixClient.builder().oauth("id", null, "inst").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("client secret");
+    }
+
+    @Test
+    void oauthMintsWithAJsonBodyAndReusesTheTokenWhileValid() throws Exception {
+        try (WixClient wix = oauthClient()) {
+            wix.asyncJobs().get("j-ok");
+            wix.asyncJobs().get("j-ok");
+        }
+
+        List<RecordedRequest> requests = requests();
+        RecordedRequest mint = requests.get(0);
+        assertThat(mint.getRequestLine()).isEqualTo("POST /oauth2/token HTTP/1.1");
+        assertThat(mint.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(mint.getBody().utf8()).isEqualTo("{\"grant_type\":\"client_credentials\",\"client_id\":\"app-1\","
+                + "\"client_secret\":\"app-secret-xyz\",\"instance_id\":\"inst-9\"}");
+        assertThat(requests.subList(1, 3)).extracting(r -> r.getHeaders().get("Authorization"))
+                .containsOnly("OauthNG.JWS.token-1");
+        assertThat(simulator.mintedTokens()).isEqualTo(1);
+    }
+
+    @Test
+    void oauthReMintsShortlyBeforeExpiryAndAfterA401() throws Exception {
+        try (WixClient wix = oauthClient()) {
+            wix.asyncJobs().get("j-ok");
+            time.advance(Duration.ofHours(4).minusSeconds(30));
+            wix.asyncJobs().get("j-ok");
+            simulator.revokeTokens();
+            wix.asyncJobs().get("j-ok");
+        }
+
+        assertThat(simulator.mintedTokens()).isEqualTo(3);
+        assertThat(requests()).filteredOn(r -> r.getUrl().encodedPath().startsWith("/async-jobs"))
+                .extracting(r -> r.getHeaders().get("Authorization"))
+                .containsExactly("OauthNG.JWS.token-1", "OauthNG.JWS.token-2", "OauthNG.JWS.token-2", "OauthNG.JWS.token-3");
+    }
+
+    @Test
+    void aReadyAccessTokenIsSentAsIs() throws Exception {
+        try (WixClient wix = builder().accessToken("ready-token").build()) {
+            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
+            assertThat(e.errorCode()).contains("UNAUTHORIZED");
+            assertThat(e.requestId()).get().asString().startsWith("wix-req-");
+        }
+        assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("ready-token");
+    }
+
+    @Test
+    void itemsAreFollowedCursorByCursor() throws Exception {
+        List<AsyncJobItem> items;
+        try (WixClient wix = apiKeyClient()) {
+            items = wix.asyncJobs().listItems("j-ok", AsyncJobItemsQuery.builder().limit(10).build()).stream().toList();
+        }
+
+        assertThat(items).extracting(AsyncJobItem::id).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 23).mapToObj(i -> "item-" + i).toList());
+        assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly(
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10",
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-10",
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-20");
+        AsyncJobItem failed = items.get(7);
+        assertThat(failed.error().code()).isEqualTo("INVALID_ROW");
+        assertThat(failed.error().description()).isEqualTo("row 7 is invalid");
+        assertThat(failed.error().data()).containsEntry("row", 7);
+        assertThat(failed.fields()).containsEntry("data", Map.of("row", 7));
+        assertThat(items.get(1).errorDetails()).isEmpty();
+    }
+
+    @Test
+    void onePageOfFailedItemsWithItsMetadata() throws Exception {
+        AsyncJobItemsPage page;
+        try (WixClient wix = apiKeyClient()) {
+            page = wix.asyncJobs().items("j-ok", AsyncJobItemsQuery.builder().hasError(true).limit(2).build());
+        }
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/async-jobs/v1/async-jobs/j-ok/items?paging.limit=2&hasError=true");
+        assertThat(page.items()).extracting(AsyncJobItem::id).containsExactly("item-0", "item-7");
+        assertThat(page.count()).isEqualTo(2);
+        assertThat(page.hasNext()).isTrue();
+        assertThat(page.nextCursor()).isEqualTo("cur-2");
+        assertThat(page.prevCursor()).isNull();
+    }
+
+    @Test
+    void aWaitFollowsTheCountsToFinished() {
+        List<Progress> progress = new ArrayList<>();
+        List<AsyncJobStatus> statuses = new ArrayList<>();
+        AsyncJob done;
+        try (WixClient wix = apiKeyClient()) {
+            done = wix.asyncJobs().waiter("j-ok").listener((PollEvent<? extends AsyncJob> e) -> {
+                progress.add(e.job().progress());
+                statuses.add(e.job().status());
+            }).await();
+        }
+
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(statuses).containsExactly(AsyncJobStatus.INITIALIZED, AsyncJobStatus.PROCESSING,
+                AsyncJobStatus.PROCESSING, AsyncJobStatus.FINISHED);
+        assertThat(progress).extracting(Progress::done).containsExactly(0L, 32L, 73L, 100L);
+        assertThat(progress).extracting(Progress::total).containsOnly(100L);
+        assertThat(time.sleeps()).hasSize(3);
+    }
+
+    @Test
+    void aWaitEndsOnFailedAndTheAsyncWaitToo() throws Exception {
+        try (WixClient wix = apiKeyClient()) {
+            AsyncJob failed = wix.asyncJobs().waitFor("j-bad");
+            assertThat(failed.state()).isEqualTo(JobState.FAILED);
+            assertThat(failed.counts().errorByCodeCount()).containsEntry("INVALID_ROW", 4L);
+        }
+        simulator.job("j-bad2", null, new Object[] {"PROCESSING", 1, 0}, new Object[] {"FAILED", 1, 4});
+        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID)
+                .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(5)).build()).build()) {
+            assertThat(wix.asyncJobs().waiter("j-bad2").awaitAsync().get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.FAILED);
+        }
+    }
+
+    @Test
+    void errorEnvelopesMapToTypedExceptions() {
+        try (WixClient wix = builder().accessToken("t").retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build()).build()) {
+            server.setDispatcher(new mockwebserver3.QueueDispatcher());
+            server.enqueue(WixSimulator.json(400, Map.of("message", "Invalid request", "details", Map.of("validationError",
+                    Map.of("fieldViolations", List.of(Map.of("field", "jobId", "description", "must be a GUID",
+                            "violatedRule", "FORMAT", "ruleName", "GUID")))))));
+            server.enqueue(WixSimulator.json(404, Map.of("message", "Job not found", "details",
+                    Map.of("applicationError", Map.of("code", "JOB_NOT_FOUND", "description", "no such job", "data", Map.of("id", "x"))))));
+            server.enqueue(new MockResponse.Builder().code(503).build());
+            server.enqueue(new MockResponse.Builder().code(503).build());
+            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "4").build());
+            server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x", "status", "FINISHED"))));
+
+            BadRequestException invalid = catchThrowableOfType(BadRequestException.class, () -> wix.asyncJobs().get("x"));
+            NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> wix.asyncJobs().get("x"));
+            ServerException down = catchThrowableOfType(ServerException.class, () -> wix.asyncJobs().get("x"));
+            AsyncJob recovered = wix.asyncJobs().get("x");
+
+            assertThat(invalid.errorMessage()).contains("Invalid request");
+            assertThat(invalid.details()).containsExactly(new ErrorDetail("jobId", "must be a GUID", Map.of("violatedRule", "FORMAT", "ruleName", "GUID")));
+            assertThat(missing.errorCode()).contains("JOB_NOT_FOUND");
+            assertThat(missing.details()).singleElement().satisfies(d -> {
+                assertThat(d.message()).isEqualTo("no such job");
+                assertThat(d.attributes()).containsEntry("data", "{\"id\":\"x\"}");
+            });
+            assertThat(missing.getMessage()).contains("wix API returned HTTP 404 [JOB_NOT_FOUND]: Job not found");
+            assertThat(down.attempts()).isEqualTo(2);
+            assertThat(down.errorMessage()).isEmpty();
+            assertThat(recovered.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(time.sleeps()).endsWith(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void theJobsPathCanBeChangedAndHostileIdsStayOneSegment() throws Exception {
+        server.setDispatcher(new mockwebserver3.QueueDispatcher());
+        server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x"))));
+        try (WixClient wix = builder().accessToken("t").jobsPath("/v1/async-jobs/").build()) {
+            wix.asyncJobs().get("../x?y#z");
+            assertThatThrownBy(() -> wix.asyncJobs().get(" ")).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET /v1/async-jobs/..%2Fx%3Fy%23z HTTP/1.1");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultLimitIsTheDocumentedQuota() {
+        server.setDispatcher(new mockwebserver3.QueueDispatcher());
+        for (int i = 0; i < 201; i++) {
+            server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x"))));
+        }
+        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t").timeSource(time).build()) {
+            for (int i = 0; i < 201; i++) {
+                wix.asyncJobs().get("x");
+            }
+        }
+        assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
+    }
+}
