@@ -36,6 +36,10 @@ public abstract class ApiException extends JobStatusException {
             sb.append(": ").append(error.errorMessage());
         }
         for (ErrorDetail detail : error.details()) {
+            // A detail whose text the message already shows (as when it is built from the details) adds nothing.
+            if (detail.message() == null || (detail.field() == null && sb.indexOf(detail.message()) >= 0)) {
+                continue;
+            }
             sb.append("; ");
             if (detail.field() != null) {
                 sb.append(detail.field()).append(": ");

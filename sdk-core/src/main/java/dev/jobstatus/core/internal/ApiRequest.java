@@ -60,8 +60,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
     }
 
     /**
-     * Percent-encodes a query name or value, leaving RFC 3986's unreserved characters and {@code : @ /} as they
-     * are: APIs document values such as {@code 2025-01-01T00:00} in that form. Everything that could end or
+     * Percent-encodes a query name or value, leaving RFC 3986's unreserved characters and {@code : @ / ,} as they
+     * are: APIs document values such as {@code 2025-01-01T00:00} and {@code opt_fields=a,b} in that form. Everything that could end or
      * split a parameter ({@code & = + # %}, space, controls, non-ASCII) is encoded.
      */
     static String encodeQuery(String text) {
@@ -69,7 +69,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '@' || c == '/';
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '@' || c == '/' || c == ',';
             if (plain) {
                 out.append((char) c);
             } else {

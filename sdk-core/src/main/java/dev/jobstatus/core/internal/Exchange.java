@@ -82,19 +82,21 @@ final class Exchange<T> {
     Request nextRequest() {
         attempts++;
         auth = request.authenticated() ? transport.credentials().headers() : AuthHeaders.NONE;
-        return new Request.Builder()
+        Request.Builder builder = new Request.Builder()
                 .url(url)
                 .method(request.method(), request.body())
                 .header("User-Agent", transport.userAgent())
                 .header("Accept", "application/json")
-                .tag(AuthHeaders.class, auth)
-                .build();
+                .tag(AuthHeaders.class, auth);
+        transport.defaultHeaders().forEach(builder::header);
+        return builder.build();
     }
 
     /** Judges a response; reads and closes nothing but the body. */
     Outcome<T> onResponse(Response response) {
         int status = response.code();
         Headers headers = response.headers();
+        transport.responseObserver().accept(headers);
         String requestId = requestId(headers);
         String retryAfterValue = headers.get("Retry-After");
         Duration retryAfter = RetryAfter.parse(

@@ -11,7 +11,11 @@ import dev.jobstatus.core.RetryPolicy;
 import dev.jobstatus.core.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import okhttp3.Headers;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -53,6 +57,8 @@ public final class HttpTransport implements AutoCloseable {
     private final ErrorDecoder errorDecoder;
     private final ThrottleDetector throttleDetector;
     private final List<String> requestIdHeaders;
+    private final Map<String, String> defaultHeaders;
+    private final Consumer<Headers> responseObserver;
     private final long maxResponseBytes;
     private final String userAgent;
     private volatile boolean closed;
@@ -71,6 +77,8 @@ public final class HttpTransport implements AutoCloseable {
         this.errorDecoder = b.errorDecoder;
         this.throttleDetector = b.throttleDetector;
         this.requestIdHeaders = b.requestIdHeaders;
+        this.defaultHeaders = Map.copyOf(b.defaultHeaders);
+        this.responseObserver = b.responseObserver;
         this.maxResponseBytes = b.maxResponseBytes;
         this.userAgent = UserAgent.forProvider(b.provider);
         this.ownsClient = b.httpClient == null;
@@ -289,6 +297,14 @@ public final class HttpTransport implements AutoCloseable {
         return requestIdHeaders;
     }
 
+    Map<String, String> defaultHeaders() {
+        return defaultHeaders;
+    }
+
+    Consumer<Headers> responseObserver() {
+        return responseObserver;
+    }
+
     long maxResponseBytes() {
         return maxResponseBytes;
     }
@@ -353,6 +369,8 @@ public final class HttpTransport implements AutoCloseable {
         private ErrorDecoder errorDecoder = GenericErrorDecoder.INSTANCE;
         private ThrottleDetector throttleDetector = ThrottleDetector.NONE;
         private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private Consumer<Headers> responseObserver = headers -> { };
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(String provider) {
@@ -462,6 +480,18 @@ public final class HttpTransport implements AutoCloseable {
         /** Sets the response headers that carry the request id, first match wins. */
         public Builder requestIdHeaders(List<String> names) {
             this.requestIdHeaders = List.copyOf(names);
+            return this;
+        }
+
+        /** Adds a header sent with every request (not a secret: use credentials for those). */
+        public Builder defaultHeader(String name, String value) {
+            defaultHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Sets a callback that sees the headers of every response, successful or not. */
+        public Builder responseObserver(Consumer<Headers> observer) {
+            this.responseObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 
