@@ -1,0 +1,146 @@
+package dev.jobstatus.asana;
+
+import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.Text;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Headers;
+
+/**
+ * The client of the Asana API ({@code https://app.asana.com/api/1.0}).
+ *
+ * <h2>Create one and share it</h2>
+ * A client is immutable and thread-safe, and holds a connection pool and a few threads: create one per token and
+ * use it everywhere. {@link #close()} releases what it owns.
+ *
+ * <pre>{@code
+ * try (AsanaClient asana = AsanaClient.builder().accessToken(token).build()) {
+ *     Job job = asana.jobs().waitFor(gid);
+ * }
+ * }</pre>
+ *
+ * <p>Requests are paced by default at 150 per minute, the quota of free domains; paid domains allow 1,500
+ * (set {@link #builder()}{@code .rateLimiter(...)}). A 429 is retried after its {@code Retry-After}. When Asana
+ * announces a coming change to a request's behaviour in an {@code Asana-Change} header, the client logs one
+ * warning per distinct announcement through {@link System.Logger} ({@code dev.jobstatus.asana}).
+ */
+public final class AsanaClient extends ProviderClient {
+    /** The public API root. */
+    public static final String DEFAULT_BASE_URL = "https://app.asana.com/api/1.0";
+
+    private static final System.Logger LOG = System.getLogger("dev.jobstatus.asana");
+
+    private final Jobs jobs;
+
+    private AsanaClient(HttpTransport transport, Jobs jobs) {
+        super(transport);
+        this.jobs = jobs;
+    }
+
+    /** Returns a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the jobs resource. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Configures an {@link AsanaClient}; a token (or custom credentials) is required. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private CredentialProvider credentials;
+        private final Set<String> enable = new LinkedHashSet<>();
+        private final Set<String> disable = new LinkedHashSet<>();
+
+        private Builder() {
+            super("asana", DEFAULT_BASE_URL, List.of(RateLimiter.Window.of(150, Duration.ofMinutes(1))));
+        }
+
+        /**
+         * Authenticates with a personal access token or an OAuth access token, sent as {@code Authorization: Bearer}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException if the token is null or blank
+         */
+        public Builder accessToken(String token) {
+            this.credentials = CredentialProvider.bearerToken(token);
+            return this;
+        }
+
+        /**
+         * Authenticates with the caller's own credential provider.
+         *
+         * @return this builder
+         */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * Opts in to coming API changes early ({@code Asana-Enable}).
+         *
+         * @return this builder
+         */
+        public Builder enable(String... changes) {
+            enable.addAll(List.of(changes));
+            return this;
+        }
+
+        /**
+         * Opts out of API changes for now ({@code Asana-Disable}).
+         *
+         * @return this builder
+         */
+        public Builder disable(String... changes) {
+            disable.addAll(List.of(changes));
+            return this;
+        }
+
+        /**
+         * Returns the client.
+         *
+         * @throws IllegalStateException if no token was given, or the base URL is plain http to another host
+         *     without {@link #allowInsecureHttp(boolean)}
+         */
+        public AsanaClient build() {
+            if (credentials == null) {
+                throw new IllegalStateException("Credentials required: call accessToken or credentials.");
+            }
+            HttpTransport.Builder transport = transport().credentials(credentials).errorDecoder(AsanaErrors.DECODER)
+                    .responseObserver(new ChangeWarnings());
+            if (!enable.isEmpty()) {
+                transport.defaultHeader("Asana-Enable", String.join(",", enable));
+            }
+            if (!disable.isEmpty()) {
+                transport.defaultHeader("Asana-Disable", String.join(",", disable));
+            }
+            HttpTransport built = transport.build();
+            return new AsanaClient(built, new RealJobs(built, pollPolicy()));
+        }
+    }
+
+    /** Logs each distinct {@code Asana-Change} announcement once per client. */
+    private static final class ChangeWarnings implements java.util.function.Consumer<Headers> {
+        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void accept(Headers headers) {
+            for (String change : headers.values("Asana-Change")) {
+                if (seen.size() < 100 && seen.add(change)) {
+                    LOG.log(System.Logger.Level.WARNING, "Asana announces a change that affects this request: "
+                            + Text.headerValue(change) + " (see Asana-Enable / Asana-Disable)");
+                }
+            }
+        }
+    }
+}

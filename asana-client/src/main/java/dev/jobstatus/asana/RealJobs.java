@@ -1,0 +1,51 @@
+package dev.jobstatus.asana;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.internal.ApiRequest;
+import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.HttpTransport;
+import java.util.concurrent.CompletableFuture;
+
+/** The one implementation of {@link Jobs}, over the client's transport. */
+final class RealJobs implements Jobs {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Envelope(Job data) { }
+
+    private static final BodyReader<Job> JOB = BodyReader.json(Envelope.class).map(envelope -> {
+        if (envelope.data() == null) {
+            throw new IllegalArgumentException("the response has no \"data\" object");
+        }
+        return envelope.data();
+    });
+
+    private final HttpTransport transport;
+    private final PollPolicy pollPolicy;
+
+    RealJobs(HttpTransport transport, PollPolicy pollPolicy) {
+        this.transport = transport;
+        this.pollPolicy = pollPolicy;
+    }
+
+    @Override
+    public Job get(String gid, JobOptions options) {
+        return transport.execute(request(gid, options), JOB).value();
+    }
+
+    @Override
+    public CompletableFuture<Job> getAsync(String gid, JobOptions options) {
+        return transport.fetchAsync(request(gid, options), JOB);
+    }
+
+    @Override
+    public JobWaiter<Job> waiter(String gid) {
+        return transport.waiter(gid, request(gid, JobOptions.none()), JOB, pollPolicy);
+    }
+
+    private static ApiRequest request(String gid, JobOptions options) {
+        return ApiRequest.get().path("jobs").pathParam("job_gid", gid)
+                .query("opt_fields", options.optFields()).query("opt_pretty", options.pretty()).build();
+    }
+}
