@@ -13,7 +13,7 @@ import dev.jobstatus.core.BadRequestException;
 import dev.jobstatus.core.ErrorDetail;
 import dev.jobstatus.core.JobState;
 import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.NoDelayServerSockets;
+import dev.jobstatus.testkit.NoDelayServerSockets;
 import dev.jobstatus.core.NotFoundException;
 import dev.jobstatus.core.PermissionDeniedException;
 import dev.jobstatus.core.PollPolicy;

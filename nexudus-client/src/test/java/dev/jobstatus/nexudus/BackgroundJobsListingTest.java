@@ -3,7 +3,7 @@ package dev.jobstatus.nexudus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.NoDelayServerSockets;
+import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
@@ -18,22 +18,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BackgroundJobsListingTest {
-    @StartStop
-    final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
-
-    private final NexudusSimulator simulator = new NexudusSimulator().seed(2500);
+    private NexudusSimulator simulator;
+    private MockWebServer server;
     private NexudusClient client;
 
     @BeforeEach
     void start() {
-        server.setDispatcher(simulator);
-        client = NexudusClient.builder().baseUrl(server.url("/"))
+        simulator = NexudusSimulator.start().seed(2500).withoutRateLimits();
+        server = simulator.server();
+        client = NexudusClient.builder().baseUrl(simulator.baseUrl())
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
                 .rateLimiter(RateLimiter.unlimited()).build();
     }
@@ -41,6 +39,7 @@ class BackgroundJobsListingTest {
     @AfterEach
     void stop() {
         client.close();
+        simulator.close();
     }
 
     private List<RecordedRequest> requests() throws InterruptedException {

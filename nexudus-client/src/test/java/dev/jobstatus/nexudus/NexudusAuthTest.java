@@ -12,24 +12,29 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
+import dev.jobstatus.testkit.NexudusSimulator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NexudusAuthTest {
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    private final NexudusSimulator simulator = new NexudusSimulator().seed(3);
     private final ManualTimeSource time = new ManualTimeSource();
+    private NexudusSimulator simulator;
+    private MockWebServer server;
 
     @BeforeEach
     void start() {
-        server.setDispatcher(simulator);
+        simulator = NexudusSimulator.start().seed(3).withoutRateLimits();
+        server = simulator.server();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
     }
 
     private NexudusClient.Builder builder() {
-        return NexudusClient.builder().baseUrl(server.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited());
+        return NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time).rateLimiter(RateLimiter.unlimited());
     }
 
     private NexudusClient passwordClient() {

@@ -16,6 +16,7 @@ import dev.jobstatus.core.RateLimitException;
 import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.core.RetryPolicy;
 import dev.jobstatus.core.ServerException;
+import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import java.time.Duration;
@@ -218,10 +219,10 @@ class NexudusBehaviourTest {
 
     @Test
     void waitingFollowsTheJobThroughItsStatusesToSuccess() {
-        NexudusSimulator simulator = new NexudusSimulator().seed(5).script(5, "Queued", "In progress", "processing", "Completed");
-        server.setDispatcher(simulator);
+        NexudusSimulator simulator = NexudusSimulator.start().seed(5).script(5, "Queued", "In progress", "processing", "Completed")
+                .withoutRateLimits();
         List<JobState> states = new ArrayList<>();
-        NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).timeSource(time)
+        NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited()).build();
 
         BusinessBackgroundJob done = client.backgroundJobs().waiter(5)
@@ -230,25 +231,25 @@ class NexudusBehaviourTest {
         assertThat(done.status()).isEqualTo("Completed");
         assertThat(states).containsExactly(JobState.PENDING, JobState.RUNNING, JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(time.sleeps()).hasSize(3);
+        simulator.close();
     }
 
     @Test
     void aCustomClassifierDecidesAndUnknownStatusesKeepPolling() {
-        NexudusSimulator simulator = new NexudusSimulator().seed(2).script(2, "Mystery", "Zzz", "All good!");
-        server.setDispatcher(simulator);
-        NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).timeSource(time)
+        NexudusSimulator simulator = NexudusSimulator.start().seed(2).script(2, "Mystery", "Zzz", "All good!").withoutRateLimits();
+        NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
                 .statusClassifier(status -> "All good!".equals(status) ? JobState.SUCCEEDED : null).build();
 
         assertThat(client.backgroundJobs().waitFor(2).state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(simulator.requestCount()).isEqualTo(3);
+        simulator.close();
     }
 
     @Test
     void anAsyncSuccessWaitFailsWithTheFailedJob() {
-        NexudusSimulator simulator = new NexudusSimulator().seed(1).script(1, "Running", "Error");
-        server.setDispatcher(simulator);
-        NexudusClient client = NexudusClient.builder().baseUrl(server.url("/"))
+        NexudusSimulator simulator = NexudusSimulator.start().seed(1).script(1, "Running", "Error").withoutRateLimits();
+        NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl())
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(5)).build()).build();
 
@@ -258,6 +259,7 @@ class NexudusBehaviourTest {
         assertThat(failure.getCause()).isInstanceOfSatisfying(JobFailedException.class,
                 e -> assertThat(e.job(BusinessBackgroundJob.class).status()).isEqualTo("Error"));
         client.close();
+        simulator.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.testkit.NoDelayServerSockets;
 import static dev.jobstatus.core.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

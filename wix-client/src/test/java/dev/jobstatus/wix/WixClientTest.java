@@ -9,7 +9,7 @@ import dev.jobstatus.core.BadRequestException;
 import dev.jobstatus.core.ErrorDetail;
 import dev.jobstatus.core.JobState;
 import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.NoDelayServerSockets;
+import dev.jobstatus.testkit.NoDelayServerSockets;
 import dev.jobstatus.core.NotFoundException;
 import dev.jobstatus.core.PollEvent;
 import dev.jobstatus.core.PollPolicy;
@@ -21,6 +21,8 @@ import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
 import dev.jobstatus.wix.model.AsyncJobStatus;
+import dev.jobstatus.testkit.WixSimulator;
+import dev.jobstatus.testkit.WixSimulator.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,27 +32,44 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WixClientTest {
     @StartStop
-    final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
+    final MockWebServer raw = NoDelayServerSockets.apply(new MockWebServer());
 
-    private final WixSimulator simulator = new WixSimulator()
-            .job("j-ok", 100L, new Object[] {"INITIALIZED", 0, 0}, new Object[] {"PROCESSING", 30, 2},
-                    new Object[] {"PROCESSING", 70, 3}, new Object[] {"FINISHED", 95, 5})
-            .job("j-bad", null, new Object[] {"PROCESSING", 1, 0}, new Object[] {"FAILED", 1, 4})
-            .items("j-ok", 23);
     private final ManualTimeSource time = new ManualTimeSource();
+    private WixSimulator simulator;
+    private MockWebServer server;
 
     @BeforeEach
     void start() {
-        server.setDispatcher(simulator);
+        simulator = WixSimulator.start().withoutRateLimits()
+                .addJob("j-ok", 100L, new Step("INITIALIZED", 0, 0), new Step("PROCESSING", 30, 2),
+                        new Step("PROCESSING", 70, 3), new Step("FINISHED", 95, 5))
+                .addJob("j-bad", null, new Step("PROCESSING", 1, 0), new Step("FAILED", 1, 4))
+                .items("j-ok", 23);
+        server = simulator.server();
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    private static MockResponse json(int status, Object body) {
+        try {
+            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+                    .body(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private WixClient.Builder builder() {
-        return WixClient.builder().baseUrl(server.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited());
+        return WixClient.builder().baseUrl(simulator.baseUrl()).timeSource(time).rateLimiter(RateLimiter.unlimited());
     }
 
     private WixClient apiKeyClient() {
@@ -138,7 +157,7 @@ class WixClientTest {
         try (WixClient wix = builder().accessToken("ready-token").build()) {
             AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
             assertThat(e.errorCode()).contains("UNAUTHORIZED");
-            assertThat(e.requestId()).get().asString().startsWith("wix-req-");
+            assertThat(e.requestId()).get().asString().startsWith("wix-");
         }
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("ready-token");
     }
@@ -206,8 +225,8 @@ class WixClientTest {
             assertThat(failed.state()).isEqualTo(JobState.FAILED);
             assertThat(failed.counts().errorByCodeCount()).containsEntry("INVALID_ROW", 4L);
         }
-        simulator.job("j-bad2", null, new Object[] {"PROCESSING", 1, 0}, new Object[] {"FAILED", 1, 4});
-        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID)
+        simulator.addJob("j-bad2", null, new Step("PROCESSING", 1, 0), new Step("FAILED", 1, 4));
+        try (WixClient wix = WixClient.builder().baseUrl(simulator.baseUrl()).apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID)
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(5)).build()).build()) {
             assertThat(wix.asyncJobs().waiter("j-bad2").awaitAsync().get(10, TimeUnit.SECONDS).state()).isEqualTo(JobState.FAILED);
         }
@@ -215,17 +234,16 @@ class WixClientTest {
 
     @Test
     void errorEnvelopesMapToTypedExceptions() {
-        try (WixClient wix = builder().accessToken("t").retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build()).build()) {
-            server.setDispatcher(new mockwebserver3.QueueDispatcher());
-            server.enqueue(WixSimulator.json(400, Map.of("message", "Invalid request", "details", Map.of("validationError",
+        try (WixClient wix = builder().baseUrl(raw.url("/")).accessToken("t").retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build()).build()) {
+            raw.enqueue(json(400, Map.of("message", "Invalid request", "details", Map.of("validationError",
                     Map.of("fieldViolations", List.of(Map.of("field", "jobId", "description", "must be a GUID",
                             "violatedRule", "FORMAT", "ruleName", "GUID")))))));
-            server.enqueue(WixSimulator.json(404, Map.of("message", "Job not found", "details",
+            raw.enqueue(json(404, Map.of("message", "Job not found", "details",
                     Map.of("applicationError", Map.of("code", "JOB_NOT_FOUND", "description", "no such job", "data", Map.of("id", "x"))))));
-            server.enqueue(new MockResponse.Builder().code(503).build());
-            server.enqueue(new MockResponse.Builder().code(503).build());
-            server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "4").build());
-            server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x", "status", "FINISHED"))));
+            raw.enqueue(new MockResponse.Builder().code(503).build());
+            raw.enqueue(new MockResponse.Builder().code(503).build());
+            raw.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "4").build());
+            raw.enqueue(json(200, Map.of("job", Map.of("id", "x", "status", "FINISHED"))));
 
             BadRequestException invalid = catchThrowableOfType(BadRequestException.class, () -> wix.asyncJobs().get("x"));
             NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> wix.asyncJobs().get("x"));
@@ -249,23 +267,21 @@ class WixClientTest {
 
     @Test
     void theJobsPathCanBeChangedAndHostileIdsStayOneSegment() throws Exception {
-        server.setDispatcher(new mockwebserver3.QueueDispatcher());
-        server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x"))));
-        try (WixClient wix = builder().accessToken("t").jobsPath("/v1/async-jobs/").build()) {
+        raw.enqueue(json(200, Map.of("job", Map.of("id", "x"))));
+        try (WixClient wix = builder().baseUrl(raw.url("/")).accessToken("t").jobsPath("/v1/async-jobs/").build()) {
             wix.asyncJobs().get("../x?y#z");
             assertThatThrownBy(() -> wix.asyncJobs().get(" ")).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET /v1/async-jobs/..%2Fx%3Fy%23z HTTP/1.1");
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(raw.takeRequest().getRequestLine()).isEqualTo("GET /v1/async-jobs/..%2Fx%3Fy%23z HTTP/1.1");
+        assertThat(raw.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void theDefaultLimitIsTheDocumentedQuota() {
-        server.setDispatcher(new mockwebserver3.QueueDispatcher());
         for (int i = 0; i < 201; i++) {
-            server.enqueue(WixSimulator.json(200, Map.of("job", Map.of("id", "x"))));
+            raw.enqueue(json(200, Map.of("job", Map.of("id", "x"))));
         }
-        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t").timeSource(time).build()) {
+        try (WixClient wix = WixClient.builder().baseUrl(raw.url("/")).accessToken("t").timeSource(time).build()) {
             for (int i = 0; i < 201; i++) {
                 wix.asyncJobs().get("x");
             }

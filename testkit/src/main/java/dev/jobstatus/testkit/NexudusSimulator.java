@@ -1,13 +1,13 @@
-package dev.jobstatus.nexudus;
+package dev.jobstatus.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,31 +17,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * A Nexudus API on loopback: the background-job get and listing (every filter, range filter, sort field and
- * direction, page and size up to 1000, the envelope, ResultData left out of listings), the token endpoint with
- * password and refresh grants, and Nexudus's 401 and 404 bodies. Jobs can be given a script of statuses that
- * advances one step per GET.
+ * The Nexudus API on loopback: {@code GET /api/sys/businessbackgroundjobs[/{id}]} with Nexudus's listing
+ * semantics (the ten filters, the four date ranges, {@code orderBy}/{@code dir}, {@code page}/{@code size} up to
+ * 1000, the envelope, {@code ResultData} left out of listings), {@code POST /api/token} with the password and
+ * refresh grants, HTTP Basic, Nexudus's 401/404/500 bodies, and its throttle: 409 with {@code Retry-After} and
+ * "You must wait before accessing this url again." beyond 1 request per 100 ms or 120 per minute.
+ *
+ * <pre>{@code
+ * try (NexudusSimulator nexudus = NexudusSimulator.start().seed(2500)) {
+ *     NexudusClient client = NexudusClient.builder().baseUrl(nexudus.baseUrl().toString())
+ *             .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build();
+ * }
+ * }</pre>
  */
-final class NexudusSimulator extends Dispatcher {
-    static final String USERNAME = "admin@example.com";
-    static final String PASSWORD = "correct horse";
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class NexudusSimulator extends Simulator<NexudusSimulator> {
+    /** The email the simulator accepts for the password grant and Basic auth. */
+    public static final String USERNAME = "admin@example.com";
+    /** The password the simulator accepts. */
+    public static final String PASSWORD = "correct horse";
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String FILTER_PREFIX = "BusinessBackgroundJob_";
-    /** Filter parameter suffix → record property. */
     private static final Map<String, String> FILTERS = Map.of(
             "Business", "BusinessId", "Business_Name", "BusinessName", "User", "UserId",
             "User_FullName", "UserFullName", "User_Email", "UserEmail", "JobId", "JobId",
             "Description", "Description", "Files", "Files", "Status", "Status", "ResultData", "ResultData");
 
     private final List<Map<String, Object>> jobs = new CopyOnWriteArrayList<>();
-    private final Map<Long, Deque<String>> scripts = new ConcurrentHashMap<>();
+    private final Map<Long, Lifecycle<String>> lifecycles = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> validRefreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenCounter = new AtomicInteger();
@@ -49,8 +57,23 @@ final class NexudusSimulator extends Dispatcher {
     private volatile long expiresInSeconds = 7 * 24 * 3600;
     private volatile Runnable beforeEachListing = () -> { };
 
-    /** Seeds {@code count} jobs with ids 1..count and varied fields. */
-    NexudusSimulator seed(int count) {
+    private NexudusSimulator() {
+        limit(1, Duration.ofMillis(100));
+        limit(120, Duration.ofMinutes(1));
+    }
+
+    /** Starts a simulator with no jobs, enforcing Nexudus's rate limits. */
+    public static NexudusSimulator start() {
+        return new NexudusSimulator().serve();
+    }
+
+    @Override
+    public HttpUrl baseUrl() {
+        return serverUrl("/");
+    }
+
+    /** Seeds {@code count} jobs with ids 1..count and varied users, descriptions, statuses and dates. */
+    public NexudusSimulator seed(int count) {
         String[] statuses = {"Completed", "Failed", "Running", "Queued", "Completed"};
         for (int i = 1; i <= count; i++) {
             LocalDateTime created = LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(i * 7L);
@@ -81,61 +104,71 @@ final class NexudusSimulator extends Dispatcher {
         return this;
     }
 
-    /** Adds a job as given (property → value). */
-    NexudusSimulator add(Map<String, Object> job) {
+    /** Adds a job with the given properties (at the head of the default order's ties). */
+    public NexudusSimulator add(Map<String, Object> job) {
         jobs.add(0, new LinkedHashMap<>(job));
         return this;
     }
 
-    /** Makes job {@code id} report {@code statuses} one after another, one per GET, then keep the last. */
-    NexudusSimulator script(long id, String... statuses) {
-        scripts.put(id, new ArrayDeque<>(List.of(statuses)));
+    /** Makes job {@code id} report {@code statuses} one per GET, then keep the last. */
+    public NexudusSimulator script(long id, String... statuses) {
+        return script(id, 1, statuses);
+    }
+
+    /** Makes job {@code id} report {@code statuses}, moving on every {@code pollsPerStep} GETs. */
+    public NexudusSimulator script(long id, int pollsPerStep, String... statuses) {
+        lifecycles.put(id, new Lifecycle<>(List.of(statuses), pollsPerStep));
         return this;
     }
 
-    /** Runs {@code action} before serving each listing request (for example, to insert records). */
-    NexudusSimulator beforeEachListing(Runnable action) {
+    /** Runs {@code action} before serving each listing request (for example, to insert records meanwhile). */
+    public NexudusSimulator beforeEachListing(Runnable action) {
         this.beforeEachListing = action;
         return this;
     }
 
     /** Sets the lifetime of tokens issued from now on. */
-    NexudusSimulator tokenLifetime(long seconds) {
+    public NexudusSimulator tokenLifetime(long seconds) {
         this.expiresInSeconds = seconds;
         return this;
     }
 
+    /** Accepts {@code token} as a bearer token, as if it had been issued. */
+    public NexudusSimulator acceptToken(String token) {
+        validTokens.add(token);
+        return this;
+    }
+
     /** Makes every issued access token invalid, as after a server-side expiry. */
-    void revokeAccessTokens() {
+    public void revokeAccessTokens() {
         validTokens.clear();
     }
 
     /** Makes every issued refresh token invalid. */
-    void revokeRefreshTokens() {
+    public void revokeRefreshTokens() {
         validRefreshTokens.clear();
     }
 
     /** Returns the form fields of every token request, in order. */
-    List<Map<String, String>> tokenRequests() {
+    public List<Map<String, String>> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
-    /** Returns the jobs that a listing with {@code url}'s filters and sort yields, in order (the reference). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    List<Map<String, Object>> matching(HttpUrl url) {
+    /** Returns the jobs a listing with {@code url}'s filters and sort yields, in order: the reference answer. */
+    public List<Map<String, Object>> matching(HttpUrl url) {
         List<Map<String, Object>> result = new ArrayList<>(jobs.stream().filter(filters(url)).toList());
         String orderBy = url.queryParameter("orderBy");
-        Comparator<Map<String, Object>> order = Comparator.comparing(job -> sortKey(job, orderBy == null ? "Id" : orderBy),
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+        String property = orderBy == null ? "Id" : orderBy;
+        Comparator<Map<String, Object>> order = (a, b) -> compare(sortKey(a, property), sortKey(b, property));
         if ("-1".equals(url.queryParameter("dir"))) {
             order = order.reversed();
         }
-        result.sort(order.thenComparing(job -> (Long) job.get("Id")));
+        result.sort(order.thenComparing(job -> ((Number) job.get("Id")).longValue()));
         return result;
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
+    protected MockResponse handle(RecordedRequest request) {
         List<String> path = request.getUrl().pathSegments();
         if (path.equals(List.of("api", "token")) && "POST".equals(request.getMethod())) {
             return token(request);
@@ -143,14 +176,26 @@ final class NexudusSimulator extends Dispatcher {
         if (!authorized(request.getHeaders().get("Authorization"))) {
             return json(401, Map.of("Message", "Authorization has been denied for this request."));
         }
-        if (path.size() == 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"))) {
+        boolean jobsPath = path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
+        if (jobsPath && path.size() == 3) {
             beforeEachListing.run();
             return list(request.getUrl());
         }
-        if (path.size() == 4 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"))) {
+        if (jobsPath && path.size() == 4) {
             return get(path.get(3));
         }
         return json(404, "Not found");
+    }
+
+    @Override
+    protected MockResponse throttled(Duration retryAfter) {
+        return new MockResponse.Builder().code(409).setHeader("Retry-After", seconds(retryAfter))
+                .setHeader("Content-Type", "text/plain").body("You must wait before accessing this url again.").build();
+    }
+
+    @Override
+    protected MockResponse error(int status) {
+        return status == 404 ? json(404, "Not found") : json(status, Map.of("Message", "An error has occurred."));
     }
 
     private boolean authorized(String header) {
@@ -160,8 +205,7 @@ final class NexudusSimulator extends Dispatcher {
         if (header.startsWith("Bearer ")) {
             return validTokens.contains(header.substring(7));
         }
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes());
-        return header.equals(basic);
+        return header.equals("Basic " + Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private MockResponse token(RecordedRequest request) {
@@ -183,19 +227,18 @@ final class NexudusSimulator extends Dispatcher {
             return json(400, Map.of("error", "invalid_grant", "error_description", "The user name or password is incorrect."));
         }
         int n = tokenCounter.incrementAndGet();
-        String access = "access-" + n;
-        String refresh = "refresh-" + n;
-        validTokens.add(access);
-        validRefreshTokens.add(refresh);
-        return json(200, Map.of("access_token", access, "token_type", "bearer", "expires_in", expiresInSeconds, "refresh_token", refresh));
+        validTokens.add("access-" + n);
+        validRefreshTokens.add("refresh-" + n);
+        return json(200, Map.of("access_token", "access-" + n, "token_type", "bearer", "expires_in", expiresInSeconds,
+                "refresh_token", "refresh-" + n));
     }
 
     private MockResponse get(String id) {
         for (Map<String, Object> job : jobs) {
             if (String.valueOf(job.get("Id")).equals(id)) {
-                Deque<String> script = scripts.get(job.get("Id"));
-                if (script != null && !script.isEmpty()) {
-                    job.put("Status", script.size() > 1 ? script.poll() : script.peek());
+                Lifecycle<String> lifecycle = lifecycles.get(((Number) job.get("Id")).longValue());
+                if (lifecycle != null) {
+                    job.put("Status", lifecycle.next());
                 }
                 return json(200, job);
             }
@@ -207,7 +250,7 @@ final class NexudusSimulator extends Dispatcher {
         List<Map<String, Object>> all = matching(url);
         int size = Math.min(1000, Math.max(1, intParam(url, "size", 25)));
         int page = Math.max(1, intParam(url, "page", 1));
-        int from = Math.min(all.size(), (page - 1) * size);
+        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
         int to = Math.min(all.size(), from + size);
         List<Map<String, Object>> records = new ArrayList<>();
         for (Map<String, Object> job : all.subList(from, to)) {
@@ -246,30 +289,41 @@ final class NexudusSimulator extends Dispatcher {
             String to = url.queryParameter("to_" + FILTER_PREFIX + field);
             if (from != null) {
                 LocalDateTime min = LocalDateTime.parse(from, MINUTES);
-                keep = keep.and(job -> !time(job, field).isBefore(min));
+                keep = keep.and(job -> time(job, field) != null && !time(job, field).isBefore(min));
             }
             if (to != null) {
                 LocalDateTime max = LocalDateTime.parse(to, MINUTES);
-                keep = keep.and(job -> !time(job, field).isAfter(max));
+                keep = keep.and(job -> time(job, field) != null && !time(job, field).isAfter(max));
             }
         }
         return keep;
     }
 
     private static LocalDateTime time(Map<String, Object> job, String field) {
-        return LocalDateTime.parse(String.valueOf(job.get(field)).replace("Z", ""));
+        Object value = job.get(field);
+        return value == null ? null : LocalDateTime.parse(value.toString().replace("Z", ""));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable sortKey(Map<String, Object> job, String property) {
+    private static Object sortKey(Map<String, Object> job, String property) {
         Object value = job.get(property);
         if (value instanceof Number n) {
-            return n.longValue();
+            return n.doubleValue();
         }
         if (property.endsWith("On") && value != null) {
-            return time(job, property);
+            return time(job, property).toString();
         }
-        return value == null ? null : (Comparable) (value instanceof String s ? s.toLowerCase(Locale.ROOT) : value);
+        return value == null ? null : value.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Orders nulls first, then numbers by value, then text. */
+    private static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return Double.compare(x, y);
+        }
+        return a.toString().compareTo(b.toString());
     }
 
     private static int intParam(HttpUrl url, String name, int fallback) {
@@ -282,15 +336,6 @@ final class NexudusSimulator extends Dispatcher {
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static MockResponse json(int status, Object body) {
-        try {
-            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8")
-                    .body(JSON.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package dev.jobstatus.core;
+package dev.jobstatus.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;

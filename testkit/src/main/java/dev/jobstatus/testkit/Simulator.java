@@ -1,0 +1,183 @@
+package dev.jobstatus.testkit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+
+/**
+ * A provider API served on loopback by an in-process {@link MockWebServer}: the common part of the three
+ * simulators. It applies injected {@link Fault}s, enforces the provider's documented rate limits (answering
+ * the way the provider throttles), and hands everything else to the provider's handler. Thread-safe.
+ *
+ * @param <S> the concrete simulator type
+ */
+public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable {
+    /** The JSON writer of the simulators. */
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final List<Window> limits = new ArrayList<>();
+    private volatile boolean limitsEnforced = true;
+
+    /** One rate limit: at most {@code permits} requests in any span of {@code period}. */
+    private static final class Window {
+        private final int permits;
+        private final long periodNanos;
+        private final Deque<Long> times = new ArrayDeque<>();
+
+        Window(int permits, Duration period) {
+            this.permits = permits;
+            this.periodNanos = period.toNanos();
+        }
+
+        /** Returns how long until a request would be allowed, or zero, recording the request when allowed. */
+        synchronized long admit(long now) {
+            while (!times.isEmpty() && now - times.peekFirst() >= periodNanos) {
+                times.pollFirst();
+            }
+            if (times.size() >= permits) {
+                return times.peekFirst() + periodNanos - now;
+            }
+            times.addLast(now);
+            return 0;
+        }
+    }
+
+    /** Creates the simulator; subclasses call {@link #serve()} once set up. */
+    protected Simulator() {
+    }
+
+    /** Returns this simulator as its concrete type. */
+    @SuppressWarnings("unchecked")
+    protected final S self() {
+        return (S) this;
+    }
+
+    /** Adds one of the provider's documented rate limits; subclasses call it before {@link #serve()}. */
+    protected final void limit(int permits, Duration period) {
+        limits.add(new Window(permits, period));
+    }
+
+    /** Starts serving on a free loopback port. */
+    protected final S serve() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return Simulator.this.dispatch(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the simulator", e);
+        }
+        return self();
+    }
+
+    /** Returns the API root to give a client as its base URL. */
+    public abstract HttpUrl baseUrl();
+
+    /** Returns the root URL of the server. */
+    protected final HttpUrl serverUrl(String path) {
+        return server.url(path);
+    }
+
+    /** Returns the underlying server, for assertions on the requests it received ({@code takeRequest()}). */
+    public final MockWebServer server() {
+        return server;
+    }
+
+    /** Returns how many requests the simulator has received. */
+    public final int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** Injects {@code fault} into the next request not yet served; several faults apply in order. */
+    public final S inject(Fault fault) {
+        faults.add(fault);
+        return self();
+    }
+
+    /** Stops enforcing the provider's rate limits (for tests that pace requests some other way). */
+    public final S withoutRateLimits() {
+        limitsEnforced = false;
+        return self();
+    }
+
+    private MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        Fault fault = faults.poll();
+        if (fault instanceof Fault.Status status) {
+            return error(status.status());
+        }
+        if (fault instanceof Fault.DropConnection) {
+            // onRequestStart effects are read from Dispatcher.peek(), not from dispatch(): drop at response start instead.
+            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+        }
+        if (fault instanceof Fault.Throttle throttle) {
+            return throttled(throttle.retryAfter());
+        }
+        if (limitsEnforced) {
+            long now = System.nanoTime();
+            for (Window window : limits) {
+                long wait = window.admit(now);
+                if (wait > 0) {
+                    return throttled(Duration.ofNanos(wait));
+                }
+            }
+        }
+        MockResponse response = handle(request);
+        if (fault instanceof Fault.TruncatedBody) {
+            return new MockResponse.Builder(response).onResponseBody(new SocketEffect.CloseSocket()).build();
+        }
+        if (fault instanceof Fault.Delay delay) {
+            return new MockResponse.Builder(response).headersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS).build();
+        }
+        return response;
+    }
+
+    /** Serves one request the provider's way. */
+    protected abstract MockResponse handle(RecordedRequest request) throws InterruptedException;
+
+    /** Answers as the provider answers a throttled request. */
+    protected abstract MockResponse throttled(Duration retryAfter);
+
+    /** Answers with an error status and the provider's error body. */
+    protected abstract MockResponse error(int status);
+
+    /** Returns a JSON response. */
+    protected static MockResponse json(int status, Object body) {
+        try {
+            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8")
+                    .body(JSON.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Returns {@code retryAfter} in whole seconds, at least 1, as {@code Retry-After} wants. */
+    protected static String seconds(Duration retryAfter) {
+        long millis = retryAfter.toMillis();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}

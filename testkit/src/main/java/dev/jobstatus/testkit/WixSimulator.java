@@ -1,0 +1,238 @@
+package dev.jobstatus.testkit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+
+/**
+ * The Wix async-jobs API on loopback: {@code GET /async-jobs/v1/async-jobs/{jobId}} (wrapped in {@code {"job"}})
+ * for jobs whose status and counts advance as they are polled, {@code .../items} with cursor paging and the
+ * {@code hasError} filter, {@code POST /oauth2/token} (client credentials, JSON), API keys with a site id, Wix's
+ * error envelope, and its throttle: 429 with {@code Retry-After} beyond 200 requests a minute.
+ */
+public final class WixSimulator extends Simulator<WixSimulator> {
+    /** The API key the simulator accepts (with {@link #SITE_ID}). */
+    public static final String API_KEY = "IST.test-api-key";
+    /** The site id that goes with {@link #API_KEY}. */
+    public static final String SITE_ID = "site-123";
+    /** The OAuth client id the simulator accepts. */
+    public static final String CLIENT_ID = "app-1";
+    /** The OAuth client secret the simulator accepts. */
+    public static final String CLIENT_SECRET = "app-secret-xyz";
+    /** The app instance id the simulator accepts. */
+    public static final String INSTANCE_ID = "inst-9";
+
+    /**
+     * One step of a job's life.
+     *
+     * @param status the status reported
+     * @param successCount items processed successfully so far
+     * @param failCount items failed so far
+     */
+    public record Step(String status, long successCount, long failCount) { }
+
+    private record Job(String id, Long total, Lifecycle<Step> lifecycle) { }
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> items = new ConcurrentHashMap<>();
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger minted = new AtomicInteger();
+    private final List<String> tokenBodies = new CopyOnWriteArrayList<>();
+    private volatile long tokenLifetime = 4 * 3600;
+
+    private WixSimulator() {
+        limit(200, Duration.ofMinutes(1));
+    }
+
+    /** Starts a simulator with no jobs, enforcing Wix's quota. */
+    public static WixSimulator start() {
+        return new WixSimulator().serve();
+    }
+
+    @Override
+    public HttpUrl baseUrl() {
+        return serverUrl("/");
+    }
+
+    /** Adds job {@code id} reporting {@code steps} one per poll, then staying on the last. */
+    public WixSimulator addJob(String id, Long total, Step... steps) {
+        return addJob(id, total, 1, steps);
+    }
+
+    /** Adds job {@code id} reporting {@code steps}, moving on every {@code pollsPerStep} polls. */
+    public WixSimulator addJob(String id, Long total, int pollsPerStep, Step... steps) {
+        jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(steps), pollsPerStep)));
+        return this;
+    }
+
+    /**
+     * Adds job {@code id} of {@code total} items that is INITIALIZED on the first poll, PROCESSING with counts
+     * rising evenly (one in ten items failing) and FINISHED after {@code pollsToFinish} polls.
+     */
+    public WixSimulator addJob(String id, long total, int pollsToFinish) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("INITIALIZED", 0, 0));
+        for (int i = 1; i < pollsToFinish - 1; i++) {
+            long done = total * i / (pollsToFinish - 1);
+            steps.add(new Step("PROCESSING", done - done / 10, done / 10));
+        }
+        steps.add(new Step("FINISHED", total - total / 10, total / 10));
+        return addJob(id, total, steps.toArray(Step[]::new));
+    }
+
+    /** Gives job {@code id} {@code count} items; every seventh failed with an {@code INVALID_ROW} error. */
+    public WixSimulator items(String id, int count) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", "item-" + i);
+            item.put("data", Map.of("row", i));
+            if (i % 7 == 0) {
+                item.put("error", Map.of("code", "INVALID_ROW", "description", "row " + i + " is invalid", "data", Map.of("row", i)));
+            }
+            list.add(item);
+        }
+        items.put(id, list);
+        return this;
+    }
+
+    /** Sets the lifetime of tokens minted from now on. */
+    public WixSimulator tokenLifetime(long seconds) {
+        this.tokenLifetime = seconds;
+        return this;
+    }
+
+    /** Makes every minted token invalid. */
+    public void revokeTokens() {
+        validTokens.clear();
+    }
+
+    /** Accepts {@code token} as an access token, as if it had been minted. */
+    public WixSimulator acceptToken(String token) {
+        validTokens.add(token);
+        return this;
+    }
+
+    /** Returns how many tokens were minted. */
+    public int mintedTokens() {
+        return minted.get();
+    }
+
+    /** Returns the body of every token request, in order. */
+    public List<String> tokenBodies() {
+        return List.copyOf(tokenBodies);
+    }
+
+    @Override
+    protected MockResponse handle(RecordedRequest request) {
+        List<String> path = request.getUrl().pathSegments();
+        if (path.equals(List.of("oauth2", "token"))) {
+            return token(request);
+        }
+        String auth = request.getHeaders().get("Authorization");
+        boolean keyOk = API_KEY.equals(auth) && SITE_ID.equals(request.getHeaders().get("wix-site-id"));
+        if (!keyOk && !validTokens.contains(auth)) {
+            return wixError(401, "UNAUTHORIZED", "missing or invalid credentials");
+        }
+        if (path.size() >= 4 && path.subList(0, 3).equals(List.of("async-jobs", "v1", "async-jobs"))) {
+            String id = path.get(3);
+            if (path.size() == 5 && path.get(4).equals("items")) {
+                return listItems(id, request.getUrl());
+            }
+            Job job = jobs.get(id);
+            if (job != null && path.size() == 4) {
+                return json(200, Map.of("job", render(job, job.lifecycle().next())));
+            }
+        }
+        return wixError(404, "JOB_NOT_FOUND", "no such job");
+    }
+
+    @Override
+    protected MockResponse throttled(Duration retryAfter) {
+        return new MockResponse.Builder(wixError(429, "TOO_MANY_REQUESTS", "quota exceeded"))
+                .setHeader("Retry-After", seconds(retryAfter)).build();
+    }
+
+    @Override
+    protected MockResponse error(int status) {
+        // Wix's system errors may come without a body.
+        return status >= 500 ? new MockResponse.Builder().code(status).build() : wixError(status, "ERROR", "injected error");
+    }
+
+    private static MockResponse wixError(int status, String code, String description) {
+        return new MockResponse.Builder(json(status, Map.of("message", description, "details",
+                Map.of("applicationError", Map.of("code", code, "description", description)))))
+                .setHeader("x-wix-request-id", "wix-" + Long.toHexString(System.nanoTime())).build();
+    }
+
+    private static Map<String, Object> render(Job job, Step step) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        if (job.total() != null) {
+            counts.put("total", job.total());
+        }
+        counts.put("successCount", step.successCount());
+        counts.put("failCount", step.failCount());
+        counts.put("errorByCodeCount", step.failCount() > 0 ? Map.of("INVALID_ROW", step.failCount()) : Map.of());
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        rendered.put("id", job.id());
+        rendered.put("metadata", Map.of("source", "simulator"));
+        rendered.put("status", step.status());
+        rendered.put("createdDate", "2026-01-01T10:00:00.000Z");
+        rendered.put("updatedDate", "2026-01-01T10:05:00.000Z");
+        rendered.put("createdBy", Map.of("type", "APP_ID", "appId", CLIENT_ID));
+        rendered.put("counts", counts);
+        return rendered;
+    }
+
+    private MockResponse token(RecordedRequest request) {
+        String body = request.getBody().utf8();
+        tokenBodies.add(body);
+        Map<?, ?> form;
+        try {
+            form = JSON.readValue(body, Map.class);
+        } catch (JsonProcessingException e) {
+            return wixError(400, "INVALID_REQUEST", "body must be JSON");
+        }
+        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
+                || !CLIENT_SECRET.equals(form.get("client_secret")) || !INSTANCE_ID.equals(form.get("instance_id"))) {
+            return wixError(400, "INVALID_CLIENT", "invalid client credentials");
+        }
+        String token = "OauthNG.JWS.token-" + minted.incrementAndGet();
+        validTokens.add(token);
+        return json(200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", tokenLifetime));
+    }
+
+    private MockResponse listItems(String id, HttpUrl url) {
+        List<Map<String, Object>> all = items.getOrDefault(id, List.of());
+        String hasError = url.queryParameter("hasError");
+        if (hasError != null) {
+            boolean wanted = Boolean.parseBoolean(hasError);
+            all = all.stream().filter(item -> item.containsKey("error") == wanted).toList();
+        }
+        String limitParam = url.queryParameter("paging.limit");
+        int limit = limitParam == null ? 50 : Math.max(1, Integer.parseInt(limitParam));
+        String cursor = url.queryParameter("paging.cursor");
+        int from;
+        try {
+            from = cursor == null ? 0 : Integer.parseInt(cursor.substring("cur-".length()));
+        } catch (RuntimeException e) {
+            return wixError(400, "INVALID_CURSOR", "the cursor is not valid");
+        }
+        int to = Math.min(all.size(), from + limit);
+        Map<String, Object> cursors = new LinkedHashMap<>();
+        cursors.put("next", to < all.size() ? "cur-" + to : null);
+        cursors.put("prev", from > 0 ? "cur-" + Math.max(0, from - limit) : null);
+        return json(200, Map.of("results", all.subList(Math.min(from, to), to),
+                "pagingMetadata", Map.of("count", Math.max(0, to - from), "cursors", cursors, "hasNext", to < all.size())));
+    }
+}
