@@ -79,6 +79,32 @@ class RateLimiterTest {
     }
 
     @Test
+    void aTokenFetchedThroughTheSameLimiterIsFollowedByAFullWindow() throws Exception {
+        List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                sentAt.add(time.nanoTime());
+                return new MockResponse.Builder().code(200)
+                        .body(request.getMethod().equals("POST") ? "{\"token\":\"t1\"}" : "{}").build();
+            }
+        });
+        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/")).timeSource(time)
+                .rateLimiter(RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100))))
+                .credentials(t -> CachingTokenProvider.builder(previous -> new AccessToken(
+                        t.execute(ApiRequest.post().path("token").jsonBody(Map.of()).unauthenticated().build(),
+                                BodyReader.json(Map.class)).value().get("token").toString(), null, null)).timeSource(time).build())
+                .build();
+
+        transport.execute(ApiRequest.get().path("x").build(), BodyReader.json(Map.class));
+
+        // The token request takes the first permit; the request it authenticates waits a full window after it.
+        assertThat(sentAt).hasSize(2);
+        assertThat(sentAt.get(1) - sentAt.get(0)).isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
+    }
+
+    @Test
     void aLimiterThatCannotGrantBeforeTheDeadlineFailsTheCall() {
         HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/")).timeSource(time)
                 .rateLimiter(maxWait -> null).build();

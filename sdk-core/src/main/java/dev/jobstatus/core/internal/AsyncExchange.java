@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -49,18 +50,20 @@ final class AsyncExchange<T> implements Callback {
             return;
         }
         try {
-            after(exchange.reservePermit(), this::send);
+            // Credentials first (a token fetch takes its own permit), then this attempt's permit, then send.
+            Request request = exchange.nextRequest();
+            after(exchange.reservePermit(), () -> send(request));
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
         }
     }
 
-    private void send() {
+    private void send(Request request) {
         if (future.isDone()) {
             return;
         }
         try {
-            Call next = transport.httpClient().newCall(exchange.nextRequest());
+            Call next = transport.httpClient().newCall(request);
             call = next;
             if (future.isDone()) {
                 next.cancel();

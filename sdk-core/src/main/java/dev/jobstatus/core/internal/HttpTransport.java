@@ -29,6 +29,7 @@ import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -145,8 +146,11 @@ public final class HttpTransport implements AutoCloseable {
         checkOpen();
         Exchange<T> exchange = new Exchange<>(this, request, reader);
         while (true) {
+            // Credentials first: fetching a token is a request of its own and takes its own permit. This
+            // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
+            Request next = exchange.nextRequest();
             sleep(exchange.reservePermit(), exchange);
-            Call call = client.newCall(exchange.nextRequest());
+            Call call = client.newCall(next);
             Outcome<T> outcome;
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);
