@@ -214,7 +214,7 @@ class NexudusBehaviourTest {
             client.backgroundJobs().get(87654321);
         }
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100));
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(110), Duration.ofMillis(110));
     }
 
     @Test
