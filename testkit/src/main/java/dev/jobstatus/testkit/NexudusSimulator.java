@@ -26,7 +26,7 @@ import okhttp3.HttpUrl;
  * semantics (the ten filters, the four date ranges, {@code orderBy}/{@code dir}, {@code page}/{@code size} up to
  * 1000, the envelope, {@code ResultData} left out of listings), {@code POST /api/token} with the password and
  * refresh grants, HTTP Basic, Nexudus's 401/404/500 bodies, and its throttle: 409 with {@code Retry-After} and
- * "You must wait before accessing this url again." beyond 1 request per 100 ms or 120 per minute.
+ * "You must wait before accessing this url again." beyond 1 request per 100 ms or 120 per minute to one URL path.
  *
  * <pre>{@code
  * try (NexudusSimulator nexudus = NexudusSimulator.start().seed(2500)) {
@@ -185,6 +185,12 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             return get(path.get(3));
         }
         return json(404, "Not found");
+    }
+
+    /** Nexudus's throttle message ("...accessing this url again") speaks of URLs: limits count per path. */
+    @Override
+    protected String limitKey(RecordedRequest request) {
+        return request.getUrl().encodedPath();
     }
 
     @Override
