@@ -1,0 +1,106 @@
+package dev.jobstatus.cli;
+
+import dev.jobstatus.core.JobFailedException;
+import dev.jobstatus.core.JobStatusException;
+import dev.jobstatus.core.JobWaitTimeoutException;
+import dev.jobstatus.core.TransportException;
+import dev.jobstatus.core.internal.UserAgent;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job
+ * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
+ */
+@Command(name = "jobstatus", mixinStandardHelpOptions = true, versionProvider = JobstatusCli.Version.class,
+        description = "Read, list and wait for background jobs of Nexudus, Wix and Asana.",
+        subcommands = {NexudusCommand.class, WixCommand.class, AsanaCommand.class, DemoCommand.class})
+public final class JobstatusCli {
+    /** Success; for {@code wait}, the job succeeded. */
+    static final int OK = 0;
+    /** The job ended FAILED. */
+    static final int JOB_FAILED = 1;
+    /** The command line or the credentials were wrong. */
+    static final int USAGE = 2;
+    /** The API answered with an error (after retries). */
+    static final int API_ERROR = 3;
+    /** A wait ran out of time. */
+    static final int TIMED_OUT = 4;
+    /** The API could not be reached. */
+    static final int CONNECTION = 5;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    private JobstatusCli() {
+    }
+
+    /** Runs the command with the process's environment and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new Context(System.getenv(), System.out, System.err, System.console() != null)));
+    }
+
+    /** Runs the command and returns its exit code. */
+    static int run(String[] args, Context context) {
+        JobstatusCli root = new JobstatusCli();
+        CommandLine cli = new CommandLine(root, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Context.class).newInstance(context);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
+        cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            context.err().println("error: " + e.getMessage());
+            context.err().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            int code = exitCode(e);
+            context.err().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (root.verbose) {
+                e.printStackTrace(context.err());
+            }
+            return code;
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof JobFailedException) {
+            return JOB_FAILED;
+        }
+        if (e instanceof JobWaitTimeoutException) {
+            return TIMED_OUT;
+        }
+        if (e instanceof TransportException) {
+            return CONNECTION;
+        }
+        if (e instanceof JobStatusException) {
+            return API_ERROR;
+        }
+        if (e instanceof MissingCredentialsException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            return USAGE;
+        }
+        return API_ERROR;
+    }
+
+    /** Reports the SDK version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jobstatus " + UserAgent.SDK_VERSION + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+
+}

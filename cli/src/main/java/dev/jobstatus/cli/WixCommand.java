@@ -1,0 +1,111 @@
+package dev.jobstatus.cli;
+
+import dev.jobstatus.wix.AsyncJobItemsQuery;
+import dev.jobstatus.wix.WixClient;
+import dev.jobstatus.wix.model.AsyncJob;
+import dev.jobstatus.wix.model.AsyncJobItem;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobstatus wix ...}: Wix async jobs. */
+@Command(name = "wix", description = "Wix async jobs (credentials: WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or "
+        + "WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID).",
+        subcommands = {WixCommand.Get.class, WixCommand.Items.class, WixCommand.Wait.class})
+final class WixCommand {
+    static WixClient client(Context context, ProviderOptions options) {
+        WixClient.Builder builder = WixClient.builder();
+        if (options.baseUrl != null) {
+            builder.baseUrl(options.baseUrl);
+        }
+        String apiKey = context.env("WIX_API_KEY");
+        String clientId = context.env("WIX_CLIENT_ID");
+        if (apiKey != null) {
+            builder.apiKey(apiKey).siteId(context.env("WIX_SITE_ID")).accountId(context.env("WIX_ACCOUNT_ID"));
+        } else if (clientId != null && context.env("WIX_CLIENT_SECRET") != null && context.env("WIX_INSTANCE_ID") != null) {
+            builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
+        } else {
+            throw new MissingCredentialsException("wix",
+                    "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
+        }
+        return builder.build();
+    }
+
+    static void print(Output output, AsyncJob job) {
+        output.record(job, Output.fields("Id", job.id(), "Status", job.status(), "State", job.state(),
+                "Progress", job.progress(), "CreatedBy", job.createdBy(), "CreatedDate", job.createdDate(),
+                "UpdatedDate", job.updatedDate(), "Metadata", job.metadata()));
+    }
+
+    /** {@code wix get <jobId>}. */
+    @Command(name = "get", description = "Show one job.")
+    static final class Get extends ProviderSubcommand {
+        @Parameters(paramLabel = "JOB_ID")
+        String jobId;
+
+        Get(Context context) {
+            super(context);
+        }
+
+        @Override
+        public Integer call() {
+            try (WixClient wix = client(context, options)) {
+                print(output(), wix.asyncJobs().get(jobId));
+                return 0;
+            }
+        }
+    }
+
+    /** {@code wix items <jobId>}. */
+    @Command(name = "items", description = "List the items a job processed, following cursors.")
+    static final class Items extends ProviderSubcommand {
+        @Parameters(paramLabel = "JOB_ID")
+        String jobId;
+        @Option(names = "--has-error", description = "Only items that failed.")
+        boolean hasError;
+        @Option(names = "--limit", paramLabel = "N", description = "Stop after N items.")
+        Long limit;
+
+        Items(Context context) {
+            super(context);
+        }
+
+        @Override
+        public Integer call() {
+            AsyncJobItemsQuery.Builder query = AsyncJobItemsQuery.builder();
+            if (hasError) {
+                query.hasError(true);
+            }
+            try (WixClient wix = client(context, options)) {
+                var items = wix.asyncJobs().listItems(jobId, query.build());
+                output().rows(List.of("ID", "ERROR"), new int[] {24, 0},
+                        limit == null ? items : items.limit(limit),
+                        (AsyncJobItem item) -> List.of(item.id(), item.error() == null ? ""
+                                : item.error().code() + ": " + item.error().description()));
+                return 0;
+            }
+        }
+    }
+
+    /** {@code wix wait <jobId>}. */
+    @Command(name = "wait", description = "Wait until a job finishes or fails; exit 0 if it finished, 1 if it failed.")
+    static final class Wait extends ProviderSubcommand {
+        @Mixin
+        WaitOptions wait;
+        @Parameters(paramLabel = "JOB_ID")
+        String jobId;
+
+        Wait(Context context) {
+            super(context);
+        }
+
+        @Override
+        public Integer call() {
+            try (WixClient wix = client(context, options)) {
+                return await(wix.asyncJobs().waiter(jobId), wait, "wix job " + jobId, WixCommand::print);
+            }
+        }
+    }
+}
