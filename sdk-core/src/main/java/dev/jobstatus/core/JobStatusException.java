@@ -19,7 +19,10 @@ public abstract class JobStatusException extends RuntimeException {
      * @param cause the underlying cause, or {@code null}
      */
     protected JobStatusException(String provider, int attempts, String message, Throwable cause) {
-        super(message, cause);
+        super(message);
+        if (cause != null) {
+            initCause(cause);
+        }
         this.provider = provider;
         this.attempts = attempts;
     }

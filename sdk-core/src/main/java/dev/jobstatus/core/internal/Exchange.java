@@ -6,6 +6,7 @@ import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.AuthHeaders;
 import dev.jobstatus.core.ConnectionException;
 import dev.jobstatus.core.InterruptedOperationException;
+import dev.jobstatus.core.JobStatusException;
 import dev.jobstatus.core.MalformedResponseException;
 import dev.jobstatus.core.RequestTimeoutException;
 import dev.jobstatus.core.TransportException;
@@ -105,15 +106,26 @@ final class Exchange<T> {
             return onSuccess(response, requestId, retryAfter);
         }
         String body = readErrorBody(response.body());
+        DecodedError decoded = decode(status, body);
         if (status == 401 && request.authenticated() && !refreshed) {
             refreshed = true;
-            if (transport.credentials().refresh(auth)) {
-                LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
-                return new Outcome.Retry<>(Duration.ZERO);
+            try {
+                if (transport.credentials().refresh(auth)) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
+                    return new Outcome.Retry<>(Duration.ZERO);
+                }
+            } catch (JobStatusException renewal) {
+                // The caller asked for a resource, not a token: the failure is an authentication failure, which
+                // says why the credentials could not be renewed and keeps the token endpoint's error as its cause.
+                String message = (decoded.message() == null ? "" : decoded.message() + "; ")
+                        + "renewing the credentials failed: " + renewal.getMessage();
+                ApiException failure = ApiExceptions.forStatus(new ApiError(transport.provider(), status, requestId,
+                        decoded.code(), message, decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts), false);
+                failure.initCause(renewal);
+                return new Outcome.Fail<>(failure);
             }
         }
         boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, headers, body);
-        DecodedError decoded = decode(status, body);
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
                 decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
         ApiException failure = ApiExceptions.forStatus(error, throttled);

@@ -110,6 +110,26 @@ class AuthTest {
     }
 
     @Test
+    void aRefreshThatFailsIsAnAuthenticationExceptionCarryingWhy() {
+        CachingTokenProvider failing = CachingTokenProvider.builder(previous -> {
+            if (previous == null) {
+                return new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), null);
+            }
+            throw new dev.jobstatus.core.BadRequestException(new dev.jobstatus.core.ApiError("acme", 400, null, "invalid_grant",
+                    "refresh token expired", List.of(), null, "", 1));
+        }).timeSource(time).build();
+        HttpTransport transport = TestTransports.builder(server, time).credentials(failing).build();
+        server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"token expired\"}").build());
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
+
+        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e.getMessage()).contains("token expired; renewing the credentials failed: acme API returned HTTP 400 [invalid_grant]");
+        assertThat(e.getCause()).isInstanceOf(dev.jobstatus.core.BadRequestException.class);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void staticCredentialsRejectedAreNotRetried() {
         HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken("t0ken-abc")).build();
         server.enqueue(new MockResponse.Builder().code(401).build());
