@@ -104,6 +104,16 @@ class UrlAndLifecycleTest {
     }
 
     @Test
+    void redirectsFromHttpsToHttpAreNotFollowed() {
+        OkHttpClient owned = TestTransports.builder(server, time).build().httpClient();
+        OkHttpClient derived = TestTransports.builder(server, time).httpClient(new OkHttpClient()).build().httpClient();
+
+        assertThat(owned.followSslRedirects()).isFalse();
+        assertThat(derived.followSslRedirects()).isFalse();
+        assertThat(owned.retryOnConnectionFailure()).isFalse();
+    }
+
+    @Test
     void missingBaseUrlIsRefused() {
         assertThatThrownBy(() -> HttpTransport.builder("acme").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("Base URL required.");
