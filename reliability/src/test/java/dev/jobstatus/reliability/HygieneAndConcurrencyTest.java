@@ -66,8 +66,9 @@ class HygieneAndConcurrencyTest {
                 .accessToken(AsanaSimulator.TOKEN).pollPolicy(FAST).build();
     }
 
+    /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
     private static long sdkThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("jobstatus-")).count();
+        return dev.jobstatus.core.internal.Threads.liveThreads();
     }
 
     @Test

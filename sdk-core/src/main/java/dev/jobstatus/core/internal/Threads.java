@@ -3,18 +3,49 @@ package dev.jobstatus.core.internal;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Thread factories for the SDK's few threads: daemon, and named {@code jobstatus-…} so they can be told apart. */
+/**
+ * Thread factories for the SDK's few threads: daemon, named {@code jobstatus-…}, and members of one thread group,
+ * so they can be counted even while OkHttp renames a worker to {@code OkHttp <url>} for the call it runs.
+ */
 public final class Threads {
+    private static final ThreadGroup GROUP = new ThreadGroup("jobstatus");
+    private static final java.util.Set<Thread> OWN = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
     private Threads() {
     }
 
-    /** Returns a factory of daemon threads named {@code prefix-1}, {@code prefix-2}… */
+    /** Returns a factory of daemon threads named {@code prefix-1}, {@code prefix-2}… in the SDK's thread group. */
     public static ThreadFactory daemonFactory(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            Thread thread = new Thread(GROUP, runnable, prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
+            OWN.add(thread);
             return thread;
         };
+    }
+
+    /** Returns how many threads the SDK's own factories started are alive now (HTTP workers and timers). */
+    public static int liveThreads() {
+        synchronized (OWN) {
+            return (int) OWN.stream().filter(Thread::isAlive).count();
+        }
+    }
+
+    /**
+     * Returns how many threads are alive in the SDK's thread group: its own, plus the JVM-wide helpers OkHttp and
+     * Okio start from them (task runners, the connection closer, the timeout watchdog), which idle out on their own.
+     */
+    public static int liveThreadsWithLibraryHelpers() {
+        Thread[] threads = new Thread[GROUP.activeCount() + 16];
+        int n = GROUP.enumerate(threads);
+        int alive = 0;
+        for (int i = 0; i < n; i++) {
+            if (threads[i].isAlive()) {
+                alive++;
+            }
+        }
+        return alive;
     }
 }
