@@ -1,8 +1,6 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.JobState;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Maps a Nexudus job {@code Status} to the common {@link JobState}. Nexudus does not document its status values,
@@ -25,21 +23,6 @@ public interface StatusClassifier {
      * queued, new, scheduled, waiting → PENDING; anything else UNKNOWN.
      */
     static StatusClassifier defaults() {
-        Map<String, JobState> words = Map.ofEntries(
-                Map.entry("completed", JobState.SUCCEEDED), Map.entry("complete", JobState.SUCCEEDED),
-                Map.entry("finished", JobState.SUCCEEDED), Map.entry("succeeded", JobState.SUCCEEDED),
-                Map.entry("success", JobState.SUCCEEDED), Map.entry("done", JobState.SUCCEEDED),
-                Map.entry("failed", JobState.FAILED), Map.entry("failure", JobState.FAILED),
-                Map.entry("error", JobState.FAILED), Map.entry("errored", JobState.FAILED),
-                Map.entry("cancelled", JobState.FAILED), Map.entry("canceled", JobState.FAILED),
-                Map.entry("aborted", JobState.FAILED),
-                Map.entry("running", JobState.RUNNING), Map.entry("processing", JobState.RUNNING),
-                Map.entry("in progress", JobState.RUNNING), Map.entry("started", JobState.RUNNING),
-                Map.entry("pending", JobState.PENDING), Map.entry("queued", JobState.PENDING),
-                Map.entry("new", JobState.PENDING), Map.entry("scheduled", JobState.PENDING),
-                Map.entry("waiting", JobState.PENDING));
-        return status -> status == null ? JobState.UNKNOWN : words.getOrDefault(
-                status.strip().replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT),
-                JobState.UNKNOWN);
+        return DefaultStatusClassifier.INSTANCE;
     }
 }
