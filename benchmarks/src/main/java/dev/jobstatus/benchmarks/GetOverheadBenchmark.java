@@ -1,0 +1,117 @@
+package dev.jobstatus.benchmarks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jobstatus.asana.AsanaClient;
+import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.nexudus.NexudusClient;
+import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
+import dev.jobstatus.wix.WixClient;
+import dev.jobstatus.wix.model.AsyncJob;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One {@code get()} of each provider through the SDK, against a hand-written baseline: a raw OkHttp call with
+ * the same credentials and Jackson databind of the body into the same record, on the same loopback server.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class GetOverheadBenchmark {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WixEnvelope(AsyncJob job) { }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AsanaEnvelope(Job data) { }
+
+    private MockWebServer server;
+    private NexudusClient nexudus;
+    private WixClient wix;
+    private AsanaClient asana;
+    private OkHttpClient raw;
+    private ObjectMapper mapper;
+    private String base;
+
+    @Setup(Level.Trial)
+    public void start() {
+        server = Fixtures.jobServer();
+        base = server.url("/").toString();
+        nexudus = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        wix = WixClient.builder().baseUrl(base).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
+        asana = AsanaClient.builder().baseUrl(base + "api/1.0").accessToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        raw = new OkHttpClient();
+        mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        nexudus.close();
+        wix.close();
+        asana.close();
+        raw.dispatcher().executorService().shutdown();
+        raw.connectionPool().evictAll();
+        server.close();
+    }
+
+    @Benchmark
+    public BusinessBackgroundJob nexudusSdk() {
+        return nexudus.backgroundJobs().get(87654321);
+    }
+
+    @Benchmark
+    public BusinessBackgroundJob nexudusRaw() throws IOException {
+        return mapper.readValue(fetch("api/sys/businessbackgroundjobs/87654321", "Bearer bench-token", null), BusinessBackgroundJob.class);
+    }
+
+    @Benchmark
+    public AsyncJob wixSdk() {
+        return wix.asyncJobs().get("076e0505-6944-4645-a248-80b197ee9cfd");
+    }
+
+    @Benchmark
+    public AsyncJob wixRaw() throws IOException {
+        return mapper.readValue(fetch("async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd", "bench-key", "site"),
+                WixEnvelope.class).job();
+    }
+
+    @Benchmark
+    public Job asanaSdk() {
+        return asana.jobs().get("12345");
+    }
+
+    @Benchmark
+    public Job asanaRaw() throws IOException {
+        return mapper.readValue(fetch("api/1.0/jobs/12345", "Bearer bench-token", null), AsanaEnvelope.class).data();
+    }
+
+    private byte[] fetch(String path, String authorization, String siteId) throws IOException {
+        Request.Builder request = new Request.Builder().url(base + path).header("Authorization", authorization);
+        if (siteId != null) {
+            request.header("wix-site-id", siteId);
+        }
+        try (Response response = raw.newCall(request.build()).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IOException("HTTP " + response.code());
+            }
+            return response.body().bytes();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.jobstatus.benchmarks;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jobstatus.core.internal.Json;
+import dev.jobstatus.nexudus.StatusClassifier;
+import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
+import dev.jobstatus.nexudus.model.BackgroundJobPage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Mapping a 1,000-record Nexudus listing page: the SDK's reader (its Jackson configuration, the client's zone for
+ * zoneless timestamps, and the status classification every record gets) against plain Jackson databind of the
+ * same bytes into the same records.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class MappingBenchmark {
+    private byte[] page;
+    private ObjectReader sdk;
+    private StatusClassifier classifier;
+    private ObjectReader plain;
+
+    @Setup
+    public void prepare() {
+        page = Fixtures.nexudusPage(1, 1000, 100_000, 1000, 1).getBytes(StandardCharsets.UTF_8);
+        sdk = Json.reader(BackgroundJobPage.class).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, ZoneOffset.UTC);
+        classifier = StatusClassifier.defaults();
+        plain = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(BackgroundJobPage.class);
+    }
+
+    /** What the SDK does with a page body (RealBackgroundJobs' reader). */
+    @Benchmark
+    public BackgroundJobPage sdk() throws IOException {
+        BackgroundJobPage parsed = sdk.readValue(page);
+        return parsed.mapRecords(s -> s.withState(classifier.classify(s.status())));
+    }
+
+    @Benchmark
+    public BackgroundJobPage plainJackson() throws IOException {
+        return plain.readValue(page);
+    }
+}
