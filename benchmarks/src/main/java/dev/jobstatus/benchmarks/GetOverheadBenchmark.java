@@ -46,6 +46,7 @@ public class GetOverheadBenchmark {
     private WixClient wix;
     private AsanaClient asana;
     private OkHttpClient raw;
+    private OkHttpClient rawWithCallTimeout;
     private ObjectMapper mapper;
     private String base;
 
@@ -57,6 +58,8 @@ public class GetOverheadBenchmark {
         wix = WixClient.builder().baseUrl(base).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
         asana = AsanaClient.builder().baseUrl(base + "api/1.0").accessToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
         raw = new OkHttpClient();
+        // The SDK bounds every call (60 s by default); OkHttp's default client does not.
+        rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -79,6 +82,16 @@ public class GetOverheadBenchmark {
     @Benchmark
     public BusinessBackgroundJob nexudusRaw() throws IOException {
         return mapper.readValue(fetch("api/sys/businessbackgroundjobs/87654321", "Bearer bench-token", null), BusinessBackgroundJob.class);
+    }
+
+    /** The raw baseline with the SDK's whole-call timeout, which arms Okio's watchdog on every call. */
+    @Benchmark
+    public BusinessBackgroundJob nexudusRawCallTimeout() throws IOException {
+        Request request = new Request.Builder().url(base + "api/sys/businessbackgroundjobs/87654321")
+                .header("Authorization", "Bearer bench-token").build();
+        try (Response response = rawWithCallTimeout.newCall(request).execute()) {
+            return mapper.readValue(response.body().bytes(), BusinessBackgroundJob.class);
+        }
     }
 
     @Benchmark

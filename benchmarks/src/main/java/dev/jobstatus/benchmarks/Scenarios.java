@@ -76,19 +76,16 @@ final class Scenarios {
     }
 
     record Polling(int jobs, long requests, long idealRequests, int maxSdkThreads, int maxWithHelpers, double peakHeapMiB,
-                   double medianLagMs, double maxLagMs, double intervalMs, double seconds, long failures) { }
+                   double medianLagMs, double maxLagMs, double intervalMs, double seconds, long failures, String raw) { }
 
     /**
-     * Waits on {@code jobs} Wix jobs at once. Each job turns FINISHED at its own moment, one to three intervals
-     * after the start; the server counts polls. The lag is the time from a job turning terminal to its future completing.
+     * Waits on {@code jobs} Wix jobs at once. The server runs here; the client runs in its own JVM limited to
+     * {@code -Xmx64m}, so the heap it reports is the SDK's. Each job turns FINISHED one to three intervals after
+     * the start; the lag runs from that moment to its future completing.
      */
     static Polling polling(int jobs, Duration interval) throws Exception {
-        long origin = System.nanoTime();
-        Map<String, Long> finishesAt = new ConcurrentHashMap<>();
-        for (int i = 0; i < jobs; i++) {
-            // Each job finishes between one and three intervals after the start.
-            finishesAt.put("j" + i, origin + interval.toNanos() + (i * 7919L % 1000) * 2 * interval.toNanos() / 1000);
-        }
+        long intervalMs = interval.toMillis();
+        long origin = System.currentTimeMillis() + 2_000; // leaves the child JVM time to start
         AtomicLong requests = new AtomicLong();
         MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
         server.setDispatcher(new Dispatcher() {
@@ -96,63 +93,41 @@ final class Scenarios {
             public MockResponse dispatch(RecordedRequest request) {
                 requests.incrementAndGet();
                 String id = request.getUrl().pathSegments().get(3);
-                boolean done = System.nanoTime() >= finishesAt.get(id);
+                int i = Integer.parseInt(id.substring(1));
+                boolean done = System.currentTimeMillis() >= PollingClient.finishesAt(origin, intervalMs, i);
                 return Fixtures.json("{\"job\":{\"id\":\"" + id + "\",\"status\":\"" + (done ? "FINISHED" : "PROCESSING")
                         + "\",\"counts\":{\"total\":10,\"successCount\":" + (done ? 10 : 4) + ",\"failCount\":0}}}");
             }
         });
         Fixtures.start(server);
-        PollPolicy policy = PollPolicy.builder().initialInterval(interval).multiplier(1).jitter(0).timeout(Duration.ofMinutes(2)).build();
-        AtomicInteger maxThreads = new AtomicInteger();
-        AtomicInteger maxWithHelpers = new AtomicInteger();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                maxThreads.accumulateAndGet(dev.jobstatus.core.internal.Threads.liveThreads(), Math::max);
-                maxWithHelpers.accumulateAndGet(dev.jobstatus.core.internal.Threads.liveThreadsWithLibraryHelpers(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
+        try {
+            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process child = new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                    PollingClient.class.getName(), server.url("/").toString(), Integer.toString(jobs), Long.toString(intervalMs),
+                    Long.toString(origin)).redirectErrorStream(true).start();
+            String result = "";
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("RESULT") || result.isEmpty()) {
+                        result = line;
+                    }
                 }
             }
-        });
-        List<Double> lags = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicLong failures = new AtomicLong();
-        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t").rateLimiter(RateLimiter.unlimited())
-                .build()) {
-            Heap.resetPeak();
-            sampler.start();
-            long start = System.nanoTime();
-            List<CompletableFuture<AsyncJob>> waits = new ArrayList<>(jobs);
-            for (int i = 0; i < jobs; i++) {
-                String id = "j" + i;
-                waits.add(wix.asyncJobs().waiter(id).policy(policy).awaitAsync().whenComplete((job, error) -> {
-                    if (error != null || job.state() != JobState.SUCCEEDED) {
-                        failures.incrementAndGet();
-                    } else {
-                        lags.add((System.nanoTime() - finishesAt.get(id)) / 1e6);
-                    }
-                }));
-            }
-            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(5, TimeUnit.MINUTES);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
-            sampler.join();
+            int exit = child.waitFor();
             long ideal = 0;
-            for (long at : finishesAt.values()) {
-                // Polls at 0, i, 2i, ... until the first one at or after the job finished.
-                ideal += (long) Math.ceil((at - origin) / (double) interval.toNanos()) + 1;
+            for (int i = 0; i < jobs; i++) {
+                ideal += (long) Math.ceil((PollingClient.finishesAt(origin, intervalMs, i) - origin) / (double) intervalMs) + 1;
             }
-            List<Double> sorted = new ArrayList<>(lags);
-            sorted.sort(null);
-            return new Polling(jobs, requests.get(), ideal, maxThreads.get(), maxWithHelpers.get(), Heap.peakMiB(),
-                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2),
-                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), interval.toMillis(), seconds, failures.get());
+            String[] f = result.split(" ");
+            if (exit != 0 || f.length < 8) {
+                return new Polling(jobs, requests.get(), ideal, -1, -1, -1, -1, -1, intervalMs, -1, jobs, "exit " + exit + ": " + result);
+            }
+            return new Polling(jobs, requests.get(), ideal, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), intervalMs, Double.parseDouble(f[6]), Long.parseLong(f[7]), result);
         } finally {
             server.close();
         }
     }
-
 
     record Pacing(int pages, long requests, long throttled, double seconds, double floorSeconds) { }
 

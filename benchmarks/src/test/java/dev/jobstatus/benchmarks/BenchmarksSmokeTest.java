@@ -1,0 +1,24 @@
+package dev.jobstatus.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs every benchmark and scenario once at its smallest size, so a change that breaks the harness fails the
+ * build. It asserts that each produced its figures, never how fast anything was.
+ */
+class BenchmarksSmokeTest {
+    @Test
+    void everyBenchmarkAndScenarioRuns() throws Exception {
+        String report = RunAll.run(RunAll.Config.SMOKE);
+
+        assertThat(report).contains("| nexudus |", "| wix |", "| asana |")
+                .contains("## 2. Mapping", "## 3. Listing", "## 4. Polling", "## 5. Rate-limit pacing")
+                .contains("3,000 records: 3 page requests (ideal 3, ratio 1.00×)")
+                .contains("completed, every id seen once (checksum)")
+                .contains("| 300 ms |")
+                .contains("3 requests, 0 throttled (409)")
+                .doesNotContain("NaN", "FAILED");
+    }
+}
