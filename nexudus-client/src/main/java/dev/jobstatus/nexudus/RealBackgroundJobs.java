@@ -11,6 +11,7 @@ import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Json;
+import dev.jobstatus.nexudus.internal.ClassifyingSummaryDeserializer;
 import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
@@ -33,15 +34,17 @@ final class RealBackgroundJobs implements BackgroundJobs {
         this.transport = transport;
         this.classifier = classifier;
         this.pollPolicy = pollPolicy;
-        // The classifier is applied as each body is read, so every path (get, async, waits, pages) sees a state.
-        this.jobReader = BodyReader.<BusinessBackgroundJob>json(zoned(BusinessBackgroundJob.class, zone),
+        // The classifier is applied as each body is read, so every path (get, async, waits, pages) sees a state;
+        // a page's records are classified by ClassifyingSummaryDeserializer as they are read.
+        this.jobReader = BodyReader.<BusinessBackgroundJob>json(reader(BusinessBackgroundJob.class, zone, classifier),
                 "BusinessBackgroundJob JSON object").map(job -> job.withState(state(job.status())));
-        this.pageReader = BodyReader.<BackgroundJobPage>json(zoned(BackgroundJobPage.class, zone),
-                "BusinessBackgroundJob listing JSON object").map(page -> page.mapRecords(s -> s.withState(state(s.status()))));
+        this.pageReader = BodyReader.json(reader(BackgroundJobPage.class, zone, classifier),
+                "BusinessBackgroundJob listing JSON object");
     }
 
-    private static ObjectReader zoned(Class<?> type, ZoneId zone) {
-        return Json.reader(type).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, zone);
+    private static ObjectReader reader(Class<?> type, ZoneId zone, StatusClassifier classifier) {
+        return Json.reader(type).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, zone)
+                .withAttribute(ClassifyingSummaryDeserializer.CLASSIFIER_ATTRIBUTE, classifier);
     }
 
     @Override

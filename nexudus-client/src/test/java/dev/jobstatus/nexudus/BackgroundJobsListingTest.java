@@ -63,6 +63,21 @@ class BackgroundJobsListingTest {
     }
 
     @Test
+    void theCallersStatusClassifierGivesListedAndFetchedJobsTheirState() {
+        try (NexudusClient custom = NexudusClient.builder().baseUrl(simulator.baseUrl())
+                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
+                .statusClassifier(status -> "Failed".equals(status) ? JobState.SUCCEEDED : JobState.RUNNING).build()) {
+            BackgroundJobPage page = custom.backgroundJobs().list(BackgroundJobQuery.builder().size(10).build());
+
+            assertThat(page.records()).hasSize(10).allSatisfy(job -> assertThat(job.state())
+                    .isEqualTo("Failed".equals(job.status()) ? JobState.SUCCEEDED : JobState.RUNNING));
+            assertThat(page.records()).extracting(BusinessBackgroundJobSummary::state).contains(JobState.SUCCEEDED);
+            assertThat(custom.backgroundJobs().get(page.records().get(0).id()).state())
+                    .isEqualTo(page.records().get(0).state());
+        }
+    }
+
+    @Test
     void listAllWithFilterSortAndPageSizeMatchesTheServersOwnAnswer() throws Exception {
         BackgroundJobQuery query = BackgroundJobQuery.builder().status("Completed")
                 .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.DESCENDING).size(300).build();

@@ -2,8 +2,10 @@ package dev.jobstatus.nexudus.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.jobstatus.nexudus.internal.ClassifyingSummaryDeserializer;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Objects;
 
 /**
  * One page of the background-job listing with Nexudus's paging envelope. Numbers the server left out are
@@ -23,7 +25,8 @@ import java.util.function.UnaryOperator;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackgroundJobPage(
-        @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
+        @JsonProperty("Records") @JsonDeserialize(contentUsing = ClassifyingSummaryDeserializer.class)
+        List<BusinessBackgroundJobSummary> records,
         @JsonProperty("CurrentPage") Integer currentPage,
         @JsonProperty("CurrentPageSize") Integer currentPageSize,
         @JsonProperty("CurrentOrderField") String currentOrderField,
@@ -37,12 +40,15 @@ public record BackgroundJobPage(
 
     /** Copies the records, dropping {@code null} entries; a missing list becomes empty. */
     public BackgroundJobPage {
-        records = records == null ? List.of() : records.stream().filter(r -> r != null).toList();
+        records = records == null ? List.of() : withoutNulls(records);
     }
 
-    /** Returns this page with {@code f} applied to each record. */
-    public BackgroundJobPage mapRecords(UnaryOperator<BusinessBackgroundJobSummary> f) {
-        return new BackgroundJobPage(records.stream().map(f).toList(), currentPage, currentPageSize, currentOrderField,
-                currentSortDirection, firstItem, lastItem, totalItems, totalPages, hasNextPage, hasPreviousPage);
+    private static <T> List<T> withoutNulls(List<T> list) {
+        for (T item : list) {
+            if (item == null) {
+                return list.stream().filter(Objects::nonNull).toList();
+            }
+        }
+        return List.copyOf(list);
     }
 }
