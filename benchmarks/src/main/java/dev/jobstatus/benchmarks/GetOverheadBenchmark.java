@@ -43,6 +43,7 @@ public class GetOverheadBenchmark {
 
     private MockWebServer server;
     private NexudusClient nexudus;
+    private NexudusClient nexudusUntimed;
     private WixClient wix;
     private AsanaClient asana;
     private OkHttpClient raw;
@@ -58,6 +59,8 @@ public class GetOverheadBenchmark {
         wix = WixClient.builder().baseUrl(base).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
         asana = AsanaClient.builder().baseUrl(base + "api/1.0").accessToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
         raw = new OkHttpClient();
+        nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").httpClient(raw)
+                .rateLimiter(RateLimiter.unlimited()).build();
         // The SDK bounds every call (60 s by default); OkHttp's default client does not.
         rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -67,6 +70,7 @@ public class GetOverheadBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         nexudus.close();
+        nexudusUntimed.close();
         wix.close();
         asana.close();
         raw.dispatcher().executorService().shutdown();
@@ -77,6 +81,14 @@ public class GetOverheadBenchmark {
     @Benchmark
     public BusinessBackgroundJob nexudusSdk() {
         return nexudus.backgroundJobs().get(87654321);
+    }
+
+    /**
+     * The SDK on a caller's OkHttpClient without a call timeout, the SDK's side of the untimed raw baseline (used
+     * by {@link InterleavedGet}, not by JMH).
+     */
+    BusinessBackgroundJob nexudusSdkUntimed() {
+        return nexudusUntimed.backgroundJobs().get(87654321);
     }
 
     @Benchmark

@@ -29,11 +29,11 @@ public final class RunAll {
      * at the smallest size (for the test suite; its numbers mean nothing).
      */
     record Config(boolean smoke, int forks, int warmups, int iterations, TimeValue time, long listing, long smallHeapListing,
-                  int jobs, List<Duration> intervals, int pages) {
+                  int jobs, List<Duration> intervals, int pages, int rounds, int calls) {
         static final Config FULL = new Config(false, 3, 3, 5, TimeValue.seconds(1), 100_000, 1_000_000, 10_000,
-                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20);
+                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20, 10, 2000);
         static final Config SMOKE = new Config(true, 0, 1, 1, TimeValue.milliseconds(100), 3_000, 5_000, 200,
-                List.of(Duration.ofMillis(300)), 3);
+                List.of(Duration.ofMillis(300)), 3, 1, 20);
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,6 +83,16 @@ public final class RunAll {
         md.append(String.format("%nJMH sample time, %d fork(s), %d × %s warm-up, %d × %s measurement, one thread; bytes allocated "
                 + "per call from JMH's GC profiler (gc.alloc.rate.norm), a count that the machine's noise does not move.%n%n",
                 config.forks(), config.warmups(), config.time(), config.iterations(), config.time()));
+        md.append(String.format("Interleaved, in one JVM: %d rounds of SDK, raw, raw, SDK blocks of %,d calls each, so that the "
+                + "machine's drift lands on both sides; wall time per call is the median block, CPU time the whole process's "
+                + "(every thread) per call over all blocks.%n%n", config.rounds(), config.calls()));
+        md.append("| provider | SDK wall µs | raw wall µs | SDK / raw wall | SDK CPU µs | raw CPU µs | SDK / raw CPU |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        InterleavedGet.run(config.rounds(), config.calls()).forEach((provider, p) -> md.append(String.format(
+                "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
+                p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio())));
+        md.append("\n\"Both untimed\" is the SDK on a caller's OkHttpClient with no call timeout against the same raw call: the ")
+                .append("SDK's own work with the watchdog taken out.\n\n");
 
         Collection<RunResult> mapping = run(MappingBenchmark.class, config);
         Map<String, Double> ops = new LinkedHashMap<>();
@@ -94,7 +104,7 @@ public final class RunAll {
         md.append(String.format("| SDK pages/s | plain Jackson pages/s | SDK / plain | target met |%n|---|---|---|---|%n| %.0f | %.0f | %.2f× | %s |%n%n",
                 ops.get("sdk"), ops.get("plainJackson"), ratio, ratio >= 0.95 ? "yes" : "no"));
         md.append("The SDK's side includes what it does beyond databind: the client's zone for zoneless timestamps and a status ")
-                .append("classification (a copied record) per job.\n\n");
+                .append("classification per job, attached as each record is read.\n\n");
 
         Scenarios.Listing listing = Scenarios.listing(config.listing());
         md.append("## 3. Listing (target: exactly ceil(n/1000) requests; 1,000,000 records in -Xmx64m)\n\n");

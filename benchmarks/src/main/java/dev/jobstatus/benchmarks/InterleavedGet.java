@@ -1,0 +1,96 @@
+package dev.jobstatus.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Per-call cost of {@code get()} against the raw baseline, measured in one JVM with the two alternating in short
+ * blocks (SDK, raw, raw, SDK, ...), so that drift in the machine's load lands on both sides alike. Besides wall
+ * time it records the process's CPU time per call, which counts the SDK's work on every thread (a watchdog
+ * woken, say) but not the time spent waiting for a busy core.
+ */
+final class InterleavedGet {
+    private InterleavedGet() {
+    }
+
+    /** Per call, in microseconds: wall time as the median over the blocks, CPU time as the total over all calls. */
+    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs) {
+        double wallRatio() {
+            return sdkWallUs / rawWallUs;
+        }
+
+        double cpuRatio() {
+            return sdkCpuUs / rawCpuUs;
+        }
+    }
+
+    /** Measures each provider's pair: {@code rounds} rounds of two blocks each side, {@code calls} calls a block. */
+    static Map<String, Pair> run(int rounds, int calls) throws Exception {
+        GetOverheadBenchmark bench = new GetOverheadBenchmark();
+        bench.start();
+        try {
+            Map<String, Pair> pairs = new LinkedHashMap<>();
+            pairs.put("nexudus", measure(bench::nexudusSdk, bench::nexudusRaw, rounds, calls));
+            pairs.put("nexudus, both untimed", measure(bench::nexudusSdkUntimed, bench::nexudusRaw, rounds, calls));
+            pairs.put("wix", measure(bench::wixSdk, bench::wixRaw, rounds, calls));
+            pairs.put("asana", measure(bench::asanaSdk, bench::asanaRaw, rounds, calls));
+            return pairs;
+        } finally {
+            bench.stop();
+        }
+    }
+
+    private static Pair measure(Callable<?> sdk, Callable<?> raw, int rounds, int calls) throws Exception {
+        for (int i = 0; i < 3; i++) { // warm-up: let both sides compile
+            block(sdk, calls);
+            block(raw, calls);
+        }
+        List<double[]> sdkBlocks = new ArrayList<>();
+        List<double[]> rawBlocks = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            sdkBlocks.add(block(sdk, calls));
+            rawBlocks.add(block(raw, calls));
+            rawBlocks.add(block(raw, calls));
+            sdkBlocks.add(block(sdk, calls));
+        }
+        // The process CPU clock ticks coarsely (10 ms here), so CPU time is summed over every block, not medianed.
+        return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1));
+    }
+
+    /** Returns {wall µs per call, process CPU µs per call} for one block. */
+    private static double[] block(Callable<?> call, int calls) throws Exception {
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            if (call.call() == null) {
+                throw new IllegalStateException("a call returned null");
+            }
+        }
+        long wall = System.nanoTime() - start;
+        return new double[] {wall / 1e3 / calls, (processCpuNanos() - cpu) / 1e3 / calls};
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double median(List<double[]> blocks, int column) {
+        double[] values = blocks.stream().mapToDouble(b -> b[column]).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static double mean(List<double[]> blocks, int column) {
+        return blocks.stream().mapToDouble(b -> b[column]).average().orElse(Double.NaN);
+    }
+
+    /** Runs the measurement alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.InterleavedGet}. */
+    public static void main(String[] args) throws Exception {
+        run(10, 2000).forEach((provider, p) -> System.out.printf("%s wall %.1f/%.1f = %.2fx cpu %.1f/%.1f = %.2fx%n",
+                provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));
+    }
+}
