@@ -91,7 +91,7 @@ public final class RunAll {
         InterleavedGet.run(config.rounds(), config.calls()).forEach((provider, p) -> md.append(String.format(
                 "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
                 p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio())));
-        md.append("\n\"Both untimed\" is the SDK on a caller's OkHttpClient with no call timeout against the same raw call: the ")
+        md.append("\n\"Both untimed\" is the SDK built with `callTimeout(Duration.ZERO)` against the same raw call: the ")
                 .append("SDK's own work with the watchdog taken out.\n\n");
 
         Collection<RunResult> mapping = run(MappingBenchmark.class, config);

@@ -417,9 +417,9 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
-        /** Sets the timeout of one whole attempt (default 60 s). */
+        /** Sets the timeout of one whole attempt (default 60 s); zero means none. */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = Checks.positive(timeout, "callTimeout");
+            this.callTimeout = Checks.nonNegative(timeout, "callTimeout");
             return this;
         }
 

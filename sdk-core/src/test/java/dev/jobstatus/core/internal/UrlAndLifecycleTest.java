@@ -135,6 +135,12 @@ class UrlAndLifecycleTest {
         assertThat(custom.readTimeoutMillis()).isEqualTo(2_000);
         assertThat(custom.writeTimeoutMillis()).isEqualTo(3_000);
         assertThat(custom.callTimeoutMillis()).isEqualTo(4_000);
+
+        OkHttpClient unbounded = TestTransports.builder(server, time).callTimeout(Duration.ZERO).build().httpClient();
+        assertThat(unbounded.callTimeoutMillis()).isZero();
+        assertThat(unbounded.readTimeoutMillis()).isEqualTo(30_000);
+        assertThatThrownBy(() -> TestTransports.builder(server, time).callTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
