@@ -4,6 +4,7 @@ import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Text;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import okhttp3.Headers;
 
 /**
@@ -40,9 +42,9 @@ public final class AsanaClient extends ProviderClient {
 
     private final Jobs jobs;
 
-    private AsanaClient(HttpTransport transport, Jobs jobs) {
-        super(transport);
-        this.jobs = jobs;
+    private AsanaClient(Builder builder, Function<HttpTransport, Jobs> resource) {
+        super(builder);
+        this.jobs = resource.apply(CoreAccess.transport(this));
     }
 
     /** Returns a builder. */
@@ -116,7 +118,7 @@ public final class AsanaClient extends ProviderClient {
             if (credentials == null) {
                 throw new IllegalStateException("Credentials required: call accessToken or credentials.");
             }
-            HttpTransport.Builder transport = transport().credentials(credentials).errorDecoder(AsanaErrors.DECODER)
+            HttpTransport.Builder transport = CoreAccess.settings(this).credentials(credentials).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
             if (!enable.isEmpty()) {
                 transport.defaultHeader("Asana-Enable", String.join(",", enable));
@@ -124,8 +126,7 @@ public final class AsanaClient extends ProviderClient {
             if (!disable.isEmpty()) {
                 transport.defaultHeader("Asana-Disable", String.join(",", disable));
             }
-            HttpTransport built = transport.build();
-            return new AsanaClient(built, new RealJobs(built, pollPolicy()));
+            return new AsanaClient(this, t -> new RealJobs(t, pollPolicy()));
         }
     }
 

@@ -5,12 +5,14 @@ import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The client of the Nexudus API ({@code https://spaces.nexudus.com/api/...}).
@@ -36,9 +38,9 @@ public final class NexudusClient extends ProviderClient {
 
     private final BackgroundJobs backgroundJobs;
 
-    private NexudusClient(HttpTransport transport, BackgroundJobs backgroundJobs) {
-        super(transport);
-        this.backgroundJobs = backgroundJobs;
+    private NexudusClient(Builder builder, Function<HttpTransport, BackgroundJobs> resource) {
+        super(builder);
+        this.backgroundJobs = resource.apply(CoreAccess.transport(this));
     }
 
     /** Returns a builder. */
@@ -171,15 +173,14 @@ public final class NexudusClient extends ProviderClient {
                         ? "Credentials required: call bearerToken, passwordGrant, basicAuth or credentials."
                         : "Choose one way of authenticating: bearerToken, passwordGrant, basicAuth or credentials were called " + credentialKinds + " times.");
             }
-            HttpTransport.Builder transport = transport().errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
+            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
                 transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
                         .timeSource(timeSource()).build());
             } else {
                 transport.credentials(credentials);
             }
-            HttpTransport built = transport.build();
-            return new NexudusClient(built, new RealBackgroundJobs(built, classifier, zone, pollPolicy()));
+            return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, pollPolicy()));
         }
 
         private static String requireText(String value, String name) {

@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Urls;
 import java.time.Duration;
@@ -16,6 +17,20 @@ import okhttp3.OkHttpClient;
  * @param <B> the concrete builder type
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    static {
+        CoreAccess.install(new CoreAccess.Hooks() {
+            @Override
+            public HttpTransport.Builder settings(ClientBuilder<?> builder) {
+                return builder.transportSettings();
+            }
+
+            @Override
+            public HttpTransport transport(ProviderClient client) {
+                return client.transport();
+            }
+        });
+    }
+
     private final String provider;
     private final List<RateLimiter.Window> defaultWindows;
     private final HttpTransport.Builder transport;
@@ -207,13 +222,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Returns the transport settings with the rate limiter resolved; provider builders add their credentials,
-     * error decoder and throttle rules, then build it.
+     * Returns the transport settings, to which provider builders (through {@link CoreAccess}) add their
+     * credentials, error decoder and throttle rules.
      */
-    protected final HttpTransport.Builder transport() {
+    HttpTransport.Builder transportSettings() {
+        return transport;
+    }
+
+    /** Builds the transport a new client will own, with the rate limiter resolved. */
+    HttpTransport buildTransport() {
         RateLimiter limiter = rateLimiter != null ? rateLimiter
                 : defaultWindows.isEmpty() ? RateLimiter.unlimited()
                 : RateLimiter.windows(time, defaultWindows.toArray(RateLimiter.Window[]::new));
-        return transport.rateLimiter(limiter);
+        return transport.rateLimiter(limiter).build();
     }
 }

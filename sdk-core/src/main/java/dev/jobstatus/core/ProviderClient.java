@@ -10,16 +10,15 @@ public abstract class ProviderClient implements AutoCloseable {
     private final HttpTransport transport;
 
     /**
-     * Creates a client over {@code transport}.
+     * Creates a client with the settings of {@code builder}, which it then owns (connection pool, threads).
      *
-     * @param transport the transport the client owns
+     * @param builder the provider's builder, complete
      */
-    protected ProviderClient(HttpTransport transport) {
-        this.transport = transport;
+    protected ProviderClient(ClientBuilder<?> builder) {
+        this.transport = builder.buildTransport();
     }
 
-    /** Returns the transport. */
-    protected final HttpTransport transport() {
+    HttpTransport transport() {
         return transport;
     }
 

@@ -26,8 +26,8 @@ import okhttp3.HttpUrl;
  * @param <S> the concrete simulator type
  */
 public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable {
-    /** The JSON writer of the simulators. */
-    protected static final ObjectMapper JSON = new ObjectMapper();
+    /** The JSON writer of the simulators (subclasses elsewhere use {@link #json(int, Object)}). */
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();

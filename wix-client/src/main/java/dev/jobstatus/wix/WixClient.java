@@ -6,11 +6,13 @@ import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The client of the Wix async-jobs API ({@code https://www.wixapis.com}).
@@ -36,9 +38,9 @@ public final class WixClient extends ProviderClient {
 
     private final AsyncJobs asyncJobs;
 
-    private WixClient(HttpTransport transport, AsyncJobs asyncJobs) {
-        super(transport);
-        this.asyncJobs = asyncJobs;
+    private WixClient(Builder builder, Function<HttpTransport, AsyncJobs> resource) {
+        super(builder);
+        this.asyncJobs = resource.apply(CoreAccess.transport(this));
     }
 
     /** Returns a builder. */
@@ -167,7 +169,7 @@ public final class WixClient extends ProviderClient {
             if ((siteId != null || accountId != null) && apiKey == null) {
                 throw new IllegalStateException("siteId and accountId go with an API key.");
             }
-            HttpTransport.Builder transport = transport().errorDecoder(WixErrors.DECODER)
+            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(WixErrors.DECODER)
                     .requestIdHeaders(List.of("x-wix-request-id", "X-Request-Id", "Request-Id"));
             if (apiKey != null) {
                 if ((siteId == null) == (accountId == null)) {
@@ -187,8 +189,7 @@ public final class WixClient extends ProviderClient {
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
                         .timeSource(timeSource()).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
-            HttpTransport built = transport.build();
-            return new WixClient(built, new RealAsyncJobs(built, jobsPath, pollPolicy()));
+            return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, pollPolicy()));
         }
 
         private static boolean isBlank(String s) {
