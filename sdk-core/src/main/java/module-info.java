@@ -1,0 +1,17 @@
+/**
+ * The shared core of the jobstatus SDK: the exception tree, credentials, retries, rate limiting, auto-paging and
+ * job waiting that the provider clients build on. Its internal package is exported only to those clients.
+ */
+module dev.jobstatus.core {
+    requires transitive okhttp3;
+    requires transitive com.fasterxml.jackson.annotation;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+
+    exports dev.jobstatus.core;
+    exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana;
+
+    // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
+    opens dev.jobstatus.core to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal to com.fasterxml.jackson.databind;
+}
