@@ -47,12 +47,12 @@ public final class AsanaClient extends ProviderClient {
         this.jobs = resource.apply(CoreAccess.transport(this));
     }
 
-    /** Returns a builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the jobs resource. */
+    /** {@return the jobs resource} */
     public Jobs jobs() {
         return jobs;
     }
@@ -70,6 +70,7 @@ public final class AsanaClient extends ProviderClient {
         /**
          * Authenticates with a personal access token or an OAuth access token, sent as {@code Authorization: Bearer}.
          *
+         * @param token the token
          * @return this builder
          * @throws IllegalArgumentException if the token is null or blank
          */
@@ -81,6 +82,7 @@ public final class AsanaClient extends ProviderClient {
         /**
          * Authenticates with the caller's own credential provider.
          *
+         * @param credentials the caller's provider
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
@@ -91,6 +93,7 @@ public final class AsanaClient extends ProviderClient {
         /**
          * Opts in to coming API changes early ({@code Asana-Enable}).
          *
+         * @param changes the change names, such as {@code new_user_task_lists}
          * @return this builder
          */
         public Builder enable(String... changes) {
@@ -101,6 +104,7 @@ public final class AsanaClient extends ProviderClient {
         /**
          * Opts out of API changes for now ({@code Asana-Disable}).
          *
+         * @param changes the change names, such as {@code new_user_task_lists}
          * @return this builder
          */
         public Builder disable(String... changes) {
@@ -109,10 +113,8 @@ public final class AsanaClient extends ProviderClient {
         }
 
         /**
-         * Returns the client.
-         *
+         * {@return the client} without {@link #allowInsecureHttp(boolean)}
          * @throws IllegalStateException if no token was given, or the base URL is plain http to another host
-         *     without {@link #allowInsecureHttp(boolean)}
          */
         public AsanaClient build() {
             if (credentials == null) {

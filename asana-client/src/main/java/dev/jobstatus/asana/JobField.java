@@ -53,7 +53,7 @@ public enum JobField {
         this.wireName = wireName;
     }
 
-    /** Returns the name as sent in {@code opt_fields}. */
+    /** {@return the name as sent in {@code opt_fields}} */
     public String wireName() {
         return wireName;
     }

@@ -14,22 +14,27 @@ import java.util.Set;
  * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
  */
 public record JobOptions(List<String> fields, Boolean pretty) {
-    /** Copies the fields, dropping repeats. */
+    /**
+     * Copies the fields, dropping repeats.
+     *
+     * @param fields the optional fields, in order, without repeats; never {@code null}
+     * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
+     */
     public JobOptions {
         fields = fields == null ? List.of() : List.copyOf(new LinkedHashSet<>(fields));
     }
 
-    /** Returns options that ask for nothing extra. */
+    /** {@return options that ask for nothing extra} */
     public static JobOptions none() {
         return new JobOptions(List.of(), null);
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the {@code opt_fields} value, or {@code null} when no field is asked for. */
+    /** {@return the {@code opt_fields} value, or {@code null} when no field is asked for} */
     public String optFields() {
         return fields.isEmpty() ? null : String.join(",", fields);
     }
@@ -42,7 +47,12 @@ public record JobOptions(List<String> fields, Boolean pretty) {
         private Builder() {
         }
 
-        /** Asks for the given optional fields. */
+        /**
+         * Asks for the given optional fields.
+         *
+         * @param fields the fields
+         * @return this builder
+         */
         public Builder fields(JobField... fields) {
             for (JobField field : fields) {
                 this.fields.add(field.wireName());
@@ -53,6 +63,8 @@ public record JobOptions(List<String> fields, Boolean pretty) {
         /**
          * Asks for a field the SDK has no constant for, named as Asana names it.
          *
+         * @param field the field name, such as {@code new_task.name}
+         * @return this builder
          * @throws IllegalArgumentException if blank or containing a comma
          */
         public Builder rawField(String field) {
@@ -63,13 +75,18 @@ public record JobOptions(List<String> fields, Boolean pretty) {
             return this;
         }
 
-        /** Asks for pretty (indented) JSON, or explicitly not. */
+        /**
+         * Asks for pretty (indented) JSON, or explicitly not.
+         *
+         * @param pretty whether to ask for indented JSON
+         * @return this builder
+         */
         public Builder pretty(boolean pretty) {
             this.pretty = pretty;
             return this;
         }
 
-        /** Returns the options. */
+        /** {@return the options} */
         public JobOptions build() {
             return new JobOptions(new ArrayList<>(fields), pretty);
         }

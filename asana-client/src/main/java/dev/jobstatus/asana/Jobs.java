@@ -7,8 +7,9 @@ import java.util.concurrent.CompletableFuture;
 /** Asana jobs ({@code /jobs/{job_gid}}): read one, wait for one. Obtained from {@link AsanaClient#jobs()}; thread-safe. */
 public interface Jobs {
     /**
-     * Returns job {@code gid} with Asana's default fields.
+     * {@return job {@code gid} with Asana's default fields}
      *
+     * @param gid the job's gid
      * @throws IllegalArgumentException if the gid is null or blank
      * @throws dev.jobstatus.core.NotFoundException if there is no such job
      * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
@@ -18,8 +19,10 @@ public interface Jobs {
     }
 
     /**
-     * Returns job {@code gid} with the optional fields and formatting of {@code options}.
+     * {@return job {@code gid} with the optional fields and formatting of {@code options}}
      *
+     * @param gid the job's gid
+     * @param options optional fields and formatting
      * @throws IllegalArgumentException if the gid is null or blank
      * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
      */
@@ -28,16 +31,24 @@ public interface Jobs {
     /**
      * Fetches job {@code gid} without blocking.
      *
+     * @param gid the job's gid
+     * @param options optional fields and formatting
      * @return a future completed with the job, or exceptionally as {@link #get(String, JobOptions)} would throw
      */
     CompletableFuture<Job> getAsync(String gid, JobOptions options);
 
-    /** Returns a waiter for job {@code gid}, which ends on succeeded or failed. */
+    /**
+     * {@return a waiter for job {@code gid}, which ends on succeeded or failed}
+     *
+     * @param gid the job's gid
+     */
     JobWaiter<Job> waiter(String gid);
 
     /**
      * Waits, blocking, until job {@code gid} succeeds or fails, and returns it.
      *
+     * @param gid the job's gid
+     * @return the job, succeeded
      * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
      * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
      */

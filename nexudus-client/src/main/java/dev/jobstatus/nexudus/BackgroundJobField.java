@@ -43,7 +43,7 @@ public enum BackgroundJobField {
         this.wireName = wireName;
     }
 
-    /** Returns the property name Nexudus expects in {@code orderBy}. */
+    /** {@return the property name Nexudus expects in {@code orderBy}} */
     public String wireName() {
         return wireName;
     }

@@ -48,9 +48,51 @@ public record BackgroundJobQuery(
     private static final String PREFIX = "BusinessBackgroundJob_";
 
     /**
+
      * Validates the query and copies the extra parameters.
+
      *
+
+     * @param page the page number, from 1
+
+     * @param size the page size, 1 to 1000
+
+     * @param orderBy the property to sort by, as Nexudus names it
+
+     * @param direction the sort direction
+
+     * @param business only jobs of this business id
+
+     * @param businessName only jobs of this location name
+
+     * @param user only jobs of this user id
+
+     * @param userFullName only jobs of this user name
+
+     * @param userEmail only jobs of this user email
+
+     * @param jobId only the job with this GUID
+
+     * @param description only jobs with this description
+
+     * @param files only jobs with these files
+
+     * @param status only jobs with this status
+
+     * @param resultData only jobs with this result data
+
+     * @param createdFrom only jobs created at or after this time (Nexudus's minute precision)
+
+     * @param createdTo only jobs created at or before this time
+
+     * @param updatedFrom only jobs updated at or after this time
+
+     * @param updatedTo only jobs updated at or before this time
+
+     * @param extraParameters further raw query parameters, in order
+
      * @throws IllegalArgumentException if page is below 1 or size is outside 1..1000
+
      */
     public BackgroundJobQuery {
         if (page != null && page < 1) {
@@ -62,27 +104,31 @@ public record BackgroundJobQuery(
         extraParameters = extraParameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraParameters));
     }
 
-    /** Returns a query for everything, in Nexudus's default order. */
+    /** {@return a query for everything, in Nexudus's default order} */
     public static BackgroundJobQuery all() {
         return builder().build();
     }
 
-    /** Returns an empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns a builder holding this query's values. */
+    /** {@return a builder holding this query's values} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Returns this query asking for {@code page}. */
+    /**
+     * {@return this query asking for {@code page}}
+     *
+     * @param page the page number, from 1
+     */
     public BackgroundJobQuery withPage(int page) {
         return toBuilder().page(page).build();
     }
 
-    /** Returns the query parameters Nexudus expects, in a stable order. */
+    /** {@return the query parameters Nexudus expects, in a stable order} */
     public List<Map.Entry<String, String>> toQueryParameters() {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         add(params, "page", page);
@@ -160,129 +206,229 @@ public record BackgroundJobQuery(
             extraParameters.putAll(q.extraParameters);
         }
 
-        /** Sets the page number, from 1. */
+        /**
+         * Sets the page number, from 1.
+         *
+         * @param page the page number
+         * @return this builder
+         */
         public Builder page(int page) {
             this.page = page;
             return this;
         }
 
-        /** Sets the page size, 1 to 1000. */
+        /**
+         * Sets the page size, 1 to 1000.
+         *
+         * @param size the page size
+         * @return this builder
+         */
         public Builder size(int size) {
             this.size = size;
             return this;
         }
 
-        /** Sorts by {@code field}. */
+        /**
+         * Sorts by {@code field}.
+         *
+         * @param field the field to sort by
+         * @return this builder
+         */
         public Builder orderBy(BackgroundJobField field) {
             this.orderBy = Objects.requireNonNull(field, "field").wireName();
             return this;
         }
 
-        /** Sorts by a property the SDK has no constant for, named as Nexudus names it. */
+        /**
+         * Sorts by a property the SDK has no constant for, named as Nexudus names it.
+         *
+         * @param rawProperty the property, such as {@code UpdatedOn}
+         * @return this builder
+         */
         public Builder orderBy(String rawProperty) {
             this.orderBy = Objects.requireNonNull(rawProperty, "rawProperty");
             return this;
         }
 
-        /** Sets the sort direction. */
+        /**
+         * Sets the sort direction.
+         *
+         * @param direction ascending or descending
+         * @return this builder
+         */
         public Builder direction(SortDirection direction) {
             this.direction = direction;
             return this;
         }
 
-        /** Keeps jobs of this business id. */
+        /**
+         * Keeps jobs of this business id.
+         *
+         * @param businessId the business (location) id
+         * @return this builder
+         */
         public Builder business(long businessId) {
             this.business = businessId;
             return this;
         }
 
-        /** Keeps jobs of this location name. */
+        /**
+         * Keeps jobs of this location name.
+         *
+         * @param businessName the location's name
+         * @return this builder
+         */
         public Builder businessName(String businessName) {
             this.businessName = businessName;
             return this;
         }
 
-        /** Keeps jobs triggered by this user id. */
+        /**
+         * Keeps jobs triggered by this user id.
+         *
+         * @param userId the user's id
+         * @return this builder
+         */
         public Builder user(long userId) {
             this.user = userId;
             return this;
         }
 
-        /** Keeps jobs triggered by a user of this full name. */
+        /**
+         * Keeps jobs triggered by a user of this full name.
+         *
+         * @param userFullName the user's full name
+         * @return this builder
+         */
         public Builder userFullName(String userFullName) {
             this.userFullName = userFullName;
             return this;
         }
 
-        /** Keeps jobs triggered by a user of this email. */
+        /**
+         * Keeps jobs triggered by a user of this email.
+         *
+         * @param userEmail the user's email
+         * @return this builder
+         */
         public Builder userEmail(String userEmail) {
             this.userEmail = userEmail;
             return this;
         }
 
-        /** Keeps the job with this GUID. */
+        /**
+         * Keeps the job with this GUID.
+         *
+         * @param jobId the background job's GUID
+         * @return this builder
+         */
         public Builder jobId(String jobId) {
             this.jobId = jobId;
             return this;
         }
 
-        /** Keeps jobs with this description. */
+        /**
+         * Keeps jobs with this description.
+         *
+         * @param description the description to match
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
-        /** Keeps jobs with these files. */
+        /**
+         * Keeps jobs with these files.
+         *
+         * @param files the files to match
+         * @return this builder
+         */
         public Builder files(String files) {
             this.files = files;
             return this;
         }
 
-        /** Keeps jobs with this status. */
+        /**
+         * Keeps jobs with this status.
+         *
+         * @param status the status to match, as Nexudus words it
+         * @return this builder
+         */
         public Builder status(String status) {
             this.status = status;
             return this;
         }
 
-        /** Keeps jobs with this result data. */
+        /**
+         * Keeps jobs with this result data.
+         *
+         * @param resultData the result data to match
+         * @return this builder
+         */
         public Builder resultData(String resultData) {
             this.resultData = resultData;
             return this;
         }
 
-        /** Keeps jobs created at or after {@code from} (sent to the minute). */
+        /**
+         * Keeps jobs created at or after {@code from} (sent to the minute).
+         *
+         * @param from the earliest creation time, in the client's zone
+         * @return this builder
+         */
         public Builder createdFrom(LocalDateTime from) {
             this.createdFrom = from;
             return this;
         }
 
-        /** Keeps jobs created at or before {@code to} (sent to the minute). */
+        /**
+         * Keeps jobs created at or before {@code to} (sent to the minute).
+         *
+         * @param to the latest creation time, in the client's zone
+         * @return this builder
+         */
         public Builder createdTo(LocalDateTime to) {
             this.createdTo = to;
             return this;
         }
 
-        /** Keeps jobs updated at or after {@code from} (sent to the minute). */
+        /**
+         * Keeps jobs updated at or after {@code from} (sent to the minute).
+         *
+         * @param from the earliest update time, in the client's zone
+         * @return this builder
+         */
         public Builder updatedFrom(LocalDateTime from) {
             this.updatedFrom = from;
             return this;
         }
 
-        /** Keeps jobs updated at or before {@code to} (sent to the minute). */
+        /**
+         * Keeps jobs updated at or before {@code to} (sent to the minute).
+         *
+         * @param to the latest update time, in the client's zone
+         * @return this builder
+         */
         public Builder updatedTo(LocalDateTime to) {
             this.updatedTo = to;
             return this;
         }
 
-        /** Adds a raw query parameter the SDK has no typed method for. */
+        /**
+         * Adds a raw query parameter the SDK has no typed method for.
+         *
+         * @param name the parameter name, as Nexudus names it
+         * @param value its value
+         * @return this builder
+         */
         public Builder extraParameter(String name, String value) {
             extraParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /**
-         * Returns the query.
-         *
+         * {@return the query}
          * @throws IllegalArgumentException if page or size is out of range
          */
         public BackgroundJobQuery build() {

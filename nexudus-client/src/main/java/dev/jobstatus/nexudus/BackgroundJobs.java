@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface BackgroundJobs {
     /**
-     * Returns the full record of job {@code id}.
+     * {@return the full record of job {@code id}}
      *
+     * @param id the job's id
      * @throws dev.jobstatus.core.NotFoundException if there is no such job
      * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
      */
@@ -23,35 +24,43 @@ public interface BackgroundJobs {
     /**
      * Fetches job {@code id} without blocking.
      *
+     * @param id the job's id
      * @return a future completed with the job, or exceptionally as {@link #get(long)} would throw
      */
     CompletableFuture<BusinessBackgroundJob> getAsync(long id);
 
     /**
-     * Returns one page of the listing, with Nexudus's paging envelope. Listed jobs are summaries: the listing
-     * leaves out {@code ResultData}.
+     * {@return one page of the listing, with Nexudus's paging envelope} Listed jobs are summaries: the listing leaves
+     * out {@code ResultData}.
      *
+     * @param query the filters, sort, page and size
      * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
      */
     BackgroundJobPage list(BackgroundJobQuery query);
 
     /**
-     * Returns every job matching {@code query}, fetched page by page as it is consumed, in pages of 1000 unless
-     * the query sets a size, starting at the query's page (or 1). A job pushed onto the next page by records
-     * inserted meanwhile is yielded once. Iteration stops when Nexudus reports no next page, at its
-     * {@code TotalPages}, or on an empty page.
+     * {@return every job matching {@code query}, fetched page by page as it is consumed, in pages of 1000 unless the
+     * query sets a size, starting at the query's page (or 1)} A job pushed onto the next page by records inserted
+     * meanwhile is yielded once. Iteration stops when Nexudus reports no next page, at its {@code TotalPages}, or on
+     * an empty page.
+     *
+     * @param query the filters and sort; its page and size say where to start and how many per request
      */
     PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query);
 
     /**
-     * Returns a waiter for job {@code id}, using the client's poll policy until told otherwise. The job's state
+     * {@return a waiter for job {@code id}, using the client's poll policy until told otherwise} The job's state
      * comes from the client's {@link StatusClassifier}; a status it cannot place keeps the wait polling.
+     *
+     * @param id the job's id
      */
     JobWaiter<BusinessBackgroundJob> waiter(long id);
 
     /**
      * Waits, blocking, until job {@code id} succeeds or fails, and returns it.
      *
+     * @param id the job's id
+     * @return the job, succeeded
      * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
      * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
      */

@@ -43,12 +43,12 @@ public final class NexudusClient extends ProviderClient {
         this.backgroundJobs = resource.apply(CoreAccess.transport(this));
     }
 
-    /** Returns a builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the background-job resource. */
+    /** {@return the background-job resource} */
     public BackgroundJobs backgroundJobs() {
         return backgroundJobs;
     }
@@ -75,6 +75,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Authenticates with a bearer token the caller obtained.
          *
+         * @param token the token
          * @return this builder
          */
         public Builder bearerToken(String token) {
@@ -88,6 +89,8 @@ public final class NexudusClient extends ProviderClient {
          * it with its refresh token before it expires or after a 401, and falls back to the password grant when
          * the refresh is refused.
          *
+         * @param username the user's email
+         * @param password the user's password
          * @return this builder
          * @throws IllegalArgumentException if either is null or blank
          */
@@ -101,6 +104,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Sends a two-factor code with the password grant.
          *
+         * @param code the current two-factor code
          * @return this builder
          */
         public Builder totp(String code) {
@@ -111,6 +115,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Sends {@code client_id} with the password and refresh grants.
          *
+         * @param clientId the OAuth client id
          * @return this builder
          */
         public Builder clientId(String clientId) {
@@ -121,6 +126,8 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Authenticates with HTTP Basic (email and password), which Nexudus also accepts.
          *
+         * @param email the user's email
+         * @param password the user's password
          * @return this builder
          */
         public Builder basicAuth(String email, String password) {
@@ -132,6 +139,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Authenticates with the caller's own credential provider.
          *
+         * @param credentials the caller's provider
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
@@ -144,6 +152,7 @@ public final class NexudusClient extends ProviderClient {
          * Replaces the mapping from Nexudus's {@code Status} to the common state (default
          * {@link StatusClassifier#defaults()}).
          *
+         * @param classifier the mapping
          * @return this builder
          */
         public Builder statusClassifier(StatusClassifier classifier) {
@@ -154,6 +163,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Sets the zone of timestamps Nexudus sends without one (default UTC).
          *
+         * @param zone the zone of zoneless timestamps
          * @return this builder
          */
         public Builder timeZone(ZoneId zone) {
@@ -162,10 +172,8 @@ public final class NexudusClient extends ProviderClient {
         }
 
         /**
-         * Returns the client.
-         *
+         * {@return the client} URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base
-         *     URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public NexudusClient build() {
             if (credentialKinds != 1) {

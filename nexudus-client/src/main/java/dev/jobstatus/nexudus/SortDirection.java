@@ -13,7 +13,7 @@ public enum SortDirection {
         this.wireValue = wireValue;
     }
 
-    /** Returns the value of the {@code dir} parameter. */
+    /** {@return the value of the {@code dir} parameter} */
     public int wireValue() {
         return wireValue;
     }

@@ -17,10 +17,10 @@ public interface StatusClassifier {
     JobState classify(String status);
 
     /**
-     * Returns the default mapping, case-insensitive and ignoring surrounding space, {@code _} and {@code -}:
+     * {@return the default mapping, case-insensitive and ignoring surrounding space, {@code _} and {@code -}:
      * completed, complete, finished, succeeded, success, done → SUCCEEDED; failed, failure, error, errored,
-     * cancelled, canceled, aborted → FAILED; running, processing, in progress, started → RUNNING; pending,
-     * queued, new, scheduled, waiting → PENDING; anything else UNKNOWN.
+     * cancelled, canceled, aborted → FAILED; running, processing, in progress, started → RUNNING; pending, queued,
+     * new, scheduled, waiting → PENDING; anything else UNKNOWN}
      */
     static StatusClassifier defaults() {
         return DefaultStatusClassifier.INSTANCE;

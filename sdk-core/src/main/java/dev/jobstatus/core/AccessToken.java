@@ -16,6 +16,9 @@ public record AccessToken(String token, Instant expiresAt, String refreshToken) 
     /**
      * Validates the token.
      *
+     * @param token the access token
+     * @param expiresAt when the token expires, or {@code null} if the provider did not say
+     * @param refreshToken a token that renews the access token, or {@code null} if the provider issues none
      * @throws IllegalArgumentException if {@code token} is null or blank
      */
     public AccessToken {
@@ -24,7 +27,7 @@ public record AccessToken(String token, Instant expiresAt, String refreshToken) 
         }
     }
 
-    /** Returns the refresh token, if the provider issued one. */
+    /** {@return the refresh token, if the provider issued one} */
     public Optional<String> refreshTokenValue() {
         return Optional.ofNullable(refreshToken);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * The message names the provider, the status and the request id; it never contains a secret.
  */
 public abstract class ApiException extends JobStatusException {
+    /** What the provider answered. */
     private final ApiError error;
 
     /**
@@ -51,42 +52,42 @@ public abstract class ApiException extends JobStatusException {
         return sb.toString();
     }
 
-    /** Returns everything known about the failed response. */
+    /** {@return everything known about the failed response} */
     public ApiError error() {
         return error;
     }
 
-    /** Returns the HTTP status code. */
+    /** {@return the HTTP status code} */
     public int statusCode() {
         return error.statusCode();
     }
 
-    /** Returns the request id the provider sent in the response headers, if any. */
+    /** {@return the request id the provider sent in the response headers, if any} */
     public Optional<String> requestId() {
         return Optional.ofNullable(error.requestId());
     }
 
-    /** Returns the provider's error code, if it sent one. */
+    /** {@return the provider's error code, if it sent one} */
     public Optional<String> errorCode() {
         return Optional.ofNullable(error.errorCode());
     }
 
-    /** Returns the provider's error message, if it sent one. */
+    /** {@return the provider's error message, if it sent one} */
     public Optional<String> errorMessage() {
         return Optional.ofNullable(error.errorMessage());
     }
 
-    /** Returns the items of the error, such as field validation errors; empty when there are none. */
+    /** {@return the items of the error, such as field validation errors; empty when there are none} */
     public List<ErrorDetail> details() {
         return error.details();
     }
 
-    /** Returns the delay the server asked for in {@code Retry-After}, if any. */
+    /** {@return the delay the server asked for in {@code Retry-After}, if any} */
     public Optional<Duration> retryAfter() {
         return error.retryAfterDelay();
     }
 
-    /** Returns the start of the response body (at most about 1 KB, secrets removed). */
+    /** {@return the start of the response body (at most about 1 KB, secrets removed)} */
     public String bodyExcerpt() {
         return error.bodyExcerpt();
     }

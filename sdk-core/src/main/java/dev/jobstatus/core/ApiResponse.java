@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param <T> the type of the value
  */
 public record ApiResponse<T>(T value, int statusCode, String requestId, Duration retryAfter, int attempts) {
-    /** Returns the {@code Retry-After} delay, when the response carried one. */
+    /** {@return the {@code Retry-After} delay, when the response carried one} */
     public Optional<Duration> retryAfterDelay() {
         return Optional.ofNullable(retryAfter);
     }

@@ -21,8 +21,7 @@ public final class AuthHeaders {
     }
 
     /**
-     * Returns authentication headers with the given names and values, in the given order.
-     *
+     * {@return authentication headers with the given names and values, in the given order}
      * @param headers header names and values; neither may be {@code null} or blank
      * @throws IllegalArgumentException if a name or value is null or blank, or a value holds a line break
      */
@@ -43,17 +42,22 @@ public final class AuthHeaders {
         return new AuthHeaders(Map.copyOf(copy));
     }
 
-    /** Returns a single authentication header. */
+    /**
+     * {@return a single authentication header}
+     *
+     * @param name the header name
+     * @param value the header value, a secret
+     */
     public static AuthHeaders of(String name, String value) {
         return of(Map.of(name, value));
     }
 
-    /** Returns the headers as an unmodifiable map. Handle the values as secrets. */
+    /** {@return the headers as an unmodifiable map} Handle the values as secrets. */
     public Map<String, String> asMap() {
         return headers;
     }
 
-    /** Returns whether there are no headers. */
+    /** {@return whether there are no headers} */
     public boolean isEmpty() {
         return headers.isEmpty();
     }

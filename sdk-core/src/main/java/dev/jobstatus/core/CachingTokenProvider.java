@@ -32,8 +32,9 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /**
-     * Returns a builder for a provider that obtains tokens from {@code fetcher}.
+     * {@return a builder for a provider that obtains tokens from {@code fetcher}}
      *
+     * @param fetcher obtains and refreshes tokens
      * @throws NullPointerException if {@code fetcher} is null
      */
     public static Builder builder(TokenFetcher fetcher) {
@@ -124,6 +125,7 @@ public final class CachingTokenProvider implements CredentialProvider {
         /**
          * Sets how a token becomes headers; the default is {@code Authorization: Bearer <token>}.
          *
+         * @param headerFormat maps a token to its headers
          * @return this builder
          */
         public Builder headerFormat(Function<String, AuthHeaders> headerFormat) {
@@ -134,6 +136,7 @@ public final class CachingTokenProvider implements CredentialProvider {
         /**
          * Sets how long before expiry a token is replaced; the default is one minute.
          *
+         * @param refreshBefore the margin before expiry
          * @return this builder
          * @throws IllegalArgumentException if the margin is negative
          */
@@ -145,6 +148,7 @@ public final class CachingTokenProvider implements CredentialProvider {
         /**
          * Sets the clock used to judge expiry; the default is the system clock.
          *
+         * @param time the clock
          * @return this builder
          */
         public Builder timeSource(TimeSource time) {
@@ -152,7 +156,7 @@ public final class CachingTokenProvider implements CredentialProvider {
             return this;
         }
 
-        /** Returns the provider. */
+        /** {@return the provider} */
         public CachingTokenProvider build() {
             return new CachingTokenProvider(this);
         }

@@ -51,7 +51,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         this.transport = HttpTransport.builder(provider).baseUrl(Urls.parse(defaultBaseUrl));
     }
 
-    /** Returns this builder as its concrete type. */
+    /** {@return this builder as its concrete type} */
     @SuppressWarnings("unchecked")
     protected final B self() {
         return (B) this;
@@ -60,6 +60,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the API root, for example a test server or a regional endpoint.
      *
+     * @param baseUrl the API root, such as {@code http://localhost:8080/}
      * @return this builder
      * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL
      */
@@ -71,6 +72,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the API root.
      *
+     * @param baseUrl the API root
      * @return this builder
      */
     public B baseUrl(HttpUrl baseUrl) {
@@ -81,6 +83,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Allows a plain-http base URL to a host other than this machine. Credentials then travel unencrypted.
      *
+     * @param allow whether to allow it
      * @return this builder
      */
     public B allowInsecureHttp(boolean allow) {
@@ -92,6 +95,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Uses the caller's OkHttp client: its connection pool, dispatcher and settings are shared, and the SDK
      * never shuts it down.
      *
+     * @param httpClient the caller's client
      * @return this builder
      */
     public B httpClient(OkHttpClient httpClient) {
@@ -102,6 +106,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the connect timeout (default 10 s).
      *
+     * @param timeout the bound on opening a connection
      * @return this builder
      */
     public B connectTimeout(Duration timeout) {
@@ -112,6 +117,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the read timeout (default 30 s).
      *
+     * @param timeout the bound on each read from the socket
      * @return this builder
      */
     public B readTimeout(Duration timeout) {
@@ -122,6 +128,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the write timeout (default 30 s).
      *
+     * @param timeout the bound on each write to the socket
      * @return this builder
      */
     public B writeTimeout(Duration timeout) {
@@ -135,6 +142,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * bounded but not the attempt: OkHttp arms a watchdog thread for each bounded call, which costs a few
      * microseconds per call (a few percent of a loopback call, nothing against a network round trip).
      *
+     * @param timeout the bound on one attempt, or zero for none
      * @return this builder
      */
     public B callTimeout(Duration timeout) {
@@ -145,6 +153,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets how failed requests are retried (default {@link RetryPolicy#defaults()}).
      *
+     * @param retryPolicy the retry policy
      * @return this builder
      */
     public B retryPolicy(RetryPolicy retryPolicy) {
@@ -156,6 +165,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Sets the client-side rate limiter; the default follows the provider's documented limits, and
      * {@link RateLimiter#unlimited()} switches limiting off.
      *
+     * @param rateLimiter the limiter, shared with other clients if the caller wishes
      * @return this builder
      */
     public B rateLimiter(RateLimiter rateLimiter) {
@@ -166,6 +176,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets how waits poll unless a waiter is given its own policy (default {@link PollPolicy#defaults()}).
      *
+     * @param pollPolicy the client's poll policy
      * @return this builder
      */
     public B pollPolicy(PollPolicy pollPolicy) {
@@ -177,6 +188,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Uses the caller's scheduler for the timers of asynchronous calls and waits; it is never shut down by
      * the SDK. By default each client starts one daemon timer thread on first use.
      *
+     * @param scheduler the caller's scheduler
      * @return this builder
      */
     public B scheduler(ScheduledExecutorService scheduler) {
@@ -187,6 +199,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the clock and sleeper used for retries, rate limits, token expiry and waits (tests use a fake).
      *
+     * @param time the clock and sleeper
      * @return this builder
      */
     public B timeSource(TimeSource time) {
@@ -199,6 +212,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Sets the largest response body accepted (default 16 MiB); a larger one is a
      * {@link MalformedResponseException}, never an {@link OutOfMemoryError}.
      *
+     * @param maxResponseBytes the limit, in bytes
      * @return this builder
      */
     public B maxResponseBytes(long maxResponseBytes) {
@@ -206,17 +220,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** Returns the provider name. */
+    /** {@return the provider name} */
     protected final String provider() {
         return provider;
     }
 
-    /** Returns the time source set so far. */
+    /** {@return the time source set so far} */
     protected final TimeSource timeSource() {
         return time;
     }
 
-    /** Returns the poll policy set so far. */
+    /** {@return the poll policy set so far} */
     protected final PollPolicy pollPolicy() {
         return pollPolicy;
     }

@@ -15,8 +15,7 @@ import java.util.Map;
 public interface CredentialProvider {
 
     /**
-     * Returns the headers to send with the next request.
-     *
+     * {@return the headers to send with the next request}
      * @throws JobStatusException if fresh credentials are needed and fetching them failed
      */
     AuthHeaders headers();
@@ -33,14 +32,15 @@ public interface CredentialProvider {
         return false;
     }
 
-    /** Returns a provider that sends no authentication. */
+    /** {@return a provider that sends no authentication} */
     static CredentialProvider none() {
         return StaticCredentials.NONE;
     }
 
     /**
-     * Returns a provider that sends {@code Authorization: Bearer <token>}.
+     * {@return a provider that sends {@code Authorization: Bearer <token>}}
      *
+     * @param token the token
      * @throws IllegalArgumentException if the token is null or blank
      */
     static CredentialProvider bearerToken(String token) {
@@ -49,8 +49,10 @@ public interface CredentialProvider {
     }
 
     /**
-     * Returns a provider that sends HTTP Basic credentials.
+     * {@return a provider that sends HTTP Basic credentials}
      *
+     * @param username the user name
+     * @param password the password
      * @throws IllegalArgumentException if the username or password is null or blank
      */
     static CredentialProvider basic(String username, String password) {
@@ -62,8 +64,9 @@ public interface CredentialProvider {
     }
 
     /**
-     * Returns a provider that sends fixed headers, such as an API key and an account id.
+     * {@return a provider that sends fixed headers, such as an API key and an account id}
      *
+     * @param headers the headers, values secret
      * @throws IllegalArgumentException if a name or value is null or blank
      */
     static CredentialProvider staticHeaders(Map<String, String> headers) {

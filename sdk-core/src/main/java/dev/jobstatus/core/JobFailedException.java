@@ -4,6 +4,7 @@ package dev.jobstatus.core;
  * A job that was expected to succeed ended {@link JobState#FAILED}. Carries the job as last seen.
  */
 public class JobFailedException extends JobStatusException {
+    /** The job's id. */
     private final String jobId;
     private final transient Object job;
 
@@ -21,19 +22,21 @@ public class JobFailedException extends JobStatusException {
         this.job = job;
     }
 
-    /** Returns the job's id. */
+    /** {@return the job's id} */
     public String jobId() {
         return jobId;
     }
 
-    /** Returns the failed job as last seen. */
+    /** {@return the failed job as last seen} */
     public Object job() {
         return job;
     }
 
     /**
-     * Returns the failed job as its record type.
+     * {@return the failed job as its record type}
      *
+     * @param <J> the record type
+     * @param type the provider's job record class
      * @throws ClassCastException if the job is not of {@code type}
      */
     public <J> J job(Class<J> type) {

@@ -13,7 +13,7 @@ public enum JobState {
     /** A status the SDK cannot place; a wait keeps polling until its timeout. */
     UNKNOWN;
 
-    /** Returns whether the job has finished, successfully or not. */
+    /** {@return whether the job has finished, successfully or not} */
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED;
     }

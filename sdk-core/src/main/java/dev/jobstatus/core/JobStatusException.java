@@ -7,7 +7,9 @@ package dev.jobstatus.core;
  * of HTTP attempts made before it was thrown (zero when it was thrown before any request).
  */
 public abstract class JobStatusException extends RuntimeException {
+    /** The provider whose API was called. */
     private final String provider;
+    /** The number of HTTP attempts made. */
     private final int attempts;
 
     /**
@@ -27,12 +29,12 @@ public abstract class JobStatusException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /** Returns the provider whose API was called, such as {@code nexudus}, {@code wix} or {@code asana}. */
+    /** {@return the provider whose API was called, such as {@code nexudus}, {@code wix} or {@code asana}} */
     public String provider() {
         return provider;
     }
 
-    /** Returns how many HTTP attempts were made, counting retries. */
+    /** {@return how many HTTP attempts were made, counting retries} */
     public int attempts() {
         return attempts;
     }

@@ -2,10 +2,10 @@ package dev.jobstatus.core;
 
 /** What every provider's job record tells about its progress, in the SDK's common terms. */
 public interface JobView {
-    /** Returns the job's state, mapped from the provider's status. */
+    /** {@return the job's state, mapped from the provider's status} */
     JobState state();
 
-    /** Returns how far the job has come; {@link Progress#UNKNOWN} when the provider does not say. */
+    /** {@return how far the job has come; {@link Progress#UNKNOWN} when the provider does not say} */
     default Progress progress() {
         return Progress.UNKNOWN;
     }

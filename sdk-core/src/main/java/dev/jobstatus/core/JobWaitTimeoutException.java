@@ -8,9 +8,12 @@ import java.util.Optional;
  * and the time spent.
  */
 public class JobWaitTimeoutException extends JobStatusException {
+    /** The job's id. */
     private final String jobId;
     private final transient Object lastJob;
+    /** The polls made. */
     private final int polls;
+    /** The time the wait took. */
     private final Duration elapsed;
 
     /**
@@ -32,31 +35,33 @@ public class JobWaitTimeoutException extends JobStatusException {
         this.elapsed = elapsed;
     }
 
-    /** Returns the job's id. */
+    /** {@return the job's id} */
     public String jobId() {
         return jobId;
     }
 
-    /** Returns the job as last seen. */
+    /** {@return the job as last seen} */
     public Optional<Object> lastJob() {
         return Optional.ofNullable(lastJob);
     }
 
     /**
-     * Returns the job as last seen, as its record type.
+     * {@return the job as last seen, as its record type}
      *
+     * @param <J> the record type
+     * @param type the provider's job record class
      * @throws ClassCastException if the job is not of {@code type}
      */
     public <J> Optional<J> lastJob(Class<J> type) {
         return lastJob().map(type::cast);
     }
 
-    /** Returns the number of polls made. */
+    /** {@return the number of polls made} */
     public int polls() {
         return polls;
     }
 
-    /** Returns the time the wait took. */
+    /** {@return the time the wait took} */
     public Duration elapsed() {
         return elapsed;
     }

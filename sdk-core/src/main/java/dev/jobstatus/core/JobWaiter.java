@@ -35,10 +35,18 @@ public final class JobWaiter<J extends JobView> {
      * @param <J> the job record type
      */
     public interface PollSource<J> {
-        /** Fetches the job, blocking. */
+        /**
+         * Fetches the job, blocking.
+         *
+         * @return the response
+         */
         ApiResponse<J> poll();
 
-        /** Fetches the job without blocking; cancelling the future cancels the request. */
+        /**
+         * Fetches the job without blocking; cancelling the future cancels the request.
+         *
+         * @return a future completed with the response
+         */
         CompletableFuture<ApiResponse<J>> pollAsync();
     }
 
@@ -54,8 +62,9 @@ public final class JobWaiter<J extends JobView> {
     }
 
     /**
-     * Returns a waiter with the default {@link PollPolicy}; for provider clients.
+     * {@return a waiter with the default {@link PollPolicy}; for provider clients}
      *
+     * @param <J> the provider's job record type
      * @param provider the provider name
      * @param jobId the job's id, for messages
      * @param source fetches the job
@@ -68,30 +77,45 @@ public final class JobWaiter<J extends JobView> {
                 Objects.requireNonNull(time), Objects.requireNonNull(scheduler), PollPolicy.defaults(), PollListener.none());
     }
 
-    /** Returns a copy of this waiter that polls by {@code policy}. */
+    /**
+     * Returns a copy of this waiter that polls by {@code policy}.
+     *
+     * @param policy how to poll
+     * @return the copy
+     */
     public JobWaiter<J> policy(PollPolicy policy) {
         return new JobWaiter<>(provider, jobId, source, time, scheduler, Objects.requireNonNull(policy), listener);
     }
 
-    /** Returns a copy of this waiter that tells {@code listener} of every poll. */
+    /**
+     * {@return a copy of this waiter that tells {@code listener} of every poll}
+     *
+     * @param listener told of each poll, on the polling thread
+     */
     public JobWaiter<J> listener(PollListener<? super J> listener) {
         return new JobWaiter<>(provider, jobId, source, time, scheduler, policy, Objects.requireNonNull(listener));
     }
 
-    /** Returns a copy of this waiter whose asynchronous waits time their polls on the caller's {@code executor}. */
+    /**
+     * {@return a copy of this waiter whose asynchronous waits time their polls on the caller's {@code executor}}
+     *
+     * @param executor the caller's scheduler, never shut down by the SDK
+     */
     public JobWaiter<J> scheduler(ScheduledExecutorService executor) {
         Objects.requireNonNull(executor);
         return new JobWaiter<>(provider, jobId, source, time, () -> executor, policy, listener);
     }
 
-    /** Returns the job's id. */
+    /** {@return the job's id} */
     public String jobId() {
         return jobId;
     }
 
     /**
-     * Polls until the job is terminal and returns it, whether it {@link JobState#SUCCEEDED} or {@link JobState#FAILED}.
+     * Polls until the job is terminal and returns it, whether it {@link JobState#SUCCEEDED} or {@link
+     * JobState#FAILED}.
      *
+     * @return the job, succeeded or failed
      * @throws JobWaitTimeoutException if the policy's timeout passes first
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      * @throws JobStatusException if a poll fails after the client's retries
@@ -103,6 +127,7 @@ public final class JobWaiter<J extends JobView> {
     /**
      * Polls until the job is terminal and returns it if it succeeded.
      *
+     * @return the job, succeeded
      * @throws JobFailedException if the job ended {@link JobState#FAILED}
      * @throws JobWaitTimeoutException if the policy's timeout passes first
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)

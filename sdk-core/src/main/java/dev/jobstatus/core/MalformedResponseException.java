@@ -8,9 +8,13 @@ import java.util.Optional;
  * the size cap.
  */
 public class MalformedResponseException extends JobStatusException {
+    /** The HTTP status of the response. */
     private final int statusCode;
+    /** The provider's request id, or {@code null}. */
     private final String requestId;
+    /** What the body should have been. */
     private final String expected;
+    /** The start of the body, secrets redacted. */
     private final String bodyExcerpt;
 
     /**
@@ -38,22 +42,22 @@ public class MalformedResponseException extends JobStatusException {
         this.bodyExcerpt = bodyExcerpt == null ? "" : bodyExcerpt;
     }
 
-    /** Returns the HTTP status of the response. */
+    /** {@return the HTTP status of the response} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** Returns the request id the provider sent, if any. */
+    /** {@return the request id the provider sent, if any} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** Returns a description of what the SDK expected the body to be. */
+    /** {@return a description of what the SDK expected the body to be} */
     public String expected() {
         return expected;
     }
 
-    /** Returns the start of the body (at most about 1 KB, secrets removed). */
+    /** {@return the start of the body (at most about 1 KB, secrets removed)} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

@@ -30,7 +30,11 @@ public final class ManualTimeSource implements TimeSource {
         this(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
-    /** Creates a clock that starts at {@code start}. */
+    /**
+     * Creates a clock that starts at {@code start}.
+     *
+     * @param start the first instant
+     */
     public ManualTimeSource(Instant start) {
         this.epoch = start;
     }
@@ -60,12 +64,16 @@ public final class ManualTimeSource implements TimeSource {
         advance(duration);
     }
 
-    /** Moves time forward by {@code duration} without recording a sleep. */
+    /**
+     * Moves time forward by {@code duration} without recording a sleep.
+     *
+     * @param duration how far to move, zero or more
+     */
     public void advance(Duration duration) {
         nanos.addAndGet(duration.toNanos());
     }
 
-    /** Returns every sleep made so far, in order. */
+    /** {@return every sleep made so far, in order} */
     public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }

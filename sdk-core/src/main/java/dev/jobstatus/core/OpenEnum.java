@@ -29,8 +29,9 @@ public abstract class OpenEnum<K extends Enum<K>> {
     }
 
     /**
-     * Returns an index from wire value to known constant, for subclasses' {@code of(String)}.
+     * {@return an index from wire value to known constant, for subclasses' {@code of(String)}}
      *
+     * @param <K> the enum of known values
      * @param type the enum of known values
      * @param wireName how each constant is spelled on the wire
      */
@@ -38,18 +39,18 @@ public abstract class OpenEnum<K extends Enum<K>> {
         return Arrays.stream(type.getEnumConstants()).collect(Collectors.toUnmodifiableMap(wireName, k -> k));
     }
 
-    /** Returns the raw value, exactly as the provider sent it. */
+    /** {@return the raw value, exactly as the provider sent it} */
     @JsonValue
     public final String value() {
         return value;
     }
 
-    /** Returns the known constant, or empty for a value this version of the SDK does not know. */
+    /** {@return the known constant, or empty for a value this version of the SDK does not know} */
     public final Optional<K> known() {
         return Optional.ofNullable(known);
     }
 
-    /** Returns whether this version of the SDK knows the value. */
+    /** {@return whether this version of the SDK knows the value} */
     public final boolean isKnown() {
         return known != null;
     }

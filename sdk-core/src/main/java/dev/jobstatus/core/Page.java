@@ -14,22 +14,29 @@ import java.util.OptionalLong;
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, PageRef next, Long totalItems, Long totalPages) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items the items of this page, in the server's order; {@code null} means none
+     * @param next where the next page is, or {@code null} when this is the last page
+     * @param totalItems how many items match in all, or {@code null} when the API does not say
+     * @param totalPages how many pages there are in all, or {@code null} when the API does not say
+     */
     public Page {
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    /** Returns whether the API announced a further page. */
+    /** {@return whether the API announced a further page} */
     public boolean hasNext() {
         return next != null;
     }
 
-    /** Returns where the next page is, if there is one. */
+    /** {@return where the next page is, if there is one} */
     public Optional<PageRef> nextPage() {
         return Optional.ofNullable(next);
     }
 
-    /** Returns how many items match in all, when the API says. */
+    /** {@return how many items match in all, when the API says} */
     public OptionalLong total() {
         return totalItems == null ? OptionalLong.empty() : OptionalLong.of(totalItems);
     }

@@ -4,14 +4,19 @@ package dev.jobstatus.core;
  * Where the next page of a listing is: a page number or an opaque cursor.
  */
 public sealed interface PageRef {
-    /** Returns a reference to page {@code number} (numbering as the API defines it). */
+    /**
+     * {@return a reference to page {@code number} (numbering as the API defines it)}
+     *
+     * @param number the page number
+     */
     static PageRef number(long number) {
         return new Number(number);
     }
 
     /**
-     * Returns a reference to the page that {@code cursor} points at.
+     * {@return a reference to the page that {@code cursor} points at}
      *
+     * @param cursor the cursor, as the API sent it
      * @throws IllegalArgumentException if the cursor is null or empty
      */
     static PageRef cursor(String cursor) {
@@ -36,7 +41,11 @@ public sealed interface PageRef {
      * @param cursor the cursor, never empty
      */
     record Cursor(String cursor) implements PageRef {
-        /** Validates the cursor. */
+        /**
+         * Validates the cursor.
+         *
+         * @param cursor the cursor, never empty
+         */
         public Cursor {
             if (cursor == null || cursor.isEmpty()) {
                 throw new IllegalArgumentException("cursor must not be empty");

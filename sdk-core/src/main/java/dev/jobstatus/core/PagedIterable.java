@@ -60,8 +60,9 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
-     * Returns a listing whose first page is fetched with a {@code null} reference, as cursor listings are.
+     * {@return a listing whose first page is fetched with a {@code null} reference, as cursor listings are}
      *
+     * @param <T> the item type
      * @param provider the provider name, for exceptions
      * @param fetcher fetches a page given where it is
      */
@@ -70,9 +71,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
-     * Returns a listing that starts at {@code first}, such as page 1 of a page-number listing; a server that
-     * points back at it is caught like any other repetition.
+     * {@return a listing that starts at {@code first}, such as page 1 of a page-number listing; a server that points
+     * back at it is caught like any other repetition}
      *
+     * @param <T> the item type
      * @param provider the provider name, for exceptions
      * @param first the first page
      * @param fetcher fetches a page given where it is
@@ -83,9 +85,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
-     * Returns this listing cut to at most {@code maxItems} items; no page beyond the one holding the last of them
-     * is fetched.
+     * {@return this listing cut to at most {@code maxItems} items; no page beyond the one holding the last of them is
+     * fetched}
      *
+     * @param maxItems the most items to yield
      * @throws IllegalArgumentException if {@code maxItems} is negative
      */
     public PagedIterable<T> limit(long maxItems) {
@@ -96,9 +99,11 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /**
-     * Returns this listing without items whose key was already yielded by the same or the previous page: when
-     * records are inserted during a page-number listing, a record pushed onto the next page is yielded once.
-     * Memory stays bounded by two pages of keys.
+     * {@return this listing without items whose key was already yielded by the same or the previous page: when
+     * records are inserted during a page-number listing, a record pushed onto the next page is yielded once} Memory
+     * stays bounded by two pages of keys.
+     *
+     * @param keyOf an item's identity, such as its id
      */
     public PagedIterable<T> distinctBy(Function<? super T, ?> keyOf) {
         return new PagedIterable<>(provider, first, fetcher, limit, Objects.requireNonNull(keyOf));
@@ -109,14 +114,14 @@ public final class PagedIterable<T> implements Iterable<T> {
         return new ItemIterator();
     }
 
-    /** Returns the items as a sequential, lazy stream. */
+    /** {@return the items as a sequential, lazy stream} */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**
-     * Returns the pages themselves, fetched lazily, as the API sent them (neither {@link #limit(long)} nor
-     * {@link #distinctBy(Function)} applies to them).
+     * {@return the pages themselves, fetched lazily, as the API sent them (neither {@link #limit(long)} nor {@link
+     * #distinctBy(Function)} applies to them)}
      */
     public Iterable<Page<T>> byPage() {
         return PageIterator::new;

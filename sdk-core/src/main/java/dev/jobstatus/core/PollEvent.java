@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param <J> the job type
  */
 public record PollEvent<J>(J job, int poll, Duration elapsed, Duration nextDelay, boolean fromRetryAfter) {
-    /** Returns the wait before the next poll, unless this poll ended the wait. */
+    /** {@return the wait before the next poll, unless this poll ended the wait} */
     public Optional<Duration> next() {
         return Optional.ofNullable(nextDelay);
     }

@@ -8,10 +8,18 @@ package dev.jobstatus.core;
  */
 @FunctionalInterface
 public interface PollListener<J> {
-    /** Receives one poll's result. */
+    /**
+     * Receives one poll's result.
+     *
+     * @param event the poll: its number, the job, when the next poll is due
+     */
     void onPoll(PollEvent<? extends J> event);
 
-    /** Returns a listener that does nothing. */
+    /**
+     * {@return a listener that does nothing}
+     *
+     * @param <J> the job type
+     */
     static <J> PollListener<J> none() {
         return event -> { };
     }

@@ -26,50 +26,49 @@ public final class PollPolicy {
         this.timeout = b.timeout;
     }
 
-    /** Returns the defaults: 1 s, growing ×1.5 up to 30 s, ±10% jitter, 10 minute timeout. */
+    /** {@return the defaults: 1 s, growing ×1.5 up to 30 s, ±10% jitter, 10 minute timeout} */
     public static PollPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Returns a builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns a builder starting from this policy. */
+    /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
         return new Builder().initialInterval(initialInterval).multiplier(multiplier).maxInterval(maxInterval)
                 .jitter(jitter).timeout(timeout);
     }
 
-    /** Returns the interval after the first poll. */
+    /** {@return the interval after the first poll} */
     public Duration initialInterval() {
         return initialInterval;
     }
 
-    /** Returns the factor each interval grows by. */
+    /** {@return the factor each interval grows by} */
     public double multiplier() {
         return multiplier;
     }
 
-    /** Returns the largest interval (before jitter and {@code Retry-After}). */
+    /** {@return the largest interval (before jitter and {@code Retry-After})} */
     public Duration maxInterval() {
         return maxInterval;
     }
 
-    /** Returns the jitter, a fraction in [0, 1]. */
+    /** {@return the jitter, a fraction in [0, 1]} */
     public double jitter() {
         return jitter;
     }
 
-    /** Returns the total time a wait may take. */
+    /** {@return the total time a wait may take} */
     public Duration timeout() {
         return timeout;
     }
 
     /**
-     * Returns the policy's delay after poll {@code poll}, before {@code Retry-After} is considered.
-     *
+     * {@return the policy's delay after poll {@code poll}, before {@code Retry-After} is considered}
      * @param poll the poll just made, counting from 1
      * @param random numbers in [0, 1), for jitter
      */
@@ -102,6 +101,7 @@ public final class PollPolicy {
         /**
          * Sets the interval after the first poll.
          *
+         * @param interval the first interval
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -113,6 +113,7 @@ public final class PollPolicy {
         /**
          * Sets the factor each interval grows by (1 for a fixed interval).
          *
+         * @param multiplier the growth factor, 1 or more
          * @return this builder
          * @throws IllegalArgumentException if below 1
          */
@@ -127,6 +128,7 @@ public final class PollPolicy {
         /**
          * Sets the largest interval.
          *
+         * @param interval the largest interval
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -138,6 +140,7 @@ public final class PollPolicy {
         /**
          * Sets the jitter, a fraction of each interval by which it is moved at random (0 for none).
          *
+         * @param jitter a fraction from 0 to 1
          * @return this builder
          * @throws IllegalArgumentException if outside [0, 1]
          */
@@ -152,6 +155,7 @@ public final class PollPolicy {
         /**
          * Sets the total time a wait may take. There is no "forever": a wait always ends.
          *
+         * @param timeout the longest a wait may take
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -160,7 +164,7 @@ public final class PollPolicy {
             return this;
         }
 
-        /** Returns the policy. */
+        /** {@return the policy} */
         public PollPolicy build() {
             return new PollPolicy(this);
         }

@@ -13,7 +13,7 @@ public record Progress(Long done, Long failed, Long total) {
     /** Progress of a job whose provider reports none. */
     public static final Progress UNKNOWN = new Progress(null, null, null);
 
-    /** Returns {@code done / total} in [0, 1], when both are known and total is positive. */
+    /** {@return {@code done / total} in [0, 1], when both are known and total is positive} */
     public OptionalDouble fraction() {
         if (done == null || total == null || total <= 0) {
             return OptionalDouble.empty();

@@ -20,18 +20,17 @@ public interface RateLimiter {
      */
     Duration tryReserve(Duration maxWait);
 
-    /** Returns a limiter that never makes anyone wait. */
+    /** {@return a limiter that never makes anyone wait} */
     static RateLimiter unlimited() {
         return maxWait -> Duration.ZERO;
     }
 
     /**
-     * Returns an in-process limiter that enforces every window at once: in any span of a window's length, no
-     * more than its number of permits are granted. Permits are granted in the order they are asked for.
-     *
+     * {@return an in-process limiter that enforces every window at once: in any span of a window's length, no more
+     * than its number of permits are granted} Permits are granted in the order they are asked for.  {@code
+     * Window.of(120, Duration.ofMinutes(1))}
      * @param time the clock the windows are measured by
      * @param windows the limits, such as {@code Window.of(1, Duration.ofMillis(100))} and
-     *     {@code Window.of(120, Duration.ofMinutes(1))}
      * @throws IllegalArgumentException if no window is given
      */
     static RateLimiter windows(TimeSource time, Window... windows) {
@@ -48,6 +47,8 @@ public interface RateLimiter {
         /**
          * Validates the window.
          *
+         * @param permits the number of requests allowed per period, at least 1
+         * @param period the length of the window, positive
          * @throws IllegalArgumentException if permits is below 1 or the period is not positive
          */
         public Window {
@@ -59,7 +60,12 @@ public interface RateLimiter {
             }
         }
 
-        /** Returns a window of {@code permits} requests per {@code period}. */
+        /**
+         * {@return a window of {@code permits} requests per {@code period}}
+         *
+         * @param permits the requests allowed
+         * @param period in any span of this length
+         */
         public static Window of(int permits, Duration period) {
             return new Window(permits, period);
         }

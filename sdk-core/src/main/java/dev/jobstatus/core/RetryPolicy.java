@@ -33,61 +33,63 @@ public final class RetryPolicy {
         this.jitter = b.jitter;
     }
 
-    /** Returns the default policy: 3 retries, backoff from 500 ms capped at 30 s with full jitter, waits capped at 60 s, 2 minute deadline. */
+    /**
+     * {@return the default policy: 3 retries, backoff from 500 ms capped at 30 s with full jitter, waits capped at 60
+     * s, 2 minute deadline}
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Returns a policy that never retries. */
+    /** {@return a policy that never retries} */
     public static RetryPolicy none() {
         return builder().maxRetries(0).build();
     }
 
-    /** Returns a builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns a builder that starts from this policy. */
+    /** {@return a builder that starts from this policy} */
     public Builder toBuilder() {
         return new Builder()
                 .maxRetries(maxRetries).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
                 .maxDelay(maxDelay).overallTimeout(overallTimeout).jitter(jitter);
     }
 
-    /** Returns the maximum number of retries after the first attempt. */
+    /** {@return the maximum number of retries after the first attempt} */
     public int maxRetries() {
         return maxRetries;
     }
 
-    /** Returns the backoff before the first retry. */
+    /** {@return the backoff before the first retry} */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** Returns the largest backoff. */
+    /** {@return the largest backoff} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** Returns the largest wait before one retry, whatever {@code Retry-After} asks for. */
+    /** {@return the largest wait before one retry, whatever {@code Retry-After} asks for} */
     public Duration maxDelay() {
         return maxDelay;
     }
 
-    /** Returns the time within which all attempts of one call must start. */
+    /** {@return the time within which all attempts of one call must start} */
     public Duration overallTimeout() {
         return overallTimeout;
     }
 
-    /** Returns whether backoffs are randomised. */
+    /** {@return whether backoffs are randomised} */
     public boolean jitter() {
         return jitter;
     }
 
     /**
-     * Returns the wait before retry number {@code retry}.
-     *
+     * {@return the wait before retry number {@code retry}}
      * @param retry the retry about to be made, counting from 1
      * @param retryAfter the server's {@code Retry-After}, or {@code null}
      * @param random a source of numbers in [0, 1), used when jitter is on
@@ -128,6 +130,7 @@ public final class RetryPolicy {
         /**
          * Sets the maximum number of retries after the first attempt (0 disables retrying).
          *
+         * @param maxRetries the retries allowed, 0 or more
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
@@ -142,6 +145,7 @@ public final class RetryPolicy {
         /**
          * Sets the backoff before the first retry.
          *
+         * @param initialBackoff the first backoff
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
@@ -153,6 +157,7 @@ public final class RetryPolicy {
         /**
          * Sets the largest backoff.
          *
+         * @param maxBackoff the largest backoff
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
@@ -164,6 +169,7 @@ public final class RetryPolicy {
         /**
          * Sets the largest wait before one retry, including waits asked for by {@code Retry-After}.
          *
+         * @param maxDelay the largest wait before a retry
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
@@ -175,6 +181,7 @@ public final class RetryPolicy {
         /**
          * Sets the time within which all attempts of one call must start.
          *
+         * @param overallTimeout the bound on one call's attempts
          * @return this builder
          * @throws IllegalArgumentException if not positive
          */
@@ -186,6 +193,7 @@ public final class RetryPolicy {
         /**
          * Sets whether backoffs are randomised (full jitter); on by default.
          *
+         * @param jitter whether to randomise
          * @return this builder
          */
         public Builder jitter(boolean jitter) {
@@ -193,7 +201,7 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Returns the policy. */
+        /** {@return the policy} */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -10,10 +10,10 @@ import java.time.Instant;
  * substitute a fake that advances instantly. Implementations must be thread-safe.
  */
 public interface TimeSource {
-    /** Returns the current wall-clock time, used to read HTTP-date headers and token expiry. */
+    /** {@return the current wall-clock time, used to read HTTP-date headers and token expiry} */
     Instant now();
 
-    /** Returns a monotonic time in nanoseconds, used for deadlines and elapsed times. */
+    /** {@return a monotonic time in nanoseconds, used for deadlines and elapsed times} */
     long nanoTime();
 
     /**
@@ -24,7 +24,7 @@ public interface TimeSource {
      */
     void sleep(Duration duration) throws InterruptedException;
 
-    /** Returns the real clock of this JVM. */
+    /** {@return the real clock of this JVM} */
     static TimeSource system() {
         return SystemTimeSource.INSTANCE;
     }

@@ -32,7 +32,11 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         tokens.add(TOKEN);
     }
 
-    /** Starts a simulator with no jobs, enforcing the free-domain quota. */
+    /**
+     * Starts a simulator with no jobs, enforcing the free-domain quota.
+     *
+     * @return the running simulator
+     */
     public static AsanaSimulator start() {
         return new AsanaSimulator().serve();
     }
@@ -42,18 +46,36 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         return serverUrl("/api/1.0");
     }
 
-    /** Adds a {@code duplicate_task} job reporting {@code statuses} one per poll, then staying on the last. */
+    /**
+     * Adds a {@code duplicate_task} job reporting {@code statuses} one per poll, then staying on the last.
+     *
+     * @param gid the job's gid
+     * @param statuses the statuses in order, such as {@code in_progress}, {@code succeeded}
+     * @return this simulator
+     */
     public AsanaSimulator addJob(String gid, String... statuses) {
         return addJob(gid, 1, statuses);
     }
 
-    /** Adds a {@code duplicate_task} job reporting {@code statuses}, moving on every {@code pollsPerStep} polls. */
+    /**
+     * Adds a {@code duplicate_task} job reporting {@code statuses}, moving on every {@code pollsPerStep} polls.
+     *
+     * @param gid the job's gid
+     * @param pollsPerStep how many polls each status lasts
+     * @param statuses the statuses in order, such as {@code in_progress}, {@code succeeded}
+     * @return this simulator
+     */
     public AsanaSimulator addJob(String gid, int pollsPerStep, String... statuses) {
         jobs.put(gid, new Job(gid, "duplicate_task", new Lifecycle<>(List.of(statuses), pollsPerStep)));
         return this;
     }
 
-    /** Accepts {@code token} as well as {@link #TOKEN}. */
+    /**
+     * Accepts {@code token} as well as {@link #TOKEN}.
+     *
+     * @param token another token to accept
+     * @return this simulator
+     */
     public AsanaSimulator acceptToken(String token) {
         tokens.add(token);
         return this;

@@ -8,27 +8,50 @@ import java.util.Objects;
  * status, a connection dropped before the response, a body cut off halfway, or a delay.
  */
 public sealed interface Fault {
-    /** Answers with {@code status} (for example 500 or 503) and the provider's usual error body. */
+    /**
+     * Answers with {@code status} (for example 500 or 503) and the provider's usual error body.
+     *
+     * @param status the HTTP status
+     * @return the fault
+     */
     static Fault status(int status) {
         return new Status(status);
     }
 
-    /** Closes the connection before any response is written. */
+    /**
+     * Closes the connection before any response is written.
+     *
+     * @return the fault
+     */
     static Fault dropConnection() {
         return new DropConnection();
     }
 
-    /** Serves the normal response but closes the connection halfway through its body. */
+    /**
+     * Serves the normal response but closes the connection halfway through its body.
+     *
+     * @return the fault
+     */
     static Fault truncatedBody() {
         return new TruncatedBody();
     }
 
-    /** Serves the normal response after {@code delay}. */
+    /**
+     * Serves the normal response after {@code delay}.
+     *
+     * @param delay how long to wait before answering
+     * @return the fault
+     */
     static Fault delay(Duration delay) {
         return new Delay(Objects.requireNonNull(delay));
     }
 
-    /** Answers as the provider answers a throttled request, asking for {@code retryAfter}. */
+    /**
+     * Answers as the provider answers a throttled request, asking for {@code retryAfter}.
+     *
+     * @param retryAfter the delay the response asks for
+     * @return the fault
+     */
     static Fault throttle(Duration retryAfter) {
         return new Throttle(Objects.requireNonNull(retryAfter));
     }

@@ -62,7 +62,11 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         limit(120, Duration.ofMinutes(1));
     }
 
-    /** Starts a simulator with no jobs, enforcing Nexudus's rate limits. */
+    /**
+     * Starts a simulator with no jobs, enforcing Nexudus's rate limits.
+     *
+     * @return the running simulator
+     */
     public static NexudusSimulator start() {
         return new NexudusSimulator().serve();
     }
@@ -72,7 +76,12 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         return serverUrl("/");
     }
 
-    /** Seeds {@code count} jobs with ids 1..count and varied users, descriptions, statuses and dates. */
+    /**
+     * Seeds {@code count} jobs with ids 1..count and varied users, descriptions, statuses and dates.
+     *
+     * @param count how many jobs
+     * @return this simulator
+     */
     public NexudusSimulator seed(int count) {
         String[] statuses = {"Completed", "Failed", "Running", "Queued", "Completed"};
         for (int i = 1; i <= count; i++) {
@@ -104,36 +113,69 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         return this;
     }
 
-    /** Adds a job with the given properties (at the head of the default order's ties). */
+    /**
+     * Adds a job with the given properties (at the head of the default order's ties).
+     *
+     * @param job the job's properties, named as Nexudus names them
+     * @return this simulator
+     */
     public NexudusSimulator add(Map<String, Object> job) {
         jobs.add(0, new LinkedHashMap<>(job));
         return this;
     }
 
-    /** Makes job {@code id} report {@code statuses} one per GET, then keep the last. */
+    /**
+     * Makes job {@code id} report {@code statuses} one per GET, then keep the last.
+     *
+     * @param id the job's id
+     * @param statuses the statuses in order, such as {@code Running}, {@code Completed}
+     * @return this simulator
+     */
     public NexudusSimulator script(long id, String... statuses) {
         return script(id, 1, statuses);
     }
 
-    /** Makes job {@code id} report {@code statuses}, moving on every {@code pollsPerStep} GETs. */
+    /**
+     * Makes job {@code id} report {@code statuses}, moving on every {@code pollsPerStep} GETs.
+     *
+     * @param id the job's id
+     * @param pollsPerStep how many GETs each status lasts
+     * @param statuses the statuses in order, such as {@code Running}, {@code Completed}
+     * @return this simulator
+     */
     public NexudusSimulator script(long id, int pollsPerStep, String... statuses) {
         lifecycles.put(id, new Lifecycle<>(List.of(statuses), pollsPerStep));
         return this;
     }
 
-    /** Runs {@code action} before serving each listing request (for example, to insert records meanwhile). */
+    /**
+     * Runs {@code action} before serving each listing request (for example, to insert records meanwhile).
+     *
+     * @param action what to run, on the server's thread
+     * @return this simulator
+     */
     public NexudusSimulator beforeEachListing(Runnable action) {
         this.beforeEachListing = action;
         return this;
     }
 
-    /** Sets the lifetime of tokens issued from now on. */
+    /**
+     * Sets the lifetime of tokens issued from now on.
+     *
+     * @param seconds the lifetime, in seconds
+     * @return this simulator
+     */
     public NexudusSimulator tokenLifetime(long seconds) {
         this.expiresInSeconds = seconds;
         return this;
     }
 
-    /** Accepts {@code token} as a bearer token, as if it had been issued. */
+    /**
+     * Accepts {@code token} as a bearer token, as if it had been issued.
+     *
+     * @param token the token to accept
+     * @return this simulator
+     */
     public NexudusSimulator acceptToken(String token) {
         validTokens.add(token);
         return this;
@@ -149,12 +191,16 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         validRefreshTokens.clear();
     }
 
-    /** Returns the form fields of every token request, in order. */
+    /** {@return the form fields of every token request, in order} */
     public List<Map<String, String>> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
-    /** Returns the jobs a listing with {@code url}'s filters and sort yields, in order: the reference answer. */
+    /**
+     * {@return the jobs a listing with {@code url}'s filters and sort yields, in order: the reference answer}
+     *
+     * @param url a listing URL, with its query
+     */
     public List<Map<String, Object>> matching(HttpUrl url) {
         List<Map<String, Object>> result = new ArrayList<>(jobs.stream().filter(filters(url)).toList());
         String orderBy = url.queryParameter("orderBy");

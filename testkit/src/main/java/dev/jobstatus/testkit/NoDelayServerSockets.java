@@ -16,7 +16,11 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
     private NoDelayServerSockets() {
     }
 
-    /** Returns {@code server}, set to accept connections with {@code TCP_NODELAY}; call before it starts. */
+    /**
+     * {@return {@code server}, set to accept connections with {@code TCP_NODELAY}; call before it starts}
+     *
+     * @param server a server not yet started
+     */
     public static MockWebServer apply(MockWebServer server) {
         server.setServerSocketFactory(new NoDelayServerSockets());
         return server;

@@ -66,27 +66,38 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     protected Simulator() {
     }
 
-    /** Returns this simulator as its concrete type. */
+    /** {@return this simulator as its concrete type} */
     @SuppressWarnings("unchecked")
     protected final S self() {
         return (S) this;
     }
 
-    /** Adds one of the provider's documented rate limits; subclasses call it before {@link #serve()}. */
+    /**
+     * Adds one of the provider's documented rate limits; subclasses call it before {@link #serve()}.
+     *
+     * @param permits the requests allowed
+     * @param period in any span of this length
+     */
     protected final void limit(int permits, Duration period) {
         limitPermits.add(permits);
         limitPeriods.add(period);
     }
 
     /**
-     * Returns what a rate limit is counted per: the whole API by default. A provider that throttles per URL
-     * returns the request's path.
+     * {@return what a rate limit is counted per: the whole API by default} A provider that throttles per URL returns
+     * the request's path.
+     *
+     * @param request the request being counted
      */
     protected String limitKey(RecordedRequest request) {
         return "";
     }
 
-    /** Starts serving on a free loopback port. */
+    /**
+     * Starts serving on a free loopback port.
+     *
+     * @return this simulator
+     */
     protected final S serve() {
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -102,31 +113,43 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         return self();
     }
 
-    /** Returns the API root to give a client as its base URL. */
+    /** {@return the API root to give a client as its base URL} */
     public abstract HttpUrl baseUrl();
 
-    /** Returns the root URL of the server. */
+    /**
+     * {@return the root URL of the server}
+     *
+     * @param path the path under the root, such as {@code api/1.0/}
+     */
     protected final HttpUrl serverUrl(String path) {
         return server.url(path);
     }
 
-    /** Returns the underlying server, for assertions on the requests it received ({@code takeRequest()}). */
+    /** {@return the underlying server, for assertions on the requests it received ({@code takeRequest()})} */
     public final MockWebServer server() {
         return server;
     }
 
-    /** Returns how many requests the simulator has received. */
+    /** {@return how many requests the simulator has received} */
     public final int requestCount() {
         return server.getRequestCount();
     }
 
-    /** Injects {@code fault} into the next request not yet served; several faults apply in order. */
+    /**
+     * Injects {@code fault} into the next request not yet served; several faults apply in order.
+     *
+     * @param fault what to do instead of serving normally
+     * @return this simulator
+     */
     public final S inject(Fault fault) {
         faults.add(fault);
         return self();
     }
 
-    /** Stops enforcing the provider's rate limits (for tests that pace requests some other way). */
+    /**
+     * Stops enforcing the provider's rate limits (for tests that pace requests some other way).
+     * @return this simulator
+     */
     public final S withoutRateLimits() {
         limitsEnforced = false;
         return self();
@@ -170,16 +193,37 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         return response;
     }
 
-    /** Serves one request the provider's way. */
+    /**
+     * Serves one request the provider's way.
+     *
+     * @param request the request, already past faults and rate limits
+     * @return the response
+     * @throws InterruptedException if interrupted while answering
+     */
     protected abstract MockResponse handle(RecordedRequest request) throws InterruptedException;
 
-    /** Answers as the provider answers a throttled request. */
+    /**
+     * Answers as the provider answers a throttled request.
+     *
+     * @param retryAfter the delay to ask the client for
+     * @return the response
+     */
     protected abstract MockResponse throttled(Duration retryAfter);
 
-    /** Answers with an error status and the provider's error body. */
+    /**
+     * Answers with an error status and the provider's error body.
+     *
+     * @param status the HTTP status
+     * @return the response
+     */
     protected abstract MockResponse error(int status);
 
-    /** Returns a JSON response. */
+    /**
+     * {@return a JSON response}
+     *
+     * @param status the HTTP status
+     * @param body the value to write as JSON
+     */
     protected static MockResponse json(int status, Object body) {
         try {
             return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8")
@@ -189,7 +233,11 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         }
     }
 
-    /** Returns {@code retryAfter} in whole seconds, at least 1, as {@code Retry-After} wants. */
+    /**
+     * {@return {@code retryAfter} in whole seconds, at least 1, as {@code Retry-After} wants}
+     *
+     * @param retryAfter the delay to announce
+     */
     protected static String seconds(Duration retryAfter) {
         long millis = retryAfter.toMillis();
         return Long.toString(Math.max(1, (millis + 999) / 1000));

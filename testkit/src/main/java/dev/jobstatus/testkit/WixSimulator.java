@@ -54,7 +54,11 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         limit(200, Duration.ofMinutes(1));
     }
 
-    /** Starts a simulator with no jobs, enforcing Wix's quota. */
+    /**
+     * Starts a simulator with no jobs, enforcing Wix's quota.
+     *
+     * @return the running simulator
+     */
     public static WixSimulator start() {
         return new WixSimulator().serve();
     }
@@ -64,12 +68,27 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         return serverUrl("/");
     }
 
-    /** Adds job {@code id} reporting {@code steps} one per poll, then staying on the last. */
+    /**
+     * Adds job {@code id} reporting {@code steps} one per poll, then staying on the last.
+     *
+     * @param id the job's id
+     * @param total how many items the job processes, or {@code null} if unknown
+     * @param steps the states in order
+     * @return this simulator
+     */
     public WixSimulator addJob(String id, Long total, Step... steps) {
         return addJob(id, total, 1, steps);
     }
 
-    /** Adds job {@code id} reporting {@code steps}, moving on every {@code pollsPerStep} polls. */
+    /**
+     * Adds job {@code id} reporting {@code steps}, moving on every {@code pollsPerStep} polls.
+     *
+     * @param id the job's id
+     * @param total how many items the job processes, or {@code null} if unknown
+     * @param pollsPerStep how many polls each step lasts
+     * @param steps the states in order
+     * @return this simulator
+     */
     public WixSimulator addJob(String id, Long total, int pollsPerStep, Step... steps) {
         jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(steps), pollsPerStep)));
         return this;
@@ -78,6 +97,11 @@ public final class WixSimulator extends Simulator<WixSimulator> {
     /**
      * Adds job {@code id} of {@code total} items that is INITIALIZED on the first poll, PROCESSING with counts
      * rising evenly (one in ten items failing) and FINISHED after {@code pollsToFinish} polls.
+     *
+     * @param id the job's id
+     * @param total how many items the job processes
+     * @param pollsToFinish how many polls until it is FINISHED
+     * @return this simulator
      */
     public WixSimulator addJob(String id, long total, int pollsToFinish) {
         List<Step> steps = new ArrayList<>();
@@ -90,7 +114,13 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         return addJob(id, total, steps.toArray(Step[]::new));
     }
 
-    /** Gives job {@code id} {@code count} items; every seventh failed with an {@code INVALID_ROW} error. */
+    /**
+     * Gives job {@code id} {@code count} items; every seventh failed with an {@code INVALID_ROW} error.
+     *
+     * @param id the job's id
+     * @param count how many items
+     * @return this simulator
+     */
     public WixSimulator items(String id, int count) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -106,7 +136,12 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         return this;
     }
 
-    /** Sets the lifetime of tokens minted from now on. */
+    /**
+     * Sets the lifetime of tokens minted from now on.
+     *
+     * @param seconds the lifetime, in seconds
+     * @return this simulator
+     */
     public WixSimulator tokenLifetime(long seconds) {
         this.tokenLifetime = seconds;
         return this;
@@ -117,18 +152,23 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         validTokens.clear();
     }
 
-    /** Accepts {@code token} as an access token, as if it had been minted. */
+    /**
+     * Accepts {@code token} as an access token, as if it had been minted.
+     *
+     * @param token the token to accept
+     * @return this simulator
+     */
     public WixSimulator acceptToken(String token) {
         validTokens.add(token);
         return this;
     }
 
-    /** Returns how many tokens were minted. */
+    /** {@return how many tokens were minted} */
     public int mintedTokens() {
         return minted.get();
     }
 
-    /** Returns the body of every token request, in order. */
+    /** {@return the body of every token request, in order} */
     public List<String> tokenBodies() {
         return List.copyOf(tokenBodies);
     }

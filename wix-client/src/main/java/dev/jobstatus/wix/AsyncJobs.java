@@ -13,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface AsyncJobs {
     /**
-     * Returns job {@code jobId}.
+     * {@return job {@code jobId}}
      *
+     * @param jobId the job's id
      * @throws IllegalArgumentException if the id is null or blank
      * @throws dev.jobstatus.core.NotFoundException if there is no such job
      * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
@@ -24,32 +25,42 @@ public interface AsyncJobs {
     /**
      * Fetches job {@code jobId} without blocking.
      *
+     * @param jobId the job's id
      * @return a future completed with the job, or exceptionally as {@link #get(String)} would throw
      */
     CompletableFuture<AsyncJob> getAsync(String jobId);
 
     /**
-     * Returns one page of the job's items.
+     * {@return one page of the job's items}
      *
+     * @param jobId the job's id
+     * @param query the filter, page size and cursor
      * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
      */
     AsyncJobItemsPage items(String jobId, AsyncJobItemsQuery query);
 
     /**
-     * Returns every item of the job matching {@code query}, following Wix's cursors page by page as the items are
-     * consumed, starting at the query's cursor if it has one.
+     * {@return every item of the job matching {@code query}, following Wix's cursors page by page as the items are
+     * consumed, starting at the query's cursor if it has one}
+     *
+     * @param jobId the job's id
+     * @param query the filter, page size and starting cursor
      */
     PagedIterable<AsyncJobItem> listItems(String jobId, AsyncJobItemsQuery query);
 
     /**
-     * Returns a waiter for job {@code jobId}, which ends on FINISHED or FAILED; each poll's job carries its
-     * counts, so a {@link dev.jobstatus.core.PollListener} can draw progress.
+     * {@return a waiter for job {@code jobId}, which ends on FINISHED or FAILED; each poll's job carries its counts,
+     * so a {@link dev.jobstatus.core.PollListener} can draw progress}
+     *
+     * @param jobId the job's id
      */
     JobWaiter<AsyncJob> waiter(String jobId);
 
     /**
      * Waits, blocking, until job {@code jobId} finishes or fails, and returns it.
      *
+     * @param jobId the job's id
+     * @return the job, finished
      * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
      * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
      */

@@ -43,12 +43,12 @@ public final class WixClient extends ProviderClient {
         this.asyncJobs = resource.apply(CoreAccess.transport(this));
     }
 
-    /** Returns a builder. */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the async-jobs resource. */
+    /** {@return the async-jobs resource} */
     public AsyncJobs asyncJobs() {
         return asyncJobs;
     }
@@ -76,6 +76,7 @@ public final class WixClient extends ProviderClient {
          * Authenticates with an API key, sent as {@code Authorization: <key>}; also set {@link #siteId} or
          * {@link #accountId}.
          *
+         * @param apiKey the API key
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
@@ -86,6 +87,7 @@ public final class WixClient extends ProviderClient {
         /**
          * Sends {@code wix-site-id} with the API key, for site-level calls.
          *
+         * @param siteId the Wix site id
          * @return this builder
          */
         public Builder siteId(String siteId) {
@@ -96,6 +98,7 @@ public final class WixClient extends ProviderClient {
         /**
          * Sends {@code wix-account-id} with the API key, for account-level calls.
          *
+         * @param accountId the Wix account id
          * @return this builder
          */
         public Builder accountId(String accountId) {
@@ -107,6 +110,9 @@ public final class WixClient extends ProviderClient {
          * Authenticates with OAuth client credentials: the client mints an access token (valid about four hours),
          * caches it, and mints another shortly before expiry or after a 401.
          *
+         * @param clientId the app's id
+         * @param clientSecret the app's secret
+         * @param instanceId the app instance (the site that installed it)
          * @return this builder
          */
         public Builder oauth(String clientId, String clientSecret, String instanceId) {
@@ -119,6 +125,7 @@ public final class WixClient extends ProviderClient {
         /**
          * Authenticates with an access token the caller obtained, sent as {@code Authorization: <token>}.
          *
+         * @param accessToken the token
          * @return this builder
          */
         public Builder accessToken(String accessToken) {
@@ -129,6 +136,7 @@ public final class WixClient extends ProviderClient {
         /**
          * Authenticates with the caller's own credential provider.
          *
+         * @param credentials the caller's provider
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
@@ -140,6 +148,7 @@ public final class WixClient extends ProviderClient {
          * Sets the path of the async-jobs resource under the base URL; the default is
          * {@code async-jobs/v1/async-jobs}, and Wix's reference also shows {@code v1/async-jobs}.
          *
+         * @param jobsPath the path, relative to the base URL
          * @return this builder
          * @throws IllegalArgumentException if blank
          */
@@ -152,11 +161,9 @@ public final class WixClient extends ProviderClient {
         }
 
         /**
-         * Returns the client.
-         *
+         * {@return the client} comes with both or neither of a site id and an account id; if OAuth credentials are
+         * incomplete; or if the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          * @throws IllegalStateException if no way of authenticating, or more than one, was chosen; if an API key
-         *     comes with both or neither of a site id and an account id; if OAuth credentials are incomplete; or if
-         *     the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public WixClient build() {
             int kinds = (apiKey != null ? 1 : 0) + (clientId != null || clientSecret != null || instanceId != null ? 1 : 0)

@@ -34,7 +34,11 @@ public final class JobStatus extends OpenEnum<JobStatus.Known> {
         super(value, KNOWN.get(value));
     }
 
-    /** Returns the status for {@code value}, known or not. */
+    /**
+     * {@return the status for {@code value}, known or not}
+     *
+     * @param value the status as Asana sends it
+     */
     @JsonCreator
     public static JobStatus of(String value) {
         return new JobStatus(value);

@@ -59,12 +59,64 @@ public record BusinessBackgroundJob(
         @JsonProperty("CustomFields") Object customFields,
         @JsonIgnore JobState state) implements JobView {
 
-    /** Fills a missing state with {@link JobState#UNKNOWN}. */
+    /**
+
+     * Fills a missing state with {@link JobState#UNKNOWN}.
+
+     *
+
+     * @param businessId the business (location) the job belongs to
+
+     * @param businessName the location's name
+
+     * @param userId the user who triggered the job
+
+     * @param userFullName that user's full name
+
+     * @param userEmail that user's email
+
+     * @param jobId the background job's GUID
+
+     * @param description what the job does
+
+     * @param files the files the job works on, such as an import file
+
+     * @param status the job's status as Nexudus words it (the values are not documented)
+
+     * @param resultData the result the job produced when it completed
+
+     * @param id the record's id
+
+     * @param uniqueId the record's UUID
+
+     * @param createdOn when the record was created
+
+     * @param updatedOn when the record was last updated
+
+     * @param updatedBy the email of who last updated the record
+
+     * @param isNew whether the record was recently created
+
+     * @param systemId an external system's identifier
+
+     * @param toStringText Nexudus's display text for the record
+
+     * @param localizationDetails localization data as parsed JSON (map, list, string, number or boolean)
+
+     * @param customFields custom fields as parsed JSON (map, list, string, number or boolean)
+
+     * @param state the common state, derived from {@code status} by the client's status classifier
+
+     */
     public BusinessBackgroundJob {
         state = state == null ? JobState.UNKNOWN : state;
     }
 
-    /** Returns this job with {@code state} as its common state. */
+    /**
+     * {@return this job with {@code state} as its common state}
+     *
+     * @param state the common state
+     */
     public BusinessBackgroundJob withState(JobState state) {
         return new BusinessBackgroundJob(businessId, businessName, userId, userFullName, userEmail, jobId, description,
                 files, status, resultData, id, uniqueId, createdOn, updatedOn, updatedBy, isNew, systemId, toStringText,

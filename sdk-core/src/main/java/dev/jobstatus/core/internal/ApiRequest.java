@@ -23,7 +23,23 @@ import okhttp3.RequestBody;
 public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated) {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    /** Copies the lists. */
+    /**
+
+     * Copies the lists.
+
+     *
+
+     * @param method the HTTP method
+
+     * @param path the path segments; each {@link PathPart} says whether it is trusted literal text or a parameter
+
+     * @param query the query parameters in order
+
+     * @param body the request body, or {@code null}
+
+     * @param authenticated whether the client's credentials are sent
+
+     */
     public ApiRequest {
         path = List.copyOf(path);
         query = List.copyOf(query);
@@ -61,7 +77,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
     /**
      * Percent-encodes a query name or value, leaving RFC 3986's unreserved characters and {@code : @ / ,} as they
-     * are: APIs document values such as {@code 2025-01-01T00:00} and {@code opt_fields=a,b} in that form. Everything that could end or
+     * are: APIs document values such as {@code 2025-01-01T00:00} and {@code opt_fields=a,b} in that form. Everything
+     * that could end or
      * split a parameter ({@code & = + # %}, space, controls, non-ASCII) is encoded.
      */
     static String encodeQuery(String text) {

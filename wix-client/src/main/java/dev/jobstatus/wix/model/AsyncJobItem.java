@@ -15,7 +15,13 @@ import java.util.Optional;
  * @param fields every field of the item as parsed JSON; unmodifiable
  */
 public record AsyncJobItem(String id, ItemError error, Map<String, Object> fields) {
-    /** Copies the fields. */
+    /**
+     * Copies the fields.
+     *
+     * @param id the item's id, or {@code null}
+     * @param error why the item failed, or {@code null} when it did not (or Wix sent no error details)
+     * @param fields every field of the item as parsed JSON; unmodifiable
+     */
     public AsyncJobItem {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
@@ -27,7 +33,7 @@ public record AsyncJobItem(String id, ItemError error, Map<String, Object> field
         return new AsyncJobItem(id == null ? null : id.toString(), error(fields), fields);
     }
 
-    /** Returns the error, if the item failed with details. */
+    /** {@return the error, if the item failed with details} */
     public Optional<ItemError> errorDetails() {
         return Optional.ofNullable(error);
     }

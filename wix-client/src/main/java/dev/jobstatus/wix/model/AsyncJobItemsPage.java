@@ -12,7 +12,15 @@ import java.util.List;
  * @param hasNext whether Wix announced a further page
  */
 public record AsyncJobItemsPage(List<AsyncJobItem> items, Integer count, String nextCursor, String prevCursor, boolean hasNext) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items the items on this page; never {@code null}
+     * @param count how many items this page holds, as Wix reports it, or {@code null}
+     * @param nextCursor the cursor of the next page, or {@code null}
+     * @param prevCursor the cursor of the previous page, or {@code null}
+     * @param hasNext whether Wix announced a further page
+     */
     public AsyncJobItemsPage {
         items = items == null ? List.of() : items.stream().filter(i -> i != null).toList();
     }

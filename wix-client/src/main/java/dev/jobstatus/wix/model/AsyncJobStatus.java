@@ -37,7 +37,11 @@ public final class AsyncJobStatus extends OpenEnum<AsyncJobStatus.Known> {
         super(value, KNOWN.get(value));
     }
 
-    /** Returns the status for {@code value}, known or not. */
+    /**
+     * {@return the status for {@code value}, known or not}
+     *
+     * @param value the status as Wix sends it
+     */
     @JsonCreator
     public static AsyncJobStatus of(String value) {
         return new AsyncJobStatus(value);

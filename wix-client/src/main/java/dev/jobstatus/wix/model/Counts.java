@@ -16,14 +16,28 @@ public record Counts(Long total, long successCount, long failCount, Map<String, 
     /** Counts of a job with nothing processed and no known total. */
     public static final Counts NONE = new Counts(null, 0, 0, Map.of());
 
-    /** Copies the map, dropping null keys and values. */
+    /**
+
+     * Copies the map, dropping null keys and values.
+
+     *
+
+     * @param total the size of the data set, when the job's creator gave it; otherwise {@code null}
+
+     * @param successCount items processed successfully (0 when absent)
+
+     * @param failCount items whose processing failed (0 when absent)
+
+     * @param errorByCodeCount failures per error code; never {@code null}
+
+     */
     public Counts {
         errorByCodeCount = errorByCodeCount == null ? Map.of() : errorByCodeCount.entrySet().stream()
                 .filter(e -> e.getKey() != null && e.getValue() != null)
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Returns how many items were processed, successfully or not. */
+    /** {@return how many items were processed, successfully or not} */
     public long processed() {
         return successCount + failCount;
     }

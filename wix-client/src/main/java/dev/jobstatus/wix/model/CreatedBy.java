@@ -10,7 +10,7 @@ import java.util.Map;
  */
 @JsonDeserialize(using = CreatedByDeserializer.class)
 public sealed interface CreatedBy {
-    /** Returns the creator's type as Wix sent it (inferred from the id field when Wix left it out). */
+    /** {@return the creator's type as Wix sent it (inferred from the id field when Wix left it out)} */
     CreatorType type();
 
     /**
@@ -68,7 +68,12 @@ public sealed interface CreatedBy {
      * @param fields every field of the creator object, as parsed JSON
      */
     record Unknown(CreatorType type, Map<String, Object> fields) implements CreatedBy {
-        /** Copies the fields. */
+        /**
+         * Copies the fields.
+         *
+         * @param type the type as sent ({@code UNKNOWN_TYPE} when absent)
+         * @param fields every field of the creator object, as parsed JSON
+         */
         public Unknown {
             fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }

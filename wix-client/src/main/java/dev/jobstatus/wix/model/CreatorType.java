@@ -37,7 +37,11 @@ public final class CreatorType extends OpenEnum<CreatorType.Known> {
         super(value, KNOWN.get(value));
     }
 
-    /** Returns the type for {@code value}, known or not. */
+    /**
+     * {@return the type for {@code value}, known or not}
+     *
+     * @param value the type as Wix sends it
+     */
     @JsonCreator
     public static CreatorType of(String value) {
         return new CreatorType(value);

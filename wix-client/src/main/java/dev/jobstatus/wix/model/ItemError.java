@@ -10,7 +10,13 @@ import java.util.Map;
  * @param data further error data as parsed JSON; never {@code null}
  */
 public record ItemError(String code, String description, Map<String, Object> data) {
-    /** Copies the data. */
+    /**
+     * Copies the data.
+     *
+     * @param code the error code, or {@code null}
+     * @param description the description, or {@code null}
+     * @param data further error data as parsed JSON; never {@code null}
+     */
     public ItemError {
         data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
