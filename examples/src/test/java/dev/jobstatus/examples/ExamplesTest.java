@@ -42,6 +42,32 @@ class ExamplesTest {
     }
 
     @Test
+    void theExamplesRunOnTheModulePathAndOnTheClassPath() throws Exception {
+        String dependencies = Files.readString(Path.of("target/runtime-path.txt")).strip();
+        String path = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator + dependencies;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        String modular = run(java, "--module-path", path, "--module", "dev.jobstatus.examples/dev.jobstatus.examples.AllExamples");
+        String classic = run(java, "-cp", path, "dev.jobstatus.examples.AllExamples");
+
+        for (String output : List.of(modular, classic)) {
+            assertThat(output).contains("500 failed jobs", "ended FINISHED with 100 failed item(s)", "created project Copy of Launch plan")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    /** Runs a JVM with no credentials in its environment and returns what it printed; it must exit 0. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("NEXUDUS_") || k.startsWith("WIX_") || k.startsWith("ASANA_"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("exited in time").isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
+    }
+
+    @Test
     void everyReadmeSnippetIsTheCompiledExampleCode() throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent();
         String readme = Files.readString(root.resolve("README.md"));
