@@ -56,7 +56,11 @@ public sealed interface Fault {
         return new Throttle(Objects.requireNonNull(retryAfter));
     }
 
-    /** @param status the HTTP status to answer with */
+    /**
+     * Answers with an error status.
+     *
+     * @param status the HTTP status to answer with
+     */
     record Status(int status) implements Fault { }
 
     /** Closes the connection before responding. */
@@ -65,9 +69,17 @@ public sealed interface Fault {
     /** Closes the connection halfway through the body. */
     record TruncatedBody() implements Fault { }
 
-    /** @param delay how long to wait before the response headers */
+    /**
+     * Serves the normal response late.
+     *
+     * @param delay how long to wait before the response headers
+     */
     record Delay(Duration delay) implements Fault { }
 
-    /** @param retryAfter the wait the throttled answer asks for */
+    /**
+     * Answers as a throttled request.
+     *
+     * @param retryAfter the wait the throttled answer asks for
+     */
     record Throttle(Duration retryAfter) implements Fault { }
 }
