@@ -49,7 +49,7 @@ public final class RunAll {
     static String run(Config config) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
-        md.append("Written by `java -jar benchmarks/target/benchmarks.jar` (after `mvn -B -q -DskipTests package`), ")
+        md.append("Written by `java -jar benchmarks/target/benchmarks.jar` (after `./mvnw -B -q -DskipTests package`), ")
                 .append(LocalDate.now()).append(".\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap, Java ")

@@ -33,7 +33,7 @@ import okio.BufferedSource;
  * attempts of one exchange never overlap, so it needs no locking.
  */
 final class Exchange<T> {
-    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+    private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
     private static final int ERROR_BODY_BYTES = 64 * 1024;
 
     private final HttpTransport transport;
