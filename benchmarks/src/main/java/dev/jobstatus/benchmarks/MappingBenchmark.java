@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.jobstatus.core.internal.Json;
 import dev.jobstatus.nexudus.StatusClassifier;
-import dev.jobstatus.nexudus.internal.ClassifyingSummaryDeserializer;
-import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
+import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +35,7 @@ public class MappingBenchmark {
     @Setup
     public void prepare() {
         page = Fixtures.nexudusPage(1, 1000, 100_000, 1000, 1).getBytes(StandardCharsets.UTF_8);
-        sdk = Json.reader(BackgroundJobPage.class).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, ZoneOffset.UTC)
-                .withAttribute(ClassifyingSummaryDeserializer.CLASSIFIER_ATTRIBUTE, StatusClassifier.defaults());
+        sdk = NexudusJson.reader(BackgroundJobPage.class, ZoneOffset.UTC, StatusClassifier.defaults());
         plain = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(BackgroundJobPage.class);
     }

@@ -1,7 +1,5 @@
 package dev.jobstatus.nexudus;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.jobstatus.core.JobState;
 import dev.jobstatus.core.JobWaiter;
 import dev.jobstatus.core.Page;
 import dev.jobstatus.core.PageRef;
@@ -10,9 +8,7 @@ import dev.jobstatus.core.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.Json;
-import dev.jobstatus.nexudus.internal.ClassifyingSummaryDeserializer;
-import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
+import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
@@ -25,26 +21,18 @@ final class RealBackgroundJobs implements BackgroundJobs {
     private static final String PATH = "api/sys/businessbackgroundjobs";
 
     private final HttpTransport transport;
-    private final StatusClassifier classifier;
     private final PollPolicy pollPolicy;
     private final BodyReader<BusinessBackgroundJob> jobReader;
     private final BodyReader<BackgroundJobPage> pageReader;
 
     RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
         this.transport = transport;
-        this.classifier = classifier;
         this.pollPolicy = pollPolicy;
-        // The classifier is applied as each body is read, so every path (get, async, waits, pages) sees a state;
-        // a page's records are classified by ClassifyingSummaryDeserializer as they are read.
-        this.jobReader = BodyReader.<BusinessBackgroundJob>json(reader(BusinessBackgroundJob.class, zone, classifier),
-                "BusinessBackgroundJob JSON object").map(job -> job.withState(state(job.status())));
-        this.pageReader = BodyReader.json(reader(BackgroundJobPage.class, zone, classifier),
+        // Each job's state is classified as its record is built, so every path (get, async, waits, pages) sees one.
+        this.jobReader = BodyReader.json(NexudusJson.reader(BusinessBackgroundJob.class, zone, classifier),
+                "BusinessBackgroundJob JSON object");
+        this.pageReader = BodyReader.json(NexudusJson.reader(BackgroundJobPage.class, zone, classifier),
                 "BusinessBackgroundJob listing JSON object");
-    }
-
-    private static ObjectReader reader(Class<?> type, ZoneId zone, StatusClassifier classifier) {
-        return Json.reader(type).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, zone)
-                .withAttribute(ClassifyingSummaryDeserializer.CLASSIFIER_ATTRIBUTE, classifier);
     }
 
     @Override
@@ -93,10 +81,5 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     private static ApiRequest getRequest(long id) {
         return ApiRequest.get().path(PATH).pathParam("id", Long.toString(id)).build();
-    }
-
-    private JobState state(String status) {
-        JobState state = classifier.classify(status);
-        return state == null ? JobState.UNKNOWN : state;
     }
 }

@@ -2,8 +2,6 @@ package dev.jobstatus.nexudus.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.jobstatus.nexudus.internal.ClassifyingSummaryDeserializer;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,8 +23,7 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackgroundJobPage(
-        @JsonProperty("Records") @JsonDeserialize(contentUsing = ClassifyingSummaryDeserializer.class)
-        List<BusinessBackgroundJobSummary> records,
+        @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
         @JsonProperty("CurrentPage") Integer currentPage,
         @JsonProperty("CurrentPageSize") Integer currentPageSize,
         @JsonProperty("CurrentOrderField") String currentOrderField,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -20,10 +21,17 @@ import java.util.Map;
 
 /**
  * The SDK's one Jackson configuration: java.time support, unknown properties ignored, lenient about nulls
- * and empty strings, strict about trailing garbage. Only immutable readers and writers leave this class.
+ * and empty strings, strict about trailing garbage. Only immutable readers and writers of the shared mapper leave
+ * this class.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = configured().build();
+
+    private Json() {
+    }
+
+    private static JsonMapper.Builder configured() {
+        return JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -34,10 +42,15 @@ public final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
-            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull))
-            .build();
+            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
+    }
 
-    private Json() {
+    /**
+     * Returns a new mapper with the SDK's configuration plus {@code modules}, for a provider whose records need
+     * more than annotations can say. Mappers are heavy: build one per provider and keep it.
+     */
+    public static ObjectMapper mapperWith(Module... modules) {
+        return configured().addModules(modules).build();
     }
 
     /** Returns a reader for values of {@code type}. */
