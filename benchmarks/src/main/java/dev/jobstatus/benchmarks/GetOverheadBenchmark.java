@@ -85,7 +85,7 @@ public class GetOverheadBenchmark {
 
     /**
      * The SDK with its call timeout turned off, the SDK's side of the untimed raw baseline (used
-     * by {@link InterleavedGet}, not by JMH).
+     * by {@link Interleaved}, not by JMH).
      */
     BusinessBackgroundJob nexudusSdkUntimed() {
         return nexudusUntimed.backgroundJobs().get(87654321);

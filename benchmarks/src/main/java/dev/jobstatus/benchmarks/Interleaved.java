@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Per-call cost of {@code get()} against the raw baseline, measured in one JVM with the two alternating in short
- * blocks (SDK, raw, raw, SDK, ...), so that drift in the machine's load lands on both sides alike. Besides wall
- * time it records the process's CPU time per call, which counts the SDK's work on every thread (a watchdog
- * woken, say) but not the time spent waiting for a busy core.
+ * The SDK against its baseline measured in one JVM with the two alternating in short blocks (SDK, baseline,
+ * baseline, SDK, ...), so that drift in the machine's load lands on both sides alike: {@code get()} against the
+ * raw call, and page mapping against plain Jackson. Besides wall time it records the process's CPU time per
+ * operation, which counts the SDK's work on every thread (a watchdog woken, say) but not the time spent waiting
+ * for a busy core.
  */
-final class InterleavedGet {
-    private InterleavedGet() {
+final class Interleaved {
+    private Interleaved() {
     }
 
-    /** Per call, in microseconds: wall time as the median over the blocks, CPU time as the total over all calls. */
+    /** Per operation, in microseconds: wall time as the median over the blocks, CPU time as the total over all calls. */
     record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs) {
         double wallRatio() {
             return sdkWallUs / rawWallUs;
@@ -29,7 +30,7 @@ final class InterleavedGet {
     }
 
     /** Measures each provider's pair: {@code rounds} rounds of two blocks each side, {@code calls} calls a block. */
-    static Map<String, Pair> run(int rounds, int calls) throws Exception {
+    static Map<String, Pair> get(int rounds, int calls) throws Exception {
         GetOverheadBenchmark bench = new GetOverheadBenchmark();
         bench.start();
         try {
@@ -42,6 +43,13 @@ final class InterleavedGet {
         } finally {
             bench.stop();
         }
+    }
+
+    /** Measures mapping a 1,000-record page: {@code rounds} rounds of two blocks each side, {@code pages} a block. */
+    static Pair mapping(int rounds, int pages) throws Exception {
+        MappingBenchmark bench = new MappingBenchmark();
+        bench.prepare();
+        return measure(bench::sdk, bench::plainJackson, rounds, pages);
     }
 
     private static Pair measure(Callable<?> sdk, Callable<?> raw, int rounds, int calls) throws Exception {
@@ -88,9 +96,12 @@ final class InterleavedGet {
         return blocks.stream().mapToDouble(b -> b[column]).average().orElse(Double.NaN);
     }
 
-    /** Runs the measurement alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.InterleavedGet}. */
+    /** Runs the measurements alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.Interleaved}. */
     public static void main(String[] args) throws Exception {
-        run(10, 2000).forEach((provider, p) -> System.out.printf("%s wall %.1f/%.1f = %.2fx cpu %.1f/%.1f = %.2fx%n",
+        Pair mapping = mapping(10, 100);
+        System.out.printf("mapping wall %.0f/%.0f = %.3fx cpu %.0f/%.0f = %.3fx%n", mapping.sdkWallUs(), mapping.rawWallUs(),
+                mapping.wallRatio(), mapping.sdkCpuUs(), mapping.rawCpuUs(), mapping.cpuRatio());
+        get(10, 2000).forEach((provider, p) -> System.out.printf("%s wall %.1f/%.1f = %.2fx cpu %.1f/%.1f = %.2fx%n",
                 provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));
     }
 }

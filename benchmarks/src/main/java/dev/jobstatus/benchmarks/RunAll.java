@@ -29,11 +29,11 @@ public final class RunAll {
      * at the smallest size (for the test suite; its numbers mean nothing).
      */
     record Config(boolean smoke, int forks, int warmups, int iterations, TimeValue time, long listing, long smallHeapListing,
-                  int jobs, List<Duration> intervals, int pages, int rounds, int calls) {
+                  int jobs, List<Duration> intervals, int pages, int rounds, int calls, int pagesPerBlock) {
         static final Config FULL = new Config(false, 3, 3, 5, TimeValue.seconds(1), 100_000, 1_000_000, 10_000,
-                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20, 10, 2000);
+                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20, 10, 2000, 100);
         static final Config SMOKE = new Config(true, 0, 1, 1, TimeValue.milliseconds(100), 3_000, 5_000, 200,
-                List.of(Duration.ofMillis(300)), 3, 1, 20);
+                List.of(Duration.ofMillis(300)), 3, 1, 20, 2);
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,7 +88,7 @@ public final class RunAll {
                 + "(every thread) per call over all blocks.%n%n", config.rounds(), config.calls()));
         md.append("| provider | SDK wall µs | raw wall µs | SDK / raw wall | SDK CPU µs | raw CPU µs | SDK / raw CPU |\n")
                 .append("|---|---|---|---|---|---|---|\n");
-        InterleavedGet.run(config.rounds(), config.calls()).forEach((provider, p) -> md.append(String.format(
+        Interleaved.get(config.rounds(), config.calls()).forEach((provider, p) -> md.append(String.format(
                 "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
                 p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio())));
         md.append("\n\"Both untimed\" is the SDK built with `callTimeout(Duration.ZERO)` against the same raw call: the ")
@@ -107,6 +107,11 @@ public final class RunAll {
                         + "| %.0f%s | %.0f%s | %.3f× | %s |%n%n", ops.get("sdk"), plusMinus(errors.get("sdk")),
                 ops.get("plainJackson"), plusMinus(errors.get("plainJackson")), ratio, ratio >= 0.95 ? "yes" : "no"));
         md.append("Scores ± JMH's 99.9% confidence half-width. ");
+        Interleaved.Pair interleaved = Interleaved.mapping(config.rounds(), config.pagesPerBlock());
+        md.append(String.format("Interleaved in one JVM (%d rounds of SDK, plain, plain, SDK blocks of %d pages): a page takes "
+                        + "%.0f µs with the SDK and %.0f µs with plain Jackson, SDK / plain throughput %.3f× by wall time and "
+                        + "%.3f× by the process's CPU time. ", config.rounds(), config.pagesPerBlock(), interleaved.sdkWallUs(),
+                interleaved.rawWallUs(), 1 / interleaved.wallRatio(), 1 / interleaved.cpuRatio()));
         md.append("The SDK's side includes what it does beyond databind: the client's zone for zoneless timestamps and a status ")
                 .append("classification per job, attached as each record is read.\n\n");
 

@@ -14,7 +14,7 @@ class BenchmarksSmokeTest {
         String report = RunAll.run(RunAll.Config.SMOKE);
 
         assertThat(report).contains("| nexudus |", "| wix |", "| asana |", "| nexudus, both untimed |")
-                .contains("## 2. Mapping", "## 3. Listing", "## 4. Polling", "## 5. Rate-limit pacing")
+                .contains("## 2. Mapping", "SDK / plain throughput", "## 3. Listing", "## 4. Polling", "## 5. Rate-limit pacing")
                 .contains("3,000 records: 3 page requests (ideal 3, ratio 1.00×)")
                 .contains("completed, every id seen once (checksum)")
                 .contains("| 300 ms |")
