@@ -113,7 +113,7 @@ public final class RunAll {
                         + "%.3f× by the process's CPU time. ", config.rounds(), config.pagesPerBlock(), interleaved.sdkWallUs(),
                 interleaved.rawWallUs(), 1 / interleaved.wallRatio(), 1 / interleaved.cpuRatio()));
         md.append("The SDK's side includes what it does beyond databind: the client's zone for zoneless timestamps and a status ")
-                .append("classification per job, attached as each record is read.\n\n");
+                .append("classification per job, made as each record is built.\n\n");
 
         Scenarios.Listing listing = Scenarios.listing(config.listing());
         md.append("## 3. Listing (target: exactly ceil(n/1000) requests; 1,000,000 records in -Xmx64m)\n\n");
@@ -156,7 +156,7 @@ public final class RunAll {
                 ## Reading these numbers
 
                 - **Per-call overhead** is a few microseconds on a ~100 µs loopback call, at the edge of this machine's
-                  noise: JMH medians of the same code have ranged from 1.05× to 1.21× between runs. The interleaved
+                  noise: JMH medians of the same code have ranged from 0.79× to 1.51× between runs. The interleaved
                   table is the steadier view, and its untimed row names the cause: with the whole-call timeout
                   off (`callTimeout(Duration.ZERO)`) the SDK is within a few percent of the raw call, and the timed
                   raw baseline in JMH pays most of the same gap. OkHttp arms Okio's watchdog thread for every call
@@ -167,17 +167,16 @@ public final class RunAll {
                   retry bookkeeping). A JFR profile of the benchmark thread finds almost no CPU samples on either
                   side: the call is spent blocked on the socket.
                 - **Mapping**: an early run measured the SDK at 0.64× plain Jackson, because the default Nexudus status
-                  classifier compiled a regex for each record; it now normalises each distinct status once. Then a
-                  second pass over the page, attaching each record's state, cost about 4% (a page of records no longer
-                  in cache); the state is now attached as each record is read. Last, Nexudus timestamps (two a record)
-                  went through `DateTimeFormatter`, which was close to half of a page's mapping time on both sides (the
-                  baseline reads into the same records, so it uses the same deserializer); the two common shapes are
-                  now read digit by digit, and both sides map a page about 1.8× faster than before. What the SDK
-                  still does beyond the baseline, classifying each record's status, is a few percent, less than this
-                  machine's run-to-run noise (interleaved A/B runs of the same build put the SDK anywhere from 0.91× to
-                  1.10× of plain Jackson).
+                  classifier compiled a regex for each record; it now normalises each distinct status once. Nexudus
+                  timestamps (two a record) went through `DateTimeFormatter`, close to half of a page's mapping time on
+                  both sides (the baseline reads into the same records, so it uses the same deserializer); the two
+                  common shapes are now read digit by digit, and both sides map a page about 1.8× faster. Last, the
+                  SDK read each record and then copied it to attach its state; a value instantiator now fills the
+                  state argument as the record is built, so each record is built once. JMH runs the two sides minutes
+                  apart, and on this machine its error bars are wide: the interleaved figure is the steadier one.
                 - **Heap**: the listing figure is of the whole JVM, server included. The polling client runs in its own JVM
-                  capped at 64 MiB, so its peak is the SDK's (with 10,000 futures and their jobs); the 1,000,000-record
+                  capped at 64 MiB, so its peak is the SDK's (10,000 futures and their jobs, garbage not yet collected
+                  included; the cap bounds it, and the run completing under the cap is the result); the 1,000,000-record
                   listing runs in a 64 MiB JVM together with its page server, and completes.
                 - **Polling at 500 ms** asks this machine for 20,000 requests a second; client and server share two cores
                   and serve about 3,500 a second, so polls fall behind the cadence and the lag grows past one interval.
