@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param files only jobs with these files
  * @param status only jobs with this status
  * @param resultData only jobs with this result data
+ * @param createdOn only jobs created at this minute (the equality filter on {@code CreatedOn})
  * @param createdFrom only jobs created at or after this time (Nexudus's minute precision)
  * @param createdTo only jobs created at or before this time
  * @param updatedFrom only jobs updated at or after this time
@@ -37,7 +38,7 @@ import java.util.Objects;
 public record BackgroundJobQuery(
         Integer page, Integer size, String orderBy, SortDirection direction,
         Long business, String businessName, Long user, String userFullName, String userEmail, String jobId,
-        String description, String files, String status, String resultData,
+        String description, String files, String status, String resultData, LocalDateTime createdOn,
         LocalDateTime createdFrom, LocalDateTime createdTo, LocalDateTime updatedFrom, LocalDateTime updatedTo,
         Map<String, String> extraParameters) {
 
@@ -80,6 +81,8 @@ public record BackgroundJobQuery(
      * @param status only jobs with this status
 
      * @param resultData only jobs with this result data
+
+     * @param createdOn only jobs created at this minute (the equality filter on {@code CreatedOn})
 
      * @param createdFrom only jobs created at or after this time (Nexudus's minute precision)
 
@@ -145,6 +148,7 @@ public record BackgroundJobQuery(
         add(params, PREFIX + "Files", files);
         add(params, PREFIX + "Status", status);
         add(params, PREFIX + "ResultData", resultData);
+        add(params, PREFIX + "CreatedOn", createdOn == null ? null : MINUTES.format(createdOn));
         add(params, "from_" + PREFIX + "CreatedOn", createdFrom == null ? null : MINUTES.format(createdFrom));
         add(params, "to_" + PREFIX + "CreatedOn", createdTo == null ? null : MINUTES.format(createdTo));
         add(params, "from_" + PREFIX + "UpdatedOn", updatedFrom == null ? null : MINUTES.format(updatedFrom));
@@ -175,6 +179,7 @@ public record BackgroundJobQuery(
         private String files;
         private String status;
         private String resultData;
+        private LocalDateTime createdOn;
         private LocalDateTime createdFrom;
         private LocalDateTime createdTo;
         private LocalDateTime updatedFrom;
@@ -199,6 +204,7 @@ public record BackgroundJobQuery(
             files = q.files;
             status = q.status;
             resultData = q.resultData;
+            createdOn = q.createdOn;
             createdFrom = q.createdFrom;
             createdTo = q.createdTo;
             updatedFrom = q.updatedFrom;
@@ -372,6 +378,17 @@ public record BackgroundJobQuery(
         }
 
         /**
+         * Keeps jobs created at {@code createdOn}, to the minute (Nexudus's equality filter on {@code CreatedOn}).
+         *
+         * @param createdOn the creation time, in the client's zone
+         * @return this builder
+         */
+        public Builder createdOn(LocalDateTime createdOn) {
+            this.createdOn = createdOn;
+            return this;
+        }
+
+        /**
          * Keeps jobs created at or after {@code from} (sent to the minute).
          *
          * @param from the earliest creation time, in the client's zone
@@ -433,7 +450,7 @@ public record BackgroundJobQuery(
          */
         public BackgroundJobQuery build() {
             return new BackgroundJobQuery(page, size, orderBy, direction, business, businessName, user, userFullName,
-                    userEmail, jobId, description, files, status, resultData, createdFrom, createdTo, updatedFrom,
+                    userEmail, jobId, description, files, status, resultData, createdOn, createdFrom, createdTo, updatedFrom,
                     updatedTo, extraParameters);
         }
     }

@@ -12,7 +12,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The client of the Nexudus API ({@code https://spaces.nexudus.com/api/...}).
@@ -27,10 +29,12 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * <p>Requests are paced by default just under Nexudus's documented limits of one per 100 ms and 120 per minute
- * (one per 110 ms and 120 per 66 s, a margin for network jitter). A
- * throttled request (409 with {@code Retry-After}) is retried after the delay and, when retries run out, is a
- * {@link dev.jobstatus.core.RateLimitException}.
+ * <p>Requests are paced by default just under all four of Nexudus's documented limits per account: one per 100 ms,
+ * 120 per minute, 5,000 per hour and 200,000 per day (one per 110 ms, 120 per 66 s, 5,000 per 61 min and 200,000 per
+ * 24 h 15 min, margins for network jitter and clock drift). A throttled request (409 with {@code Retry-After}, or
+ * Nexudus's throttle message in the reason phrase) is retried after the delay; when retries run out, or the delay
+ * is longer than the retry policy's {@code maxDelay}, it is a {@link dev.jobstatus.core.RateLimitException} that
+ * carries the delay.
  */
 public final class NexudusClient extends ProviderClient {
     /** The public API root. */
@@ -58,7 +62,7 @@ public final class NexudusClient extends ProviderClient {
         private CredentialProvider credentials;
         private String username;
         private String password;
-        private String totp;
+        private Supplier<String> totp;
         private String clientId;
         private int credentialKinds;
         private StatusClassifier classifier = StatusClassifier.defaults();
@@ -68,8 +72,10 @@ public final class NexudusClient extends ProviderClient {
             // Nexudus documents 1 request per 100 ms and 120 per minute. Pacing at exactly that rate still draws
             // 409s, because requests reach the server with jitter: two sent 100 ms apart can arrive 99 ms apart.
             // A 10% margin keeps a paced client clear of the throttle, which costs a whole second per hit.
+            // The hour and day windows need no such margin against jitter; 1% keeps them clear of clock drift.
             super("nexudus", DEFAULT_BASE_URL, List.of(
-                    RateLimiter.Window.of(1, Duration.ofMillis(110)), RateLimiter.Window.of(120, Duration.ofSeconds(66))));
+                    RateLimiter.Window.of(1, Duration.ofMillis(110)), RateLimiter.Window.of(120, Duration.ofSeconds(66)),
+                    RateLimiter.Window.of(5_000, Duration.ofMinutes(61)), RateLimiter.Window.of(200_000, Duration.ofMinutes(24 * 60 + 15))));
         }
 
         /**
@@ -102,18 +108,38 @@ public final class NexudusClient extends ProviderClient {
         }
 
         /**
-         * Sends a two-factor code with the password grant.
+         * Sends a two-factor code with the first password grant only. A code is valid for seconds, so it is never
+         * replayed: when the client later needs to sign in again (its refresh token refused or expired), it fails
+         * with an {@link dev.jobstatus.core.AuthenticationException} saying a code is needed. Long-lived clients of
+         * two-factor accounts use {@link #totp(Supplier)}.
          *
          * @param code the current two-factor code
          * @return this builder
+         * @throws IllegalArgumentException if the code is null or blank
          */
         public Builder totp(String code) {
-            this.totp = code;
+            AtomicReference<String> once = new AtomicReference<>(requireText(code, "totp code"));
+            this.totp = () -> once.getAndSet(null);
             return this;
         }
 
         /**
-         * Sends {@code client_id} with the password and refresh grants.
+         * Asks {@code codes} for the current two-factor code each time a password grant is needed: the first
+         * sign-in, and a later one when the refresh token is refused. A {@code null} or blank answer makes that
+         * sign-in fail with an {@link dev.jobstatus.core.AuthenticationException}. Called on the thread that
+         * needs the token, at most once per grant.
+         *
+         * @param codes supplies the current code, for example from a TOTP generator
+         * @return this builder
+         */
+        public Builder totp(Supplier<String> codes) {
+            this.totp = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        /**
+         * Sets the OAuth client id, sent as the {@code client_id} header of the password and refresh grants.
+         * Without one the username is sent, which is what Nexudus ties the token to when no client id is given.
          *
          * @param clientId the OAuth client id
          * @return this builder

@@ -17,13 +17,18 @@ import java.util.Map;
  * {@code {"Message": ..., "Errors": [{"PropertyName", "Message", "AttemptedValue"}]}} (whose own {@code Status}
  * is unreliable, so the HTTP status rules), or from the token endpoint as OAuth's
  * {@code {"error", "error_description"}}. A throttled request is answered 409 with {@code Retry-After} and
- * "You must wait before accessing this url again."
+ * "You must wait before accessing this url again." in the reason phrase (the body may be empty).
  */
 final class NexudusErrors {
     static final String THROTTLE_TEXT = "you must wait before accessing this url again";
 
-    static final ThrottleDetector THROTTLE = (status, headers, body) -> status == 409
-            && (headers.get("Retry-After") != null || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
+    /**
+     * A 409 is a throttle when it carries {@code Retry-After}, or when the throttle's words stand in the body or in
+     * the status line's reason phrase, where Nexudus puts them (often with an empty body).
+     */
+    static final ThrottleDetector THROTTLE = (status, reason, headers, body) -> status == 409
+            && (headers.get("Retry-After") != null || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT)
+                || reason.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
 
     static final ErrorDecoder DECODER = NexudusErrors::decode;
 

@@ -2,18 +2,27 @@ package dev.jobstatus.nexudus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jobstatus.core.AccessToken;
+import dev.jobstatus.core.ApiError;
 import dev.jobstatus.core.ApiException;
+import dev.jobstatus.core.AuthenticationException;
 import dev.jobstatus.core.TokenFetcher;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Obtains Nexudus access tokens: the password grant ({@code POST /api/token}, form-encoded — Nexudus refuses
- * JSON), and the refresh-token grant when the previous token has a refresh token. A refresh refused with
- * {@code invalid_grant} falls back to the password grant once. {@code client_id} goes with both grants.
+ * Obtains Nexudus access tokens from {@code POST /api/token} (form-encoded: Nexudus refuses JSON): the password
+ * grant, and the refresh-token grant when the previous token has a refresh token. Both carry the
+ * {@code client_id} request header — the configured client id, or else the username, which is what Nexudus
+ * ties a token to when no client id was given — and Nexudus refuses a refresh without it. A refresh refused with
+ * {@code invalid_grant} falls back to the password grant once.
+ *
+ * <p>A two-factor code is asked for each time a password grant is needed: a code is valid for seconds, so one
+ * captured at start-up is spent on the first grant and never replayed.
  */
 final class NexudusTokenFetcher implements TokenFetcher {
     private static final BodyReader<TokenResponse> READER = BodyReader.json(TokenResponse.class);
@@ -21,50 +30,76 @@ final class NexudusTokenFetcher implements TokenFetcher {
     private final HttpTransport transport;
     private final String username;
     private final String password;
-    private final String totp;
+    private final Supplier<String> totp;
     private final String clientId;
 
     record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
                          @JsonProperty("expires_in") Long expiresIn, @JsonProperty("refresh_token") String refreshToken) { }
 
-    NexudusTokenFetcher(HttpTransport transport, String username, String password, String totp, String clientId) {
+    /**
+     * @param totp supplies a current two-factor code for each password grant, or {@code null} for accounts
+     *     without two-factor authentication; it returns {@code null} when no code can be had
+     * @param clientId the OAuth client id, or {@code null} for none
+     */
+    NexudusTokenFetcher(HttpTransport transport, String username, String password, Supplier<String> totp, String clientId) {
         this.transport = transport;
         this.username = username;
         this.password = password;
         this.totp = totp;
-        this.clientId = clientId;
+        this.clientId = clientId == null ? username : clientId;
     }
 
     @Override
     public AccessToken fetch(AccessToken previous) {
+        ApiException refused = null;
         if (previous != null && previous.refreshToken() != null) {
             Map<String, String> refresh = new LinkedHashMap<>();
             refresh.put("grant_type", "refresh_token");
             refresh.put("refresh_token", previous.refreshToken());
-            refresh.put("client_id", clientId);
             try {
-                return grant(refresh);
+                return grant(refresh, previous.refreshToken());
             } catch (ApiException e) {
                 if (!"invalid_grant".equals(e.errorCode().orElse(null))) {
                     throw e;
                 }
+                refused = e;
             }
         }
         Map<String, String> passwordGrant = new LinkedHashMap<>();
         passwordGrant.put("grant_type", "password");
         passwordGrant.put("username", username);
         passwordGrant.put("password", password);
-        passwordGrant.put("totp", totp);
-        passwordGrant.put("client_id", clientId);
-        return grant(passwordGrant);
+        if (totp != null) {
+            String code = totp.get();
+            if (code == null || code.isBlank()) {
+                throw noCode(refused);
+            }
+            passwordGrant.put("totp", code.strip());
+        }
+        return grant(passwordGrant, null);
     }
 
-    private AccessToken grant(Map<String, String> form) {
-        ApiRequest request = ApiRequest.post().path("api/token").formBody(form).unauthenticated().build();
+    private AccessToken grant(Map<String, String> form, String previousRefreshToken) {
+        ApiRequest request = ApiRequest.post().path("api/token").header("client_id", clientId).formBody(form)
+                .unauthenticated().build();
         TokenResponse token = transport.execute(request, READER).value();
         return new AccessToken(token.accessToken(),
                 token.expiresIn() == null ? null : transport.time().now().plusSeconds(token.expiresIn()),
-                token.refreshToken());
+                token.refreshToken() != null ? token.refreshToken() : previousRefreshToken);
+    }
+
+    private AuthenticationException noCode(ApiException refused) {
+        String why = refused == null ? "a new Nexudus token is needed" : "Nexudus refused the refresh token";
+        ApiError error = new ApiError(transport.provider(), refused == null ? 401 : refused.statusCode(),
+                refused == null ? null : refused.requestId().orElse(null), "totp_required",
+                why + " and signing in again needs a two-factor code, but none is available: the code given to totp(String)"
+                        + " was spent on the first sign-in; use totp(Supplier) to supply a current code each time",
+                List.of(), null, "", refused == null ? 0 : refused.error().attempts());
+        AuthenticationException e = new AuthenticationException(error);
+        if (refused != null) {
+            e.initCause(refused);
+        }
+        return e;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class NexudusAuthTest {
         assertThat(token.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(token.getHeaders().get("Authorization")).isNull();
         assertThat(token.getBody().utf8())
-                .isEqualTo("grant_type=password&username=admin%40example.com&password=correct+horse&totp=123456&client_id=cid-7");
+                .isEqualTo("grant_type=password&username=admin%40example.com&password=correct+horse&totp=123456");
+        assertThat(token.getHeaders().get("client_id")).isEqualTo("cid-7");
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-1");
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-1");
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -69,8 +71,8 @@ class NexudusAuthTest {
         }
 
         assertThat(simulator.tokenRequests()).containsExactly(
-                Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME, "password", NexudusSimulator.PASSWORD, "client_id", "cid-7"),
-                Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1", "client_id", "cid-7"));
+                new TokenRequest(Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME, "password", NexudusSimulator.PASSWORD), "cid-7"),
+                new TokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"), "cid-7"));
         server.takeRequest();
         server.takeRequest();
         server.takeRequest();
@@ -86,7 +88,7 @@ class NexudusAuthTest {
             assertThat(client.backgroundJobs().get(2).id()).isEqualTo(2);
         }
 
-        assertThat(simulator.tokenRequests()).extracting(form -> form.get("grant_type")).containsExactly("password", "refresh_token");
+        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password", "refresh_token");
     }
 
     @Test
@@ -99,7 +101,7 @@ class NexudusAuthTest {
             assertThat(client.backgroundJobs().get(3).id()).isEqualTo(3);
         }
 
-        assertThat(simulator.tokenRequests()).extracting(form -> form.get("grant_type"))
+        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType)
                 .containsExactly("password", "refresh_token", "password");
     }
 

@@ -22,7 +22,8 @@ public final class CachingTokenProvider implements CredentialProvider {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Cached current;
 
-    private record Cached(AccessToken token, AuthHeaders headers) { }
+    /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
+    private record Cached(AccessToken token, AuthHeaders headers, boolean stale) { }
 
     private CachingTokenProvider(Builder builder) {
         this.fetcher = builder.fetcher;
@@ -50,13 +51,13 @@ public final class CachingTokenProvider implements CredentialProvider {
     @Override
     public AuthHeaders headers() {
         Cached cached = current;
-        if (cached != null && !expiresSoon(cached.token())) {
+        if (cached != null && !needsFetch(cached)) {
             return cached.headers();
         }
         lock.lock();
         try {
             cached = current;
-            if (cached == null || expiresSoon(cached.token())) {
+            if (cached == null || needsFetch(cached)) {
                 cached = fetch(cached);
             }
             return cached.headers();
@@ -85,9 +86,21 @@ public final class CachingTokenProvider implements CredentialProvider {
         }
     }
 
-    /** Forgets the cached token, so the next request fetches a new one. */
+    /**
+     * Stops using the cached token, so the next request fetches a new one. Its refresh token, if any, is kept for
+     * that fetch: dropping it would force a full sign-in, and with providers where each refresh token replaces the
+     * last, lose the only one still valid.
+     */
     public void invalidate() {
-        current = null;
+        lock.lock();
+        try {
+            Cached cached = current;
+            if (cached != null) {
+                current = new Cached(cached.token(), cached.headers(), true);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Cached fetch(Cached previous) {
@@ -95,13 +108,16 @@ public final class CachingTokenProvider implements CredentialProvider {
         if (token == null) {
             throw new IllegalStateException("token fetcher returned null");
         }
-        Cached fresh = new Cached(token, headerFormat.apply(token.token()));
+        Cached fresh = new Cached(token, headerFormat.apply(token.token()), false);
         current = fresh;
         return fresh;
     }
 
-    private boolean expiresSoon(AccessToken token) {
-        Instant expiresAt = token.expiresAt();
+    private boolean needsFetch(Cached cached) {
+        if (cached.stale()) {
+            return true;
+        }
+        Instant expiresAt = cached.token().expiresAt();
         return expiresAt != null && !time.now().plus(refreshBefore).isBefore(expiresAt);
     }
 

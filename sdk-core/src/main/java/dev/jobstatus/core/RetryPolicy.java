@@ -11,8 +11,12 @@ import java.util.function.DoubleSupplier;
  * HTTP 500 on idempotent requests, and the throttling responses a provider declares. Other 4xx responses are
  * never retried. The wait before retry {@code n} (counting from 1) is the exponential backoff
  * {@code min(maxBackoff, initialBackoff * 2^(n-1))}, scaled by a random factor in [0, 1) when jitter is on
- * ("full jitter"); when the response carried {@code Retry-After}, the larger of the two; and never more than
- * {@link #maxDelay()}. No retry starts if its wait would pass the {@link #overallTimeout()}. Immutable.
+ * ("full jitter"); when the response carried {@code Retry-After}, the larger of the two. A {@code Retry-After}
+ * longer than {@link #maxDelay()} is not waited for: the call fails at once with the exception carrying the delay
+ * (a retry sooner than the server asked would only be refused again). No retry starts if its wait would pass the
+ * {@link #overallTimeout()}: the call fails at once instead of sleeping into its deadline. Non-idempotent requests
+ * are retried only when they provably never reached the server (no connection could be made, or the pooled
+ * connection they took had been closed by the server). Immutable.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();

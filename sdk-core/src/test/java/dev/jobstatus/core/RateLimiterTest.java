@@ -48,6 +48,34 @@ class RateLimiterTest {
     }
 
     @Test
+    void longWindowsHoldWithShortOnesAndKeepOnlyRecentGrants() {
+        RateLimiter limiter = RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100)),
+                RateLimiter.Window.of(5_000, Duration.ofHours(1)), RateLimiter.Window.of(200_000, Duration.ofDays(1)));
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 10_001; i++) {
+            Duration wait = limiter.tryReserve(Duration.ofDays(1));
+            time.advance(wait);
+            grants.add(time.nanoTime());
+        }
+
+        assertThat(maxInAnySpan(grants, Duration.ofHours(1))).isEqualTo(5_000);
+        // The 5,001st grant waits for the first to leave the hour; the 10,001st for the 5,001st.
+        assertThat(grants.get(5_000) - grants.get(0)).isEqualTo(Duration.ofHours(1).toNanos());
+        assertThat(grants.get(10_000) - grants.get(5_000)).isEqualTo(Duration.ofHours(1).toNanos());
+    }
+
+    @Test
+    void aSpentHourIsNotReservedByACallerWhoCannotWaitForIt() {
+        RateLimiter limiter = RateLimiter.windows(time, RateLimiter.Window.of(5_000, Duration.ofHours(1)));
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(limiter.tryReserve(Duration.ZERO)).isZero();
+        }
+
+        assertThat(limiter.tryReserve(Duration.ofMinutes(59))).isNull();
+        assertThat(limiter.tryReserve(Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void unlimitedNeverWaits() {
         assertThat(RateLimiter.unlimited().tryReserve(Duration.ZERO)).isEqualTo(Duration.ZERO);
     }

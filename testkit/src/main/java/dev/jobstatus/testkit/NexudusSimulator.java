@@ -25,8 +25,11 @@ import okhttp3.HttpUrl;
  * The Nexudus API on loopback: {@code GET /api/sys/businessbackgroundjobs[/{id}]} with Nexudus's listing
  * semantics (the ten filters, the four date ranges, {@code orderBy}/{@code dir}, {@code page}/{@code size} up to
  * 1000, the envelope, {@code ResultData} left out of listings), {@code POST /api/token} with the password and
- * refresh grants, HTTP Basic, Nexudus's 401/404/500 bodies, and its throttle: 409 with {@code Retry-After} and
- * "You must wait before accessing this url again." beyond 1 request per 100 ms or 120 per minute to one URL path.
+ * refresh grants as Nexudus documents them (form body; the {@code client_id} header required on refresh and
+ * matched against the token's client; each refresh invalidating the client's earlier refresh tokens; optional
+ * two-factor codes, each accepted once), HTTP Basic, Nexudus's 401/404/500 bodies, and its throttle per account:
+ * beyond 1 request per 100 ms, 120 per minute, 5,000 per hour or 200,000 per day, a 409 with {@code Retry-After},
+ * "You must wait before accessing this url again." in the reason phrase and an empty body.
  *
  * <pre>{@code
  * try (NexudusSimulator nexudus = NexudusSimulator.start().seed(2500)) {
@@ -53,13 +56,41 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> validRefreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger tokenCounter = new AtomicInteger();
-    private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> refreshTokenClients = new ConcurrentHashMap<>();
+    private final Set<String> spentTotpCodes = ConcurrentHashMap.newKeySet();
+    private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean requireTotp;
     private volatile long expiresInSeconds = 7 * 24 * 3600;
     private volatile Runnable beforeEachListing = () -> { };
+
+    /**
+     * One request to the token endpoint, as received.
+     *
+     * @param form the form fields
+     * @param clientIdHeader the {@code client_id} request header, or {@code null} when absent
+     */
+    public record TokenRequest(Map<String, String> form, String clientIdHeader) {
+        /**
+         * Copies the form.
+         *
+         * @param form the form fields
+         * @param clientIdHeader the {@code client_id} request header, or {@code null} when absent
+         */
+        public TokenRequest {
+            form = Map.copyOf(form);
+        }
+
+        /** {@return the {@code grant_type} field} */
+        public String grantType() {
+            return form.get("grant_type");
+        }
+    }
 
     private NexudusSimulator() {
         limit(1, Duration.ofMillis(100));
         limit(120, Duration.ofMinutes(1));
+        limit(5_000, Duration.ofHours(1));
+        limit(200_000, Duration.ofDays(1));
     }
 
     /**
@@ -191,8 +222,19 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         validRefreshTokens.clear();
     }
 
-    /** {@return the form fields of every token request, in order} */
-    public List<Map<String, String>> tokenRequests() {
+    /**
+     * Turns on two-factor authentication: a password grant must carry a {@code totp} code of six digits that has not
+     * been used before (a real code is valid for seconds, so a replayed one is refused).
+     *
+     * @return this simulator
+     */
+    public NexudusSimulator requireTotp() {
+        this.requireTotp = true;
+        return this;
+    }
+
+    /** {@return every token request, in order} */
+    public List<TokenRequest> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
 
@@ -233,16 +275,14 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         return json(404, "Not found");
     }
 
-    /** Nexudus's throttle message ("...accessing this url again") speaks of URLs: limits count per path. */
-    @Override
-    protected String limitKey(RecordedRequest request) {
-        return request.getUrl().encodedPath();
-    }
-
+    /**
+     * Nexudus's limits hold per account, whatever the URL; the simulator serves one account. The explanation is in the
+     * reason phrase, and the body is empty.
+     */
     @Override
     protected MockResponse throttled(Duration retryAfter) {
-        return new MockResponse.Builder().code(409).setHeader("Retry-After", seconds(retryAfter))
-                .setHeader("Content-Type", "text/plain").body("You must wait before accessing this url again.").build();
+        return new MockResponse.Builder().status("HTTP/1.1 409 You must wait before accessing this url again.")
+                .setHeader("Retry-After", seconds(retryAfter)).setHeader("Content-Length", "0").build();
     }
 
     @Override
@@ -269,20 +309,56 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             String[] kv = pair.split("=", 2);
             form.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
         }
-        tokenRequests.add(form);
-        boolean ok = switch (form.getOrDefault("grant_type", "")) {
-            case "password" -> USERNAME.equals(form.get("username")) && PASSWORD.equals(form.get("password"));
-            case "refresh_token" -> validRefreshTokens.remove(form.get("refresh_token"));
-            default -> false;
-        };
-        if (!ok) {
-            return json(400, Map.of("error", "invalid_grant", "error_description", "The user name or password is incorrect."));
+        String clientIdHeader = request.getHeaders().get("client_id");
+        tokenRequests.add(new TokenRequest(form, clientIdHeader));
+        String clientId;
+        switch (form.getOrDefault("grant_type", "")) {
+            case "password" -> {
+                if (!USERNAME.equals(form.get("username")) || !PASSWORD.equals(form.get("password"))) {
+                    return invalidGrant("The user name or password is incorrect.");
+                }
+                if (requireTotp) {
+                    String code = form.get("totp");
+                    if (code == null || !code.matches("\\d{6}") || !spentTotpCodes.add(code)) {
+                        return invalidGrant("The two-factor code is missing, wrong or already used.");
+                    }
+                }
+                // The token belongs to the client id passed now, or to the user when none is.
+                clientId = clientIdHeader != null ? clientIdHeader : USERNAME;
+            }
+            case "refresh_token" -> {
+                if (clientIdHeader == null) {
+                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id header is required."));
+                }
+                String owner = refreshTokenClients.get(form.getOrDefault("refresh_token", ""));
+                if (owner == null || !validRefreshTokens.contains(form.get("refresh_token"))) {
+                    return invalidGrant("The refresh token is invalid or expired.");
+                }
+                if (!owner.equals(clientIdHeader)) {
+                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id does not match the token."));
+                }
+                clientId = owner;
+                // A refresh for a client id invalidates that client id's earlier refresh tokens.
+                refreshTokenClients.forEach((token, client) -> {
+                    if (client.equals(owner)) {
+                        validRefreshTokens.remove(token);
+                    }
+                });
+            }
+            default -> {
+                return json(400, Map.of("error", "unsupported_grant_type", "error_description", "Unknown grant type."));
+            }
         }
         int n = tokenCounter.incrementAndGet();
         validTokens.add("access-" + n);
         validRefreshTokens.add("refresh-" + n);
+        refreshTokenClients.put("refresh-" + n, clientId);
         return json(200, Map.of("access_token", "access-" + n, "token_type", "bearer", "expires_in", expiresInSeconds,
                 "refresh_token", "refresh-" + n));
+    }
+
+    private static MockResponse invalidGrant(String description) {
+        return json(400, Map.of("error", "invalid_grant", "error_description", description));
     }
 
     private MockResponse get(String id) {
@@ -335,6 +411,12 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             if (wanted != null) {
                 keep = keep.and(job -> String.valueOf(job.get(filter.getValue())).equalsIgnoreCase(wanted));
             }
+        }
+        String createdOn = url.queryParameter(FILTER_PREFIX + "CreatedOn");
+        if (createdOn != null) {
+            LocalDateTime minute = LocalDateTime.parse(createdOn, MINUTES);
+            keep = keep.and(job -> time(job, "CreatedOn") != null
+                    && time(job, "CreatedOn").truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(minute));
         }
         for (String field : List.of("CreatedOn", "UpdatedOn")) {
             String from = url.queryParameter("from_" + FILTER_PREFIX + field);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -35,6 +37,8 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private final List<Integer> limitPermits = new ArrayList<>();
     private final java.util.Map<String, List<Window>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean limitsEnforced = true;
+    private volatile InstantSource clock;
+    private volatile boolean closeAfterEachResponse;
 
     /** One rate limit: at most {@code permits} requests in any span of {@code period}. */
     private static final class Window {
@@ -147,6 +151,31 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     /**
+     * Measures the rate limits by {@code clock} instead of the JVM's monotonic clock, so a test can spend an hour's
+     * or a day's quota and move past it without waiting: advance the clock between requests. {@code null} goes back
+     * to real time.
+     *
+     * @param clock the clock the limits are measured by
+     * @return this simulator
+     */
+    public final S clock(InstantSource clock) {
+        this.clock = clock;
+        return self();
+    }
+
+    /**
+     * Closes every connection right after its response, without announcing it ({@code Connection: close}): a
+     * client that pools connections finds them closed by the server, as behind load balancers with short idle
+     * timeouts.
+     *
+     * @return this simulator
+     */
+    public final S closeConnectionAfterEachResponse() {
+        closeAfterEachResponse = true;
+        return self();
+    }
+
+    /**
      * Stops enforcing the provider's rate limits (for tests that pace requests some other way).
      * @return this simulator
      */
@@ -156,6 +185,13 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     private MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        MockResponse response = answer(request);
+        return closeAfterEachResponse
+                ? new MockResponse.Builder(response).onResponseEnd(new SocketEffect.CloseSocket()).build()
+                : response;
+    }
+
+    private MockResponse answer(RecordedRequest request) throws InterruptedException {
         Fault fault = faults.poll();
         if (fault instanceof Fault.Status status) {
             return error(status.status());
@@ -168,7 +204,8 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
             return throttled(throttle.retryAfter());
         }
         if (limitsEnforced) {
-            long now = System.nanoTime();
+            InstantSource manual = clock;
+            long now = manual == null ? System.nanoTime() : nanos(manual.instant());
             List<Window> limits = windows.computeIfAbsent(limitKey(request), key -> {
                 List<Window> fresh = new ArrayList<>();
                 for (int i = 0; i < limitPermits.size(); i++) {
@@ -241,6 +278,10 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     protected static String seconds(Duration retryAfter) {
         long millis = retryAfter.toMillis();
         return Long.toString(Math.max(1, (millis + 999) / 1000));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** Stops the server. */

@@ -4,81 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.jobstatus.testkit.PlainHttp.Answer;
 
 /** The simulators, checked over real HTTP with a plain OkHttp client. */
 class SimulatorsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString((NexudusSimulator.USERNAME + ":" + NexudusSimulator.PASSWORD).getBytes());
-
-    private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private static final String BASIC = PlainHttp.NEXUDUS_BASIC;
+    private final PlainHttp plain = new PlainHttp();
+    private final OkHttpClient http = plain.http;
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable c : toClose) {
-            c.close();
-        }
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        plain.close();
     }
 
     private <T extends AutoCloseable> T track(T t) {
-        toClose.add(t);
-        return t;
+        return plain.track(t);
     }
 
-    private record Answer(int status, String retryAfter, JsonNode body, String text) { }
-
     private Answer get(String url, String auth) throws IOException {
-        Request.Builder request = new Request.Builder().url(url);
-        if (auth != null) {
-            request.header("Authorization", auth);
-        }
-        return call(request.build());
+        return plain.get(url, auth);
     }
 
     private Answer call(Request request) throws IOException {
-        try (Response response = http.newCall(request).execute()) {
-            String text = response.body().string();
-            JsonNode body = null;
-            try {
-                body = JSON.readTree(text);
-            } catch (IOException notJson) {
-                // leave null
-            }
-            return new Answer(response.code(), response.header("Retry-After"), body, text);
-        }
+        return plain.call(request);
     }
 
-    @Test
-    void nexudusThrottlesFasterThanOneRequestPer100msWith409() throws Exception {
-        NexudusSimulator nexudus = track(NexudusSimulator.start().seed(3));
-        String url = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
-
-        Answer first = get(url, BASIC);
-        Answer second = get(url, BASIC);
-
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.retryAfter()).isEqualTo("1");
-        assertThat(second.text()).isEqualTo("You must wait before accessing this url again.");
-    }
 
     @Test
     void nexudusListingHonoursSizeCapPagingAndLeavesOutResultData() throws Exception {

@@ -1,5 +1,6 @@
 package dev.jobstatus.nexudus.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.Objects;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackgroundJobPage(
         @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
-        @JsonProperty("CurrentPage") Integer currentPage,
-        @JsonProperty("CurrentPageSize") Integer currentPageSize,
+        // Some answers carry PageNumber and PageSize beside, or instead of, the current ones.
+        @JsonProperty("CurrentPage") @JsonAlias("PageNumber") Integer currentPage,
+        @JsonProperty("CurrentPageSize") @JsonAlias("PageSize") Integer currentPageSize,
         @JsonProperty("CurrentOrderField") String currentOrderField,
         @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
         @JsonProperty("FirstItem") Long firstItem,

@@ -3,6 +3,7 @@ package dev.jobstatus.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
@@ -19,30 +20,28 @@ import okhttp3.RequestBody;
  * @param query the query parameters in order
  * @param body the request body, or {@code null}
  * @param authenticated whether the client's credentials are sent
+ * @param headers headers of this request alone (not secrets: credentials travel through the credential provider)
+ * @param fromRoot whether the path starts at the base URL's root instead of under the base URL's path
  */
-public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated) {
+public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated,
+                         Map<String, String> headers, boolean fromRoot) {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     /**
-
      * Copies the lists.
-
      *
-
      * @param method the HTTP method
-
      * @param path the path segments; each {@link PathPart} says whether it is trusted literal text or a parameter
-
      * @param query the query parameters in order
-
      * @param body the request body, or {@code null}
-
      * @param authenticated whether the client's credentials are sent
-
+     * @param headers headers of this request alone
+     * @param fromRoot whether the path starts at the base URL's root
      */
     public ApiRequest {
         path = List.copyOf(path);
         query = List.copyOf(query);
+        headers = Map.copyOf(headers);
     }
 
     /** A part of the path: literal segments written by the SDK, or one caller-supplied value. */
@@ -61,7 +60,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
     /** Returns the full URL of this request under {@code base}. */
     public HttpUrl url(HttpUrl base) {
-        HttpUrl.Builder url = base.newBuilder();
+        HttpUrl.Builder url = fromRoot ? base.newBuilder().encodedPath("/") : base.newBuilder();
         for (PathPart part : path) {
             if (part.parameter()) {
                 url.addPathSegment(part.value());
@@ -115,6 +114,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         private final List<QueryParam> query = new ArrayList<>();
         private RequestBody body;
         private boolean authenticated = true;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean fromRoot;
 
         private Builder(String method) {
             this.method = method;
@@ -140,6 +141,26 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
                 throw new IllegalArgumentException(name + " must not be '" + value + "'");
             }
             path.add(new PathPart(value, true));
+            return this;
+        }
+
+        /**
+         * Appends literal path segments from the root of the base URL's host, for an endpoint outside the API's
+         * path (such as {@code -/oauth_token} beside {@code api/1.0}). Call it instead of {@link #path(String)}.
+         */
+        public Builder rootPath(String literal) {
+            if (!path.isEmpty()) {
+                throw new IllegalStateException("rootPath must come before any other path");
+            }
+            fromRoot = true;
+            return path(literal);
+        }
+
+        /** Adds a header to this request alone; a {@code null} value adds nothing. Never a secret. */
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
             return this;
         }
 
@@ -181,7 +202,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
         /** Returns the request. */
         public ApiRequest build() {
-            return new ApiRequest(method, path, query, body, authenticated);
+            return new ApiRequest(method, path, query, body, authenticated, headers, fromRoot);
         }
     }
 }

@@ -63,7 +63,7 @@ final class AsyncExchange<T> implements Callback {
             return;
         }
         try {
-            Call next = transport.httpClient().newCall(request);
+            Call next = exchange.newCall(request);
             call = next;
             if (future.isDone()) {
                 next.cancel();

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -45,6 +46,7 @@ final class Exchange<T> {
     private int retries;
     private boolean refreshed;
     private AuthHeaders auth = AuthHeaders.NONE;
+    private DeliveryTracker delivery;
 
     Exchange(HttpTransport transport, ApiRequest request, BodyReader<T> reader) {
         this.transport = transport;
@@ -90,7 +92,21 @@ final class Exchange<T> {
                 .header("Accept", "application/json")
                 .tag(AuthHeaders.class, auth);
         transport.defaultHeaders().forEach(builder::header);
+        request.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /**
+     * Creates the call of the attempt {@code next}. A request that is not idempotent is watched, so that a failure
+     * that provably never reached the server can still be retried.
+     */
+    Call newCall(Request next) {
+        Call call = transport.httpClient().newCall(next);
+        if (!request.idempotent()) {
+            delivery = new DeliveryTracker();
+            call.addEventListener(delivery);
+        }
+        return call;
     }
 
     /** Judges a response; reads and closes nothing but the body. */
@@ -106,7 +122,7 @@ final class Exchange<T> {
             return onSuccess(response, requestId, retryAfter);
         }
         String body = readErrorBody(response.body());
-        DecodedError decoded = decode(status, body);
+        DecodedError decoded = decode(status, body, response.message());
         if (status == 401 && request.authenticated() && !refreshed) {
             refreshed = true;
             try {
@@ -125,7 +141,7 @@ final class Exchange<T> {
                 return new Outcome.Fail<>(failure);
             }
         }
-        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, headers, body);
+        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body);
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
                 decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
         ApiException failure = ApiExceptions.forStatus(error, throttled);
@@ -151,7 +167,18 @@ final class Exchange<T> {
                         transport.provider() + " API did not answer " + describe() + " in time (" + detail + ", attempts " + attempts + ")", e)
                 : new ConnectionException(transport.provider(), attempts,
                         transport.provider() + " API connection failed on " + describe() + " (" + detail + ", attempts " + attempts + ")", e);
-        return retryOrFail(failure, request.idempotent(), null);
+        if (request.idempotent()) {
+            return retryOrFail(failure, true, null);
+        }
+        boolean undelivered = delivery != null && delivery.neverReachedServer(e);
+        if (undelivered && delivery.reusedConnection() && retries < transport.retryPolicy().maxRetries()) {
+            // The server had closed the pooled connection; a new one is one round trip away, so no backoff.
+            retries++;
+            LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe()
+                    + " went out on a connection the server had closed, resending at once");
+            return new Outcome.Retry<>(Duration.ZERO);
+        }
+        return retryOrFail(failure, undelivered, null);
     }
 
     private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {
@@ -193,7 +220,10 @@ final class Exchange<T> {
     }
 
     private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {
-        if (retryable && retries < transport.retryPolicy().maxRetries()) {
+        // A server that asks for a longer wait than the policy allows would answer an earlier retry the same way:
+        // the call ends now, and the exception carries the delay for the caller to plan with.
+        boolean waitTooLong = retryAfter != null && retryAfter.compareTo(transport.retryPolicy().maxDelay()) > 0;
+        if (retryable && !waitTooLong && retries < transport.retryPolicy().maxRetries()) {
             Duration delay = transport.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
             if (transport.time().nanoTime() + delay.toNanos() <= deadlineNanos) {
                 retries++;
@@ -210,7 +240,8 @@ final class Exchange<T> {
                 reader.description(), problem, Text.excerpt(body, secrets()), cause);
     }
 
-    private DecodedError decode(int status, String body) {
+    /** Decodes the error body; when it says nothing, a reason phrase other than the status's standard one does. */
+    private DecodedError decode(int status, String body, String reason) {
         DecodedError decoded = null;
         try {
             decoded = transport.errorDecoder().decode(status, body);
@@ -219,6 +250,10 @@ final class Exchange<T> {
         }
         if (decoded == null) {
             decoded = GenericErrorDecoder.INSTANCE.decode(status, body);
+        }
+        if (StatusPhrases.informative(reason) && (decoded == null || decoded.message() == null)) {
+            decoded = new DecodedError(decoded == null ? null : decoded.code(), Text.headerValue(reason),
+                    decoded == null ? List.of() : decoded.details());
         }
         if (decoded == null) {
             return new DecodedError(null, null, List.of());

@@ -150,7 +150,7 @@ public final class HttpTransport implements AutoCloseable {
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
             Request next = exchange.nextRequest();
             sleep(exchange.reservePermit(), exchange);
-            Call call = client.newCall(next);
+            Call call = exchange.newCall(next);
             Outcome<T> outcome;
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);

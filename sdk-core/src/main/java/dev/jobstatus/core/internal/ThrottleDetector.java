@@ -10,14 +10,16 @@ import okhttp3.Headers;
 @FunctionalInterface
 public interface ThrottleDetector {
     /** The detector for providers that throttle only with HTTP 429. */
-    ThrottleDetector NONE = (status, headers, body) -> false;
+    ThrottleDetector NONE = (status, reason, headers, body) -> false;
 
     /**
      * Returns whether the response means "too many requests".
      *
      * @param status the HTTP status
+     * @param reason the status line's reason phrase (empty when the server sent none, and always for HTTP/2),
+     *     where some providers put their only explanation
      * @param headers the response headers
      * @param body the response body as text
      */
-    boolean isThrottled(int status, Headers headers, String body);
+    boolean isThrottled(int status, String reason, Headers headers, String body);
 }

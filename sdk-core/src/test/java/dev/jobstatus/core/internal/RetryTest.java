@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -151,8 +152,21 @@ class RetryTest {
     }
 
     @Test
-    void retryAfterIsCappedByMaxDelay() {
+    void retryAfterLongerThanMaxDelayEndsTheCallAtOnceWithTheDelay() {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> transport().execute(getThing("1"), THING));
+
+        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(time.sleeps()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void retryAfterUpToMaxDelayIsWaitedFor() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "60").build());
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
         transport().execute(getThing("1"), THING);
@@ -182,7 +196,7 @@ class RetryTest {
     void throttleDeclaredByProviderIsRetriedAndEndsAsRateLimit() {
         HttpTransport transport = TestTransports.builder(server, time)
                 .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build())
-                .throttleDetector((status, headers, body) -> status == 409 && headers.get("Retry-After") != null)
+                .throttleDetector((status, reason, headers, body) -> status == 409 && headers.get("Retry-After") != null)
                 .build();
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Retry-After", "1").build());
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Retry-After", "2").build());
@@ -193,6 +207,32 @@ class RetryTest {
         assertThat(e.attempts()).isEqualTo(2);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theReasonPhraseReachesTheThrottleDetectorAndIsTheMessageOfAnEmptyBody() {
+        HttpTransport transport = TestTransports.builder(server, time)
+                .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build())
+                .throttleDetector((status, reason, headers, body) -> reason.startsWith("Slow down"))
+                .build();
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().status("HTTP/1.1 409 Slow down, please").setHeader("Content-Length", "0").build());
+        }
+
+        RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> transport.execute(getThing("1"), THING));
+
+        assertThat(e.attempts()).isEqualTo(2);
+        assertThat(e.errorMessage()).contains("Slow down, please");
+        assertThat(e.getMessage()).contains("HTTP 409: Slow down, please");
+    }
+
+    @Test
+    void aBoilerplateReasonPhraseIsNotAMessage() {
+        server.enqueue(new MockResponse.Builder().status("HTTP/1.1 404 Not Found").build());
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> transport().execute(getThing("1"), THING));
+
+        assertThat(e.errorMessage()).isEmpty();
     }
 
     @Test
@@ -224,6 +264,49 @@ class RetryTest {
         assertThat(e.provider()).isEqualTo("acme");
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(e.getMessage()).contains("acme API connection failed on POST /v1/things");
+    }
+
+    @Test
+    void postOnAPooledConnectionTheServerHadClosedIsResentAtOnce() throws Exception {
+        try (StaleConnectionServer stale = new StaleConnectionServer("{\"id\":\"7\"}")) {
+            HttpTransport transport = HttpTransport.builder("acme").baseUrl(stale.url("/v1/")).timeSource(time)
+                    .retryPolicy(TestTransports.EXACT).build();
+            transport.execute(getThing("1"), THING);
+
+            var response = transport.execute(POST, THING);
+
+            assertThat(response.value().id()).isEqualTo("7");
+            assertThat(response.attempts()).isEqualTo(2);
+            assertThat(time.sleeps()).isEmpty();
+            assertThat(stale.answered()).containsExactly("GET /v1/things/1 HTTP/1.1", "POST /v1/things HTTP/1.1");
+        }
+    }
+
+    @Test
+    void postThatFindsNoServerIsRetriedLikeAnyRequest() throws Exception {
+        HttpUrl nobody;
+        try (MockWebServer closed = new MockWebServer()) {
+            closed.start();
+            nobody = closed.url("/v1/");
+        }
+        HttpTransport transport = HttpTransport.builder("acme").baseUrl(nobody).timeSource(time).retryPolicy(TestTransports.EXACT).build();
+
+        ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> transport.execute(POST, THING));
+
+        assertThat(e.attempts()).isEqualTo(4);
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void postWhoseFreshConnectionDropsAfterTheRequestIsNotResent() {
+        // The server read the request on a new connection: it may have acted on it, so it is never sent twice.
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> transport().execute(POST, THING));
+
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,158 @@
+package dev.jobstatus.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobstatus.testkit.PlainHttp.Answer;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.FormBody;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Nexudus simulator follows provider-facts.md where our first reading did not: each test shows it refusing
+ * what a client written from that reading would do.
+ */
+class NexudusSimulatorTest {
+    private final PlainHttp plain = new PlainHttp();
+
+    @AfterEach
+    void close() throws Exception {
+        plain.close();
+    }
+
+    private Answer token(NexudusSimulator nexudus, String clientIdHeader, String... fields) throws IOException {
+        FormBody.Builder form = new FormBody.Builder();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(fields[i], fields[i + 1]);
+        }
+        Request.Builder request = new Request.Builder().url(nexudus.baseUrl() + "api/token").post(form.build());
+        if (clientIdHeader != null) {
+            request.header("client_id", clientIdHeader);
+        }
+        return plain.call(request.build());
+    }
+
+    private Answer passwordGrant(NexudusSimulator nexudus, String clientIdHeader) throws IOException {
+        return token(nexudus, clientIdHeader, "grant_type", "password", "username", NexudusSimulator.USERNAME,
+                "password", NexudusSimulator.PASSWORD);
+    }
+
+    private static String refreshToken(Answer grant) {
+        return grant.body().get("refresh_token").asText();
+    }
+
+    @Test
+    void throttlesPerAccountWithTheReasonInTheStatusLineAndAnEmptyBody() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(3));
+
+        Answer first = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1", PlainHttp.NEXUDUS_BASIC);
+        // Another URL of the same account: the limits are per account, not per URL.
+        Answer second = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/2", PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.retryAfter()).isEqualTo("1");
+        assertThat(second.reason()).isEqualTo("You must wait before accessing this url again.");
+        assertThat(second.text()).isEmpty();
+    }
+
+    @Test
+    void enforcesTheHourWindowOnAClockTheTestMoves() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(1).clock(now::get));
+        String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
+        // One request every 0.6 s keeps under 1 per 100 ms and 120 per minute, and spends 5,000 in 50 minutes.
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(plain.get(job, PlainHttp.NEXUDUS_BASIC).status()).as("request %d", i).isEqualTo(200);
+            now.set(now.get().plusMillis(600));
+        }
+
+        Answer overHour = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+        now.set(now.get().plus(Duration.ofMinutes(10)));
+        Answer nextHour = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(overHour.status()).isEqualTo(409);
+        // The first request leaves the (server's, 10%-graced) hour window about 54 - 50 = 4 minutes later.
+        assertThat(Long.parseLong(overHour.retryAfter())).isBetween(200L, 300L);
+        assertThat(nextHour.status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesARefreshWithoutTheClientIdHeader() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits());
+        Answer grant = passwordGrant(nexudus, null);
+
+        // Our first reading: client_id as a form field, and only when one was configured.
+        Answer asFormField = token(nexudus, null, "grant_type", "refresh_token", "refresh_token", refreshToken(grant),
+                "client_id", NexudusSimulator.USERNAME);
+        Answer withHeader = token(nexudus, NexudusSimulator.USERNAME, "grant_type", "refresh_token",
+                "refresh_token", refreshToken(grant));
+
+        assertThat(asFormField.status()).isEqualTo(400);
+        assertThat(asFormField.body().get("error").asText()).isEqualTo("invalid_client");
+        assertThat(withHeader.status()).isEqualTo(200);
+        assertThat(nexudus.tokenRequests()).extracting(NexudusSimulator.TokenRequest::clientIdHeader)
+                .containsExactly(null, null, NexudusSimulator.USERNAME);
+    }
+
+    @Test
+    void refusesARefreshWhoseClientIdIsNotTheOneTheTokenWasCreatedFor() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits());
+        Answer grant = passwordGrant(nexudus, "cid-7");
+
+        Answer byEmail = token(nexudus, NexudusSimulator.USERNAME, "grant_type", "refresh_token", "refresh_token", refreshToken(grant));
+        Answer byClient = token(nexudus, "cid-7", "grant_type", "refresh_token", "refresh_token", refreshToken(grant));
+
+        assertThat(byEmail.status()).isEqualTo(400);
+        assertThat(byClient.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshInvalidatesTheClientsEarlierRefreshTokens() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits());
+        String first = refreshToken(passwordGrant(nexudus, "cid-7"));
+        String second = refreshToken(passwordGrant(nexudus, "cid-7"));
+        String other = refreshToken(passwordGrant(nexudus, "cid-8"));
+
+        Answer refreshed = token(nexudus, "cid-7", "grant_type", "refresh_token", "refresh_token", second);
+        Answer raced = token(nexudus, "cid-7", "grant_type", "refresh_token", "refresh_token", first);
+        Answer otherClient = token(nexudus, "cid-8", "grant_type", "refresh_token", "refresh_token", other);
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(raced.status()).isEqualTo(400);
+        assertThat(raced.body().get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(otherClient.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTwoFactorCodeIsAcceptedOnce() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits().requireTotp());
+
+        Answer without = passwordGrant(nexudus, null);
+        Answer first = token(nexudus, null, "grant_type", "password", "username", NexudusSimulator.USERNAME,
+                "password", NexudusSimulator.PASSWORD, "totp", "123456");
+        Answer replayed = token(nexudus, null, "grant_type", "password", "username", NexudusSimulator.USERNAME,
+                "password", NexudusSimulator.PASSWORD, "totp", "123456");
+
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(replayed.status()).isEqualTo(400);
+        assertThat(replayed.body().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void filtersOnCreatedOnByEqualityToTheMinute() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(10).withoutRateLimits());
+        // Job 3 was created at 2025-01-01T00:21 (seed: 7 minutes apart).
+        Answer page = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs?BusinessBackgroundJob_CreatedOn=2025-01-01T00:21",
+                PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(page.body().get("TotalItems").asInt()).isEqualTo(1);
+        assertThat(page.body().get("Records").get(0).get("Id").asLong()).isEqualTo(3);
+        assertThat(page.body().get("PageNumber").asInt()).isEqualTo(1);
+    }
+}
