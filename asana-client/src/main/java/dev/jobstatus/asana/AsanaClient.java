@@ -1,9 +1,11 @@
 package dev.jobstatus.asana;
 
+import dev.jobstatus.core.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Text;
@@ -60,6 +62,8 @@ public final class AsanaClient extends ProviderClient {
     /** Configures an {@link AsanaClient}; a token (or custom credentials) is required. */
     public static final class Builder extends ClientBuilder<Builder> {
         private CredentialProvider credentials;
+        private String[] oauth;
+        private int credentialKinds;
         private final Set<String> enable = new LinkedHashSet<>();
         private final Set<String> disable = new LinkedHashSet<>();
 
@@ -69,6 +73,8 @@ public final class AsanaClient extends ProviderClient {
 
         /**
          * Authenticates with a personal access token or an OAuth access token, sent as {@code Authorization: Bearer}.
+         * The token is used as it is: an OAuth access token expires after about an hour, so an OAuth app that runs
+         * longer uses {@link #oauthRefresh(String, String, String)}.
          *
          * @param token the token
          * @return this builder
@@ -76,6 +82,25 @@ public final class AsanaClient extends ProviderClient {
          */
         public Builder accessToken(String token) {
             this.credentials = CredentialProvider.bearerToken(token);
+            credentialKinds++;
+            return this;
+        }
+
+        /**
+         * Authenticates as an OAuth app with a refresh token: the client fetches an access token from Asana's token
+         * endpoint ({@code https://app.asana.com/-/oauth_token}, on the base URL's host) on first use, renews it a
+         * minute before it expires and after a 401, one renewal at a time however many threads need it.
+         *
+         * @param clientId the app's client id
+         * @param clientSecret the app's client secret
+         * @param refreshToken the refresh token the user's authorization gave
+         * @return this builder
+         * @throws IllegalArgumentException if any is null or blank
+         */
+        public Builder oauthRefresh(String clientId, String clientSecret, String refreshToken) {
+            this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
+                    Checks.text(refreshToken, "refreshToken")};
+            credentialKinds++;
             return this;
         }
 
@@ -87,6 +112,7 @@ public final class AsanaClient extends ProviderClient {
          */
         public Builder credentials(CredentialProvider credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            credentialKinds++;
             return this;
         }
 
@@ -117,11 +143,19 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalStateException if no token was given, or the base URL is plain http to another host
          */
         public AsanaClient build() {
-            if (credentials == null) {
-                throw new IllegalStateException("Credentials required: call accessToken or credentials.");
+            if (credentialKinds != 1) {
+                throw new IllegalStateException(credentialKinds == 0
+                        ? "Credentials required: call accessToken, oauthRefresh or credentials."
+                        : "Choose one way of authenticating: accessToken, oauthRefresh or credentials were called " + credentialKinds + " times.");
             }
-            HttpTransport.Builder transport = CoreAccess.settings(this).credentials(credentials).errorDecoder(AsanaErrors.DECODER)
+            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
+            if (oauth != null) {
+                transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
+                        .timeSource(timeSource()).build());
+            } else {
+                transport.credentials(credentials);
+            }
             if (!enable.isEmpty()) {
                 transport.defaultHeader("Asana-Enable", String.join(",", enable));
             }

@@ -38,9 +38,20 @@ public enum JobField {
     NEW_TASK_NAME("new_task.name"),
     /** {@code new_task.resource_subtype}. */
     NEW_TASK_RESOURCE_SUBTYPE("new_task.resource_subtype"),
-    /** {@code new_task_template}. */
+    /**
+     * {@code new_task_template}.
+     *
+     * @deprecated Asana's current OpenAPI description no longer lists it among the {@code opt_fields}; still sent
+     *     as asked, for servers that honour it.
+     */
+    @Deprecated
     NEW_TASK_TEMPLATE("new_task_template"),
-    /** {@code new_task_template.name}. */
+    /**
+     * {@code new_task_template.name}.
+     *
+     * @deprecated as {@link #NEW_TASK_TEMPLATE}
+     */
+    @Deprecated
     NEW_TASK_TEMPLATE_NAME("new_task_template.name"),
     /** {@code resource_subtype}. */
     RESOURCE_SUBTYPE("resource_subtype"),

@@ -7,26 +7,36 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Options of a job request: which optional fields to include ({@code opt_fields}, sent as one comma-separated
- * value) and pretty output ({@code opt_pretty}).
+ * Options of a job request: which fields to return ({@code opt_fields}, sent as one comma-separated value) and
+ * pretty output ({@code opt_pretty}).
  *
- * @param fields the optional fields, in order, without repeats; never {@code null}
+ * <h2>{@code opt_fields} is the exact set of fields returned</h2>
+ * Asana returns exactly the fields named (and {@code gid}), not the default fields plus these: ask for
+ * {@code new_project.name} alone and the job comes back without {@code status}. A job without a status has the
+ * state UNKNOWN, and a wait on it would never end, so when any field is named the SDK also asks for
+ * {@code status}, unless {@link Builder#includeStatus(boolean)} says not to.
+ *
+ * @param fields the fields, in order, without repeats; never {@code null}; empty for Asana's default fields
  * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
+ * @param includeStatus whether {@code status} is added to named fields that leave it out
  */
-public record JobOptions(List<String> fields, Boolean pretty) {
+public record JobOptions(List<String> fields, Boolean pretty, boolean includeStatus) {
+    private static final String STATUS = JobField.STATUS.wireName();
+
     /**
      * Copies the fields, dropping repeats.
      *
-     * @param fields the optional fields, in order, without repeats; never {@code null}
+     * @param fields the fields, in order, without repeats; never {@code null}; empty for Asana's default fields
      * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
+     * @param includeStatus whether {@code status} is added to named fields that leave it out
      */
     public JobOptions {
         fields = fields == null ? List.of() : List.copyOf(new LinkedHashSet<>(fields));
     }
 
-    /** {@return options that ask for nothing extra} */
+    /** {@return options that ask for Asana's default fields} */
     public static JobOptions none() {
-        return new JobOptions(List.of(), null);
+        return new JobOptions(List.of(), null, true);
     }
 
     /** {@return an empty builder} */
@@ -34,21 +44,29 @@ public record JobOptions(List<String> fields, Boolean pretty) {
         return new Builder();
     }
 
-    /** {@return the {@code opt_fields} value, or {@code null} when no field is asked for} */
+    /**
+     * {@return the {@code opt_fields} value: the named fields, with {@code status} added unless it was named or
+     * {@link #includeStatus()} is off; {@code null} when no field is named}
+     */
     public String optFields() {
-        return fields.isEmpty() ? null : String.join(",", fields);
+        if (fields.isEmpty()) {
+            return null;
+        }
+        String named = String.join(",", fields);
+        return includeStatus && !fields.contains(STATUS) ? named + "," + STATUS : named;
     }
 
     /** Builds {@link JobOptions}. */
     public static final class Builder {
         private final Set<String> fields = new LinkedHashSet<>();
         private Boolean pretty;
+        private boolean includeStatus = true;
 
         private Builder() {
         }
 
         /**
-         * Asks for the given optional fields.
+         * Asks for the given fields.
          *
          * @param fields the fields
          * @return this builder
@@ -76,6 +94,18 @@ public record JobOptions(List<String> fields, Boolean pretty) {
         }
 
         /**
+         * Sets whether {@code status} is asked for with the named fields (default {@code true}). Turn it off only
+         * for a job read once, never waited on: without a status its state is UNKNOWN.
+         *
+         * @param includeStatus whether to add {@code status}
+         * @return this builder
+         */
+        public Builder includeStatus(boolean includeStatus) {
+            this.includeStatus = includeStatus;
+            return this;
+        }
+
+        /**
          * Asks for pretty (indented) JSON, or explicitly not.
          *
          * @param pretty whether to ask for indented JSON
@@ -88,7 +118,7 @@ public record JobOptions(List<String> fields, Boolean pretty) {
 
         /** {@return the options} */
         public JobOptions build() {
-            return new JobOptions(new ArrayList<>(fields), pretty);
+            return new JobOptions(new ArrayList<>(fields), pretty, includeStatus);
         }
     }
 }

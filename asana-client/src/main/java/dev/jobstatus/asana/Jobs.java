@@ -38,11 +38,23 @@ public interface Jobs {
     CompletableFuture<Job> getAsync(String gid, JobOptions options);
 
     /**
-     * {@return a waiter for job {@code gid}, which ends on succeeded or failed}
+     * {@return a waiter for job {@code gid} with Asana's default fields, which ends on succeeded or failed}
      *
      * @param gid the job's gid
      */
-    JobWaiter<Job> waiter(String gid);
+    default JobWaiter<Job> waiter(String gid) {
+        return waiter(gid, JobOptions.none());
+    }
+
+    /**
+     * {@return a waiter for job {@code gid} that polls with {@code options}, which ends on succeeded or failed} The
+     * options ask for {@code status} as well as the fields they name, unless told not to (and then the wait cannot
+     * see the job end).
+     *
+     * @param gid the job's gid
+     * @param options the fields each poll returns, and formatting
+     */
+    JobWaiter<Job> waiter(String gid, JobOptions options);
 
     /**
      * Waits, blocking, until job {@code gid} succeeds or fails, and returns it.
@@ -54,5 +66,18 @@ public interface Jobs {
      */
     default Job waitFor(String gid) {
         return waiter(gid).await();
+    }
+
+    /**
+     * Waits, blocking, until job {@code gid} succeeds or fails, polling with {@code options}, and returns it.
+     *
+     * @param gid the job's gid
+     * @param options the fields each poll returns, and formatting
+     * @return the job, succeeded
+     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     */
+    default Job waitFor(String gid, JobOptions options) {
+        return waiter(gid, options).await();
     }
 }

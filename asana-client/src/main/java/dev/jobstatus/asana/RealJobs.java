@@ -40,8 +40,8 @@ final class RealJobs implements Jobs {
     }
 
     @Override
-    public JobWaiter<Job> waiter(String gid) {
-        return transport.waiter(gid, request(gid, JobOptions.none()), JOB, pollPolicy);
+    public JobWaiter<Job> waiter(String gid, JobOptions options) {
+        return transport.waiter(gid, request(gid, options), JOB, pollPolicy);
     }
 
     private static ApiRequest request(String gid, JobOptions options) {

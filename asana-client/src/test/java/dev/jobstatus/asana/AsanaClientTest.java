@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.asana.model.CompactRef;
+import dev.jobstatus.asana.model.UserRef;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.asana.model.JobStatus;
 import dev.jobstatus.core.ApiException;
@@ -115,7 +116,7 @@ class AsanaClientTest {
         assertThat(job.newProject()).isEqualTo(new CompactRef("12345", "project", "Stuff to buy"));
         assertThat(job.newTask().name()).isEqualTo("Bug Task");
         assertThat(job.newTask().resourceSubtype()).isEqualTo("default_task");
-        assertThat(job.newTask().createdBy()).isEqualTo(new CompactRef("1111", "user", null));
+        assertThat(job.newTask().createdBy()).isEqualTo(new UserRef("1111", "user"));
         assertThat(job.newProjectTemplate().name()).isEqualTo("Packing list");
         assertThat(job.newTaskTemplate()).isNull();
         assertThat(job.newPortfolio()).isNull();

@@ -11,15 +11,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobstatus asana ...}: Asana jobs. */
-@Command(name = "asana", description = "Asana jobs (credentials: ASANA_TOKEN).",
+@Command(name = "asana", description = "Asana jobs (credentials: ASANA_TOKEN, or an OAuth app's ASANA_CLIENT_ID, "
+        + "ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN).",
         subcommands = {AsanaCommand.Get.class, AsanaCommand.Wait.class})
 final class AsanaCommand {
     static AsanaClient client(Context context, ProviderOptions options) {
         String token = context.env("ASANA_TOKEN");
-        if (token == null) {
-            throw new MissingCredentialsException("asana", "ASANA_TOKEN");
+        String clientId = context.env("ASANA_CLIENT_ID");
+        AsanaClient.Builder builder = AsanaClient.builder();
+        if (token != null) {
+            builder.accessToken(token);
+        } else if (clientId != null && context.env("ASANA_CLIENT_SECRET") != null && context.env("ASANA_REFRESH_TOKEN") != null) {
+            builder.oauthRefresh(clientId, context.env("ASANA_CLIENT_SECRET"), context.env("ASANA_REFRESH_TOKEN"));
+        } else {
+            throw new MissingCredentialsException("asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
         }
-        AsanaClient.Builder builder = AsanaClient.builder().accessToken(token);
         if (options.baseUrl != null) {
             builder.baseUrl(options.baseUrl);
         }
@@ -40,8 +46,8 @@ final class AsanaCommand {
     static final class Get extends ProviderSubcommand {
         @Parameters(paramLabel = "GID")
         String gid;
-        @Option(names = "--fields", split = ",", paramLabel = "FIELD", description = "Optional fields (opt_fields), e.g. status,new_project.name.")
-        List<String> fields = List.of();
+        @Mixin
+        Fields fields;
         @Option(names = "--pretty", description = "Ask Asana for pretty JSON (opt_pretty).")
         boolean pretty;
 
@@ -51,15 +57,7 @@ final class AsanaCommand {
 
         @Override
         public Integer call() {
-            JobOptions.Builder jobOptions = JobOptions.builder();
-            for (String field : fields) {
-                JobField known = List.of(JobField.values()).stream().filter(f -> f.wireName().equals(field.strip())).findFirst().orElse(null);
-                if (known != null) {
-                    jobOptions.fields(known);
-                } else {
-                    jobOptions.rawField(field);
-                }
-            }
+            JobOptions.Builder jobOptions = fields.options();
             if (pretty) {
                 jobOptions.pretty(true);
             }
@@ -70,11 +68,33 @@ final class AsanaCommand {
         }
     }
 
+    /** {@code --fields}, shared by get and wait. */
+    static final class Fields {
+        @Option(names = "--fields", split = ",", paramLabel = "FIELD",
+                description = "Fields to return (opt_fields, exactly these; status is always added), e.g. new_project.name.")
+        List<String> names = List.of();
+
+        JobOptions.Builder options() {
+            JobOptions.Builder jobOptions = JobOptions.builder();
+            for (String field : names) {
+                JobField known = List.of(JobField.values()).stream().filter(f -> f.wireName().equals(field.strip())).findFirst().orElse(null);
+                if (known != null) {
+                    jobOptions.fields(known);
+                } else {
+                    jobOptions.rawField(field);
+                }
+            }
+            return jobOptions;
+        }
+    }
+
     /** {@code asana wait <gid>}. */
     @Command(name = "wait", description = "Wait until a job succeeds or fails; exit 0 if it succeeded, 1 if it failed.")
     static final class Wait extends ProviderSubcommand {
         @Mixin
         WaitOptions wait;
+        @Mixin
+        Fields fields;
         @Parameters(paramLabel = "GID")
         String gid;
 
@@ -85,7 +105,7 @@ final class AsanaCommand {
         @Override
         public Integer call() {
             try (AsanaClient asana = client(context, options)) {
-                return await(asana.jobs().waiter(gid), wait, "asana job " + gid, AsanaCommand::print);
+                return await(asana.jobs().waiter(gid, fields.options().build()), wait, "asana job " + gid, AsanaCommand::print);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.jobstatus.cli;
 
 import dev.jobstatus.wix.AsyncJobItemsQuery;
+import dev.jobstatus.wix.ItemStatusFilter;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
@@ -63,8 +64,10 @@ final class WixCommand {
     static final class Items extends ProviderSubcommand {
         @Parameters(paramLabel = "JOB_ID")
         String jobId;
-        @Option(names = "--has-error", description = "Only items that failed.")
+        @Option(names = "--has-error", description = "Only items that failed (the same as --status FAILED_ONLY).")
         boolean hasError;
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only items of this outcome: ${COMPLETION-CANDIDATES}.")
+        ItemStatusFilter status;
         @Option(names = "--limit", paramLabel = "N", description = "Stop after N items.")
         Long limit;
 
@@ -78,12 +81,14 @@ final class WixCommand {
             if (hasError) {
                 query.hasError(true);
             }
+            query.status(status);
             try (WixClient wix = client(context, options)) {
                 var items = wix.asyncJobs().listItems(jobId, query.build());
-                output().rows(List.of("ID", "ERROR"), new int[] {24, 0},
+                output().rows(List.of("ID", "ENTITY", "OK", "ERROR"), new int[] {24, 24, 5, 0},
                         limit == null ? items : items.limit(limit),
-                        (AsyncJobItem item) -> List.of(item.id(), item.error() == null ? ""
-                                : item.error().code() + ": " + item.error().description()));
+                        (AsyncJobItem item) -> List.of(String.valueOf(item.id()), String.valueOf(item.entityId()),
+                                item.failed() ? "no" : item.success() == null ? "?" : "yes",
+                                item.error() == null ? "" : item.error().code() + ": " + item.error().description()));
                 return 0;
             }
         }

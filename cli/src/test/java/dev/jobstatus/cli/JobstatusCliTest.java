@@ -151,7 +151,8 @@ class JobstatusCliTest {
 
         assertThat(get.exit()).isZero();
         assertThat(get.jsonLines().get(0).get("status").asText()).isEqualTo("INITIALIZED");
-        assertThat(items.out().lines()).containsExactly("ID                        ERROR", "item-0                    INVALID_ROW: row 0 is invalid");
+        assertThat(items.out().lines()).containsExactly("ID                        ENTITY                    OK     ERROR",
+                "item-0                    entity-0                  no     INVALID_ROW: row 0 is invalid");
         assertThat(waited.exit()).isZero();
         assertThat(waited.err()).contains("wix job w-ok: RUNNING, 20/40 done, 2 failed").contains("SUCCEEDED, 40/40 done");
         assertThat(failed.exit()).isEqualTo(1);
@@ -174,6 +175,26 @@ class JobstatusCliTest {
     }
 
     @Test
+    void asanaWaitTakesFieldsAndStillSeesTheJobEnd() throws Exception {
+        drain(asana.server());
+        Run waited = run("asana", "wait", "100", "--fields", "new_project.name", "--interval", "10ms",
+                "--base-url", asana.baseUrl().toString());
+
+        assertThat(waited.exit()).isZero();
+        assertThat(waited.out()).containsPattern("(?m)^NewProject +1001 Copy of Launch plan$");
+        assertThat(drain(asana.server())).allSatisfy(poll -> assertThat(poll.getUrl().queryParameter("opt_fields"))
+                .isEqualTo("new_project.name,status"));
+    }
+
+    @Test
+    void wixItemsTakeTheStatusFilter() {
+        Run succeeded = run("wix", "items", "w-ok", "--status", "SUCCESSFUL_ONLY", "--limit", "2", "--base-url", wix.baseUrl().toString());
+
+        assertThat(succeeded.exit()).isZero();
+        assertThat(succeeded.out().lines().skip(1).toList()).hasSize(2).allSatisfy(line -> assertThat(line).endsWith(" yes"));
+    }
+
+    @Test
     void missingCredentialsNameTheVariables() {
         Run nexudusRun = run(Map.of(), "nexudus", "get", "1");
         Run wixRun = run(Map.of("WIX_CLIENT_ID", "only-this"), "wix", "get", "x");
@@ -183,7 +204,8 @@ class JobstatusCliTest {
         assertThat(nexudusRun.err().strip()).isEqualTo("error: nexudus credentials missing: set NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
         assertThat(wixRun.err().strip()).isEqualTo("error: wix credentials missing: set WIX_API_KEY with WIX_SITE_ID or "
                 + "WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
-        assertThat(asanaRun.err().strip()).isEqualTo("error: asana credentials missing: set ASANA_TOKEN");
+        assertThat(asanaRun.err().strip()).isEqualTo("error: asana credentials missing: set ASANA_TOKEN, or ASANA_CLIENT_ID, "
+                + "ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
         assertThat(asanaRun.exit()).isEqualTo(2);
     }
 

@@ -5,6 +5,7 @@ import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
@@ -101,8 +102,8 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalArgumentException if either is null or blank
          */
         public Builder passwordGrant(String username, String password) {
-            this.username = requireText(username, "username");
-            this.password = requireText(password, "password");
+            this.username = Checks.text(username, "username");
+            this.password = Checks.text(password, "password");
             credentialKinds++;
             return this;
         }
@@ -118,7 +119,7 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalArgumentException if the code is null or blank
          */
         public Builder totp(String code) {
-            AtomicReference<String> once = new AtomicReference<>(requireText(code, "totp code"));
+            AtomicReference<String> once = new AtomicReference<>(Checks.text(code, "totp code"));
             this.totp = () -> once.getAndSet(null);
             return this;
         }
@@ -215,13 +216,6 @@ public final class NexudusClient extends ProviderClient {
                 transport.credentials(credentials);
             }
             return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, pollPolicy()));
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be null or blank");
-            }
-            return value;
         }
     }
 }

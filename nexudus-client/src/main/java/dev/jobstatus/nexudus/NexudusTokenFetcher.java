@@ -1,14 +1,13 @@
 package dev.jobstatus.nexudus;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jobstatus.core.AccessToken;
 import dev.jobstatus.core.ApiError;
 import dev.jobstatus.core.ApiException;
 import dev.jobstatus.core.AuthenticationException;
 import dev.jobstatus.core.TokenFetcher;
 import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,11 @@ import java.util.function.Supplier;
  * captured at start-up is spent on the first grant and never replayed.
  */
 final class NexudusTokenFetcher implements TokenFetcher {
-    private static final BodyReader<TokenResponse> READER = BodyReader.json(TokenResponse.class);
-
     private final HttpTransport transport;
     private final String username;
     private final String password;
     private final Supplier<String> totp;
     private final String clientId;
-
-    record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
-                         @JsonProperty("expires_in") Long expiresIn, @JsonProperty("refresh_token") String refreshToken) { }
 
     /**
      * @param totp supplies a current two-factor code for each password grant, or {@code null} for accounts
@@ -82,10 +76,7 @@ final class NexudusTokenFetcher implements TokenFetcher {
     private AccessToken grant(Map<String, String> form, String previousRefreshToken) {
         ApiRequest request = ApiRequest.post().path("api/token").header("client_id", clientId).formBody(form)
                 .unauthenticated().build();
-        TokenResponse token = transport.execute(request, READER).value();
-        return new AccessToken(token.accessToken(),
-                token.expiresIn() == null ? null : transport.time().now().plusSeconds(token.expiresIn()),
-                token.refreshToken() != null ? token.refreshToken() : previousRefreshToken);
+        return TokenEndpoint.fetch(transport, request, previousRefreshToken);
     }
 
     private AuthenticationException noCode(ApiException refused) {

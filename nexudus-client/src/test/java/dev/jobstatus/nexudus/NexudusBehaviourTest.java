@@ -126,7 +126,11 @@ class NexudusBehaviourTest {
             assertThat(job.id()).isEqualTo(87654321L);
             assertThat(job.updatedOn()).isEqualTo(Instant.parse("2025-01-15T10:30:00Z"));
         });
+        assertThat(page.currentPage()).isEqualTo(1);
         assertThat(page.currentPageSize()).isEqualTo(15);
+        assertThat(page.firstItem()).isEqualTo(1);
+        assertThat(page.lastItem()).isEqualTo(1);
+        assertThat(page.hasPreviousPage()).isFalse();
         assertThat(page.currentOrderField()).isEqualTo("CreatedOn");
         assertThat(page.currentSortDirection()).isEqualTo(1);
         assertThat(page.totalItems()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package dev.jobstatus.testkit;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -304,11 +303,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (!String.valueOf(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded")) {
             return json(400, Map.of("error", "unsupported_grant_type", "error_description", "form body expected"));
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : request.getBody().utf8().split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
-        }
+        Map<String, String> form = formFields(request);
         String clientIdHeader = request.getHeaders().get("client_id");
         tokenRequests.add(new TokenRequest(form, clientIdHeader));
         String clientId;
@@ -467,9 +462,5 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -271,6 +271,21 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     /**
+     * {@return the fields of an {@code application/x-www-form-urlencoded} request body, in order}
+     *
+     * @param request the request
+     */
+    protected static java.util.Map<String, String> formFields(RecordedRequest request) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        for (String pair : request.getBody().utf8().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        return form;
+    }
+
+    /**
      * {@return {@code retryAfter} in whole seconds, at least 1, as {@code Retry-After} wants}
      *
      * @param retryAfter the delay to announce

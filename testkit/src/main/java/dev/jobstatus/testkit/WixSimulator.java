@@ -16,9 +16,11 @@ import okhttp3.HttpUrl;
 
 /**
  * The Wix async-jobs API on loopback: {@code GET /async-jobs/v1/async-jobs/{jobId}} (wrapped in {@code {"job"}})
- * for jobs whose status and counts advance as they are polled, {@code .../items} with cursor paging and the
- * {@code hasError} filter, {@code POST /oauth2/token} (client credentials, JSON), API keys with a site id, Wix's
- * error envelope, and its throttle: 429 with {@code Retry-After} beyond 200 requests a minute.
+ * for jobs whose status and counts advance as they are polled (with {@code createdBy} in the documented nested
+ * form), {@code .../items} paged by cursor alone ({@code pagingMetadata.hasNext}, internal to Wix, is never sent),
+ * with the {@code hasError} and {@code status} filters, {@code POST /oauth2/token} (client credentials, JSON), API
+ * keys with a site id, Wix's error envelope, and its throttle: 429 with {@code Retry-After} beyond 200 requests a
+ * minute.
  */
 public final class WixSimulator extends Simulator<WixSimulator> {
     /** The API key the simulator accepts (with {@link #SITE_ID}). */
@@ -44,6 +46,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
     private record Job(String id, Long total, Lifecycle<Step> lifecycle) { }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> rawJobs = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> items = new ConcurrentHashMap<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger minted = new AtomicInteger();
@@ -115,7 +118,21 @@ public final class WixSimulator extends Simulator<WixSimulator> {
     }
 
     /**
-     * Gives job {@code id} {@code count} items; every seventh failed with an {@code INVALID_ROW} error.
+     * Adds job {@code id} served exactly as given (inside {@code {"job": ...}}), for shapes the other methods do not
+     * make, such as an older job with only the deprecated {@code counters} and {@code owner}.
+     *
+     * @param id the job's id
+     * @param job the job's fields, named as Wix names them
+     * @return this simulator
+     */
+    public WixSimulator addJob(String id, Map<String, Object> job) {
+        rawJobs.put(id, new LinkedHashMap<>(job));
+        return this;
+    }
+
+    /**
+     * Gives job {@code id} {@code count} items, each with an {@code entityId}, {@code success} and {@code data};
+     * every seventh failed, with {@code success: false} and an {@code INVALID_ROW} error.
      *
      * @param id the job's id
      * @param count how many items
@@ -126,6 +143,8 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         for (int i = 0; i < count; i++) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "item-" + i);
+            item.put("entityId", "entity-" + i);
+            item.put("success", i % 7 != 0);
             item.put("data", Map.of("row", i));
             if (i % 7 == 0) {
                 item.put("error", Map.of("code", "INVALID_ROW", "description", "row " + i + " is invalid", "data", Map.of("row", i)));
@@ -193,6 +212,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             if (job != null && path.size() == 4) {
                 return json(200, Map.of("job", render(job, job.lifecycle().next())));
             }
+            if (rawJobs.containsKey(id) && path.size() == 4) {
+                return json(200, Map.of("job", rawJobs.get(id)));
+            }
         }
         return wixError(404, "JOB_NOT_FOUND", "no such job");
     }
@@ -229,7 +251,8 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         rendered.put("status", step.status());
         rendered.put("createdDate", "2026-01-01T10:00:00.000Z");
         rendered.put("updatedDate", "2026-01-01T10:05:00.000Z");
-        rendered.put("createdBy", Map.of("type", "APP_ID", "appId", CLIENT_ID));
+        // The documented form: the id inside its options object.
+        rendered.put("createdBy", Map.of("type", "APP_ID", "appIdOptions", Map.of("appId", CLIENT_ID)));
         rendered.put("counts", counts);
         return rendered;
     }
@@ -257,7 +280,15 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         String hasError = url.queryParameter("hasError");
         if (hasError != null) {
             boolean wanted = Boolean.parseBoolean(hasError);
-            all = all.stream().filter(item -> item.containsKey("error") == wanted).toList();
+            all = all.stream().filter(item -> Boolean.FALSE.equals(item.get("success")) == wanted).toList();
+        }
+        String status = url.queryParameter("status");
+        if (status != null && !status.equals("ALL")) {
+            if (!status.equals("FAILED_ONLY") && !status.equals("SUCCESSFUL_ONLY")) {
+                return wixError(400, "INVALID_ARGUMENT", "unknown status filter " + status);
+            }
+            boolean failed = status.equals("FAILED_ONLY");
+            all = all.stream().filter(item -> Boolean.FALSE.equals(item.get("success")) == failed).toList();
         }
         String limitParam = url.queryParameter("paging.limit");
         int limit = limitParam == null ? 50 : Math.max(1, Integer.parseInt(limitParam));
@@ -269,10 +300,15 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             return wixError(400, "INVALID_CURSOR", "the cursor is not valid");
         }
         int to = Math.min(all.size(), from + limit);
+        // Like Wix: the cursor says whether there is more; hasNext is internal to Wix and not sent.
         Map<String, Object> cursors = new LinkedHashMap<>();
-        cursors.put("next", to < all.size() ? "cur-" + to : null);
-        cursors.put("prev", from > 0 ? "cur-" + Math.max(0, from - limit) : null);
+        if (to < all.size()) {
+            cursors.put("next", "cur-" + to);
+        }
+        if (from > 0) {
+            cursors.put("prev", "cur-" + Math.max(0, from - limit));
+        }
         return json(200, Map.of("results", all.subList(Math.min(from, to), to),
-                "pagingMetadata", Map.of("count", Math.max(0, to - from), "cursors", cursors, "hasNext", to < all.size())));
+                "pagingMetadata", Map.of("count", Math.max(0, to - from), "cursors", cursors)));
     }
 }

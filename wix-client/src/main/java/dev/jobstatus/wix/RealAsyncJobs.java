@@ -24,7 +24,7 @@ final class RealAsyncJobs implements AsyncJobs {
     record ItemsEnvelope(List<AsyncJobItem> results, PagingMetadata pagingMetadata) { }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PagingMetadata(Integer count, Cursors cursors, Boolean hasNext) { }
+    record PagingMetadata(Integer count, Cursors cursors) { }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Cursors(String next, String prev) { }
@@ -39,9 +39,11 @@ final class RealAsyncJobs implements AsyncJobs {
     private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.json(ItemsEnvelope.class).map(envelope -> {
         PagingMetadata paging = envelope.pagingMetadata();
         Cursors cursors = paging == null ? null : paging.cursors();
+        // The cursor is Wix's public contract: a non-empty next cursor means a next page, whatever hasNext
+        // (internal, and often absent) says.
+        String next = cursors == null || cursors.next() == null || cursors.next().isEmpty() ? null : cursors.next();
         return new AsyncJobItemsPage(envelope.results(), paging == null ? null : paging.count(),
-                cursors == null ? null : cursors.next(), cursors == null ? null : cursors.prev(),
-                paging != null && Boolean.TRUE.equals(paging.hasNext()));
+                next, cursors == null ? null : cursors.prev(), next != null);
     });
 
     private final HttpTransport transport;
@@ -67,7 +69,8 @@ final class RealAsyncJobs implements AsyncJobs {
     @Override
     public AsyncJobItemsPage items(String jobId, AsyncJobItemsQuery query) {
         ApiRequest request = ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).path("items")
-                .query("paging.limit", query.limit()).query("paging.cursor", query.cursor()).query("hasError", query.hasError())
+                .query("paging.limit", query.limit()).query("paging.cursor", query.cursor())
+                .query("status", query.status()).query("hasError", query.effectiveHasError())
                 .build();
         return transport.execute(request, ITEMS).value();
     }
@@ -77,8 +80,7 @@ final class RealAsyncJobs implements AsyncJobs {
         getRequest(jobId); // refuse a bad id now, not on first iteration
         PagedIterable.PageFetcher<AsyncJobItem> fetcher = ref -> {
             AsyncJobItemsPage page = items(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
-            boolean more = page.hasNext() && page.nextCursor() != null && !page.nextCursor().isEmpty();
-            return new Page<>(page.items(), more ? PageRef.cursor(page.nextCursor()) : null, null, null);
+            return new Page<>(page.items(), page.hasNext() ? PageRef.cursor(page.nextCursor()) : null, null, null);
         };
         return query.cursor() == null ? PagedIterable.of(transport.provider(), fetcher)
                 : PagedIterable.startingAt(transport.provider(), PageRef.cursor(query.cursor()), fetcher);

@@ -1,11 +1,10 @@
 package dev.jobstatus.wix;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jobstatus.core.AccessToken;
 import dev.jobstatus.core.TokenFetcher;
 import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +14,10 @@ import java.util.Map;
  * hours and come without a refresh token, so each renewal mints a new one.
  */
 final class WixTokenFetcher implements TokenFetcher {
-    private static final BodyReader<TokenResponse> READER = BodyReader.json(TokenResponse.class);
-
     private final HttpTransport transport;
     private final String clientId;
     private final String clientSecret;
     private final String instanceId;
-
-    record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
-                         @JsonProperty("expires_in") Long expiresIn) { }
 
     WixTokenFetcher(HttpTransport transport, String clientId, String clientSecret, String instanceId) {
         this.transport = transport;
@@ -40,9 +34,7 @@ final class WixTokenFetcher implements TokenFetcher {
         body.put("client_secret", clientSecret);
         body.put("instance_id", instanceId);
         ApiRequest request = ApiRequest.post().path("oauth2/token").jsonBody(body).unauthenticated().build();
-        TokenResponse token = transport.execute(request, READER).value();
-        return new AccessToken(token.accessToken(),
-                token.expiresIn() == null ? null : transport.time().now().plusSeconds(token.expiresIn()), null);
+        return TokenEndpoint.fetch(transport, request, null);
     }
 
     @Override

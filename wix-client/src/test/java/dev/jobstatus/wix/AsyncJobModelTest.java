@@ -7,6 +7,7 @@ import dev.jobstatus.core.JobState;
 import dev.jobstatus.core.RateLimiter;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobStatus;
+import dev.jobstatus.wix.model.Counts;
 import dev.jobstatus.wix.model.CreatedBy;
 import dev.jobstatus.wix.model.CreatorType;
 import java.time.Instant;
@@ -72,6 +73,7 @@ class AsyncJobModelTest {
         "wix user          | {\"type\":\"WIX_USER_ID\",\"wixUserId\":\"u-1\"}                   | WixUser[wixUserId=u-1]",
         "app               | {\"type\":\"APP_ID\",\"appId\":\"a-1\"}                            | App[appId=a-1]",
         "app without type  | {\"appId\":\"a-2\"}                                              | App[appId=a-2]",
+        "app by options    | {\"type\":\"APP_ID\",\"appIdOptions\":{\"appId\":\"a-3\"}}          | App[appId=a-3]",
     })
     void eachCreatorParsesToItsCase(String name, String createdBy, String expected) {
         AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"status\":\"INITIALIZED\",\"createdBy\":" + createdBy + "}}");
@@ -104,16 +106,51 @@ class AsyncJobModelTest {
     }
 
     @Test
-    void deprecatedCountersAndOwnerAreReadWhenTheNewFieldsAreAbsent() {
-        AsyncJob old = parse("{\"job\":{\"id\":\"j\",\"status\":\"FINISHED\",\"owner\":{\"type\":\"MEMBER_ID\",\"memberId\":\"m\"},"
-                + "\"counters\":{\"total\":\"10\",\"successCount\":\"9\",\"failCount\":1}}}");
-        AsyncJob both = parse("{\"job\":{\"id\":\"j\",\"owner\":{\"appId\":\"old\"},\"createdBy\":{\"appId\":\"new\"},"
-                + "\"counters\":{\"successCount\":1},\"counts\":{\"successCount\":2}}}");
+    void aJobWithOnlyTheLegacyCountersAndOwnerReadsThemUnderTheirOwnNames() {
+        AsyncJob old = parse("{\"job\":{\"id\":\"j\",\"status\":\"FINISHED\",\"owner\":{\"memberId\":\"m\"},"
+                + "\"counters\":{\"itemsToProcess\":10,\"itemsSucceeded\":\"8\",\"itemsFailed\":2,"
+                + "\"errorCountByCode\":{\"INVALID_ROW\":2}}}}");
 
         assertThat(old.createdBy()).isEqualTo(new CreatedBy.Member("m"));
-        assertThat(old.counts().total()).isEqualTo(10);
-        assertThat(old.counts().successCount()).isEqualTo(9);
+        assertThat(old.counts()).isEqualTo(new Counts(10L, 8, 2, Map.of("INVALID_ROW", 2L)));
+        assertThat(old.progress().fraction()).hasValue(1.0);
         assertThat(old.state()).isEqualTo(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void theSnakeCaseLegacySpellingAndWrappedNumbersAreReadToo() {
+        AsyncJob old = parse("{\"job\":{\"id\":\"j\",\"created_date\":\"2024-03-01T12:00:00Z\","
+                + "\"updated_date\":\"2024-03-01T12:05:00Z\",\"owner\":{\"service_id\":\"svc-1\"},"
+                + "\"counters\":{\"items_to_process\":{\"value\":\"40\"},\"items_succeeded\":30,\"items_failed\":{\"value\":4},"
+                + "\"error_count_by_code\":{\"TIMEOUT\":\"4\"}}}}");
+
+        assertThat(old.createdBy()).isEqualTo(new CreatedBy.Service("svc-1"));
+        assertThat(old.createdBy().type()).isEqualTo(CreatorType.SERVICE_ID);
+        assertThat(old.counts()).isEqualTo(new Counts(40L, 30, 4, Map.of("TIMEOUT", 4L)));
+        assertThat(old.createdDate()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
+        assertThat(old.updatedDate()).isEqualTo(Instant.parse("2024-03-01T12:05:00Z"));
+    }
+
+    @ParameterizedTest(name = "owner {0}")
+    @CsvSource(delimiter = '|', value = {
+        "anonymousVisitorId | AnonymousVisitor[anonymousVisitorId=x]",
+        "memberId           | Member[memberId=x]",
+        "wixUserId          | WixUser[wixUserId=x]",
+        "appId              | App[appId=x]",
+        "serviceId          | Service[serviceId=x]",
+        "wix_user_id        | WixUser[wixUserId=x]",
+    })
+    void eachLegacyOwnerParsesToItsCase(String field, String expected) {
+        AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"owner\":{\"" + field + "\":\"x\"}}}");
+
+        assertThat(job.createdBy().toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void theCurrentFieldsWinOverTheLegacyOnes() {
+        AsyncJob both = parse("{\"job\":{\"id\":\"j\",\"owner\":{\"appId\":\"old\"},\"createdBy\":{\"appId\":\"new\"},"
+                + "\"counters\":{\"itemsSucceeded\":1},\"counts\":{\"successCount\":2}}}");
+
         assertThat(both.createdBy()).isEqualTo(new CreatedBy.App("new"));
         assertThat(both.counts().successCount()).isEqualTo(2);
     }

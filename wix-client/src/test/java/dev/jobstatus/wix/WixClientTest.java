@@ -176,11 +176,31 @@ class WixClientTest {
                 "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-10",
                 "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-20");
         AsyncJobItem failed = items.get(7);
+        assertThat(failed.entityId()).isEqualTo("entity-7");
+        assertThat(failed.success()).isFalse();
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.data()).containsEntry("row", 7);
+        assertThat(items.get(8).success()).isTrue();
+        assertThat(items.get(8).failed()).isFalse();
         assertThat(failed.error().code()).isEqualTo("INVALID_ROW");
         assertThat(failed.error().description()).isEqualTo("row 7 is invalid");
         assertThat(failed.error().data()).containsEntry("row", 7);
         assertThat(failed.fields()).containsEntry("data", Map.of("row", 7));
         assertThat(items.get(1).errorDetails()).isEmpty();
+    }
+
+    @Test
+    void theStatusFilterIsSentWithTheHasErrorItMeans() throws Exception {
+        List<AsyncJobItem> failed;
+        try (WixClient wix = apiKeyClient()) {
+            failed = wix.asyncJobs().listItems("j-ok", AsyncJobItemsQuery.builder().status(ItemStatusFilter.FAILED_ONLY).build())
+                    .stream().toList();
+        }
+
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/async-jobs/v1/async-jobs/j-ok/items?status=FAILED_ONLY&hasError=true");
+        assertThat(failed).extracting(AsyncJobItem::id).containsExactly("item-0", "item-7", "item-14", "item-21");
+        assertThatThrownBy(() -> AsyncJobItemsQuery.builder().status(ItemStatusFilter.SUCCESSFUL_ONLY).hasError(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contradicts");
     }
 
     @Test

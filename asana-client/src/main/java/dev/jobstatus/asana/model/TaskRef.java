@@ -10,9 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param resourceType {@code task}
  * @param name the task's name
  * @param resourceSubtype the task's subtype, such as {@code default_task}
- * @param createdBy the user who created the task (gid and resource type)
+ * @param createdBy the user who created the task, as a compact user (gid and resource type)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TaskRef(String gid, @JsonProperty("resource_type") String resourceType, String name,
                       @JsonProperty("resource_subtype") String resourceSubtype,
-                      @JsonProperty("created_by") CompactRef createdBy) { }
+                      @JsonProperty("created_by") UserRef createdBy) { }

@@ -33,4 +33,16 @@ public final class Checks {
         }
         return d;
     }
+
+    /**
+     * Returns {@code value} if it has text.
+     *
+     * @throws IllegalArgumentException if it is null or blank
+     */
+    public static String text(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be null or blank");
+        }
+        return value;
+    }
 }

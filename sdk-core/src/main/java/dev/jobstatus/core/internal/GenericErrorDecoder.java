@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Understands the error bodies common to many APIs: a JSON object with a {@code message}-like field, a bare
- * JSON string, or a line of plain text. HTML pages and empty bodies give no message.
+ * Understands the error bodies common to many APIs: a JSON object with a {@code message}-like field (and OAuth's
+ * {@code error} code beside its {@code error_description}), a bare JSON string, or a line of plain text. HTML pages and empty bodies give no message.
  */
 public final class GenericErrorDecoder implements ErrorDecoder {
     /** The shared instance. */
@@ -31,10 +31,14 @@ public final class GenericErrorDecoder implements ErrorDecoder {
                 return new DecodedError(null, Text.clip(node.asText(), MAX_MESSAGE), List.of());
             }
             if (node != null && node.isObject()) {
+                // OAuth 2.0 token endpoints (RFC 6749, 5.2) answer {"error": code, "error_description": text}.
+                JsonNode oauthCode = node.get("error");
+                String code = oauthCode != null && oauthCode.isTextual() && node.has("error_description")
+                        ? Text.clip(oauthCode.asText(), MAX_MESSAGE) : null;
                 for (String field : MESSAGE_FIELDS) {
                     JsonNode value = node.get(field);
                     if (value != null && value.isTextual()) {
-                        return new DecodedError(null, Text.clip(value.asText(), MAX_MESSAGE), List.of());
+                        return new DecodedError(code, Text.clip(value.asText(), MAX_MESSAGE), List.of());
                     }
                 }
                 return null;

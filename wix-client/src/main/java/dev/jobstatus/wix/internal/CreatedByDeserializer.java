@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Reads Wix's {@code createdBy} one-of. The id may stand at the top level ({@code {"type", "memberId"}}) or inside
- * its options object ({@code {"memberIdOptions": {"memberId"}}}); the case follows {@code type} when it is known
- * and its id is present, and otherwise whichever id is present. Anything else becomes {@link CreatedBy.Unknown}
- * with every field kept.
+ * Reads Wix's {@code createdBy} one-of, and the deprecated {@code owner} of older jobs. The id may stand at the top
+ * level ({@code {"type", "memberId"}}) or inside its options object ({@code {"memberIdOptions": {"memberId"}}}),
+ * in camelCase or snake_case ({@code member_id}); the case follows {@code type} when it is known and its id is
+ * present, and otherwise whichever id is present. Anything else becomes {@link CreatedBy.Unknown} with every field
+ * kept.
  */
 public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
     /** Creates the deserializer. */
@@ -28,10 +29,11 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
         if (node == null || !node.isObject()) {
             return new CreatedBy.Unknown(CreatorType.UNKNOWN_TYPE, Map.of());
         }
-        String visitor = id(node, "anonymousVisitorId");
-        String member = id(node, "memberId");
-        String user = id(node, "wixUserId");
-        String app = id(node, "appId");
+        String visitor = id(node, "anonymousVisitorId", "anonymous_visitor_id");
+        String member = id(node, "memberId", "member_id");
+        String user = id(node, "wixUserId", "wix_user_id");
+        String app = id(node, "appId", "app_id");
+        String service = id(node, "serviceId", "service_id");
         CreatorType type = node.hasNonNull("type") ? CreatorType.of(node.get("type").asText()) : null;
         if (type != null && type.isKnown()) {
             switch (type.known().get()) {
@@ -39,6 +41,7 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
                 case MEMBER_ID -> { if (member != null) return new CreatedBy.Member(member); }
                 case WIX_USER_ID -> { if (user != null) return new CreatedBy.WixUser(user); }
                 case APP_ID -> { if (app != null) return new CreatedBy.App(app); }
+                case SERVICE_ID -> { if (service != null) return new CreatedBy.Service(service); }
                 case UNKNOWN_TYPE -> { }
             }
         }
@@ -55,15 +58,23 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
             if (app != null) {
                 return new CreatedBy.App(app);
             }
+            if (service != null) {
+                return new CreatedBy.Service(service);
+            }
         }
         Map<String, Object> fields = ctxt.readTreeAsValue(node, Map.class);
         return new CreatedBy.Unknown(type == null ? CreatorType.UNKNOWN_TYPE : type, fields);
     }
 
+    private static String id(JsonNode node, String camel, String snake) {
+        String id = id(node, camel);
+        return id != null ? id : id(node, snake);
+    }
+
     private static String id(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isValueNode() || value.isNull()) {
-            value = node.path(field + "Options").get(field);
+            value = node.path(field + (field.contains("_") ? "_options" : "Options")).get(field);
         }
         return value == null || value.isNull() || !value.isValueNode() || value.asText().isEmpty() ? null : value.asText();
     }

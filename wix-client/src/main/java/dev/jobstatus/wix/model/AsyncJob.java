@@ -1,8 +1,10 @@
 package dev.jobstatus.wix.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.JobState;
 import dev.jobstatus.core.JobView;
 import dev.jobstatus.core.Progress;
@@ -55,14 +57,21 @@ public record AsyncJob(String id, Map<String, Object> metadata, AsyncJobStatus s
         counts = counts == null ? Counts.NONE : counts;
     }
 
+    /**
+     * Reads the job. Older jobs carry the deprecated {@code owner} and {@code counters} (under their own names, in
+     * camelCase or snake_case) instead of {@code createdBy} and {@code counts}, and one reference page spells the
+     * dates {@code created_date} and {@code updated_date}.
+     */
     @JsonCreator
     static AsyncJob fromJson(@JsonProperty("id") String id, @JsonProperty("metadata") Map<String, Object> metadata,
-                             @JsonProperty("status") AsyncJobStatus status, @JsonProperty("createdDate") Instant createdDate,
-                             @JsonProperty("updatedDate") Instant updatedDate, @JsonProperty("createdBy") CreatedBy createdBy,
+                             @JsonProperty("status") AsyncJobStatus status,
+                             @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
+                             @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,
+                             @JsonProperty("createdBy") @JsonAlias("created_by") CreatedBy createdBy,
                              @JsonProperty("owner") CreatedBy owner, @JsonProperty("counts") Counts counts,
-                             @JsonProperty("counters") Counts counters) {
+                             @JsonProperty("counters") JsonNode counters) {
         return new AsyncJob(id, metadata, status, createdDate, updatedDate,
-                createdBy != null ? createdBy : owner, counts != null ? counts : counters);
+                createdBy != null ? createdBy : owner, counts != null ? counts : LegacyCounters.read(counters));
     }
 
     /**

@@ -7,35 +7,62 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One item an async job processed. Wix does not document the item's shape fully, so besides the typed
- * {@link #id()} and {@link #error()} every field the item had is kept in {@link #fields()}.
+ * One item an async job processed: its id, the entity it was about, whether it succeeded, its data and, when it
+ * failed, its error. Every field the item had is also kept in {@link #fields()}, for what Wix adds later.
  *
  * @param id the item's id, or {@code null}
+ * @param entityId the id of the entity the item processed (a product, a contact…), or {@code null}
+ * @param success whether the item was processed successfully, or {@code null} when Wix did not say
+ * @param data the item's data as parsed JSON; never {@code null}
  * @param error why the item failed, or {@code null} when it did not (or Wix sent no error details)
  * @param fields every field of the item as parsed JSON; unmodifiable
  */
-public record AsyncJobItem(String id, ItemError error, Map<String, Object> fields) {
+public record AsyncJobItem(String id, String entityId, Boolean success, Map<String, Object> data, ItemError error,
+                           Map<String, Object> fields) {
     /**
-     * Copies the fields.
+     * Copies the data and the fields.
      *
      * @param id the item's id, or {@code null}
+     * @param entityId the id of the entity the item processed, or {@code null}
+     * @param success whether the item was processed successfully, or {@code null} when Wix did not say
+     * @param data the item's data as parsed JSON; never {@code null}
      * @param error why the item failed, or {@code null} when it did not (or Wix sent no error details)
      * @param fields every field of the item as parsed JSON; unmodifiable
      */
     public AsyncJobItem {
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        data = copy(data);
+        fields = copy(fields);
     }
 
-    /** Reads an item from its JSON fields, finding the error under {@code error}, {@code errorDetails} or {@code applicationError}. */
+    /**
+     * Reads an item from its JSON fields. The error is read from {@code error} (documented), or from
+     * {@code errorDetails} or {@code applicationError}, which older answers used.
+     */
     @JsonCreator
+    @SuppressWarnings("unchecked")
     static AsyncJobItem fromJson(Map<String, Object> fields) {
-        Object id = fields.get("id");
-        return new AsyncJobItem(id == null ? null : id.toString(), error(fields), fields);
+        Object success = fields.get("success");
+        return new AsyncJobItem(text(fields.get("id")), text(fields.get("entityId")),
+                success instanceof Boolean b ? b : success == null ? null : Boolean.valueOf(success.toString()),
+                fields.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : null, error(fields), fields);
     }
 
     /** {@return the error, if the item failed with details} */
     public Optional<ItemError> errorDetails() {
         return Optional.ofNullable(error);
+    }
+
+    /** {@return whether the item failed: Wix said it did not succeed, or sent an error} */
+    public boolean failed() {
+        return Boolean.FALSE.equals(success) || (success == null && error != null);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     @SuppressWarnings("unchecked")
@@ -46,11 +73,9 @@ public record AsyncJobItem(String id, ItemError error, Map<String, Object> field
                 if (error.get("applicationError") instanceof Map<?, ?> nested) {
                     error = (Map<String, Object>) nested;
                 }
-                Object code = error.get("code");
                 Object description = error.containsKey("description") ? error.get("description") : error.get("message");
-                Object data = error.get("data");
-                return new ItemError(code == null ? null : code.toString(), description == null ? null : description.toString(),
-                        data instanceof Map<?, ?> d ? (Map<String, Object>) d : null);
+                return new ItemError(text(error.get("code")), text(description),
+                        error.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : null);
             }
         }
         return null;

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param items the items on this page; never {@code null}
  * @param count how many items this page holds, as Wix reports it, or {@code null}
- * @param nextCursor the cursor of the next page, or {@code null}
+ * @param nextCursor the cursor of the next page, or {@code null} when this is the last
  * @param prevCursor the cursor of the previous page, or {@code null}
- * @param hasNext whether Wix announced a further page
+ * @param hasNext whether there is a further page: a non-empty {@code nextCursor}, Wix's public contract (its
+ *     {@code hasNext} flag is internal and often absent)
  */
 public record AsyncJobItemsPage(List<AsyncJobItem> items, Integer count, String nextCursor, String prevCursor, boolean hasNext) {
     /**
@@ -17,9 +18,9 @@ public record AsyncJobItemsPage(List<AsyncJobItem> items, Integer count, String 
      *
      * @param items the items on this page; never {@code null}
      * @param count how many items this page holds, as Wix reports it, or {@code null}
-     * @param nextCursor the cursor of the next page, or {@code null}
+     * @param nextCursor the cursor of the next page, or {@code null} when this is the last
      * @param prevCursor the cursor of the previous page, or {@code null}
-     * @param hasNext whether Wix announced a further page
+     * @param hasNext whether there is a further page: a non-empty {@code nextCursor}
      */
     public AsyncJobItemsPage {
         items = items == null ? List.of() : items.stream().filter(i -> i != null).toList();

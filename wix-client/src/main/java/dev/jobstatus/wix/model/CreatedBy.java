@@ -5,8 +5,9 @@ import dev.jobstatus.wix.internal.CreatedByDeserializer;
 import java.util.Map;
 
 /**
- * Who created a Wix async job: one of an anonymous visitor, a member, a Wix user or an app, or a creator this
- * version of the SDK cannot place. Switch over it with a pattern match.
+ * Who created a Wix async job: one of an anonymous visitor, a member, a Wix user, an app or (in the deprecated
+ * {@code owner} of older jobs) a Wix service, or a creator this version of the SDK cannot place. Switch over it
+ * with a pattern match.
  */
 @JsonDeserialize(using = CreatedByDeserializer.class)
 public sealed interface CreatedBy {
@@ -58,6 +59,18 @@ public sealed interface CreatedBy {
         @Override
         public CreatorType type() {
             return CreatorType.APP_ID;
+        }
+    }
+
+    /**
+     * A Wix service, named only by the deprecated {@code owner} field of older jobs.
+     *
+     * @param serviceId the service's id
+     */
+    record Service(String serviceId) implements CreatedBy {
+        @Override
+        public CreatorType type() {
+            return CreatorType.SERVICE_ID;
         }
     }
 

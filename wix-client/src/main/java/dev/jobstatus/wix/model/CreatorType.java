@@ -17,7 +17,9 @@ public final class CreatorType extends OpenEnum<CreatorType.Known> {
         /** A Wix user. */
         WIX_USER_ID,
         /** An app. */
-        APP_ID
+        APP_ID,
+        /** A Wix service; seen only in the deprecated {@code owner} field, never documented as a {@code type}. */
+        SERVICE_ID
     }
 
     private static final Map<String, Known> KNOWN = index(Known.class, Known::name);
@@ -32,6 +34,8 @@ public final class CreatorType extends OpenEnum<CreatorType.Known> {
     public static final CreatorType WIX_USER_ID = of("WIX_USER_ID");
     /** {@code APP_ID}. */
     public static final CreatorType APP_ID = of("APP_ID");
+    /** {@code SERVICE_ID}. */
+    public static final CreatorType SERVICE_ID = of("SERVICE_ID");
 
     private CreatorType(String value) {
         super(value, KNOWN.get(value));

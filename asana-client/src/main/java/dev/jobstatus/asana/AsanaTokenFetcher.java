@@ -1,0 +1,46 @@
+package dev.jobstatus.asana;
+
+import dev.jobstatus.core.AccessToken;
+import dev.jobstatus.core.TokenFetcher;
+import dev.jobstatus.core.internal.ApiRequest;
+import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.TokenEndpoint;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renews an OAuth app's access token with its refresh token: {@code POST /-/oauth_token} on the API's host
+ * ({@code https://app.asana.com/-/oauth_token}), form-encoded, {@code grant_type=refresh_token} with the app's
+ * client id and secret. Asana's access tokens last about an hour; the refresh token does not change unless the
+ * answer carries a new one.
+ */
+final class AsanaTokenFetcher implements TokenFetcher {
+    private final HttpTransport transport;
+    private final String clientId;
+    private final String clientSecret;
+    private final String refreshToken;
+
+    AsanaTokenFetcher(HttpTransport transport, String clientId, String clientSecret, String refreshToken) {
+        this.transport = transport;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.refreshToken = refreshToken;
+    }
+
+    @Override
+    public AccessToken fetch(AccessToken previous) {
+        String current = previous != null && previous.refreshToken() != null ? previous.refreshToken() : refreshToken;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        form.put("refresh_token", current);
+        ApiRequest request = ApiRequest.post().rootPath("-/oauth_token").formBody(form).unauthenticated().build();
+        return TokenEndpoint.fetch(transport, request, current);
+    }
+
+    @Override
+    public String toString() {
+        return "AsanaTokenFetcher[refresh grant, clientSecret=***, refreshToken=***]";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.jobstatus.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobstatus.testkit.PlainHttp.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Wix simulator follows provider-facts.md where our first reading did not: each test shows it answering the
+ * way a client written from that reading would get wrong.
+ */
+class WixSimulatorTest {
+    private final PlainHttp plain = new PlainHttp();
+    private final WixSimulator wix = plain.track(WixSimulator.start().withoutRateLimits().acceptToken("tok")
+            .addJob("j", 100, 3).items("j", 12));
+
+    @AfterEach
+    void close() throws Exception {
+        plain.close();
+    }
+
+    private JsonNode items(String query) throws Exception {
+        return plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items" + query, "tok").body();
+    }
+
+    @Test
+    void itemPagesCarryACursorAndNeverHasNext() throws Exception {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = items("?paging.limit=5" + (cursor == null ? "" : "&paging.cursor=" + cursor));
+            assertThat(page.get("pagingMetadata").has("hasNext")).isFalse();
+            page.get("results").forEach(item -> ids.add(item.get("id").asText()));
+            JsonNode next = page.get("pagingMetadata").get("cursors").get("next");
+            cursor = next == null ? null : next.asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(ids).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void itemsHaveEntityIdSuccessAndData() throws Exception {
+        JsonNode first = items("?paging.limit=2").get("results");
+
+        assertThat(first.get(0).get("entityId").asText()).isEqualTo("entity-0");
+        assertThat(first.get(0).get("success").asBoolean()).isFalse();
+        assertThat(first.get(0).get("error").get("code").asText()).isEqualTo("INVALID_ROW");
+        assertThat(first.get(1).get("success").asBoolean()).isTrue();
+        assertThat(first.get(1).has("error")).isFalse();
+        assertThat(first.get(1).get("data").get("row").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void honoursTheStatusFilterBesideHasErrorAndRefusesAnUnknownStatus() throws Exception {
+        JsonNode failed = items("?status=FAILED_ONLY").get("results");
+        JsonNode succeeded = items("?status=SUCCESSFUL_ONLY").get("results");
+        JsonNode all = items("?status=ALL").get("results");
+        JsonNode withHasError = items("?hasError=true").get("results");
+        Answer unknown = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items?status=BROKEN", "tok");
+
+        assertThat(failed).hasSize(2).allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
+        assertThat(succeeded).hasSize(10);
+        assertThat(all).hasSize(12);
+        assertThat(withHasError).isEqualTo(failed);
+        assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    @Test
+    void sendsCreatedByInTheDocumentedNestedForm() throws Exception {
+        JsonNode createdBy = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "tok").body().get("job").get("createdBy");
+
+        assertThat(createdBy.has("appId")).isFalse();
+        assertThat(createdBy.get("appIdOptions").get("appId").asText()).isEqualTo(WixSimulator.CLIENT_ID);
+    }
+
+    @Test
+    void servesAJobExactlyAsGiven() throws Exception {
+        wix.addJob("old", Map.of("id", "old", "status", "FINISHED", "counters", Map.of("items_succeeded", 3)));
+
+        JsonNode job = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/old", "tok").body().get("job");
+
+        assertThat(job.get("counters").get("items_succeeded").asInt()).isEqualTo(3);
+        assertThat(job.has("counts")).isFalse();
+    }
+}
