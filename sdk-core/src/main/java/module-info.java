@@ -9,9 +9,16 @@ module dev.jobstatus.core {
     requires com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.jobstatus.core;
+    exports dev.jobstatus.core.auth;
+    exports dev.jobstatus.core.exception;
+    exports dev.jobstatus.core.paging;
+    exports dev.jobstatus.core.polling;
+    exports dev.jobstatus.core.retry;
+    exports dev.jobstatus.core.time;
     exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
     opens dev.jobstatus.core to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.polling to com.fasterxml.jackson.databind;
     opens dev.jobstatus.core.internal to com.fasterxml.jackson.databind;
 }

@@ -1,10 +1,10 @@
 package dev.jobstatus.asana;
 
-import dev.jobstatus.core.CachingTokenProvider;
+import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -26,7 +26,7 @@ import okhttp3.Headers;
  * use it everywhere. {@link #close()} releases what it owns.
  *
  * <pre>{@code
- * try (AsanaClient asana = AsanaClient.builder().accessToken(token).build()) {
+ * try (AsanaClient asana = AsanaClient.builder().bearerToken(token).build()) {
  *     Job job = asana.jobs().waitFor(gid);
  * }
  * }</pre>
@@ -63,7 +63,6 @@ public final class AsanaClient extends ProviderClient {
     public static final class Builder extends ClientBuilder<Builder> {
         private CredentialProvider credentials;
         private String[] oauth;
-        private int credentialKinds;
         private final Set<String> enable = new LinkedHashSet<>();
         private final Set<String> disable = new LinkedHashSet<>();
 
@@ -80,9 +79,9 @@ public final class AsanaClient extends ProviderClient {
          * @return this builder
          * @throws IllegalArgumentException if the token is null or blank
          */
-        public Builder accessToken(String token) {
+        public Builder bearerToken(String token) {
+            CoreAccess.credentialChosen(this, "bearerToken");
             this.credentials = CredentialProvider.bearerToken(token);
-            credentialKinds++;
             return this;
         }
 
@@ -98,9 +97,9 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauthRefresh(String clientId, String clientSecret, String refreshToken) {
+            CoreAccess.credentialChosen(this, "oauthRefresh");
             this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
                     Checks.text(refreshToken, "refreshToken")};
-            credentialKinds++;
             return this;
         }
 
@@ -111,8 +110,8 @@ public final class AsanaClient extends ProviderClient {
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
+            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
-            credentialKinds++;
             return this;
         }
 
@@ -143,11 +142,7 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalStateException if no token was given, or the base URL is plain http to another host
          */
         public AsanaClient build() {
-            if (credentialKinds != 1) {
-                throw new IllegalStateException(credentialKinds == 0
-                        ? "Credentials required: call accessToken, oauthRefresh or credentials."
-                        : "Choose one way of authenticating: accessToken, oauthRefresh or credentials were called " + credentialKinds + " times.");
-            }
+            CoreAccess.requireOneCredential(this, "bearerToken", "oauthRefresh", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
             if (oauth != null) {

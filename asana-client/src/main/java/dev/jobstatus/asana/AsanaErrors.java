@@ -1,7 +1,7 @@
 package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobstatus.core.ErrorDetail;
+import dev.jobstatus.core.exception.ErrorDetail;
 import dev.jobstatus.core.internal.DecodedError;
 import dev.jobstatus.core.internal.ErrorDecoder;
 import dev.jobstatus.core.internal.GenericErrorDecoder;

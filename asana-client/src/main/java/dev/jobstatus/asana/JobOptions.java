@@ -1,6 +1,5 @@
 package dev.jobstatus.asana;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -16,27 +15,44 @@ import java.util.Set;
  * state UNKNOWN, and a wait on it would never end, so when any field is named the SDK also asks for
  * {@code status}, unless {@link Builder#includeStatus(boolean)} says not to.
  *
- * @param fields the fields, in order, without repeats; never {@code null}; empty for Asana's default fields
- * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
- * @param includeStatus whether {@code status} is added to named fields that leave it out
+ * <p>Immutable; build one with {@link #builder()}.
  */
-public record JobOptions(List<String> fields, Boolean pretty, boolean includeStatus) {
+public final class JobOptions {
     private static final String STATUS = JobField.STATUS.wireName();
+    private static final JobOptions NONE = builder().build();
 
-    /**
-     * Copies the fields, dropping repeats.
-     *
-     * @param fields the fields, in order, without repeats; never {@code null}; empty for Asana's default fields
-     * @param pretty whether Asana should indent its JSON, or {@code null} to leave the parameter out
-     * @param includeStatus whether {@code status} is added to named fields that leave it out
-     */
-    public JobOptions {
-        fields = fields == null ? List.of() : List.copyOf(new LinkedHashSet<>(fields));
+    private final List<String> fields;
+    private final Boolean pretty;
+    private final boolean includeStatus;
+    private final String optFields;
+
+    private JobOptions(Builder b) {
+        this.fields = List.copyOf(b.fields);
+        this.pretty = b.pretty;
+        this.includeStatus = b.includeStatus;
+        String named = String.join(",", fields);
+        this.optFields = fields.isEmpty() ? null
+                : includeStatus && !fields.contains(STATUS) ? named + "," + STATUS : named;
     }
 
     /** {@return options that ask for Asana's default fields} */
     public static JobOptions none() {
-        return new JobOptions(List.of(), null, true);
+        return NONE;
+    }
+
+    /** {@return the fields named, in order, without repeats; empty for Asana's default fields} */
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** {@return whether Asana should indent its JSON, or {@code null} to leave the parameter out} */
+    public Boolean pretty() {
+        return pretty;
+    }
+
+    /** {@return whether {@code status} is added to named fields that leave it out} */
+    public boolean includeStatus() {
+        return includeStatus;
     }
 
     /** {@return an empty builder} */
@@ -49,11 +65,23 @@ public record JobOptions(List<String> fields, Boolean pretty, boolean includeSta
      * {@link #includeStatus()} is off; {@code null} when no field is named}
      */
     public String optFields() {
-        if (fields.isEmpty()) {
-            return null;
-        }
-        String named = String.join(",", fields);
-        return includeStatus && !fields.contains(STATUS) ? named + "," + STATUS : named;
+        return optFields;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JobOptions other && fields.equals(other.fields) && Objects.equals(pretty, other.pretty)
+                && includeStatus == other.includeStatus;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fields, pretty, includeStatus);
+    }
+
+    @Override
+    public String toString() {
+        return "JobOptions[optFields=" + optFields + ", pretty=" + pretty + "]";
     }
 
     /** Builds {@link JobOptions}. */
@@ -118,7 +146,7 @@ public record JobOptions(List<String> fields, Boolean pretty, boolean includeSta
 
         /** {@return the options} */
         public JobOptions build() {
-            return new JobOptions(new ArrayList<>(fields), pretty, includeStatus);
+            return new JobOptions(this);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobstatus.asana;
 
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.polling.JobWaiter;
 import java.util.concurrent.CompletableFuture;
 
 /** Asana jobs ({@code /jobs/{job_gid}}): read one, wait for one. Obtained from {@link AsanaClient#jobs()}; thread-safe. */
@@ -11,8 +11,8 @@ public interface Jobs {
      *
      * @param gid the job's gid
      * @throws IllegalArgumentException if the gid is null or blank
-     * @throws dev.jobstatus.core.NotFoundException if there is no such job
-     * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
+     * @throws dev.jobstatus.core.exception.NotFoundException if there is no such job
+     * @throws dev.jobstatus.core.exception.JobStatusException for any other failure, after retries where allowed
      */
     default Job get(String gid) {
         return get(gid, JobOptions.none());
@@ -24,9 +24,19 @@ public interface Jobs {
      * @param gid the job's gid
      * @param options optional fields and formatting
      * @throws IllegalArgumentException if the gid is null or blank
-     * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
+     * @throws dev.jobstatus.core.exception.JobStatusException if the request fails, after retries where allowed
      */
     Job get(String gid, JobOptions options);
+
+    /**
+     * Fetches job {@code gid} with Asana's default fields without blocking.
+     *
+     * @param gid the job's gid
+     * @return a future completed with the job, or exceptionally as {@link #get(String)} would throw
+     */
+    default CompletableFuture<Job> getAsync(String gid) {
+        return getAsync(gid, JobOptions.none());
+    }
 
     /**
      * Fetches job {@code gid} without blocking.
@@ -61,8 +71,8 @@ public interface Jobs {
      *
      * @param gid the job's gid
      * @return the job, succeeded
-     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
-     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default Job waitFor(String gid) {
         return waiter(gid).await();
@@ -74,8 +84,8 @@ public interface Jobs {
      * @param gid the job's gid
      * @param options the fields each poll returns, and formatting
      * @return the job, succeeded
-     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
-     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default Job waitFor(String gid, JobOptions options) {
         return waiter(gid, options).await();

@@ -2,8 +2,8 @@ package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;

@@ -8,19 +8,19 @@ import dev.jobstatus.asana.model.CompactRef;
 import dev.jobstatus.asana.model.UserRef;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.asana.model.JobStatus;
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.BadRequestException;
-import dev.jobstatus.core.ErrorDetail;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.ErrorDetail;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.testkit.NoDelayServerSockets;
-import dev.jobstatus.core.NotFoundException;
-import dev.jobstatus.core.PermissionDeniedException;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
-import dev.jobstatus.core.RetryPolicy;
-import dev.jobstatus.core.ServerException;
+import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.exception.PermissionDeniedException;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.exception.ServerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,8 +91,8 @@ class AsanaClientTest {
     private final ManualTimeSource time = new ManualTimeSource();
 
     private AsanaClient.Builder builder() {
-        return AsanaClient.builder().baseUrl(server.url("/api/1.0")).accessToken("2/1203/abc-pat-secret")
-                .timeSource(time).rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().jitter(false).build());
+        return AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("2/1203/abc-pat-secret")
+                .timeSource(time).rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().fullJitter(false).build());
     }
 
     private static MockResponse json(int status, String body) {
@@ -225,7 +225,7 @@ class AsanaClientTest {
         server.enqueue(json(200, "{\"gid\":\"1\"}"));
 
         assertThatThrownBy(() -> builder().build().jobs().get("1"))
-                .isInstanceOf(dev.jobstatus.core.MalformedResponseException.class).hasMessageContaining("no \"data\" object");
+                .isInstanceOf(dev.jobstatus.core.exception.MalformedResponseException.class).hasMessageContaining("no \"data\" object");
     }
 
     @Test
@@ -281,7 +281,7 @@ class AsanaClientTest {
 
         Job done = builder().build().jobs().waiter("7").listener(e -> states.add(e.job().state())).await();
         Job failed = builder().build().jobs().waitFor("8");
-        Job async = AsanaClient.builder().baseUrl(server.url("/api/1.0")).accessToken("t")
+        Job async = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t")
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(5)).build()).build()
                 .jobs().waiter("9").awaitSuccessAsync().get(10, TimeUnit.SECONDS);
 
@@ -296,12 +296,12 @@ class AsanaClientTest {
     void buildRequiresATokenAndTheDefaultPaceIsTheFreeQuota() {
         assertThatThrownBy(() -> AsanaClient.builder().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Credentials required");
-        assertThatThrownBy(() -> AsanaClient.builder().accessToken(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AsanaClient.builder().bearerToken(" ")).isInstanceOf(IllegalArgumentException.class);
 
         for (int i = 0; i < 151; i++) {
             server.enqueue(json(200, DOCS_JOB));
         }
-        AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).accessToken("t").timeSource(time).build();
+        AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t").timeSource(time).build();
         for (int i = 0; i < 151; i++) {
             asana.jobs().get("12345");
         }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.testkit.AsanaSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class AsanaConformanceTest {
     @Test
     void aWaitWithCallerPickedFieldsAsksForStatusAndEnds() throws Exception {
         simulator.addJob("9", "not_started", "in_progress", "succeeded");
-        try (AsanaClient asana = builder().accessToken(AsanaSimulator.TOKEN).build()) {
+        try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
             Job done = asana.jobs().waitFor("9", JobOptions.builder().fields(JobField.NEW_PROJECT_NAME).build());
 
             assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
@@ -52,7 +52,7 @@ class AsanaConformanceTest {
     @Test
     void withoutStatusTheJobHasNoStateWhichIsWhyTheSdkAsksForIt() {
         simulator.addJob("9", "succeeded");
-        try (AsanaClient asana = builder().accessToken(AsanaSimulator.TOKEN).build()) {
+        try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
             Job exact = asana.jobs().get("9", JobOptions.builder().fields(JobField.NEW_PROJECT_NAME).includeStatus(false).build());
 
             assertThat(exact.status()).isNull();
@@ -64,7 +64,7 @@ class AsanaConformanceTest {
     @SuppressWarnings("deprecation")
     void theDeprecatedTaskTemplateFieldIsStillSent() throws Exception {
         simulator.addJob("9", "succeeded");
-        try (AsanaClient asana = builder().accessToken(AsanaSimulator.TOKEN).build()) {
+        try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
             asana.jobs().get("9", JobOptions.builder().fields(JobField.NEW_TASK_TEMPLATE_NAME).build());
         }
         assertThat(simulator.server().takeRequest().getUrl().queryParameter("opt_fields")).isEqualTo("new_task_template.name,status");
@@ -127,7 +127,7 @@ class AsanaConformanceTest {
 
     @Test
     void exactlyOneWayOfAuthenticating() {
-        assertThatThrownBy(() -> AsanaClient.builder().accessToken("a").oauthRefresh("c", "s", "r").build())
+        assertThatThrownBy(() -> AsanaClient.builder().bearerToken("a").oauthRefresh("c", "s", "r").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.wix.WixClient;
@@ -57,7 +57,7 @@ public class GetOverheadBenchmark {
         base = server.url("/").toString();
         nexudus = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
         wix = WixClient.builder().baseUrl(base).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
-        asana = AsanaClient.builder().baseUrl(base + "api/1.0").accessToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        asana = AsanaClient.builder().baseUrl(base + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
         raw = new OkHttpClient();
         nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").callTimeout(java.time.Duration.ZERO)
                 .rateLimiter(RateLimiter.unlimited()).build();

@@ -1,6 +1,6 @@
 package dev.jobstatus.benchmarks;
 
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import mockwebserver3.MockWebServer;

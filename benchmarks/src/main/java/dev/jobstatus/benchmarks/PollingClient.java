@@ -1,8 +1,8 @@
 package dev.jobstatus.benchmarks;
 
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Threads;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;

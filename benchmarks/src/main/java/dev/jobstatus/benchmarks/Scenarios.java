@@ -1,8 +1,8 @@
 package dev.jobstatus.benchmarks;
 
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;

@@ -20,7 +20,7 @@ final class AsanaCommand {
         String clientId = context.env("ASANA_CLIENT_ID");
         AsanaClient.Builder builder = AsanaClient.builder();
         if (token != null) {
-            builder.accessToken(token);
+            builder.bearerToken(token);
         } else if (clientId != null && context.env("ASANA_CLIENT_SECRET") != null && context.env("ASANA_REFRESH_TOKEN") != null) {
             builder.oauthRefresh(clientId, context.env("ASANA_CLIENT_SECRET"), context.env("ASANA_REFRESH_TOKEN"));
         } else {

@@ -2,7 +2,7 @@ package dev.jobstatus.cli;
 
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.nexudus.BackgroundJobField;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         try (NexudusClient nexudus = NexudusClient.builder().baseUrl(api.baseUrl())
                 .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
             int before = api.requestCount();
-            BackgroundJobQuery failed = BackgroundJobQuery.builder().status("Failed").size(250)
+            BackgroundJobQuery failed = BackgroundJobQuery.builder().status("Failed").pageSize(250)
                     .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.DESCENDING).build();
             List<BusinessBackgroundJobSummary> jobs = nexudus.backgroundJobs().listAll(failed).stream().toList();
             output.rows(List.of("ID", "STATUS", "CREATED", "DESCRIPTION"), new int[] {6, 8, 22, 0}, jobs.subList(0, 3),
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private void asana(AsanaSimulator api, Output output) {
         heading("Asana: wait for a project duplication job");
-        try (AsanaClient asana = AsanaClient.builder().baseUrl(api.baseUrl()).accessToken(AsanaSimulator.TOKEN).build()) {
+        try (AsanaClient asana = AsanaClient.builder().baseUrl(api.baseUrl()).bearerToken(AsanaSimulator.TOKEN).build()) {
             Job job = asana.jobs().waiter("1209876543210").policy(BRISK).listener(output.progress("asana job 1209876543210"))
                     .awaitSuccess();
             context.out().println("asana job " + job.gid() + " " + job.status() + ": created project "

@@ -1,9 +1,9 @@
 package dev.jobstatus.cli;
 
-import dev.jobstatus.core.JobFailedException;
-import dev.jobstatus.core.JobStatusException;
-import dev.jobstatus.core.JobWaitTimeoutException;
-import dev.jobstatus.core.TransportException;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.exception.JobStatusException;
+import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.TransportException;
 import dev.jobstatus.core.internal.UserAgent;
 import java.io.PrintStream;
 import java.io.PrintWriter;

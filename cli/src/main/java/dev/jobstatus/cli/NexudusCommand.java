@@ -104,7 +104,7 @@ final class NexudusCommand {
                 query.direction(SortDirection.DESCENDING);
             }
             if (pageSize != null) {
-                query.size(pageSize);
+                query.pageSize(pageSize);
             }
             try (NexudusClient nexudus = client(context, options)) {
                 var jobs = nexudus.backgroundJobs().listAll(query.build());

@@ -1,9 +1,9 @@
 package dev.jobstatus.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jobstatus.core.JobView;
-import dev.jobstatus.core.PollEvent;
-import dev.jobstatus.core.PollListener;
+import dev.jobstatus.core.polling.JobView;
+import dev.jobstatus.core.polling.PollEvent;
+import dev.jobstatus.core.polling.PollListener;
 import dev.jobstatus.core.internal.Json;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.jobstatus.cli;
 
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.JobView;
-import dev.jobstatus.core.JobWaiter;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.JobView;
+import dev.jobstatus.core.polling.JobWaiter;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package dev.jobstatus.cli;
 
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.PollPolicy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -83,7 +83,7 @@ final class WixCommand {
             }
             query.status(status);
             try (WixClient wix = client(context, options)) {
-                var items = wix.asyncJobs().listItems(jobId, query.build());
+                var items = wix.asyncJobs().listAllItems(jobId, query.build());
                 output().rows(List.of("ID", "ENTITY", "OK", "ERROR"), new int[] {24, 24, 5, 0},
                         limit == null ? items : items.limit(limit),
                         (AsyncJobItem item) -> List.of(String.valueOf(item.id()), String.valueOf(item.entityId()),

@@ -246,7 +246,7 @@ class JobstatusCliTest {
         Run run = run("asana", "get", "404404", "--verbose", "--base-url", asana.baseUrl().toString());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).contains("dev.jobstatus.core.NotFoundException").contains("\tat ");
+        assertThat(run.err()).contains("dev.jobstatus.core.exception.NotFoundException").contains("\tat ");
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.JobField;
 import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.JobFailedException;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.testkit.AsanaSimulator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -24,12 +24,12 @@ public final class AsanaWaitForJob {
 
     static Job run(Env env, PrintStream out) {
         if (env.has("ASANA_TOKEN", "ASANA_JOB_GID")) {
-            try (AsanaClient asana = AsanaClient.builder().accessToken(env.get("ASANA_TOKEN")).build()) {
+            try (AsanaClient asana = AsanaClient.builder().bearerToken(env.get("ASANA_TOKEN")).build()) {
                 return waitForJob(asana, env.get("ASANA_JOB_GID"), PollPolicy.defaults(), out);
             }
         }
         try (AsanaSimulator simulator = AsanaSimulator.start().addJob("1209876543210", "not_started", "in_progress", "succeeded");
-             AsanaClient asana = AsanaClient.builder().baseUrl(simulator.baseUrl()).accessToken(AsanaSimulator.TOKEN).build()) {
+             AsanaClient asana = AsanaClient.builder().baseUrl(simulator.baseUrl()).bearerToken(AsanaSimulator.TOKEN).build()) {
             return waitForJob(asana, "1209876543210",
                     PollPolicy.builder().initialInterval(Duration.ofMillis(200)).multiplier(1).build(), out);
         }

@@ -1,6 +1,6 @@
 package dev.jobstatus.examples;
 
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.testkit.WixSimulator;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;

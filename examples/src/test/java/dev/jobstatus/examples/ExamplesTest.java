@@ -2,7 +2,7 @@ package dev.jobstatus.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

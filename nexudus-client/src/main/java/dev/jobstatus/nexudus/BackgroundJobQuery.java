@@ -10,101 +10,165 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to list: paging, sort order, equality filters, date ranges, and raw extra parameters. Every field is
+ * What to list: paging, sort order, equality filters, date ranges, and raw extra parameters. Every value is
  * optional ({@code null} leaves the parameter out). Build one with {@link #builder()}; the wire names and formats
- * are produced by {@link #toQueryParameters()} alone.
- *
- * @param page the page number, from 1
- * @param size the page size, 1 to 1000
- * @param orderBy the property to sort by, as Nexudus names it
- * @param direction the sort direction
- * @param business only jobs of this business id
- * @param businessName only jobs of this location name
- * @param user only jobs of this user id
- * @param userFullName only jobs of this user name
- * @param userEmail only jobs of this user email
- * @param jobId only the job with this GUID
- * @param description only jobs with this description
- * @param files only jobs with these files
- * @param status only jobs with this status
- * @param resultData only jobs with this result data
- * @param createdOn only jobs created at this minute (the equality filter on {@code CreatedOn})
- * @param createdFrom only jobs created at or after this time (Nexudus's minute precision)
- * @param createdTo only jobs created at or before this time
- * @param updatedFrom only jobs updated at or after this time
- * @param updatedTo only jobs updated at or before this time
- * @param extraParameters further raw query parameters, in order
+ * are produced by {@link #toQueryParameters()} alone. Immutable.
  */
-public record BackgroundJobQuery(
-        Integer page, Integer size, String orderBy, SortDirection direction,
-        Long business, String businessName, Long user, String userFullName, String userEmail, String jobId,
-        String description, String files, String status, String resultData, LocalDateTime createdOn,
-        LocalDateTime createdFrom, LocalDateTime createdTo, LocalDateTime updatedFrom, LocalDateTime updatedTo,
-        Map<String, String> extraParameters) {
-
-    /** The largest page size Nexudus serves. */
+public final class BackgroundJobQuery {
+    /** The largest page size the SDK asks for when auto-paging, and the largest it accepts. */
     public static final int MAX_PAGE_SIZE = 1000;
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String PREFIX = "BusinessBackgroundJob_";
 
-    /**
+    private final Integer page;
+    private final Integer pageSize;
+    private final String orderBy;
+    private final SortDirection direction;
+    private final Long business;
+    private final String businessName;
+    private final Long user;
+    private final String userFullName;
+    private final String userEmail;
+    private final String jobId;
+    private final String description;
+    private final String files;
+    private final String status;
+    private final String resultData;
+    private final LocalDateTime createdOn;
+    private final LocalDateTime createdFrom;
+    private final LocalDateTime createdTo;
+    private final LocalDateTime updatedFrom;
+    private final LocalDateTime updatedTo;
+    private final Map<String, String> extraParameters;
 
-     * Validates the query and copies the extra parameters.
-
-     *
-
-     * @param page the page number, from 1
-
-     * @param size the page size, 1 to 1000
-
-     * @param orderBy the property to sort by, as Nexudus names it
-
-     * @param direction the sort direction
-
-     * @param business only jobs of this business id
-
-     * @param businessName only jobs of this location name
-
-     * @param user only jobs of this user id
-
-     * @param userFullName only jobs of this user name
-
-     * @param userEmail only jobs of this user email
-
-     * @param jobId only the job with this GUID
-
-     * @param description only jobs with this description
-
-     * @param files only jobs with these files
-
-     * @param status only jobs with this status
-
-     * @param resultData only jobs with this result data
-
-     * @param createdOn only jobs created at this minute (the equality filter on {@code CreatedOn})
-
-     * @param createdFrom only jobs created at or after this time (Nexudus's minute precision)
-
-     * @param createdTo only jobs created at or before this time
-
-     * @param updatedFrom only jobs updated at or after this time
-
-     * @param updatedTo only jobs updated at or before this time
-
-     * @param extraParameters further raw query parameters, in order
-
-     * @throws IllegalArgumentException if page is below 1 or size is outside 1..1000
-
-     */
-    public BackgroundJobQuery {
-        if (page != null && page < 1) {
+    private BackgroundJobQuery(Builder b) {
+        if (b.page != null && b.page < 1) {
             throw new IllegalArgumentException("page must be at least 1");
         }
-        if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+        if (b.pageSize != null && (b.pageSize < 1 || b.pageSize > MAX_PAGE_SIZE)) {
+            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
         }
-        extraParameters = extraParameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraParameters));
+        this.page = b.page;
+        this.pageSize = b.pageSize;
+        this.orderBy = b.orderBy;
+        this.direction = b.direction;
+        this.business = b.business;
+        this.businessName = b.businessName;
+        this.user = b.user;
+        this.userFullName = b.userFullName;
+        this.userEmail = b.userEmail;
+        this.jobId = b.jobId;
+        this.description = b.description;
+        this.files = b.files;
+        this.status = b.status;
+        this.resultData = b.resultData;
+        this.createdOn = b.createdOn;
+        this.createdFrom = b.createdFrom;
+        this.createdTo = b.createdTo;
+        this.updatedFrom = b.updatedFrom;
+        this.updatedTo = b.updatedTo;
+        this.extraParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.extraParameters));
+    }
+
+    /** {@return the page number, from 1, or {@code null}} */
+    public Integer page() {
+        return page;
+    }
+
+    /** {@return the page size, from 1 (sent as {@code size}), or {@code null}} */
+    public Integer pageSize() {
+        return pageSize;
+    }
+
+    /** {@return the property to sort by, as Nexudus names it, or {@code null}} */
+    public String orderBy() {
+        return orderBy;
+    }
+
+    /** {@return the sort direction, or {@code null}} */
+    public SortDirection direction() {
+        return direction;
+    }
+
+    /** {@return only jobs of this business id, or {@code null}} */
+    public Long business() {
+        return business;
+    }
+
+    /** {@return only jobs of this location name, or {@code null}} */
+    public String businessName() {
+        return businessName;
+    }
+
+    /** {@return only jobs of this user id, or {@code null}} */
+    public Long user() {
+        return user;
+    }
+
+    /** {@return only jobs of this user name, or {@code null}} */
+    public String userFullName() {
+        return userFullName;
+    }
+
+    /** {@return only jobs of this user email, or {@code null}} */
+    public String userEmail() {
+        return userEmail;
+    }
+
+    /** {@return only the job with this GUID, or {@code null}} */
+    public String jobId() {
+        return jobId;
+    }
+
+    /** {@return only jobs with this description, or {@code null}} */
+    public String description() {
+        return description;
+    }
+
+    /** {@return only jobs with these files, or {@code null}} */
+    public String files() {
+        return files;
+    }
+
+    /** {@return only jobs with this status, or {@code null}} */
+    public String status() {
+        return status;
+    }
+
+    /** {@return only jobs with this result data, or {@code null}} */
+    public String resultData() {
+        return resultData;
+    }
+
+    /** {@return only jobs created at this minute, or {@code null}} */
+    public LocalDateTime createdOn() {
+        return createdOn;
+    }
+
+    /** {@return only jobs created at or after this time (to the minute), or {@code null}} */
+    public LocalDateTime createdFrom() {
+        return createdFrom;
+    }
+
+    /** {@return only jobs created at or before this time, or {@code null}} */
+    public LocalDateTime createdTo() {
+        return createdTo;
+    }
+
+    /** {@return only jobs updated at or after this time, or {@code null}} */
+    public LocalDateTime updatedFrom() {
+        return updatedFrom;
+    }
+
+    /** {@return only jobs updated at or before this time, or {@code null}} */
+    public LocalDateTime updatedTo() {
+        return updatedTo;
+    }
+
+    /** {@return further raw query parameters, in order; never {@code null}} */
+    public Map<String, String> extraParameters() {
+        return extraParameters;
     }
 
     /** {@return a query for everything, in Nexudus's default order} */
@@ -135,7 +199,7 @@ public record BackgroundJobQuery(
     public List<Map.Entry<String, String>> toQueryParameters() {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         add(params, "page", page);
-        add(params, "size", size);
+        add(params, "size", pageSize);
         add(params, "orderBy", orderBy);
         add(params, "dir", direction == null ? null : direction.wireValue());
         add(params, PREFIX + "Business", business);
@@ -163,10 +227,25 @@ public record BackgroundJobQuery(
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BackgroundJobQuery q && toQueryParameters().equals(q.toQueryParameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return toQueryParameters().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "BackgroundJobQuery" + toQueryParameters();
+    }
+
     /** Builds a {@link BackgroundJobQuery}; each method is named after the field it sets. */
     public static final class Builder {
         private Integer page;
-        private Integer size;
+        private Integer pageSize;
         private String orderBy;
         private SortDirection direction;
         private Long business;
@@ -191,7 +270,7 @@ public record BackgroundJobQuery(
 
         private Builder(BackgroundJobQuery q) {
             page = q.page;
-            size = q.size;
+            pageSize = q.pageSize;
             orderBy = q.orderBy;
             direction = q.direction;
             business = q.business;
@@ -226,11 +305,11 @@ public record BackgroundJobQuery(
         /**
          * Sets the page size, 1 to 1000.
          *
-         * @param size the page size
+         * @param pageSize the page size
          * @return this builder
          */
-        public Builder size(int size) {
-            this.size = size;
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
             return this;
         }
 
@@ -449,9 +528,7 @@ public record BackgroundJobQuery(
          * @throws IllegalArgumentException if page or size is out of range
          */
         public BackgroundJobQuery build() {
-            return new BackgroundJobQuery(page, size, orderBy, direction, business, businessName, user, userFullName,
-                    userEmail, jobId, description, files, status, resultData, createdOn, createdFrom, createdTo, updatedFrom,
-                    updatedTo, extraParameters);
+            return new BackgroundJobQuery(this);
         }
     }
 }

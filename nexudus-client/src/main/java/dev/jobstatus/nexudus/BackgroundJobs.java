@@ -1,7 +1,7 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
@@ -16,8 +16,8 @@ public interface BackgroundJobs {
      * {@return the full record of job {@code id}}
      *
      * @param id the job's id
-     * @throws dev.jobstatus.core.NotFoundException if there is no such job
-     * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
+     * @throws dev.jobstatus.core.exception.NotFoundException if there is no such job
+     * @throws dev.jobstatus.core.exception.JobStatusException for any other failure, after retries where allowed
      */
     BusinessBackgroundJob get(long id);
 
@@ -34,7 +34,7 @@ public interface BackgroundJobs {
      * out {@code ResultData}.
      *
      * @param query the filters, sort, page and size
-     * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
+     * @throws dev.jobstatus.core.exception.JobStatusException if the request fails, after retries where allowed
      */
     BackgroundJobPage list(BackgroundJobQuery query);
 
@@ -61,8 +61,8 @@ public interface BackgroundJobs {
      *
      * @param id the job's id
      * @return the job, succeeded
-     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
-     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default BusinessBackgroundJob waitFor(long id) {
         return waiter(id).await();

@@ -1,6 +1,6 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,10 +1,10 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.CachingTokenProvider;
+import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * 120 per minute, 5,000 per hour and 200,000 per day (one per 110 ms, 120 per 66 s, 5,000 per 61 min and 200,000 per
  * 24 h 15 min, margins for network jitter and clock drift). A throttled request (409 with {@code Retry-After}, or
  * Nexudus's throttle message in the reason phrase) is retried after the delay; when retries run out, or the delay
- * is longer than the retry policy's {@code maxDelay}, it is a {@link dev.jobstatus.core.RateLimitException} that
+ * is longer than the retry policy's {@code maxDelay}, it is a {@link dev.jobstatus.core.exception.RateLimitException} that
  * carries the delay.
  */
 public final class NexudusClient extends ProviderClient {
@@ -65,7 +65,6 @@ public final class NexudusClient extends ProviderClient {
         private String password;
         private Supplier<String> totp;
         private String clientId;
-        private int credentialKinds;
         private StatusClassifier classifier = StatusClassifier.defaults();
         private ZoneId zone = ZoneOffset.UTC;
 
@@ -86,8 +85,8 @@ public final class NexudusClient extends ProviderClient {
          * @return this builder
          */
         public Builder bearerToken(String token) {
+            CoreAccess.credentialChosen(this, "bearerToken");
             credentials = CredentialProvider.bearerToken(token);
-            credentialKinds++;
             return this;
         }
 
@@ -102,16 +101,16 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalArgumentException if either is null or blank
          */
         public Builder passwordGrant(String username, String password) {
+            CoreAccess.credentialChosen(this, "passwordGrant");
             this.username = Checks.text(username, "username");
             this.password = Checks.text(password, "password");
-            credentialKinds++;
             return this;
         }
 
         /**
          * Sends a two-factor code with the first password grant only. A code is valid for seconds, so it is never
          * replayed: when the client later needs to sign in again (its refresh token refused or expired), it fails
-         * with an {@link dev.jobstatus.core.AuthenticationException} saying a code is needed. Long-lived clients of
+         * with an {@link dev.jobstatus.core.exception.AuthenticationException} saying a code is needed. Long-lived clients of
          * two-factor accounts use {@link #totp(Supplier)}.
          *
          * @param code the current two-factor code
@@ -127,7 +126,7 @@ public final class NexudusClient extends ProviderClient {
         /**
          * Asks {@code codes} for the current two-factor code each time a password grant is needed: the first
          * sign-in, and a later one when the refresh token is refused. A {@code null} or blank answer makes that
-         * sign-in fail with an {@link dev.jobstatus.core.AuthenticationException}. Called on the thread that
+         * sign-in fail with an {@link dev.jobstatus.core.exception.AuthenticationException}. Called on the thread that
          * needs the token, at most once per grant.
          *
          * @param codes supplies the current code, for example from a TOTP generator
@@ -158,8 +157,8 @@ public final class NexudusClient extends ProviderClient {
          * @return this builder
          */
         public Builder basicAuth(String email, String password) {
+            CoreAccess.credentialChosen(this, "basicAuth");
             credentials = CredentialProvider.basic(email, password);
-            credentialKinds++;
             return this;
         }
 
@@ -170,8 +169,8 @@ public final class NexudusClient extends ProviderClient {
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
+            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
-            credentialKinds++;
             return this;
         }
 
@@ -203,11 +202,7 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base
          */
         public NexudusClient build() {
-            if (credentialKinds != 1) {
-                throw new IllegalStateException(credentialKinds == 0
-                        ? "Credentials required: call bearerToken, passwordGrant, basicAuth or credentials."
-                        : "Choose one way of authenticating: bearerToken, passwordGrant, basicAuth or credentials were called " + credentialKinds + " times.");
-            }
+            CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
                 transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))

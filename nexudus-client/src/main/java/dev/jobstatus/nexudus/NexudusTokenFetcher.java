@@ -1,10 +1,10 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.AccessToken;
-import dev.jobstatus.core.ApiError;
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.TokenFetcher;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.exception.ApiError;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.auth.TokenFetcher;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.TokenEndpoint;
@@ -53,7 +53,7 @@ final class NexudusTokenFetcher implements TokenFetcher {
             try {
                 return grant(refresh, previous.refreshToken());
             } catch (ApiException e) {
-                if (!"invalid_grant".equals(e.errorCode().orElse(null))) {
+                if (!"invalid_grant".equals(e.errorCode())) {
                     throw e;
                 }
                 refused = e;
@@ -82,7 +82,7 @@ final class NexudusTokenFetcher implements TokenFetcher {
     private AuthenticationException noCode(ApiException refused) {
         String why = refused == null ? "a new Nexudus token is needed" : "Nexudus refused the refresh token";
         ApiError error = new ApiError(transport.provider(), refused == null ? 401 : refused.statusCode(),
-                refused == null ? null : refused.requestId().orElse(null), "totp_required",
+                refused == null ? null : refused.requestId(), "totp_required",
                 why + " and signing in again needs a two-factor code, but none is available: the code given to totp(String)"
                         + " was spent on the first sign-in; use totp(Supplier) to supply a current code each time",
                 List.of(), null, "", refused == null ? 0 : refused.error().attempts());

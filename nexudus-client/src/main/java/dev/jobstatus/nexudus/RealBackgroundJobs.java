@@ -1,10 +1,10 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.Page;
-import dev.jobstatus.core.PageRef;
-import dev.jobstatus.core.PagedIterable;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.paging.Page;
+import dev.jobstatus.core.paging.PageRef;
+import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -56,15 +56,15 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query) {
-        BackgroundJobQuery sized = query.size() != null ? query
-                : query.toBuilder().size(BackgroundJobQuery.MAX_PAGE_SIZE).build();
+        BackgroundJobQuery sized = query.pageSize() != null ? query
+                : query.toBuilder().pageSize(BackgroundJobQuery.MAX_PAGE_SIZE).build();
         long first = sized.page() == null ? 1 : sized.page();
         return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
-            long number = ((PageRef.Number) ref).number();
+            long number = ((PageRef.PageNumber) ref).number();
             BackgroundJobPage page = list(sized.withPage(Math.toIntExact(number)));
             return new Page<>(page.records(), hasNext(page, number) ? PageRef.number(number + 1) : null,
                     page.totalItems(), page.totalPages());
-        }).distinctBy(s -> s.id() != null ? s.id() : new Object());
+        }).distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
     }
 
     private static boolean hasNext(BackgroundJobPage page, long number) {

@@ -1,6 +1,6 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 
 /**
  * Maps a Nexudus job {@code Status} to the common {@link JobState}. Nexudus does not document its status values,

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class BackgroundJobQueryTest {
     @Test
     void pageAndSizeAreValidated() {
-        assertThatThrownBy(() -> BackgroundJobQuery.builder().size(0).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BackgroundJobQuery.builder().size(1001).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BackgroundJobQuery.builder().pageSize(0).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BackgroundJobQuery.builder().pageSize(1001).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BackgroundJobQuery.builder().page(0).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThat(BackgroundJobQuery.builder().size(1000).page(1).build().size()).isEqualTo(1000);
+        assertThat(BackgroundJobQuery.builder().pageSize(1000).page(1).build().pageSize()).isEqualTo(1000);
     }
 
     @Test
@@ -25,7 +25,7 @@ class BackgroundJobQueryTest {
 
     @Test
     void toBuilderKeepsEveryValue() {
-        BackgroundJobQuery query = BackgroundJobQuery.builder().page(3).size(10).orderBy(BackgroundJobField.STATUS)
+        BackgroundJobQuery query = BackgroundJobQuery.builder().page(3).pageSize(10).orderBy(BackgroundJobField.STATUS)
                 .direction(SortDirection.DESCENDING).business(1).user(2).status("Running").extraParameter("a", "b").build();
 
         assertThat(query.toBuilder().build()).isEqualTo(query);

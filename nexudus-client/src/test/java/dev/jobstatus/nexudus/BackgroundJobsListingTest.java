@@ -2,9 +2,9 @@ package dev.jobstatus.nexudus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.testkit.NexudusSimulator;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.time.LocalDateTime;
@@ -67,7 +67,7 @@ class BackgroundJobsListingTest {
         try (NexudusClient custom = NexudusClient.builder().baseUrl(simulator.baseUrl())
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
                 .statusClassifier(status -> "Failed".equals(status) ? JobState.SUCCEEDED : JobState.RUNNING).build()) {
-            BackgroundJobPage page = custom.backgroundJobs().list(BackgroundJobQuery.builder().size(10).build());
+            BackgroundJobPage page = custom.backgroundJobs().list(BackgroundJobQuery.builder().pageSize(10).build());
 
             assertThat(page.records()).hasSize(10).allSatisfy(job -> assertThat(job.state())
                     .isEqualTo("Failed".equals(job.status()) ? JobState.SUCCEEDED : JobState.RUNNING));
@@ -80,7 +80,7 @@ class BackgroundJobsListingTest {
     @Test
     void listAllWithFilterSortAndPageSizeMatchesTheServersOwnAnswer() throws Exception {
         BackgroundJobQuery query = BackgroundJobQuery.builder().status("Completed")
-                .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.DESCENDING).size(300).build();
+                .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.DESCENDING).pageSize(300).build();
 
         List<BusinessBackgroundJobSummary> jobs = client.backgroundJobs().listAll(query).stream().toList();
 
@@ -100,7 +100,7 @@ class BackgroundJobsListingTest {
     @Test
     void everyFilterRangeAndSortOptionIsSentExactly() throws Exception {
         BackgroundJobQuery query = BackgroundJobQuery.builder()
-                .page(2).size(50).orderBy(BackgroundJobField.UPDATED_ON).direction(SortDirection.ASCENDING)
+                .page(2).pageSize(50).orderBy(BackgroundJobField.UPDATED_ON).direction(SortDirection.ASCENDING)
                 .business(3).businessName("Main St").user(104).userFullName("Ann Lee").userEmail("ann@example.com")
                 .jobId("0000-11").description("Import members").files("a b.csv").status("Running").resultData("ok")
                 .createdFrom(LocalDateTime.of(2025, 1, 1, 0, 0)).createdTo(LocalDateTime.of(2025, 12, 31, 23, 59, 59))
@@ -142,7 +142,7 @@ class BackgroundJobsListingTest {
 
     @Test
     void onePageExposesTheEnvelopeAndSummariesWithoutResultData() {
-        BackgroundJobPage page = client.backgroundJobs().list(BackgroundJobQuery.builder().page(2).size(100)
+        BackgroundJobPage page = client.backgroundJobs().list(BackgroundJobQuery.builder().page(2).pageSize(100)
                 .orderBy(BackgroundJobField.ID).build());
 
         assertThat(page.currentPage()).isEqualTo(2);
@@ -181,7 +181,7 @@ class BackgroundJobsListingTest {
             simulator.add(Map.of("Id", id, "Status", "Queued", "CreatedOn", "2030-01-01T00:00:00Z"));
         });
         BackgroundJobQuery newestFirst = BackgroundJobQuery.builder().orderBy(BackgroundJobField.CREATED_ON)
-                .direction(SortDirection.DESCENDING).size(100).build();
+                .direction(SortDirection.DESCENDING).pageSize(100).build();
 
         List<Long> ids = client.backgroundJobs().listAll(newestFirst).stream().map(BusinessBackgroundJobSummary::id).toList();
 

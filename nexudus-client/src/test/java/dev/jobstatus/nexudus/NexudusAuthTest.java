@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.BadRequestException;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.retry.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ class NexudusAuthTest {
         try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, "wrong-pass-word").build()) {
             BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().get(1));
 
-            assertThat(e.errorCode()).contains("invalid_grant");
+            assertThat(e.errorCode()).isEqualTo("invalid_grant");
             assertThat(e.getMessage()).contains("nexudus", "400", "incorrect").doesNotContain("wrong-pass-word");
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -128,7 +128,7 @@ class NexudusAuthTest {
     void aBearerTokenIsSentAsGiven() throws Exception {
         try (NexudusClient client = builder().bearerToken("given-token").build()) {
             assertThatThrownBy(() -> client.backgroundJobs().get(1))
-                    .isInstanceOf(dev.jobstatus.core.AuthenticationException.class)
+                    .isInstanceOf(dev.jobstatus.core.exception.AuthenticationException.class)
                     .hasMessageContaining("Authorization has been denied");
         }
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer given-token");

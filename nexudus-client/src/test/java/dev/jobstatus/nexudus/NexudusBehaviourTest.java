@@ -3,19 +3,19 @@ package dev.jobstatus.nexudus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.BadRequestException;
-import dev.jobstatus.core.ConflictException;
-import dev.jobstatus.core.ErrorDetail;
-import dev.jobstatus.core.JobFailedException;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.NotFoundException;
-import dev.jobstatus.core.PollEvent;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimitException;
-import dev.jobstatus.core.RateLimiter;
-import dev.jobstatus.core.RetryPolicy;
-import dev.jobstatus.core.ServerException;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.ConflictException;
+import dev.jobstatus.core.exception.ErrorDetail;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.polling.PollEvent;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.exception.RateLimitException;
+import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
@@ -84,7 +84,7 @@ class NexudusBehaviourTest {
 
     private NexudusClient.Builder builder() {
         return NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").timeSource(time)
-                .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().jitter(false).build());
+                .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().fullJitter(false).build());
     }
 
     private static MockResponse body(int status, String json) {
@@ -119,7 +119,7 @@ class NexudusBehaviourTest {
     void theDocumentedListingParses() {
         server.enqueue(body(200, DOCS_LIST));
 
-        BackgroundJobPage page = builder().build().backgroundJobs().list(BackgroundJobQuery.builder().page(1).size(15)
+        BackgroundJobPage page = builder().build().backgroundJobs().list(BackgroundJobQuery.builder().page(1).pageSize(15)
                 .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.ASCENDING).build());
 
         assertThat(page.records()).singleElement().satisfies(job -> {
@@ -194,7 +194,7 @@ class NexudusBehaviourTest {
 
         assertThat(e.statusCode()).isEqualTo(409);
         assertThat(e.attempts()).isEqualTo(4);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

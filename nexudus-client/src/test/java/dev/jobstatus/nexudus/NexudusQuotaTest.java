@@ -3,10 +3,10 @@ package dev.jobstatus.nexudus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.RateLimitException;
-import dev.jobstatus.core.RequestTimeoutException;
-import dev.jobstatus.core.RetryPolicy;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.exception.RateLimitException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import dev.jobstatus.testkit.Fault;
 import dev.jobstatus.testkit.NexudusSimulator;
@@ -40,7 +40,7 @@ class NexudusQuotaTest {
     void theDefaultPacingHoldsTheHourWindowAndDrawsNoThrottle() {
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(1).acceptToken("tok").clock(time::now);
              NexudusClient patient = NexudusClient.builder().baseUrl(simulator.baseUrl()).bearerToken("tok").timeSource(time)
-                     .retryPolicy(RetryPolicy.builder().overallTimeout(Duration.ofHours(2)).build()).build()) {
+                     .retryPolicy(RetryPolicy.builder().timeout(Duration.ofHours(2)).build()).build()) {
             Instant start = time.now();
             for (int i = 0; i < 5_001; i++) {
                 patient.backgroundJobs().get(1);
@@ -73,7 +73,7 @@ class NexudusQuotaTest {
     void aListingThatMeetsALongerRetryAfterThanItCanAffordFailsAtOnceWithTheDelay() {
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(30).acceptToken("tok").withoutRateLimits();
              NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).bearerToken("tok").timeSource(time).build()) {
-            var jobs = client.backgroundJobs().listAll(BackgroundJobQuery.builder().size(10).build()).iterator();
+            var jobs = client.backgroundJobs().listAll(BackgroundJobQuery.builder().pageSize(10).build()).iterator();
             for (int i = 0; i < 10; i++) {
                 jobs.next();
             }
@@ -81,7 +81,7 @@ class NexudusQuotaTest {
 
             RateLimitException e = catchThrowableOfType(RateLimitException.class, jobs::next);
 
-            assertThat(e.retryAfter()).contains(Duration.ofMinutes(40));
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(40));
             assertThat(e.attempts()).isEqualTo(1);
             assertThat(time.sleeps()).allSatisfy(sleep -> assertThat(sleep).isLessThan(Duration.ofSeconds(1)));
         }
@@ -95,7 +95,7 @@ class NexudusQuotaTest {
 
             RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> client.backgroundJobs().waitFor(2));
 
-            assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
             assertThat(e.getMessage()).contains("409", "You must wait before accessing this url again.");
             assertThat(simulator.requestCount()).isEqualTo(1);
         }
@@ -122,7 +122,7 @@ class NexudusQuotaTest {
                 .body("{\"Records\":[],\"PageNumber\":3,\"PageSize\":15,\"HasNextPage\":false}").build());
 
         try (NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").build()) {
-            var page = client.backgroundJobs().list(BackgroundJobQuery.builder().page(3).size(15).build());
+            var page = client.backgroundJobs().list(BackgroundJobQuery.builder().page(3).pageSize(15).build());
 
             assertThat(page.currentPage()).isEqualTo(3);
             assertThat(page.currentPageSize()).isEqualTo(15);

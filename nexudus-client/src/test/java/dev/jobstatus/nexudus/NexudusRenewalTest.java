@@ -3,11 +3,11 @@ package dev.jobstatus.nexudus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.jobstatus.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.wix.WixClient;
@@ -25,6 +25,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -50,8 +53,13 @@ class ApiSurfaceTest {
                     assertThat(export.targets()).allMatch(t -> t.startsWith("dev.jobstatus."));
                 }
             }
-            assertThat(descriptor.packages()).as(descriptor.name() + " exports or keeps every package it has")
-                    .containsAll(descriptor.exports().stream().map(ModuleDescriptor.Exports::source).toList());
+            Set<String> exportedToAll = new TreeSet<>();
+            descriptor.exports().stream().filter(e -> !e.isQualified()).forEach(e -> exportedToAll.add(e.source()));
+            for (String pkg : descriptor.packages()) {
+                boolean internal = pkg.endsWith(".internal");
+                assertThat(exportedToAll.contains(pkg)).as(descriptor.name() + ": " + pkg + (internal
+                        ? " is internal and must not be exported to everyone" : " is API and must be exported")).isEqualTo(!internal);
+            }
         }
         assertThat(names).containsExactly("dev.jobstatus.asana", "dev.jobstatus.core", "dev.jobstatus.nexudus",
                 "dev.jobstatus.testkit", "dev.jobstatus.wix");
@@ -102,6 +110,72 @@ class ApiSurfaceTest {
             }
         }
         assertThat(leaks).as("public or protected signatures that mention a non-exported SDK type").isEmpty();
+    }
+
+    /**
+     * The naming rule of CONTRIBUTING.md, checked on every public method of the exported packages: the same verb for
+     * the same shape on every client.
+     */
+    @Test
+    void everyClientNamesTheSameShapeTheSameWay() throws Exception {
+        List<String> broken = new ArrayList<>();
+        for (String name : exportedClasses()) {
+            Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+            if (!isVisible(type)) {
+                continue;
+            }
+            boolean queryOrOptions = type.getSimpleName().endsWith("Query") || type.getSimpleName().endsWith("Options");
+            if (queryOrOptions && !type.getName().startsWith("dev.jobstatus.cli")) {
+                if (type.isRecord() || Stream.of(type.getConstructors()).findAny().isPresent()) {
+                    broken.add(name + ": queries and options are final classes built only by their builders");
+                }
+            }
+            for (Method method : type.getMethods()) {
+                if (method.getDeclaringClass() != type || method.isSynthetic()) {
+                    continue;
+                }
+                String m = type.getSimpleName() + "." + method.getName();
+                Class<?> returns = method.getReturnType();
+                boolean allPages = PagedIterable.class.isAssignableFrom(returns);
+                boolean onePage = returns.getSimpleName().endsWith("Page") && returns.getName().startsWith("dev.jobstatus.")
+                        && !returns.getName().startsWith("dev.jobstatus.core");
+                if (allPages != method.getName().startsWith("listAll") && !type.equals(PagedIterable.class)) {
+                    broken.add(m + ": all pages lazily is listAll…, and only that returns a PagedIterable");
+                }
+                if (onePage && !(method.getName().startsWith("list") && !method.getName().startsWith("listAll"))) {
+                    broken.add(m + ": one page is list…, not listAll…");
+                }
+                if (CompletableFuture.class.isAssignableFrom(returns) != method.getName().endsWith("Async")
+                        && !method.getName().startsWith("await")) {
+                    broken.add(m + ": a CompletableFuture is returned by …Async methods, and only by them");
+                }
+                if (JobWaiter.class.equals(returns) != method.getName().equals("waiter")
+                        && !type.equals(JobWaiter.class)) {
+                    broken.add(m + ": a JobWaiter comes from waiter(…)");
+                }
+                if (type.getSimpleName().equals("Builder") && type.getDeclaringClass() != null
+                        && type.getDeclaringClass().getSimpleName().endsWith("Query")
+                        && (method.getName().equals("size") || method.getName().equals("limit"))) {
+                    broken.add(m + ": a page size is pageSize(…); limit means a total");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    private List<String> exportedClasses() throws Exception {
+        List<String> classes = new ArrayList<>();
+        for (ModuleReference module : modules()) {
+            Set<String> packages = new TreeSet<>();
+            module.descriptor().exports().stream().filter(e -> !e.isQualified()).forEach(e -> packages.add(e.source()));
+            try (ModuleReader reader = module.open(); Stream<String> entries = reader.list()) {
+                entries.filter(e -> e.endsWith(".class") && !e.endsWith("module-info.class") && !e.endsWith("package-info.class"))
+                        .map(e -> e.substring(0, e.length() - 6).replace('/', '.'))
+                        .filter(c -> packages.contains(c.substring(0, c.lastIndexOf('.'))))
+                        .forEach(classes::add);
+            }
+        }
+        return classes;
     }
 
     private static List<ModuleReference> modules() throws URISyntaxException {

@@ -4,18 +4,18 @@ import static dev.jobstatus.reliability.ProviderUnderTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.BadRequestException;
-import dev.jobstatus.core.ConflictException;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.JobView;
-import dev.jobstatus.core.JobWaitTimeoutException;
-import dev.jobstatus.core.MalformedResponseException;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.NotFoundException;
-import dev.jobstatus.core.RequestTimeoutException;
-import dev.jobstatus.core.ServerException;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.ConflictException;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.JobView;
+import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.time.Duration;
@@ -96,7 +96,7 @@ class FaultMatrixTest {
         MockResponse ok = json(200, p.job(p.succeeded()));
         MockResponse running = json(200, p.job(p.running()));
         Consumer<Object> succeeded = result -> assertThat(((JobView) result).state()).isEqualTo(JobState.SUCCEEDED);
-        Function<Integer, Consumer<Object>> attempts = n -> e -> assertThat(((dev.jobstatus.core.JobStatusException) e).attempts()).isEqualTo(n);
+        Function<Integer, Consumer<Object>> attempts = n -> e -> assertThat(((dev.jobstatus.core.exception.JobStatusException) e).attempts()).isEqualTo(n);
         List<Case> cases = new ArrayList<>(List.of(
                 Case.ok("a plain success", List.of(ok), succeeded),
                 Case.ok("429 with Retry-After: 2, then success",
@@ -156,7 +156,7 @@ class FaultMatrixTest {
                 Case.fails("a 404 during a wait", List.of(running, json(404, "{\"message\":\"gone\"}")), NotFoundException.class,
                         e -> { }).as(Call.WAIT),
                 Case.fails("a job that never becomes terminal", Collections.nCopies(20, running), JobWaitTimeoutException.class,
-                        e -> assertThat(((JobWaitTimeoutException) e).lastJob(JobView.class)).get()
+                        e -> assertThat(((JobWaitTimeoutException) e).lastJob(JobView.class))
                                 .extracting(JobView::state).isEqualTo(JobState.RUNNING)).as(Call.WAIT)));
         return cases;
     }
@@ -203,7 +203,7 @@ class FaultMatrixTest {
                 c.check().accept(result);
             } else {
                 assertThat(thrown).as("the exception").isExactlyInstanceOf(c.failure());
-                assertThat(((dev.jobstatus.core.JobStatusException) thrown).provider()).isEqualTo(provider.name());
+                assertThat(((dev.jobstatus.core.exception.JobStatusException) thrown).provider()).isEqualTo(provider.name());
                 c.check().accept(thrown);
                 for (Throwable t = thrown; t != null; t = t.getCause()) {
                     assertThat(t.toString() + " " + t.getMessage()).doesNotContain(provider.secrets());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.AsanaSimulator;
@@ -52,18 +52,18 @@ class HygieneAndConcurrencyTest {
     }
 
     private NexudusClient nexudus() {
-        return NexudusClient.builder().baseUrl(nexudusApi.baseUrl()).rateLimiter(dev.jobstatus.core.RateLimiter.unlimited())
+        return NexudusClient.builder().baseUrl(nexudusApi.baseUrl()).rateLimiter(dev.jobstatus.core.retry.RateLimiter.unlimited())
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).pollPolicy(FAST).build();
     }
 
     private WixClient wix() {
-        return WixClient.builder().baseUrl(wixApi.baseUrl()).rateLimiter(dev.jobstatus.core.RateLimiter.unlimited())
+        return WixClient.builder().baseUrl(wixApi.baseUrl()).rateLimiter(dev.jobstatus.core.retry.RateLimiter.unlimited())
                 .apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID).pollPolicy(FAST).build();
     }
 
     private AsanaClient asana() {
-        return AsanaClient.builder().baseUrl(asanaApi.baseUrl()).rateLimiter(dev.jobstatus.core.RateLimiter.unlimited())
-                .accessToken(AsanaSimulator.TOKEN).pollPolicy(FAST).build();
+        return AsanaClient.builder().baseUrl(asanaApi.baseUrl()).rateLimiter(dev.jobstatus.core.retry.RateLimiter.unlimited())
+                .bearerToken(AsanaSimulator.TOKEN).pollPolicy(FAST).build();
     }
 
     /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
@@ -102,7 +102,7 @@ class HygieneAndConcurrencyTest {
     @Test
     void aCallersOkHttpClientIsLeftUntouched() throws Exception {
         OkHttpClient callers = new OkHttpClient();
-        try (AsanaClient asana = AsanaClient.builder().baseUrl(asanaApi.baseUrl()).accessToken(AsanaSimulator.TOKEN)
+        try (AsanaClient asana = AsanaClient.builder().baseUrl(asanaApi.baseUrl()).bearerToken(AsanaSimulator.TOKEN)
                 .httpClient(callers).build()) {
             asana.jobs().get("a1");
         }

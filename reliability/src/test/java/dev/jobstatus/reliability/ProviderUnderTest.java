@@ -2,11 +2,11 @@ package dev.jobstatus.reliability;
 
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.JobView;
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
-import dev.jobstatus.core.RetryPolicy;
+import dev.jobstatus.core.polling.JobView;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.wix.WixClient;
 import java.time.Duration;
@@ -223,7 +223,7 @@ abstract class ProviderUnderTest {
         }
 
         private AsanaClient client(Setup setup) {
-            return configure(AsanaClient.builder(), setup).accessToken(TOKEN).build();
+            return configure(AsanaClient.builder(), setup).bearerToken(TOKEN).build();
         }
 
         @Override
@@ -274,7 +274,7 @@ abstract class ProviderUnderTest {
 
     static <B extends ClientBuilder<B>> B configure(B builder, Setup setup) {
         return builder.baseUrl(setup.baseUrl()).timeSource(setup.time()).rateLimiter(RateLimiter.unlimited())
-                .retryPolicy(RetryPolicy.builder().jitter(false).build()).maxResponseBytes(setup.maxResponseBytes())
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).build()).maxResponseBytes(setup.maxResponseBytes())
                 .readTimeout(setup.readTimeout())
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(1).jitter(0)
                         .timeout(Duration.ofSeconds(10)).build());

@@ -41,7 +41,7 @@ class SecurityTest {
 
         try (NexudusClient nexudus = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("nexudus-SECRET").build();
              WixClient wix = WixClient.builder().baseUrl(server.url("/")).apiKey("wix-SECRET").siteId("site-9").build();
-             AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/")).accessToken("asana-SECRET").build()) {
+             AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/")).bearerToken("asana-SECRET").build()) {
             nexudus.backgroundJobs().get(1);
             wix.asyncJobs().get("1");
             asana.jobs().get("1");
@@ -70,7 +70,7 @@ class SecurityTest {
         server.enqueue(json("{\"job\":{\"id\":\"1\"}}"));
         server.enqueue(json("{\"data\":{\"gid\":\"1\"}}"));
         try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t").build();
-             AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).accessToken("t").build()) {
+             AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t").build()) {
             wix.asyncJobs().get(id);
             asana.jobs().get(id);
         }
@@ -82,7 +82,7 @@ class SecurityTest {
     @Test
     void lineBreaksInIdsCannotInjectHeadersAndDotSegmentsAreRefused() throws Exception {
         server.enqueue(json("{\"data\":{\"gid\":\"1\"}}"));
-        try (AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).accessToken("t").build()) {
+        try (AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t").build()) {
             asana.jobs().get("1\r\nX-Evil: yes");
             assertThatThrownBy(() -> asana.jobs().get("..")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> asana.jobs().get(" ")).isInstanceOf(IllegalArgumentException.class);
@@ -100,7 +100,7 @@ class SecurityTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("must use https");
         assertThatThrownBy(() -> WixClient.builder().baseUrl("http://www.wixapis.com").accessToken("t").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("must use https");
-        assertThatThrownBy(() -> AsanaClient.builder().baseUrl("http://app.asana.com/api/1.0").accessToken("t").build())
+        assertThatThrownBy(() -> AsanaClient.builder().baseUrl("http://app.asana.com/api/1.0").bearerToken("t").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("must use https");
     }
 }

@@ -1,7 +1,6 @@
 package dev.jobstatus.core;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A successful response mapped to a value, with what the transport learned along the way.
@@ -14,8 +13,4 @@ import java.util.Optional;
  * @param <T> the type of the value
  */
 public record ApiResponse<T>(T value, int statusCode, String requestId, Duration retryAfter, int attempts) {
-    /** {@return the {@code Retry-After} delay, when the response carried one} */
-    public Optional<Duration> retryAfterDelay() {
-        return Optional.ofNullable(retryAfter);
-    }
 }

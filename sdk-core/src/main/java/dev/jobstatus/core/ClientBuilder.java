@@ -1,9 +1,15 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Urls;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +34,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             public HttpTransport transport(ProviderClient client) {
                 return client.transport();
             }
+
+            @Override
+            public void credentialChosen(ClientBuilder<?> builder, String method) {
+                builder.credentialsChosen.add(method);
+            }
+
+            @Override
+            public List<String> credentialsChosen(ClientBuilder<?> builder) {
+                return List.copyOf(builder.credentialsChosen);
+            }
         });
     }
 
@@ -37,6 +53,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private RateLimiter rateLimiter;
     private TimeSource time = TimeSource.system();
     private PollPolicy pollPolicy = PollPolicy.defaults();
+    private final List<String> credentialsChosen = new ArrayList<>();
 
     /**
      * Starts a builder.

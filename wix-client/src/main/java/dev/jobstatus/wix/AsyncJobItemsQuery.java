@@ -1,41 +1,84 @@
 package dev.jobstatus.wix;
 
+import java.util.Objects;
+
 /**
- * Which items of an async job to list. Every field is optional.
+ * Which items of an async job to list: page size, starting cursor and outcome filter. Every value is optional
+ * ({@code null} leaves the parameter out). Immutable; build one with {@link #builder()}.
  *
  * <p>The outcome filter can be given either way Wix takes it: {@code hasError} (documented) or the newer
  * {@code status} filter. A status filter other than {@code ALL} is sent together with the {@code hasError} that
  * means the same, so that a server knowing only one of them still filters.
- *
- * @param limit the page size ({@code paging.limit}), at least 1
- * @param cursor where to start ({@code paging.cursor}), from a previous page
- * @param hasError only failed items ({@code true}) or only successful ones ({@code false})
- * @param status only the items of this outcome
  */
-public record AsyncJobItemsQuery(Integer limit, String cursor, Boolean hasError, ItemStatusFilter status) {
-    /**
-     * Validates the query.
-     *
-     * @param limit the page size ({@code paging.limit}), at least 1
-     * @param cursor where to start ({@code paging.cursor}), from a previous page
-     * @param hasError only failed items ({@code true}) or only successful ones ({@code false})
-     * @param status only the items of this outcome
-     * @throws IllegalArgumentException if limit is below 1, or {@code hasError} and {@code status} contradict
-     *     each other
-     */
-    public AsyncJobItemsQuery {
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
+public final class AsyncJobItemsQuery {
+    private static final AsyncJobItemsQuery ALL = builder().build();
+
+    private final Integer pageSize;
+    private final String cursor;
+    private final Boolean hasError;
+    private final ItemStatusFilter status;
+
+    private AsyncJobItemsQuery(Builder b) {
+        if (b.pageSize != null && b.pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
         }
-        Boolean implied = impliedHasError(status);
-        if (hasError != null && status != null && !hasError.equals(implied)) {
-            throw new IllegalArgumentException("hasError=" + hasError + " contradicts the status filter " + status);
+        Boolean implied = impliedHasError(b.status);
+        if (b.hasError != null && b.status != null && !b.hasError.equals(implied)) {
+            throw new IllegalArgumentException("hasError=" + b.hasError + " contradicts the status filter " + b.status);
         }
+        this.pageSize = b.pageSize;
+        this.cursor = b.cursor;
+        this.hasError = b.hasError;
+        this.status = b.status;
     }
 
-    /** {@return the {@code hasError} value sent: the one given, or the one the status filter means} */
+    /** {@return a query for every item, in Wix's default page size} */
+    public static AsyncJobItemsQuery all() {
+        return ALL;
+    }
+
+    /** {@return an empty builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the page size ({@code paging.limit}), or {@code null} for Wix's default} */
+    public Integer pageSize() {
+        return pageSize;
+    }
+
+    /** {@return where to start ({@code paging.cursor}), or {@code null} for the first page} */
+    public String cursor() {
+        return cursor;
+    }
+
+    /** {@return only failed items ({@code true}), only successful ones ({@code false}), or {@code null} for all} */
+    public Boolean hasError() {
+        return hasError;
+    }
+
+    /** {@return the outcome filter, or {@code null} for none} */
+    public ItemStatusFilter status() {
+        return status;
+    }
+
+    /** {@return the {@code hasError} value sent: the one given, or the one the status filter means; or {@code null}} */
     public Boolean effectiveHasError() {
         return hasError != null ? hasError : impliedHasError(status);
+    }
+
+    /**
+     * {@return this query starting at {@code cursor}}
+     *
+     * @param cursor a cursor from an earlier page
+     */
+    public AsyncJobItemsQuery withCursor(String cursor) {
+        Builder b = new Builder();
+        b.pageSize = pageSize;
+        b.hasError = hasError;
+        b.status = status;
+        b.cursor = cursor;
+        return new AsyncJobItemsQuery(b);
     }
 
     private static Boolean impliedHasError(ItemStatusFilter status) {
@@ -49,28 +92,25 @@ public record AsyncJobItemsQuery(Integer limit, String cursor, Boolean hasError,
         };
     }
 
-    /** {@return a query for every item, in Wix's default page size} */
-    public static AsyncJobItemsQuery all() {
-        return new AsyncJobItemsQuery(null, null, null, null);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AsyncJobItemsQuery q && Objects.equals(pageSize, q.pageSize) && Objects.equals(cursor, q.cursor)
+                && Objects.equals(hasError, q.hasError) && status == q.status;
     }
 
-    /** {@return an empty builder} */
-    public static Builder builder() {
-        return new Builder();
+    @Override
+    public int hashCode() {
+        return Objects.hash(pageSize, cursor, hasError, status);
     }
 
-    /**
-     * {@return this query starting at {@code cursor}}
-     *
-     * @param cursor a cursor from an earlier page
-     */
-    public AsyncJobItemsQuery withCursor(String cursor) {
-        return new AsyncJobItemsQuery(limit, cursor, hasError, status);
+    @Override
+    public String toString() {
+        return "AsyncJobItemsQuery[pageSize=" + pageSize + ", cursor=" + cursor + ", hasError=" + hasError + ", status=" + status + "]";
     }
 
-    /** Builds an {@link AsyncJobItemsQuery}. */
+    /** Builds an {@link AsyncJobItemsQuery}; each method is named after the value it sets. */
     public static final class Builder {
-        private Integer limit;
+        private Integer pageSize;
         private String cursor;
         private Boolean hasError;
         private ItemStatusFilter status;
@@ -79,13 +119,13 @@ public record AsyncJobItemsQuery(Integer limit, String cursor, Boolean hasError,
         }
 
         /**
-         * Sets the page size.
+         * Sets the page size ({@code paging.limit}), at least 1.
          *
-         * @param limit the page size
+         * @param pageSize the page size
          * @return this builder
          */
-        public Builder limit(int limit) {
-            this.limit = limit;
+        public Builder pageSize(int pageSize) {
+            this.pageSize = pageSize;
             return this;
         }
 
@@ -124,10 +164,10 @@ public record AsyncJobItemsQuery(Integer limit, String cursor, Boolean hasError,
 
         /**
          * {@return the query}
-         * @throws IllegalArgumentException if the limit is below 1, or {@code hasError} contradicts the status
+         * @throws IllegalArgumentException if the page size is below 1, or {@code hasError} contradicts the status
          */
         public AsyncJobItemsQuery build() {
-            return new AsyncJobItemsQuery(limit, cursor, hasError, status);
+            return new AsyncJobItemsQuery(this);
         }
     }
 }

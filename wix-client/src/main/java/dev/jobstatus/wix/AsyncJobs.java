@@ -1,7 +1,7 @@
 package dev.jobstatus.wix;
 
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
@@ -17,8 +17,8 @@ public interface AsyncJobs {
      *
      * @param jobId the job's id
      * @throws IllegalArgumentException if the id is null or blank
-     * @throws dev.jobstatus.core.NotFoundException if there is no such job
-     * @throws dev.jobstatus.core.JobStatusException for any other failure, after retries where allowed
+     * @throws dev.jobstatus.core.exception.NotFoundException if there is no such job
+     * @throws dev.jobstatus.core.exception.JobStatusException for any other failure, after retries where allowed
      */
     AsyncJob get(String jobId);
 
@@ -35,9 +35,9 @@ public interface AsyncJobs {
      *
      * @param jobId the job's id
      * @param query the filter, page size and cursor
-     * @throws dev.jobstatus.core.JobStatusException if the request fails, after retries where allowed
+     * @throws dev.jobstatus.core.exception.JobStatusException if the request fails, after retries where allowed
      */
-    AsyncJobItemsPage items(String jobId, AsyncJobItemsQuery query);
+    AsyncJobItemsPage listItems(String jobId, AsyncJobItemsQuery query);
 
     /**
      * {@return every item of the job matching {@code query}, following Wix's cursors page by page as the items are
@@ -46,11 +46,11 @@ public interface AsyncJobs {
      * @param jobId the job's id
      * @param query the filter, page size and starting cursor
      */
-    PagedIterable<AsyncJobItem> listItems(String jobId, AsyncJobItemsQuery query);
+    PagedIterable<AsyncJobItem> listAllItems(String jobId, AsyncJobItemsQuery query);
 
     /**
      * {@return a waiter for job {@code jobId}, which ends on FINISHED or FAILED; each poll's job carries its counts,
-     * so a {@link dev.jobstatus.core.PollListener} can draw progress}
+     * so a {@link dev.jobstatus.core.polling.PollListener} can draw progress}
      *
      * @param jobId the job's id
      */
@@ -61,8 +61,8 @@ public interface AsyncJobs {
      *
      * @param jobId the job's id
      * @return the job, finished
-     * @throws dev.jobstatus.core.JobWaitTimeoutException if the client's poll timeout passes first
-     * @throws dev.jobstatus.core.JobStatusException if a poll fails after retries
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default AsyncJob waitFor(String jobId) {
         return waiter(jobId).await();

@@ -1,11 +1,11 @@
 package dev.jobstatus.wix;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.Page;
-import dev.jobstatus.core.PageRef;
-import dev.jobstatus.core.PagedIterable;
-import dev.jobstatus.core.PollPolicy;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.paging.Page;
+import dev.jobstatus.core.paging.PageRef;
+import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -67,19 +67,19 @@ final class RealAsyncJobs implements AsyncJobs {
     }
 
     @Override
-    public AsyncJobItemsPage items(String jobId, AsyncJobItemsQuery query) {
+    public AsyncJobItemsPage listItems(String jobId, AsyncJobItemsQuery query) {
         ApiRequest request = ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).path("items")
-                .query("paging.limit", query.limit()).query("paging.cursor", query.cursor())
+                .query("paging.limit", query.pageSize()).query("paging.cursor", query.cursor())
                 .query("status", query.status()).query("hasError", query.effectiveHasError())
                 .build();
         return transport.execute(request, ITEMS).value();
     }
 
     @Override
-    public PagedIterable<AsyncJobItem> listItems(String jobId, AsyncJobItemsQuery query) {
+    public PagedIterable<AsyncJobItem> listAllItems(String jobId, AsyncJobItemsQuery query) {
         getRequest(jobId); // refuse a bad id now, not on first iteration
         PagedIterable.PageFetcher<AsyncJobItem> fetcher = ref -> {
-            AsyncJobItemsPage page = items(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
+            AsyncJobItemsPage page = listItems(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
             return new Page<>(page.items(), page.hasNext() ? PageRef.cursor(page.nextCursor()) : null, null, null);
         };
         return query.cursor() == null ? PagedIterable.of(transport.provider(), fetcher)

@@ -1,11 +1,11 @@
 package dev.jobstatus.wix;
 
-import dev.jobstatus.core.AuthHeaders;
-import dev.jobstatus.core.CachingTokenProvider;
+import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
@@ -80,6 +80,7 @@ public final class WixClient extends ProviderClient {
          * @return this builder
          */
         public Builder apiKey(String apiKey) {
+            CoreAccess.credentialChosen(this, "apiKey");
             this.apiKey = apiKey;
             return this;
         }
@@ -116,6 +117,7 @@ public final class WixClient extends ProviderClient {
          * @return this builder
          */
         public Builder oauth(String clientId, String clientSecret, String instanceId) {
+            CoreAccess.credentialChosen(this, "oauth");
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             this.instanceId = instanceId;
@@ -129,6 +131,7 @@ public final class WixClient extends ProviderClient {
          * @return this builder
          */
         public Builder accessToken(String accessToken) {
+            CoreAccess.credentialChosen(this, "accessToken");
             this.accessToken = accessToken;
             return this;
         }
@@ -140,6 +143,7 @@ public final class WixClient extends ProviderClient {
          * @return this builder
          */
         public Builder credentials(CredentialProvider credentials) {
+            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
@@ -166,13 +170,7 @@ public final class WixClient extends ProviderClient {
          * @throws IllegalStateException if no way of authenticating, or more than one, was chosen; if an API key
          */
         public WixClient build() {
-            int kinds = (apiKey != null ? 1 : 0) + (clientId != null || clientSecret != null || instanceId != null ? 1 : 0)
-                    + (accessToken != null ? 1 : 0) + (credentials != null ? 1 : 0);
-            if (kinds != 1) {
-                throw new IllegalStateException(kinds == 0
-                        ? "Credentials required: call apiKey (with siteId or accountId), oauth, accessToken or credentials."
-                        : "Choose one way of authenticating: apiKey, oauth, accessToken or credentials.");
-            }
+            CoreAccess.requireOneCredential(this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");
             if ((siteId != null || accountId != null) && apiKey == null) {
                 throw new IllegalStateException("siteId and accountId go with an API key.");
             }

@@ -1,7 +1,7 @@
 package dev.jobstatus.wix;
 
-import dev.jobstatus.core.AccessToken;
-import dev.jobstatus.core.TokenFetcher;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.auth.TokenFetcher;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.TokenEndpoint;

@@ -3,8 +3,8 @@ package dev.jobstatus.wix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobStatus;
 import dev.jobstatus.wix.model.Counts;
@@ -171,7 +171,7 @@ class AsyncJobModelTest {
     @Test
     void aResponseWithoutTheJobEnvelopeIsMalformed() {
         assertThatThrownBy(() -> parse("{\"id\":\"j\",\"status\":\"FINISHED\"}"))
-                .isInstanceOf(dev.jobstatus.core.MalformedResponseException.class)
+                .isInstanceOf(dev.jobstatus.core.exception.MalformedResponseException.class)
                 .hasMessageContaining("no \"job\" object");
     }
 }

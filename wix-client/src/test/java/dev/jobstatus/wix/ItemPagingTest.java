@@ -2,7 +2,7 @@ package dev.jobstatus.wix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobstatus.core.RateLimiter;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -22,7 +22,7 @@ class ItemPagingTest {
 
     private List<String> listAll() {
         try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("tok").rateLimiter(RateLimiter.unlimited()).build()) {
-            return wix.asyncJobs().listItems("j", AsyncJobItemsQuery.all()).stream().map(AsyncJobItem::id).toList();
+            return wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).stream().map(AsyncJobItem::id).toList();
         }
     }
 

@@ -2,8 +2,8 @@ package dev.jobstatus.asana.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.JobView;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.JobView;
 
 /**
  * An Asana job: an asynchronous operation such as duplicating a project or exporting data, and what it created.

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.ValueInstantiators;
 import com.fasterxml.jackson.databind.deser.impl.PropertyValueBuffer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.jobstatus.core.JobState;
+import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.internal.Json;
 import dev.jobstatus.nexudus.StatusClassifier;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.jobstatus.core.JobState;
-import dev.jobstatus.core.JobView;
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
 import java.time.Instant;
 
@@ -23,7 +23,7 @@ import java.time.Instant;
  * @param files the files the job works on, such as an import file
  * @param status the job's status as Nexudus words it (the values are not documented)
  * @param resultData the result the job produced when it completed
- * @param id the record's id
+ * @param id the record's id (0 if the server left it out)
  * @param uniqueId the record's UUID
  * @param createdOn when the record was created
  * @param updatedOn when the record was last updated
@@ -47,7 +47,7 @@ public record BusinessBackgroundJob(
         @JsonProperty("Files") String files,
         @JsonProperty("Status") String status,
         @JsonProperty("ResultData") String resultData,
-        @JsonProperty("Id") Long id,
+        @JsonProperty("Id") long id,
         @JsonProperty("UniqueId") String uniqueId,
         @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) Instant createdOn,
         @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) Instant updatedOn,
@@ -60,66 +60,32 @@ public record BusinessBackgroundJob(
         @JsonIgnore JobState state) implements JobView {
 
     /**
-
      * Fills a missing state with {@link JobState#UNKNOWN}.
-
      *
-
      * @param businessId the business (location) the job belongs to
-
      * @param businessName the location's name
-
      * @param userId the user who triggered the job
-
      * @param userFullName that user's full name
-
      * @param userEmail that user's email
-
      * @param jobId the background job's GUID
-
      * @param description what the job does
-
      * @param files the files the job works on, such as an import file
-
      * @param status the job's status as Nexudus words it (the values are not documented)
-
      * @param resultData the result the job produced when it completed
-
-     * @param id the record's id
-
+     * @param id the record's id (0 if the server left it out)
      * @param uniqueId the record's UUID
-
      * @param createdOn when the record was created
-
      * @param updatedOn when the record was last updated
-
      * @param updatedBy the email of who last updated the record
-
      * @param isNew whether the record was recently created
-
      * @param systemId an external system's identifier
-
      * @param toStringText Nexudus's display text for the record
-
      * @param localizationDetails localization data as parsed JSON (map, list, string, number or boolean)
-
      * @param customFields custom fields as parsed JSON (map, list, string, number or boolean)
-
      * @param state the common state, derived from {@code status} by the client's status classifier
-
      */
     public BusinessBackgroundJob {
         state = state == null ? JobState.UNKNOWN : state;
     }
 
-    /**
-     * {@return this job with {@code state} as its common state}
-     *
-     * @param state the common state
-     */
-    public BusinessBackgroundJob withState(JobState state) {
-        return new BusinessBackgroundJob(businessId, businessName, userId, userFullName, userEmail, jobId, description,
-                files, status, resultData, id, uniqueId, createdOn, updatedOn, updatedBy, isNew, systemId, toStringText,
-                localizationDetails, customFields, state);
-    }
 }

@@ -1,15 +1,15 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ApiError;
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.BadRequestException;
-import dev.jobstatus.core.ConflictException;
-import dev.jobstatus.core.NotFoundException;
-import dev.jobstatus.core.PermissionDeniedException;
-import dev.jobstatus.core.RateLimitException;
-import dev.jobstatus.core.ServerException;
-import dev.jobstatus.core.UnexpectedStatusException;
+import dev.jobstatus.core.exception.ApiError;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.ConflictException;
+import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.exception.PermissionDeniedException;
+import dev.jobstatus.core.exception.RateLimitException;
+import dev.jobstatus.core.exception.ServerException;
+import dev.jobstatus.core.exception.UnexpectedStatusException;
 
 /** Chooses the {@link ApiException} subclass for a failed response. */
 public final class ApiExceptions {

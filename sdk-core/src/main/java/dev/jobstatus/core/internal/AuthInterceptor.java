@@ -1,6 +1,6 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.AuthHeaders;
+import dev.jobstatus.core.auth.AuthHeaders;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;

@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * Turns the bytes of a successful response into a value. Failures (including a {@code null} result) become a
- * {@link dev.jobstatus.core.MalformedResponseException} naming {@link #description()}.
+ * {@link dev.jobstatus.core.exception.MalformedResponseException} naming {@link #description()}.
  *
  * @param <T> the type of the value
  */

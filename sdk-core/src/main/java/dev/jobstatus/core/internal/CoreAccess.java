@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.ProviderClient;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,12 @@ public final class CoreAccess {
 
         /** Returns the transport {@code client} owns. */
         HttpTransport transport(ProviderClient client);
+
+        /** Records that {@code method}, one way of authenticating, was called on {@code builder}. */
+        void credentialChosen(ClientBuilder<?> builder, String method);
+
+        /** Returns the ways of authenticating called on {@code builder}, in order. */
+        List<String> credentialsChosen(ClientBuilder<?> builder);
     }
 
     private static volatile Hooks hooks;
@@ -39,6 +46,36 @@ public final class CoreAccess {
     /** Returns the transport settings of a provider's builder, for its {@code build()} to complete. */
     public static HttpTransport.Builder settings(ClientBuilder<?> builder) {
         return hooks.settings(builder);
+    }
+
+    /**
+     * Records that {@code method}, one way of authenticating, was called on a provider's builder. Every provider
+     * records each credential method, so that {@link #requireOneCredential} checks them all the same way.
+     */
+    public static void credentialChosen(ClientBuilder<?> builder, String method) {
+        hooks.credentialChosen(builder, method);
+    }
+
+    /**
+     * Checks that exactly one way of authenticating was chosen on a provider's builder.
+     *
+     * @param methods every credential method of the builder, for the message
+     * @throws IllegalStateException if none or more than one was chosen
+     */
+    public static void requireOneCredential(ClientBuilder<?> builder, String... methods) {
+        List<String> chosen = hooks.credentialsChosen(builder);
+        if (chosen.isEmpty()) {
+            throw new IllegalStateException("Credentials required: call " + orList(methods) + ".");
+        }
+        if (chosen.size() > 1) {
+            throw new IllegalStateException("Choose one way of authenticating: " + String.join(" and ", chosen)
+                    + " were both called.");
+        }
+    }
+
+    private static String orList(String... methods) {
+        int last = methods.length - 1;
+        return last <= 0 ? String.join("", methods) : String.join(", ", List.of(methods).subList(0, last)) + " or " + methods[last];
     }
 
     /** Returns the transport a provider client owns. */

@@ -1,6 +1,6 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ErrorDetail;
+import dev.jobstatus.core.exception.ErrorDetail;
 import java.util.List;
 
 /**

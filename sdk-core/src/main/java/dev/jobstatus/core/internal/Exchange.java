@@ -1,15 +1,15 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ApiError;
-import dev.jobstatus.core.ApiException;
+import dev.jobstatus.core.exception.ApiError;
+import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.ApiResponse;
-import dev.jobstatus.core.AuthHeaders;
-import dev.jobstatus.core.ConnectionException;
-import dev.jobstatus.core.InterruptedOperationException;
-import dev.jobstatus.core.JobStatusException;
-import dev.jobstatus.core.MalformedResponseException;
-import dev.jobstatus.core.RequestTimeoutException;
-import dev.jobstatus.core.TransportException;
+import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.ConnectionException;
+import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.exception.JobStatusException;
+import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.exception.TransportException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
@@ -53,7 +53,7 @@ final class Exchange<T> {
         this.request = request;
         this.reader = reader;
         this.url = request.url(transport.baseUrl());
-        this.deadlineNanos = transport.time().nanoTime() + transport.retryPolicy().overallTimeout().toNanos();
+        this.deadlineNanos = transport.time().nanoTime() + transport.retryPolicy().timeout().toNanos();
     }
 
     int attempts() {

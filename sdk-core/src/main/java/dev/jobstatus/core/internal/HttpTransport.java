@@ -1,14 +1,14 @@
 package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ApiResponse;
-import dev.jobstatus.core.CredentialProvider;
-import dev.jobstatus.core.InterruptedOperationException;
-import dev.jobstatus.core.JobView;
-import dev.jobstatus.core.JobWaiter;
-import dev.jobstatus.core.PollPolicy;
-import dev.jobstatus.core.RateLimiter;
-import dev.jobstatus.core.RetryPolicy;
-import dev.jobstatus.core.TimeSource;
+import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.polling.JobView;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -136,9 +136,9 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends {@code request}, retrying as the policy allows, and maps the body with {@code reader}.
      *
-     * @throws dev.jobstatus.core.ApiException for an error status, once retries (where allowed) ran out
-     * @throws dev.jobstatus.core.TransportException for a connection failure or timeout, likewise
-     * @throws dev.jobstatus.core.MalformedResponseException for a 2xx body that cannot be mapped
+     * @throws dev.jobstatus.core.exception.ApiException for an error status, once retries (where allowed) ran out
+     * @throws dev.jobstatus.core.exception.TransportException for a connection failure or timeout, likewise
+     * @throws dev.jobstatus.core.exception.MalformedResponseException for a 2xx body that cannot be mapped
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      * @throws IllegalStateException if the transport is closed
      */

@@ -5,7 +5,7 @@ import okhttp3.Headers;
 /**
  * Recognises a provider's throttling answer other than HTTP 429 (which is always throttling), such as a 409
  * with a {@code Retry-After}. A throttled response is retried and, when retries run out, becomes a
- * {@link dev.jobstatus.core.RateLimitException}.
+ * {@link dev.jobstatus.core.exception.RateLimitException}.
  */
 @FunctionalInterface
 public interface ThrottleDetector {

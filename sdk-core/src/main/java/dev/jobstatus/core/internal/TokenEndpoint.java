@@ -2,7 +2,7 @@ package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jobstatus.core.AccessToken;
+import dev.jobstatus.core.auth.AccessToken;
 
 /**
  * Calls an OAuth 2.0 token endpoint and reads its standard answer (RFC 6749, 5.1): {@code access_token},
@@ -23,7 +23,7 @@ public final class TokenEndpoint {
      * Sends {@code request} through {@code transport} (its retries, rate limit and errors) and returns the token.
      *
      * @param previousRefreshToken the refresh token to keep when the answer carries none, or {@code null}
-     * @throws dev.jobstatus.core.JobStatusException if the endpoint refuses or the call fails
+     * @throws dev.jobstatus.core.exception.JobStatusException if the endpoint refuses or the call fails
      */
     public static AccessToken fetch(HttpTransport transport, ApiRequest request, String previousRefreshToken) {
         Answer answer = transport.execute(request, READER).value();

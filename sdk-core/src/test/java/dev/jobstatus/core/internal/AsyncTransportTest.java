@@ -6,11 +6,11 @@ import static dev.jobstatus.core.internal.TestTransports.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jobstatus.core.AccessToken;
-import dev.jobstatus.core.CachingTokenProvider;
-import dev.jobstatus.core.RetryPolicy;
-import dev.jobstatus.core.ServerException;
-import dev.jobstatus.core.TimeSource;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.exception.ServerException;
+import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ class AsyncTransportTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
-    private final RetryPolicy fastRetries = RetryPolicy.builder().jitter(false).initialBackoff(Duration.ofMillis(5)).build();
+    private final RetryPolicy fastRetries = RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(5)).build();
 
     private HttpTransport.Builder builder() {
         return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system()).retryPolicy(fastRetries);

@@ -1,18 +1,18 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.AccessToken;
-import dev.jobstatus.core.AuthHeaders;
-import dev.jobstatus.core.AuthenticationException;
-import dev.jobstatus.core.CachingTokenProvider;
-import dev.jobstatus.core.CredentialProvider;
-import dev.jobstatus.core.TokenFetcher;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.auth.TokenFetcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ class AuthTest {
             if (previous == null) {
                 return new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), null);
             }
-            throw new dev.jobstatus.core.BadRequestException(new dev.jobstatus.core.ApiError("acme", 400, null, "invalid_grant",
+            throw new dev.jobstatus.core.exception.BadRequestException(new dev.jobstatus.core.exception.ApiError("acme", 400, null, "invalid_grant",
                     "refresh token expired", List.of(), null, "", 1));
         }).timeSource(time).build();
         HttpTransport transport = TestTransports.builder(server, time).credentials(failing).build();
@@ -125,7 +125,7 @@ class AuthTest {
 
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.getMessage()).contains("token expired; renewing the credentials failed: acme API returned HTTP 400 [invalid_grant]");
-        assertThat(e.getCause()).isInstanceOf(dev.jobstatus.core.BadRequestException.class);
+        assertThat(e.getCause()).isInstanceOf(dev.jobstatus.core.exception.BadRequestException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -1,20 +1,20 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.ApiException;
-import dev.jobstatus.core.ConnectionException;
-import dev.jobstatus.core.InterruptedOperationException;
-import dev.jobstatus.core.RateLimitException;
-import dev.jobstatus.core.RequestTimeoutException;
-import dev.jobstatus.core.RetryPolicy;
-import dev.jobstatus.core.ServerException;
-import dev.jobstatus.core.TimeSource;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.ConnectionException;
+import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.exception.RateLimitException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.exception.ServerException;
+import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -97,15 +97,15 @@ class RetryTest {
         ServerException e = catchThrowableOfType(ServerException.class, () -> transport().execute(getThing("1"), THING));
 
         assertThat(e.attempts()).isEqualTo(4);
-        assertThat(e.requestId()).contains("r3");
+        assertThat(e.requestId()).isEqualTo("r3");
         assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
     void backoffIsCappedAtMaxBackoff() {
-        RetryPolicy policy = RetryPolicy.builder().jitter(false).maxRetries(5).initialBackoff(Duration.ofSeconds(10))
-                .maxBackoff(Duration.ofSeconds(25)).overallTimeout(Duration.ofHours(1)).build();
+        RetryPolicy policy = RetryPolicy.builder().fullJitter(false).maxRetries(5).initialBackoff(Duration.ofSeconds(10))
+                .maxBackoff(Duration.ofSeconds(25)).timeout(Duration.ofHours(1)).build();
         assertThat(List.of(1, 2, 3, 4).stream().map(n -> policy.delayBefore(n, null, () -> 0.5)).toList())
                 .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(25), Duration.ofSeconds(25));
     }
@@ -158,7 +158,7 @@ class RetryTest {
 
         RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> transport().execute(getThing("1"), THING));
 
-        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(time.sleeps()).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -177,8 +177,8 @@ class RetryTest {
     @Test
     void overallDeadlineStopsRetriesWhoseWaitWouldPassIt() {
         HttpTransport transport = TestTransports.builder(server, time)
-                .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(10).initialBackoff(Duration.ofSeconds(2))
-                        .overallTimeout(Duration.ofSeconds(5)).build())
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(10).initialBackoff(Duration.ofSeconds(2))
+                        .timeout(Duration.ofSeconds(5)).build())
                 .build();
         for (int i = 0; i < 5; i++) {
             server.enqueue(new MockResponse.Builder().code(503).build());
@@ -195,7 +195,7 @@ class RetryTest {
     @Test
     void throttleDeclaredByProviderIsRetriedAndEndsAsRateLimit() {
         HttpTransport transport = TestTransports.builder(server, time)
-                .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build())
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(1).build())
                 .throttleDetector((status, reason, headers, body) -> status == 409 && headers.get("Retry-After") != null)
                 .build();
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Retry-After", "1").build());
@@ -205,14 +205,14 @@ class RetryTest {
 
         assertThat(e.statusCode()).isEqualTo(409);
         assertThat(e.attempts()).isEqualTo(2);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
     void theReasonPhraseReachesTheThrottleDetectorAndIsTheMessageOfAnEmptyBody() {
         HttpTransport transport = TestTransports.builder(server, time)
-                .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build())
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(1).build())
                 .throttleDetector((status, reason, headers, body) -> reason.startsWith("Slow down"))
                 .build();
         for (int i = 0; i < 2; i++) {
@@ -232,7 +232,7 @@ class RetryTest {
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> transport().execute(getThing("1"), THING));
 
-        assertThat(e.errorMessage()).isEmpty();
+        assertThat(e.errorMessage()).isNull();
     }
 
     @Test
@@ -323,7 +323,7 @@ class RetryTest {
     @Test
     void readTimeoutIsRetriedThenReportedAsTimeout() {
         HttpTransport transport = TestTransports.builder(server, time).readTimeout(Duration.ofMillis(200))
-                .retryPolicy(RetryPolicy.builder().jitter(false).maxRetries(1).build()).build();
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(1).build()).build();
         server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
         server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
 

@@ -1,15 +1,15 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.jobstatus.core.AccessToken;
-import dev.jobstatus.core.AuthHeaders;
-import dev.jobstatus.core.CachingTokenProvider;
-import dev.jobstatus.core.CredentialProvider;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.auth.CredentialProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ManualTimeSource;
-import dev.jobstatus.core.RetryPolicy;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.retry.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /** Shared set-up for transport tests: a transport aimed at a loopback server, on fake time. */
 final class TestTransports {
     /** A policy without jitter, so waits are exact. */
-    static final RetryPolicy EXACT = RetryPolicy.builder().jitter(false).build();
+    static final RetryPolicy EXACT = RetryPolicy.builder().fullJitter(false).build();
 
     private TestTransports() {
     }

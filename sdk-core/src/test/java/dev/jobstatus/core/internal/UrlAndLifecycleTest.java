@@ -1,6 +1,6 @@
 package dev.jobstatus.core.internal;
 
-import dev.jobstatus.core.ManualTimeSource;
+import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static dev.jobstatus.core.internal.TestTransports.json;

@@ -1,0 +1,4 @@
+/**
+ * Nexudus JSON mapping machinery: not API.
+ */
+package dev.jobstatus.nexudus.internal;

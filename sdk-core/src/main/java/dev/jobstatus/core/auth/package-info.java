@@ -1,0 +1,6 @@
+/**
+ * Credentials: what a request carries to authenticate ({@link dev.jobstatus.core.auth.CredentialProvider}, bearer
+ * tokens, Basic, API-key headers), and access tokens fetched from a token endpoint, cached and renewed once for all
+ * concurrent callers ({@link dev.jobstatus.core.auth.CachingTokenProvider}).
+ */
+package dev.jobstatus.core.auth;

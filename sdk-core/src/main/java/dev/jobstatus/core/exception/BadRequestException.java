@@ -1,0 +1,13 @@
+package dev.jobstatus.core.exception;
+
+/** The provider rejected the request as invalid (HTTP 400 or 422). */
+public class BadRequestException extends ApiException {
+    /**
+     * Creates the exception.
+     *
+     * @param error what is known about the response
+     */
+    public BadRequestException(ApiError error) {
+        super(error);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jobstatus.core.exception;
+
+import java.util.Map;
+
+/**
+ * One item of a provider's error response, such as a validation error on one field.
+ *
+ * @param field the field or property the error is about, or {@code null} when it concerns the whole request
+ * @param message the provider's message for this item, or {@code null}
+ * @param attributes any further values the provider sent with the item (for example
+ *     {@code attemptedValue}, {@code violatedRule} or {@code help}); never {@code null}
+ */
+public record ErrorDetail(String field, String message, Map<String, String> attributes) {
+    /**
+     * Creates a detail, copying {@code attributes} (a {@code null} map becomes empty).
+     *
+     * @param field the field or property the error is about, or {@code null} when it concerns the whole request
+     * @param message the provider's message for this item, or {@code null}
+     * @param attributes any further values the provider sent with the item (for example {@code attemptedValue},
+     * {@code violatedRule} or {@code help}); never {@code null}
+     */
+    public ErrorDetail {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jobstatus.core.exception;
+
+/**
+ * The calling thread was interrupted while the SDK was waiting (for a response, a retry, a rate-limit
+ * permit or the next poll). The thread's interrupt flag is set again before this is thrown.
+ */
+public class InterruptedOperationException extends JobStatusException {
+    /**
+     * Creates the exception.
+     *
+     * @param provider the provider whose API was being called
+     * @param attempts the number of HTTP attempts made
+     * @param cause the interruption
+     */
+    public InterruptedOperationException(String provider, int attempts, Throwable cause) {
+        super(provider, attempts, "interrupted while calling the " + provider + " API", cause);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.jobstatus.core.exception;
+
+import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.core.polling.JobView;
+import java.time.Duration;
+
+/**
+ * A wait for a job ran out of time before the job finished. Carries the job as last seen, the number of polls
+ * and the time spent.
+ */
+public class JobWaitTimeoutException extends JobStatusException {
+    /** The job's id. */
+    private final String jobId;
+    private final transient JobView lastJob;
+    /** The polls made. */
+    private final int polls;
+    /** The time the wait took. */
+    private final Duration elapsed;
+
+    /**
+     * Creates the exception.
+     *
+     * @param provider the provider of the job
+     * @param jobId the job's id
+     * @param lastJob the job as last seen, or {@code null} if no poll succeeded
+     * @param lastState the state last seen, or {@code null}
+     * @param polls the number of polls made
+     * @param elapsed the time the wait took
+     */
+    public JobWaitTimeoutException(String provider, String jobId, JobView lastJob, JobState lastState, int polls, Duration elapsed) {
+        super(provider, polls, "gave up waiting for " + provider + " job " + jobId + " after " + elapsed.toMillis()
+                + " ms and " + polls + " poll(s); last state " + lastState, null);
+        this.jobId = jobId;
+        this.lastJob = lastJob;
+        this.polls = polls;
+        this.elapsed = elapsed;
+    }
+
+    /** {@return the job's id} */
+    public String jobId() {
+        return jobId;
+    }
+
+    /** {@return the job as last seen, or {@code null} when no poll returned one} */
+    public JobView lastJob() {
+        return lastJob;
+    }
+
+    /**
+     * {@return the job as last seen, as its record type, or {@code null} when no poll returned one}
+     *
+     * @param <J> the record type
+     * @param type the provider's job record class
+     * @throws ClassCastException if the job is not of {@code type}
+     */
+    public <J extends JobView> J lastJob(Class<J> type) {
+        return type.cast(lastJob);
+    }
+
+    /** {@return the number of polls made} */
+    public int polls() {
+        return polls;
+    }
+
+    /** {@return the time the wait took} */
+    public Duration elapsed() {
+        return elapsed;
+    }
+}

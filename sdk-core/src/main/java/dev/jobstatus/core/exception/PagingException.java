@@ -1,0 +1,17 @@
+package dev.jobstatus.core.exception;
+
+/**
+ * A listing could not continue because the server contradicted itself, for example by pointing again at a
+ * page or cursor it had already served (following it would loop forever).
+ */
+public class PagingException extends JobStatusException {
+    /**
+     * Creates the exception.
+     *
+     * @param provider the provider whose API was listed
+     * @param message what went wrong
+     */
+    public PagingException(String provider, String message) {
+        super(provider, 0, message, null);
+    }
+}

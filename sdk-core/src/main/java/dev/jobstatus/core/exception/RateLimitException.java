@@ -1,0 +1,13 @@
+package dev.jobstatus.core.exception;
+
+/** The provider throttled the request (HTTP 429, or a provider-specific throttle) and retries ran out; {@link #retryAfter()} says how long it asked to wait. */
+public class RateLimitException extends ApiException {
+    /**
+     * Creates the exception.
+     *
+     * @param error what is known about the response
+     */
+    public RateLimitException(ApiError error) {
+        super(error);
+    }
+}

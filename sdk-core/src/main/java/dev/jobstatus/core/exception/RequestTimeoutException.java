@@ -1,0 +1,16 @@
+package dev.jobstatus.core.exception;
+
+/** The provider did not answer in time: a connect, read or whole-call timeout ran out. */
+public class RequestTimeoutException extends TransportException {
+    /**
+     * Creates the exception.
+     *
+     * @param provider the provider whose API was called
+     * @param attempts the number of HTTP attempts made
+     * @param message the message, free of secrets
+     * @param cause the timeout, or {@code null}
+     */
+    public RequestTimeoutException(String provider, int attempts, String message, Throwable cause) {
+        super(provider, attempts, message, cause);
+    }
+}

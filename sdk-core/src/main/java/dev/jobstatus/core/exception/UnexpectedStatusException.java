@@ -1,0 +1,13 @@
+package dev.jobstatus.core.exception;
+
+/** The provider answered with a status the SDK does not expect for this request (such as a 3xx or an unlisted 4xx). */
+public class UnexpectedStatusException extends ApiException {
+    /**
+     * Creates the exception.
+     *
+     * @param error what is known about the response
+     */
+    public UnexpectedStatusException(ApiError error) {
+        super(error);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.jobstatus.core.polling;
+
+import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.exception.JobStatusException;
+import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.time.TimeSource;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Waits for one job to finish by polling it, blocking or asynchronously.
+ *
+ * <p>Obtained from a provider client (for example {@code client.jobs().waiter(gid)}); configure it with
+ * {@link #policy(PollPolicy)} and {@link #listener(PollListener)}, then call {@link #await()} or
+ * {@link #awaitAsync()}. Each poll is one API call with the client's retries and rate limit, so transient
+ * errors are retried there; an error that survives them (a 404, 401 or 403 at once) ends the wait with that
+ * exception. Immutable and thread-safe; a waiter can be reused, each call starting a new wait.
+ *
+ * @param <J> the provider's job record type
+ */
+public final class JobWaiter<J extends JobView> {
+    private final String provider;
+    private final String jobId;
+    private final PollSource<J> source;
+    private final TimeSource time;
+    private final Supplier<ScheduledExecutorService> scheduler;
+    private final PollPolicy policy;
+    private final PollListener<? super J> listener;
+    private final DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    /**
+     * Fetches the job once, for a {@link JobWaiter}; provider clients supply it.
+     *
+     * @param <J> the job record type
+     */
+    public interface PollSource<J> {
+        /**
+         * Fetches the job, blocking.
+         *
+         * @return the response
+         */
+        ApiResponse<J> poll();
+
+        /**
+         * Fetches the job without blocking; cancelling the future cancels the request.
+         *
+         * @return a future completed with the response
+         */
+        CompletableFuture<ApiResponse<J>> pollAsync();
+    }
+
+    private JobWaiter(String provider, String jobId, PollSource<J> source, TimeSource time,
+                      Supplier<ScheduledExecutorService> scheduler, PollPolicy policy, PollListener<? super J> listener) {
+        this.provider = provider;
+        this.jobId = jobId;
+        this.source = source;
+        this.time = time;
+        this.scheduler = scheduler;
+        this.policy = policy;
+        this.listener = listener;
+    }
+
+    /**
+     * {@return a waiter with the default {@link PollPolicy}; for provider clients}
+     *
+     * @param <J> the provider's job record type
+     * @param provider the provider name
+     * @param jobId the job's id, for messages
+     * @param source fetches the job
+     * @param time the clock and sleeper of blocking waits and of timeouts
+     * @param scheduler the scheduler of asynchronous waits' timers
+     */
+    public static <J extends JobView> JobWaiter<J> create(String provider, String jobId, PollSource<J> source,
+                                                         TimeSource time, Supplier<ScheduledExecutorService> scheduler) {
+        return new JobWaiter<>(Objects.requireNonNull(provider), Objects.requireNonNull(jobId), Objects.requireNonNull(source),
+                Objects.requireNonNull(time), Objects.requireNonNull(scheduler), PollPolicy.defaults(), PollListener.none());
+    }
+
+    /**
+     * Returns a copy of this waiter that polls by {@code policy}.
+     *
+     * @param policy how to poll
+     * @return the copy
+     */
+    public JobWaiter<J> policy(PollPolicy policy) {
+        return new JobWaiter<>(provider, jobId, source, time, scheduler, Objects.requireNonNull(policy), listener);
+    }
+
+    /**
+     * {@return a copy of this waiter that tells {@code listener} of every poll}
+     *
+     * @param listener told of each poll, on the polling thread
+     */
+    public JobWaiter<J> listener(PollListener<? super J> listener) {
+        return new JobWaiter<>(provider, jobId, source, time, scheduler, policy, Objects.requireNonNull(listener));
+    }
+
+    /**
+     * {@return a copy of this waiter whose asynchronous waits time their polls on the caller's {@code executor}}
+     *
+     * @param executor the caller's scheduler, never shut down by the SDK
+     */
+    public JobWaiter<J> scheduler(ScheduledExecutorService executor) {
+        Objects.requireNonNull(executor);
+        return new JobWaiter<>(provider, jobId, source, time, () -> executor, policy, listener);
+    }
+
+    /** {@return the job's id} */
+    public String jobId() {
+        return jobId;
+    }
+
+    /**
+     * Polls until the job is terminal and returns it, whether it {@link JobState#SUCCEEDED} or {@link
+     * JobState#FAILED}.
+     *
+     * @return the job, succeeded or failed
+     * @throws JobWaitTimeoutException if the policy's timeout passes first
+     * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
+     * @throws JobStatusException if a poll fails after the client's retries
+     */
+    public J await() {
+        return awaitBlocking(false);
+    }
+
+    /**
+     * Polls until the job is terminal and returns it if it succeeded.
+     *
+     * @return the job, succeeded
+     * @throws JobFailedException if the job ended {@link JobState#FAILED}
+     * @throws JobWaitTimeoutException if the policy's timeout passes first
+     * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
+     * @throws JobStatusException if a poll fails after the client's retries
+     */
+    public J awaitSuccess() {
+        return awaitBlocking(true);
+    }
+
+    /**
+     * Starts polling without blocking; no thread is held between polls. Cancelling the future stops further
+     * polls and cancels the request in flight.
+     *
+     * @return a future completed with the terminal job, or exceptionally as {@link #await()} would throw
+     */
+    public CompletableFuture<J> awaitAsync() {
+        return new AsyncWait<>(this, false).start();
+    }
+
+    /**
+     * As {@link #awaitAsync()}, but the future fails with {@link JobFailedException} if the job ended FAILED.
+     *
+     * @return a future completed with the succeeded job
+     */
+    public CompletableFuture<J> awaitSuccessAsync() {
+        return new AsyncWait<>(this, true).start();
+    }
+
+    private J awaitBlocking(boolean expectSuccess) {
+        long start = time.nanoTime();
+        int poll = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedOperationException(provider, poll, null);
+            }
+            ApiResponse<J> response = source.poll();
+            poll++;
+            Duration delay = afterPoll(response, poll, start, expectSuccess);
+            if (delay == null) {
+                return response.value();
+            }
+            try {
+                time.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedOperationException(provider, poll, e);
+            }
+        }
+    }
+
+    /**
+     * Judges one poll and tells the listener.
+     *
+     * @return the delay before the next poll, or {@code null} when the job is terminal
+     * @throws JobWaitTimeoutException if no further poll fits in the timeout
+     * @throws JobFailedException if the job failed and success was expected
+     */
+    Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
+        J job = response.value();
+        JobState state = job.state();
+        Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
+        if (state.isTerminal()) {
+            listener.onPoll(new PollEvent<>(job, poll, elapsed, null, false));
+            if (expectSuccess && state == JobState.FAILED) {
+                throw new JobFailedException(provider, jobId, job, poll);
+            }
+            return null;
+        }
+        Duration interval = policy.intervalAfter(poll, random);
+        Duration retryAfter = response.retryAfter();
+        boolean fromRetryAfter = retryAfter != null && retryAfter.compareTo(interval) > 0;
+        Duration delay = fromRetryAfter ? retryAfter : interval;
+        Duration remaining = policy.timeout().minus(elapsed);
+        if (remaining.isNegative() || remaining.isZero() || (fromRetryAfter && delay.compareTo(remaining) > 0)) {
+            listener.onPoll(new PollEvent<>(job, poll, elapsed, null, false));
+            throw new JobWaitTimeoutException(provider, jobId, job, state, poll, elapsed);
+        }
+        // The last poll lands on the deadline rather than being skipped.
+        Duration next = delay.compareTo(remaining) > 0 ? remaining : delay;
+        listener.onPoll(new PollEvent<>(job, poll, elapsed, next, fromRetryAfter));
+        return next;
+    }
+
+    String provider() {
+        return provider;
+    }
+
+    PollSource<J> source() {
+        return source;
+    }
+
+    TimeSource time() {
+        return time;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler.get();
+    }
+
+    @Override
+    public String toString() {
+        return "JobWaiter[" + provider + " job " + jobId + ", " + policy + "]";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.jobstatus.core.polling;
+
+import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.time.ManualTimeSource;
+import static dev.jobstatus.core.polling.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jobstatus.core.polling.TestJobs.TestJob;
+import dev.jobstatus.core.internal.HttpTransport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JobWaiterTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final ManualTimeSource time = new ManualTimeSource();
+    private HttpTransport transport;
+    private final PollPolicy exact = PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(2)
+            .maxInterval(Duration.ofSeconds(8)).jitter(0).timeout(Duration.ofMinutes(10)).build();
+
+    @BeforeEach
+    void startTransport() {
+        transport = TestJobs.transport(server, time).build();
+    }
+
+    @Test
+    void pollsWithGrowingIntervalsUntilTerminal() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(job("j1", i == 0 ? "queued" : "running", i));
+        }
+        server.enqueue(job("j1", "done", 10));
+        List<PollEvent<? extends TestJob>> events = new ArrayList<>();
+
+        TestJob done = TestJobs.waiter(transport, "j1").policy(exact).listener(events::add).await();
+
+        assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(8));
+        assertThat(events).extracting(PollEvent::poll).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(events).extracting(e -> e.job().state()).containsExactly(JobState.PENDING, JobState.RUNNING,
+                JobState.RUNNING, JobState.RUNNING, JobState.RUNNING, JobState.SUCCEEDED);
+        assertThat(events.get(2).job().progress().fraction()).hasValue(0.2);
+        assertThat(events.get(5).nextDelay()).isNull();
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/jobs/j1");
+    }
+
+    @Test
+    void retryAfterLongerThanThePolicyDelayWins() {
+        server.enqueue(new MockResponse.Builder(job("j1", "running", 1)).setHeader("Retry-After", "5").build());
+        server.enqueue(new MockResponse.Builder(job("j1", "running", 2)).setHeader("Retry-After", "1").build());
+        server.enqueue(job("j1", "done", 10));
+        List<PollEvent<? extends TestJob>> events = new ArrayList<>();
+
+        TestJobs.waiter(transport, "j1").policy(exact).listener(events::add).await();
+
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(2));
+        assertThat(events).extracting(PollEvent::fromRetryAfter).containsExactly(true, false, false);
+    }
+
+    @Test
+    void jitterMovesTheIntervalWithinItsFraction() {
+        PollPolicy jittered = exact.toBuilder().jitter(0.25).build();
+        assertThat(jittered.intervalAfter(2, () -> 0.0)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(jittered.intervalAfter(2, () -> 0.5)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(jittered.intervalAfter(2, () -> 0.9999)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void timeoutCarriesTheLastJobPollsAndElapsedTime() {
+        for (int i = 0; i < 20; i++) {
+            server.enqueue(job("j1", "running", i));
+        }
+        PollPolicy tenSeconds = exact.toBuilder().timeout(Duration.ofSeconds(10)).build();
+
+        JobWaitTimeoutException e = catchThrowableOfType(JobWaitTimeoutException.class,
+                () -> TestJobs.waiter(transport, "j1").policy(tenSeconds).await());
+
+        // Polls at 0, 1, 3, 7 s; the next interval (8 s) is cut so the last poll lands on the 10 s deadline.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3));
+        assertThat(e.polls()).isEqualTo(5);
+        assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(e.lastJob(TestJob.class)).extracting(TestJob::done).isEqualTo(4L);
+        assertThat(e.getMessage()).contains("acme job j1", "5 poll(s)", "last state RUNNING");
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void retryAfterBeyondTheTimeoutEndsTheWaitAtOnce() {
+        server.enqueue(new MockResponse.Builder(job("j1", "running", 1)).setHeader("Retry-After", "3600").build());
+
+        JobWaitTimeoutException e = catchThrowableOfType(JobWaitTimeoutException.class,
+                () -> TestJobs.waiter(transport, "j1").policy(exact).await());
+
+        assertThat(e.polls()).isEqualTo(1);
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void awaitReturnsAFailedJobAndAwaitSuccessThrowsWithIt() {
+        server.enqueue(job("j1", "failed", 3));
+        server.enqueue(job("j1", "failed", 3));
+
+        assertThat(TestJobs.waiter(transport, "j1").await().state()).isEqualTo(JobState.FAILED);
+        JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> TestJobs.waiter(transport, "j1").awaitSuccess());
+
+        assertThat(e.job(TestJob.class).done()).isEqualTo(3L);
+        assertThat(e.jobId()).isEqualTo("j1");
+        assertThat(e.getMessage()).contains("acme job j1 ended FAILED");
+    }
+
+    @Test
+    void unknownStatusKeepsPolling() {
+        server.enqueue(job("j1", "mystery", 0));
+        server.enqueue(job("j1", "done", 10));
+
+        assertThat(TestJobs.waiter(transport, "j1").policy(exact).await().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void notFoundEndsTheWaitWithThatException() {
+        server.enqueue(job("j1", "running", 1));
+        server.enqueue(new MockResponse.Builder().code(404).body("{\"message\":\"no such job\"}").build());
+
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> TestJobs.waiter(transport, "j1").policy(exact).await());
+
+        assertThat(e.errorMessage()).contains("no such job");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void transientErrorsArePassedThroughTheRetryPolicy() {
+        server.enqueue(job("j1", "running", 1));
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(job("j1", "done", 10));
+
+        assertThat(TestJobs.waiter(transport, "j1").policy(exact).await().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(500));
+    }
+
+    @Test
+    void interruptionStopsTheWaitAndKeepsTheFlag() {
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(job("j1", "running", i));
+        }
+        PollListener<TestJob> interruptOnSecondPoll = event -> {
+            if (event.poll() == 2) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        try {
+            InterruptedOperationException e = catchThrowableOfType(InterruptedOperationException.class,
+                    () -> TestJobs.waiter(transport, "j1").policy(exact).listener(interruptOnSecondPoll).await());
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(e.provider()).isEqualTo("acme");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+}

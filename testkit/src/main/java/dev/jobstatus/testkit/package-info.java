@@ -1,0 +1,5 @@
+/**
+ * In-process simulators of the Nexudus, Wix and Asana APIs on loopback, for tests: documented behaviour,
+ * throttling, credentials, job lifecycles and injected faults, with no network and no real account.
+ */
+package dev.jobstatus.testkit;

@@ -1,0 +1,4 @@
+/**
+ * Wix JSON mapping machinery: not API.
+ */
+package dev.jobstatus.wix.internal;
