@@ -2,6 +2,8 @@
  * The shared core of the jobstatus SDK: the exception tree, credentials, retries, rate limiting, auto-paging and
  * job waiting that the provider clients build on. Its internal package is exported only to those clients.
  */
+// The qualified export names the provider modules, which are compiled after this one.
+@SuppressWarnings("module")
 module dev.jobstatus.core {
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.annotation;

@@ -138,8 +138,9 @@ public final class AsanaClient extends ProviderClient {
         }
 
         /**
-         * {@return the client} without {@link #allowInsecureHttp(boolean)}
-         * @throws IllegalStateException if no token was given, or the base URL is plain http to another host
+         * {@return the client}
+         * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base URL is
+         *     plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public AsanaClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "oauthRefresh", "credentials");

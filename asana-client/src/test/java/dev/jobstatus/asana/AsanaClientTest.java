@@ -1,5 +1,6 @@
 package dev.jobstatus.asana;
 
+import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,18 +10,14 @@ import dev.jobstatus.asana.model.UserRef;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.asana.model.JobStatus;
 import dev.jobstatus.core.exception.ApiException;
-import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.BadRequestException;
 import dev.jobstatus.core.exception.ErrorDetail;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.testkit.NoDelayServerSockets;
-import dev.jobstatus.core.exception.NotFoundException;
-import dev.jobstatus.core.exception.PermissionDeniedException;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
-import dev.jobstatus.core.exception.ServerException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,10 +90,6 @@ class AsanaClientTest {
     private AsanaClient.Builder builder() {
         return AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("2/1203/abc-pat-secret")
                 .timeSource(time).rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().fullJitter(false).build());
-    }
-
-    private static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=UTF-8").body(body).build();
     }
 
     @Test

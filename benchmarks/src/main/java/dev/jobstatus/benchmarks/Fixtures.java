@@ -1,5 +1,6 @@
 package dev.jobstatus.benchmarks;
 
+import dev.jobstatus.testkit.Responses;
 import dev.jobstatus.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,9 @@ final class Fixtures {
     /** Starts a server answering each provider's job path with its fixed body. */
     static MockWebServer jobServer() {
         MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
-        MockResponse nexudus = json(NEXUDUS_JOB);
-        MockResponse wix = json(WIX_JOB);
-        MockResponse asana = json(ASANA_JOB);
+        MockResponse nexudus = Responses.json(200, NEXUDUS_JOB);
+        MockResponse wix = Responses.json(200, WIX_JOB);
+        MockResponse asana = Responses.json(200, ASANA_JOB);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -80,16 +81,13 @@ final class Fixtures {
                 long page = Long.parseLong(request.getUrl().queryParameter("page"));
                 long from = (page - 1) * size + 1;
                 int count = (int) Math.max(0, Math.min(size, total - from + 1));
-                return json(nexudusPage(from, count, total, size, page));
+                return Responses.json(200, nexudusPage(from, count, total, size, page));
             }
         });
         start(server);
         return server;
     }
 
-    static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
-    }
 
     static void start(MockWebServer server) {
         try {

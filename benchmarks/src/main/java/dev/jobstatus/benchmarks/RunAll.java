@@ -129,7 +129,8 @@ public final class RunAll {
 
         md.append(String.format("## 4. Polling at scale: %,d concurrent async waits (targets: ≤ 8 SDK threads, ≤ 64 MB heap, ", config.jobs()))
                 .append("completion within one poll interval of the job turning terminal)\n\n");
-        md.append("| poll interval | done in | failed | SDK threads (max) | with OkHttp helpers (max) | client heap peak (own JVM, -Xmx64m) | requests / ideal polls | lag median | lag max | max lag / interval |\n")
+        md.append("| poll interval | done in | failed | SDK threads (max) | with OkHttp helpers (max) | client heap peak (own JVM, -Xmx64m) "
+                        + "| requests / ideal polls | lag median | lag max | max lag / interval |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Duration interval : config.intervals()) {
             Scenarios.Polling polling = Scenarios.polling(config.jobs(), interval);

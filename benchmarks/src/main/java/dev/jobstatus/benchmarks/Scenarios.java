@@ -1,25 +1,15 @@
 package dev.jobstatus.benchmarks;
 
-import dev.jobstatus.core.polling.JobState;
-import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.testkit.Responses;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.testkit.NoDelayServerSockets;
-import dev.jobstatus.wix.WixClient;
-import dev.jobstatus.wix.model.AsyncJob;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -95,7 +85,7 @@ final class Scenarios {
                 String id = request.getUrl().pathSegments().get(3);
                 int i = Integer.parseInt(id.substring(1));
                 boolean done = System.currentTimeMillis() >= PollingClient.finishesAt(origin, intervalMs, i);
-                return Fixtures.json("{\"job\":{\"id\":\"" + id + "\",\"status\":\"" + (done ? "FINISHED" : "PROCESSING")
+                return Responses.json(200, "{\"job\":{\"id\":\"" + id + "\",\"status\":\"" + (done ? "FINISHED" : "PROCESSING")
                         + "\",\"counts\":{\"total\":10,\"successCount\":" + (done ? 10 : 4) + ",\"failCount\":0}}}");
             }
         });

@@ -2,6 +2,8 @@ package dev.jobstatus.cli;
 
 /** A provider command found none of the environment variables that carry its credentials. */
 final class MissingCredentialsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     MissingCredentialsException(String provider, String variables) {
         super(provider + " credentials missing: set " + variables);
     }

@@ -201,7 +201,8 @@ class JobstatusCliTest {
         Run asanaRun = run(Map.of(), "asana", "wait", "1");
 
         assertThat(nexudusRun.exit()).isEqualTo(2);
-        assertThat(nexudusRun.err().strip()).isEqualTo("error: nexudus credentials missing: set NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
+        assertThat(nexudusRun.err().strip())
+                .isEqualTo("error: nexudus credentials missing: set NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
         assertThat(wixRun.err().strip()).isEqualTo("error: wix credentials missing: set WIX_API_KEY with WIX_SITE_ID or "
                 + "WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
         assertThat(asanaRun.err().strip()).isEqualTo("error: asana credentials missing: set ASANA_TOKEN, or ASANA_CLIENT_ID, "

@@ -198,8 +198,9 @@ public final class NexudusClient extends ProviderClient {
         }
 
         /**
-         * {@return the client} URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
-         * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base
+         * {@return the client}
+         * @throws IllegalStateException if no way of authenticating, or more than one, was chosen, or the base URL is
+         *     plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public NexudusClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");

@@ -71,7 +71,8 @@ class NexudusAuthTest {
         }
 
         assertThat(simulator.tokenRequests()).containsExactly(
-                new TokenRequest(Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME, "password", NexudusSimulator.PASSWORD), "cid-7"),
+                new TokenRequest(Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME,
+                        "password", NexudusSimulator.PASSWORD), "cid-7"),
                 new TokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"), "cid-7"));
         server.takeRequest();
         server.takeRequest();

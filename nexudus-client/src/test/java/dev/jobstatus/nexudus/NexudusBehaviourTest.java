@@ -1,5 +1,6 @@
 package dev.jobstatus.nexudus;
 
+import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -87,13 +88,9 @@ class NexudusBehaviourTest {
                 .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.builder().fullJitter(false).build());
     }
 
-    private static MockResponse body(int status, String json) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(json).build();
-    }
-
     @Test
     void theDocumentedJobParses() throws Exception {
-        server.enqueue(body(200, DOCS_JOB));
+        server.enqueue(json(200, DOCS_JOB));
 
         BusinessBackgroundJob job = builder().build().backgroundJobs().get(87654321);
 
@@ -117,7 +114,7 @@ class NexudusBehaviourTest {
 
     @Test
     void theDocumentedListingParses() {
-        server.enqueue(body(200, DOCS_LIST));
+        server.enqueue(json(200, DOCS_LIST));
 
         BackgroundJobPage page = builder().build().backgroundJobs().list(BackgroundJobQuery.builder().page(1).pageSize(15)
                 .orderBy(BackgroundJobField.CREATED_ON).direction(SortDirection.ASCENDING).build());
@@ -141,8 +138,8 @@ class NexudusBehaviourTest {
     @Test
     void timestampsWithoutAZoneAreReadInTheConfiguredZone() {
         String job = "{\"Id\":1,\"CreatedOn\":\"2015-07-12T18:14:58\",\"UpdatedOn\":\"2015-07-12T18:14:58.123+02:00\",\"Extra\":{\"a\":[1]}}";
-        server.enqueue(body(200, job));
-        server.enqueue(body(200, job));
+        server.enqueue(json(200, job));
+        server.enqueue(json(200, job));
 
         BusinessBackgroundJob utc = builder().build().backgroundJobs().get(1);
         BusinessBackgroundJob london = builder().timeZone(ZoneId.of("Europe/London")).build().backgroundJobs().get(1);
@@ -155,9 +152,9 @@ class NexudusBehaviourTest {
     @Test
     void errorBodiesMapToTypedExceptionsWithTheirMessages() {
         NexudusClient client = builder().retryPolicy(RetryPolicy.none()).build();
-        server.enqueue(body(404, "\"Not found\""));
-        server.enqueue(body(500, "{\"Message\": \"An error has occurred.\"}"));
-        server.enqueue(body(400, "{\"Message\":\"The request is invalid.\",\"Status\":200,\"Errors\":[{\"PropertyName\":\"Size\","
+        server.enqueue(json(404, "\"Not found\""));
+        server.enqueue(json(500, "{\"Message\": \"An error has occurred.\"}"));
+        server.enqueue(json(400, "{\"Message\":\"The request is invalid.\",\"Status\":200,\"Errors\":[{\"PropertyName\":\"Size\","
                 + "\"Message\":\"must be at most 1000\",\"AttemptedValue\":5000}]}"));
 
         NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> client.backgroundJobs().get(1));
@@ -176,7 +173,7 @@ class NexudusBehaviourTest {
     void aThrottled409IsRetriedAfterItsRetryAfter() {
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Retry-After", "3")
                 .body("You must wait before accessing this url again.").build());
-        server.enqueue(body(200, DOCS_JOB));
+        server.enqueue(json(200, DOCS_JOB));
 
         assertThat(builder().build().backgroundJobs().get(87654321).id()).isEqualTo(87654321L);
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(3));
@@ -199,7 +196,7 @@ class NexudusBehaviourTest {
 
     @Test
     void aPlain409IsAConflictAndIsNotRetried() {
-        server.enqueue(body(409, "{\"Message\":\"The record was changed by someone else.\"}"));
+        server.enqueue(json(409, "{\"Message\":\"The record was changed by someone else.\"}"));
 
         ConflictException e = catchThrowableOfType(ConflictException.class, () -> builder().build().backgroundJobs().get(1));
 
@@ -210,7 +207,7 @@ class NexudusBehaviourTest {
     @Test
     void requestsArePacedAtTheDocumentedLimitByDefault() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(body(200, DOCS_JOB));
+            server.enqueue(json(200, DOCS_JOB));
         }
         NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").timeSource(time).build();
 

@@ -127,7 +127,8 @@ class HygieneAndConcurrencyTest {
                     workers.add(pool.submit(() -> {
                         int done = 0;
                         for (int i = 0; i < 500; i++) {
-                            int id = (thread * 500 + i) % 500;
+                            // Each thread walks the ids in its own order, so that threads ask for different jobs at once.
+                            int id = (thread * 37 + i * 13) % 500;
                             boolean right = switch (i % 3) {
                                 case 0 -> nexudus.backgroundJobs().get(id + 1).id() == id + 1;
                                 case 1 -> wix.asyncJobs().get("w" + id).id().equals("w" + id);

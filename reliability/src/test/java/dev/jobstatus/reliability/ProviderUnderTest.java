@@ -1,5 +1,6 @@
 package dev.jobstatus.reliability;
 
+import static dev.jobstatus.testkit.Responses.json;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.polling.JobView;
@@ -278,10 +279,6 @@ abstract class ProviderUnderTest {
                 .readTimeout(setup.readTimeout())
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(1).jitter(0)
                         .timeout(Duration.ofSeconds(10)).build());
-    }
-
-    static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
     }
 
     @Override

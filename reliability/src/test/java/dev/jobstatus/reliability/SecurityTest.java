@@ -1,5 +1,6 @@
 package dev.jobstatus.reliability;
 
+import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,10 +23,6 @@ class SecurityTest {
     @StartStop
     final MockWebServer elsewhere = NoDelayServerSockets.apply(new MockWebServer());
 
-    private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build();
-    }
-
     private MockResponse redirectElsewhere() {
         return new MockResponse.Builder().code(302).setHeader("Location", elsewhere.url("/stolen")).build();
     }
@@ -35,9 +32,9 @@ class SecurityTest {
         for (int i = 0; i < 3; i++) {
             server.enqueue(redirectElsewhere());
         }
-        elsewhere.enqueue(json("{\"Id\":1}"));
-        elsewhere.enqueue(json("{\"job\":{\"id\":\"1\"}}"));
-        elsewhere.enqueue(json("{\"data\":{\"gid\":\"1\"}}"));
+        elsewhere.enqueue(json(200, "{\"Id\":1}"));
+        elsewhere.enqueue(json(200, "{\"job\":{\"id\":\"1\"}}"));
+        elsewhere.enqueue(json(200, "{\"data\":{\"gid\":\"1\"}}"));
 
         try (NexudusClient nexudus = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("nexudus-SECRET").build();
              WixClient wix = WixClient.builder().baseUrl(server.url("/")).apiKey("wix-SECRET").siteId("site-9").build();
@@ -67,8 +64,8 @@ class SecurityTest {
         "é ✓ 漢        | %C3%A9%20%E2%9C%93%20%E6%BC%A2",
     })
     void hostileIdsAreOneEncodedSegmentForWixAndAsana(String id, String encoded) throws Exception {
-        server.enqueue(json("{\"job\":{\"id\":\"1\"}}"));
-        server.enqueue(json("{\"data\":{\"gid\":\"1\"}}"));
+        server.enqueue(json(200, "{\"job\":{\"id\":\"1\"}}"));
+        server.enqueue(json(200, "{\"data\":{\"gid\":\"1\"}}"));
         try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t").build();
              AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t").build()) {
             wix.asyncJobs().get(id);
@@ -81,7 +78,7 @@ class SecurityTest {
 
     @Test
     void lineBreaksInIdsCannotInjectHeadersAndDotSegmentsAreRefused() throws Exception {
-        server.enqueue(json("{\"data\":{\"gid\":\"1\"}}"));
+        server.enqueue(json(200, "{\"data\":{\"gid\":\"1\"}}"));
         try (AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).bearerToken("t").build()) {
             asana.jobs().get("1\r\nX-Evil: yes");
             assertThatThrownBy(() -> asana.jobs().get("..")).isInstanceOf(IllegalArgumentException.class);

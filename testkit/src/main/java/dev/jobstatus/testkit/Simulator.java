@@ -1,6 +1,5 @@
 package dev.jobstatus.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -262,12 +261,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
      * @param body the value to write as JSON
      */
     protected static MockResponse json(int status, Object body) {
-        try {
-            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8")
-                    .body(JSON.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Responses.json(status, body);
     }
 
     /**

@@ -165,9 +165,10 @@ public final class WixClient extends ProviderClient {
         }
 
         /**
-         * {@return the client} comes with both or neither of a site id and an account id; if OAuth credentials are
-         * incomplete; or if the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
+         * {@return the client}
          * @throws IllegalStateException if no way of authenticating, or more than one, was chosen; if an API key
+         *     comes with both or neither of a site id and an account id; if OAuth credentials are incomplete; or if
+         *     the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public WixClient build() {
             CoreAccess.requireOneCredential(this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");

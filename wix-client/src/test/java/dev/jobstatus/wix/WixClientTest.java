@@ -1,5 +1,6 @@
 package dev.jobstatus.wix;
 
+import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -59,15 +60,6 @@ class WixClientTest {
         simulator.close();
     }
 
-    private static MockResponse json(int status, Object body) {
-        try {
-            return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
-                    .body(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private WixClient.Builder builder() {
         return WixClient.builder().baseUrl(simulator.baseUrl()).timeSource(time).rateLimiter(RateLimiter.unlimited());
     }
@@ -94,7 +86,9 @@ class WixClientTest {
             wix.asyncJobs().get("j-ok");
         }
         try (WixClient wix = builder().apiKey("key-2").accountId("acc-5").build()) {
-            catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
+            AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
+            assertThat(refused).as("the simulator knows only the site's key").isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(401);
         }
 
         RecordedRequest site = server.takeRequest();
@@ -254,7 +248,8 @@ class WixClientTest {
 
     @Test
     void errorEnvelopesMapToTypedExceptions() {
-        try (WixClient wix = builder().baseUrl(raw.url("/")).accessToken("t").retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(1).build()).build()) {
+        try (WixClient wix = builder().baseUrl(raw.url("/")).accessToken("t")
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).maxRetries(1).build()).build()) {
             raw.enqueue(json(400, Map.of("message", "Invalid request", "details", Map.of("validationError",
                     Map.of("fieldViolations", List.of(Map.of("field", "jobId", "description", "must be a GUID",
                             "violatedRule", "FORMAT", "ruleName", "GUID")))))));
@@ -271,7 +266,8 @@ class WixClientTest {
             AsyncJob recovered = wix.asyncJobs().get("x");
 
             assertThat(invalid.errorMessage()).contains("Invalid request");
-            assertThat(invalid.details()).containsExactly(new ErrorDetail("jobId", "must be a GUID", Map.of("violatedRule", "FORMAT", "ruleName", "GUID")));
+            assertThat(invalid.details())
+                    .containsExactly(new ErrorDetail("jobId", "must be a GUID", Map.of("violatedRule", "FORMAT", "ruleName", "GUID")));
             assertThat(missing.errorCode()).isEqualTo("JOB_NOT_FOUND");
             assertThat(missing.details()).singleElement().satisfies(d -> {
                 assertThat(d.message()).isEqualTo("no such job");

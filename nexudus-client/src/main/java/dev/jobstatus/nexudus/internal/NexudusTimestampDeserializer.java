@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
  * large share of a page's mapping time. Anything else goes through {@code java.time}'s parsers.
  */
 public final class NexudusTimestampDeserializer extends StdScalarDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
     /** The reader attribute that holds the {@link ZoneId} of zoneless timestamps. */
     public static final String ZONE_ATTRIBUTE = "dev.jobstatus.nexudus.zone";
 

@@ -38,33 +38,19 @@ public record BackgroundJobPage(
         @JsonProperty("HasPreviousPage") Boolean hasPreviousPage) {
 
     /**
-
      * Copies the records, dropping {@code null} entries; a missing list becomes empty.
-
      *
-
      * @param records the jobs on this page, as summaries (the listing leaves out {@code ResultData})
-
      * @param currentPage the page number, from 1
-
      * @param currentPageSize the page size
-
      * @param currentOrderField the field the listing is sorted by
-
      * @param currentSortDirection the sort direction: 1 ascending, -1 descending
-
      * @param firstItem the position of the first record of this page in the whole listing
-
      * @param lastItem the position of the last record of this page
-
      * @param totalItems how many records match in all
-
      * @param totalPages how many pages there are
-
      * @param hasNextPage whether a further page exists
-
      * @param hasPreviousPage whether an earlier page exists
-
      */
     public BackgroundJobPage {
         records = records == null ? List.of() : withoutNulls(records);

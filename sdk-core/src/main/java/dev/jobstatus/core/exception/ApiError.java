@@ -28,29 +28,17 @@ public record ApiError(
         int attempts) {
 
     /**
-
      * Creates an error, copying {@code details}.
-
      *
-
      * @param provider the provider whose API answered, such as {@code nexudus}
-
      * @param statusCode the HTTP status code
-
      * @param requestId the request id from the response headers, or {@code null} when the provider sent none
-
      * @param errorCode the provider's error code, or {@code null}
-
      * @param errorMessage the provider's error message, or {@code null}
-
      * @param details further items of the error (field errors and the like); never {@code null}
-
      * @param retryAfter the delay asked for by a {@code Retry-After} header, or {@code null}
-
      * @param bodyExcerpt the start of the response body (at most about 1 KB, secrets removed); never {@code null}
-
      * @param attempts how many HTTP attempts were made
-
      */
     public ApiError {
         details = details == null ? List.of() : List.copyOf(details);

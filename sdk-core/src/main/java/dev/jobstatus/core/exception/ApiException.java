@@ -13,6 +13,8 @@ import java.util.List;
  * The message names the provider, the status and the request id; it never contains a secret.
  */
 public abstract class ApiException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /** What the provider answered. */
     private final ApiError error;
 

@@ -2,6 +2,8 @@ package dev.jobstatus.core.exception;
 
 /** The provider rejected the request as invalid (HTTP 400 or 422). */
 public class BadRequestException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

@@ -2,6 +2,8 @@ package dev.jobstatus.core.exception;
 
 /** The connection to the provider failed or was dropped before a complete response arrived. */
 public class ConnectionException extends TransportException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

@@ -5,6 +5,8 @@ package dev.jobstatus.core.exception;
  * permit or the next poll). The thread's interrupt flag is set again before this is thrown.
  */
 public class InterruptedOperationException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

@@ -7,6 +7,8 @@ import dev.jobstatus.core.polling.JobView;
  * A job that was expected to succeed ended {@link JobState#FAILED}. Carries the job as last seen.
  */
 public class JobFailedException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /** The job's id. */
     private final String jobId;
     private final transient JobView job;

@@ -7,6 +7,8 @@ package dev.jobstatus.core.exception;
  * of HTTP attempts made before it was thrown (zero when it was thrown before any request).
  */
 public abstract class JobStatusException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     /** The provider whose API was called. */
     private final String provider;
     /** The number of HTTP attempts made. */

@@ -9,6 +9,8 @@ import java.time.Duration;
  * and the time spent.
  */
 public class JobWaitTimeoutException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /** The job's id. */
     private final String jobId;
     private final transient JobView lastJob;

@@ -7,6 +7,8 @@ package dev.jobstatus.core.exception;
  * the size cap.
  */
 public class MalformedResponseException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /** The HTTP status of the response. */
     private final int statusCode;
     /** The provider's request id, or {@code null}. */

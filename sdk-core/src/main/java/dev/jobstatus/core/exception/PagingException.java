@@ -5,6 +5,8 @@ package dev.jobstatus.core.exception;
  * page or cursor it had already served (following it would loop forever).
  */
 public class PagingException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

@@ -2,6 +2,8 @@ package dev.jobstatus.core.exception;
 
 /** The credentials are valid but lack permission for the request (HTTP 403). */
 public class PermissionDeniedException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

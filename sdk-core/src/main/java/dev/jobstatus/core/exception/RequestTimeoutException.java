@@ -2,6 +2,8 @@ package dev.jobstatus.core.exception;
 
 /** The provider did not answer in time: a connect, read or whole-call timeout ran out. */
 public class RequestTimeoutException extends TransportException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

@@ -7,6 +7,8 @@ package dev.jobstatus.core.exception;
  * idempotent, have already been made when this is thrown.
  */
 public abstract class TransportException extends JobStatusException {
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates the exception.
      *

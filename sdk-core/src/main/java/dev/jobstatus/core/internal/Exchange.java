@@ -319,6 +319,8 @@ final class Exchange<T> {
     }
 
     private static final class BodyTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         BodyTooLargeException() {
             super("response body too large");
         }

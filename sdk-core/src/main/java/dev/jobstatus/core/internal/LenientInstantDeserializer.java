@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
  * than failing the whole record: a job whose export time is garbled is still a job worth returning.
  */
 public final class LenientInstantDeserializer extends StdScalarDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the deserializer. */
     public LenientInstantDeserializer() {
         super(Instant.class);

@@ -28,10 +28,11 @@ public interface RateLimiter {
 
     /**
      * {@return an in-process limiter that enforces every window at once: in any span of a window's length, no more
-     * than its number of permits are granted} Permits are granted in the order they are asked for.  {@code
-     * Window.of(120, Duration.ofMinutes(1))}
+     * than its number of permits are granted} Permits are granted in the order they are asked for.
+     *
      * @param time the clock the windows are measured by
      * @param windows the limits, such as {@code Window.of(1, Duration.ofMillis(100))} and
+     *     {@code Window.of(120, Duration.ofMinutes(1))}
      * @throws IllegalArgumentException if no window is given
      */
     static RateLimiter windows(TimeSource time, Window... windows) {

@@ -3,7 +3,7 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
-import static dev.jobstatus.core.internal.TestTransports.json;
+import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

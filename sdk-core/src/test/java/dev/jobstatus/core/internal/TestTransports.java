@@ -2,7 +2,6 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.retry.RetryPolicy;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /** Shared set-up for transport tests: a transport aimed at a loopback server, on fake time. */
@@ -18,10 +17,6 @@ final class TestTransports {
                 .baseUrl(server.url("/v1/"))
                 .timeSource(time)
                 .retryPolicy(EXACT);
-    }
-
-    static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
     }
 
     static ApiRequest getThing(String id) {

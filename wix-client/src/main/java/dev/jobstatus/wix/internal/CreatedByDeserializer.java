@@ -17,6 +17,8 @@ import java.util.Map;
  * kept.
  */
 public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
+    private static final long serialVersionUID = 1L;
+
     /** Creates the deserializer. */
     public CreatedByDeserializer() {
         super(CreatedBy.class);
@@ -36,13 +38,16 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
         String service = id(node, "serviceId", "service_id");
         CreatorType type = node.hasNonNull("type") ? CreatorType.of(node.get("type").asText()) : null;
         if (type != null && type.isKnown()) {
-            switch (type.known().get()) {
-                case ANONYMOUS_VISITOR_ID -> { if (visitor != null) return new CreatedBy.AnonymousVisitor(visitor); }
-                case MEMBER_ID -> { if (member != null) return new CreatedBy.Member(member); }
-                case WIX_USER_ID -> { if (user != null) return new CreatedBy.WixUser(user); }
-                case APP_ID -> { if (app != null) return new CreatedBy.App(app); }
-                case SERVICE_ID -> { if (service != null) return new CreatedBy.Service(service); }
-                case UNKNOWN_TYPE -> { }
+            CreatedBy byType = switch (type.known().get()) {
+                case ANONYMOUS_VISITOR_ID -> visitor == null ? null : new CreatedBy.AnonymousVisitor(visitor);
+                case MEMBER_ID -> member == null ? null : new CreatedBy.Member(member);
+                case WIX_USER_ID -> user == null ? null : new CreatedBy.WixUser(user);
+                case APP_ID -> app == null ? null : new CreatedBy.App(app);
+                case SERVICE_ID -> service == null ? null : new CreatedBy.Service(service);
+                case UNKNOWN_TYPE -> null;
+            };
+            if (byType != null) {
+                return byType;
             }
         }
         if (type == null || (type.isKnown() && type.known().get() != CreatorType.Known.UNKNOWN_TYPE)) {

@@ -31,26 +31,16 @@ public record AsyncJob(String id, Map<String, Object> metadata, AsyncJobStatus s
                        Instant updatedDate, CreatedBy createdBy, Counts counts) implements JobView {
 
     /**
-
      * Copies the metadata and fills absent counts.
-
      *
-
      * @param id the job's GUID
-
      * @param metadata the job's metadata as parsed JSON (parameters, user-defined statuses…); unmodifiable
-
      * @param status the job's status; an unseen value is kept
-
      * @param createdDate when the job was created
-
      * @param updatedDate when the job was last updated
-
      * @param createdBy who created the job (read from the deprecated {@code owner} when {@code createdBy} is absent)
-
      * @param counts how many items were processed (read from the deprecated {@code counters} when {@code counts} is
      * absent)
-
      */
     public AsyncJob {
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

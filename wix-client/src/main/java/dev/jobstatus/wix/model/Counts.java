@@ -19,19 +19,12 @@ public record Counts(Long total, @JsonAlias("success_count") long successCount, 
     public static final Counts NONE = new Counts(null, 0, 0, Map.of());
 
     /**
-
      * Copies the map, dropping null keys and values.
-
      *
-
      * @param total the size of the data set, when the job's creator gave it; otherwise {@code null}
-
      * @param successCount items processed successfully (0 when absent)
-
      * @param failCount items whose processing failed (0 when absent)
-
      * @param errorByCodeCount failures per error code; never {@code null}
-
      */
     public Counts {
         errorByCodeCount = errorByCodeCount == null ? Map.of() : errorByCodeCount.entrySet().stream()

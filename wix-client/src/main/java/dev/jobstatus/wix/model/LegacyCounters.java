@@ -23,7 +23,7 @@ final class LegacyCounters {
         JsonNode byCode = field(counters, "errorCountByCode", "error_count_by_code");
         Map<String, Long> errors = new LinkedHashMap<>();
         if (byCode != null && byCode.isObject()) {
-            byCode.fields().forEachRemaining(e -> {
+            byCode.properties().forEach(e -> {
                 Long n = number(e.getValue());
                 if (n != null) {
                     errors.put(e.getKey(), n);
