@@ -7,7 +7,7 @@ import okhttp3.Response;
 /**
  * Keeps OkHttp from retrying on its own: OkHttp repeats a 503 that carries {@code Retry-After: 0} internally,
  * outside the SDK's retry policy, rate limiter and attempt count. This network interceptor moves the header
- * of a 503 to {@link #HEADER}, which {@link Exchange} reads as {@code Retry-After}.
+ * of a 503 to {@link #HEADER}, which {@link RetryingCall} reads as {@code Retry-After}.
  */
 final class HoldRetryAfterInterceptor implements Interceptor {
     static final String HEADER = "Jobstatus-Held-Retry-After";

@@ -18,15 +18,11 @@ import java.util.function.Consumer;
 import okhttp3.Headers;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,92 +36,26 @@ import okhttp3.Response;
  * it owns.
  */
 public final class HttpTransport implements AutoCloseable {
-    static final int ASYNC_THREADS = 4;
     static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Correlation-Id");
 
-    private final String provider;
-    private final HttpUrl baseUrl;
+    private final TransportSettings settings;
     private final OkHttpClient client;
     private final boolean ownsClient;
-    private final CredentialProvider credentials;
-    private final RetryPolicy retryPolicy;
-    private final RateLimiter rateLimiter;
     private final ScheduledExecutorService scheduler;
     private ScheduledExecutorService ownedScheduler;
-    private final TimeSource time;
-    private final DoubleSupplier random;
-    private final ErrorDecoder errorDecoder;
-    private final ThrottleDetector throttleDetector;
-    private final List<String> requestIdHeaders;
-    private final Map<String, String> defaultHeaders;
-    private final Consumer<Headers> responseObserver;
-    private final long maxResponseBytes;
-    private final String userAgent;
     private volatile boolean closed;
 
     private HttpTransport(Builder b) {
-        this.provider = b.provider;
-        this.baseUrl = b.baseUrl;
         // Token endpoints are called through this same transport (its limiter, retries and errors), so
-        // token-based credentials are created with the transport they will use.
-        this.credentials = b.credentials.apply(this);
-        this.retryPolicy = b.retryPolicy;
-        this.rateLimiter = b.rateLimiter;
+        // token-based credentials are created with the transport they will use; they are resolved below, once
+        // everything they may reach is set.
         this.scheduler = b.scheduler;
-        this.time = b.time;
-        this.random = b.random;
-        this.errorDecoder = b.errorDecoder;
-        this.throttleDetector = b.throttleDetector;
-        this.requestIdHeaders = b.requestIdHeaders;
-        this.defaultHeaders = Map.copyOf(b.defaultHeaders);
-        this.responseObserver = b.responseObserver;
-        this.maxResponseBytes = b.maxResponseBytes;
-        this.userAgent = UserAgent.forProvider(b.provider);
         this.ownsClient = b.httpClient == null;
-        this.client = configure(b);
-    }
-
-    private static OkHttpClient configure(Builder b) {
-        OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
-        if (b.httpClient == null) {
-            ok.dispatcher(boundedDispatcher(b.provider));
-        }
-        setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
-        setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);
-        setTimeout(b.writeTimeout, b.httpClient, Duration.ofSeconds(30), ok::writeTimeout);
-        setTimeout(b.callTimeout, b.httpClient, Duration.ofSeconds(60), ok::callTimeout);
-        return ok
-                // Every retry decision is made in one place (Exchange), not also inside OkHttp.
-                .retryOnConnectionFailure(false)
-                // Never follow a redirect from https down to http.
-                .followSslRedirects(false)
-                .addNetworkInterceptor(new AuthInterceptor(b.baseUrl))
-                .addNetworkInterceptor(new HoldRetryAfterInterceptor())
-                .build();
-    }
-
-    /**
-     * OkHttp's default dispatcher starts a thread per concurrent asynchronous call (up to 64). Thousands of
-     * concurrent waits must not mean dozens of threads, so calls beyond a small fixed pool queue instead.
-     */
-    private static Dispatcher boundedDispatcher(String provider) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider + "-http"));
-        pool.allowCoreThreadTimeOut(true);
-        Dispatcher dispatcher = new Dispatcher(pool);
-        dispatcher.setMaxRequests(ASYNC_THREADS);
-        dispatcher.setMaxRequestsPerHost(ASYNC_THREADS);
-        return dispatcher;
-    }
-
-    private static void setTimeout(Duration value, OkHttpClient callers, Duration fallback,
-                                   java.util.function.Function<Duration, OkHttpClient.Builder> setter) {
-        if (value != null) {
-            setter.apply(value);
-        } else if (callers == null) {
-            setter.apply(fallback);
-        }
+        this.client = OkHttpClients.configure(b);
+        this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
+                b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders, Map.copyOf(b.defaultHeaders),
+                b.responseObserver, b.maxResponseBytes, UserAgent.forProvider(b.provider));
     }
 
     /** Returns a builder for a transport of {@code provider} (a short lowercase name such as {@code asana}). */
@@ -144,7 +74,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader) {
         checkOpen();
-        Exchange<T> exchange = new Exchange<>(this, request, reader);
+        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader);
         while (true) {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
@@ -167,15 +97,15 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    private void sleep(Duration delay, Exchange<?> exchange) {
+    private void sleep(Duration delay, RetryingCall<?> exchange) {
         if (delay.isZero()) {
             return;
         }
         try {
-            time.sleep(delay);
+            settings.time().sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedOperationException(provider, exchange.attempts(), e);
+            throw new InterruptedOperationException(provider(), exchange.attempts(), e);
         }
     }
 
@@ -190,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
         checkOpen();
-        return new AsyncExchange<>(this, new Exchange<>(this, request, reader)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader)).start();
     }
 
     /**
@@ -217,7 +147,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param policy the client's poll policy
      */
     public <J extends JobView> JobWaiter<J> waiter(String jobId, ApiRequest request, BodyReader<J> reader, PollPolicy policy) {
-        JobWaiter<J> waiter = JobWaiter.create(provider, jobId, new JobWaiter.PollSource<J>() {
+        JobWaiter<J> waiter = JobWaiter.create(provider(), jobId, new JobWaiter.PollSource<J>() {
             @Override
             public ApiResponse<J> poll() {
                 return execute(request, reader);
@@ -227,18 +157,18 @@ public final class HttpTransport implements AutoCloseable {
             public CompletableFuture<ApiResponse<J>> pollAsync() {
                 return executeAsync(request, reader);
             }
-        }, time, this::scheduler);
+        }, settings.time(), this::scheduler);
         return waiter.policy(policy);
     }
 
     /** Returns the provider name. */
     public String provider() {
-        return provider;
+        return settings.provider();
     }
 
     /** Returns the base URL. */
     public HttpUrl baseUrl() {
-        return baseUrl;
+        return settings.baseUrl();
     }
 
     /** Returns the configured OkHttp client (derived from the caller's, if one was given). */
@@ -248,12 +178,17 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Returns the time source. */
     public TimeSource time() {
-        return time;
+        return settings.time();
     }
 
     /** Returns the client-side rate limiter. */
     public RateLimiter rateLimiter() {
-        return rateLimiter;
+        return settings.rateLimiter();
+    }
+
+    /** Returns the retry policy. */
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
     }
 
     /**
@@ -268,53 +203,12 @@ public final class HttpTransport implements AutoCloseable {
             checkOpen();
             if (ownedScheduler == null) {
                 ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                        Threads.daemonFactory("jobstatus-" + provider + "-scheduler"));
+                        Threads.daemonFactory("jobstatus-" + provider() + "-scheduler"));
                 executor.setRemoveOnCancelPolicy(true);
                 ownedScheduler = executor;
             }
             return ownedScheduler;
         }
-    }
-
-    /** Returns the retry policy. */
-    public RetryPolicy retryPolicy() {
-        return retryPolicy;
-    }
-
-    CredentialProvider credentials() {
-        return credentials;
-    }
-
-    DoubleSupplier random() {
-        return random;
-    }
-
-    ErrorDecoder errorDecoder() {
-        return errorDecoder;
-    }
-
-    ThrottleDetector throttleDetector() {
-        return throttleDetector;
-    }
-
-    List<String> requestIdHeaders() {
-        return requestIdHeaders;
-    }
-
-    Map<String, String> defaultHeaders() {
-        return defaultHeaders;
-    }
-
-    Consumer<Headers> responseObserver() {
-        return responseObserver;
-    }
-
-    long maxResponseBytes() {
-        return maxResponseBytes;
-    }
-
-    String userAgent() {
-        return userAgent;
     }
 
     /** Returns whether {@link #close()} was called. */
@@ -324,7 +218,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the " + provider + " client is closed");
+            throw new IllegalStateException("the " + provider() + " client is closed");
         }
     }
 
@@ -351,31 +245,31 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HttpTransport[" + provider + ", " + baseUrl + ", " + credentials + "]";
+        return "HttpTransport[" + provider() + ", " + baseUrl() + ", " + settings.credentials() + "]";
     }
 
     /** Configures an {@link HttpTransport}. */
     public static final class Builder {
-        private final String provider;
-        private HttpUrl baseUrl;
-        private boolean allowInsecureHttp;
-        private OkHttpClient httpClient;
-        private Duration connectTimeout;
-        private Duration readTimeout;
-        private Duration writeTimeout;
-        private Duration callTimeout;
-        private java.util.function.Function<HttpTransport, CredentialProvider> credentials = t -> CredentialProvider.none();
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private RateLimiter rateLimiter = RateLimiter.unlimited();
-        private ScheduledExecutorService scheduler;
-        private TimeSource time = TimeSource.system();
-        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-        private ErrorDecoder errorDecoder = GenericErrorDecoder.INSTANCE;
-        private ThrottleDetector throttleDetector = ThrottleDetector.NONE;
-        private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
-        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-        private Consumer<Headers> responseObserver = headers -> { };
-        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        final String provider;
+        HttpUrl baseUrl;
+        boolean allowInsecureHttp;
+        OkHttpClient httpClient;
+        Duration connectTimeout;
+        Duration readTimeout;
+        Duration writeTimeout;
+        Duration callTimeout;
+        java.util.function.Function<HttpTransport, CredentialProvider> credentials = t -> CredentialProvider.none();
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        RateLimiter rateLimiter = RateLimiter.unlimited();
+        ScheduledExecutorService scheduler;
+        TimeSource time = TimeSource.system();
+        DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        ErrorDecoder errorDecoder = GenericErrorDecoder.INSTANCE;
+        ThrottleDetector throttleDetector = ThrottleDetector.NONE;
+        List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
+        final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        Consumer<Headers> responseObserver = headers -> { };
+        long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");

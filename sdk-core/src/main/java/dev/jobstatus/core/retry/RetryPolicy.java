@@ -93,6 +93,22 @@ public final class RetryPolicy {
     }
 
     /**
+     * {@return whether a response with {@code status} is retried}: 408, 429, 502, 503 and 504 always, 500 only for an
+     * idempotent request (the server may have acted on it). A provider's own throttles are retried too; every other
+     * status never is.
+     *
+     * @param status the HTTP status
+     * @param idempotent whether repeating the request is harmless
+     */
+    public boolean retriesStatus(int status, boolean idempotent) {
+        return switch (status) {
+            case 408, 429, 502, 503, 504 -> true;
+            case 500 -> idempotent;
+            default -> false;
+        };
+    }
+
+    /**
      * {@return the wait before retry number {@code retry}}
      * @param retry the retry about to be made, counting from 1
      * @param retryAfter the server's {@code Retry-After}, or {@code null}

@@ -20,7 +20,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** The non-blocking path shares Exchange's decisions; these check it drives them the same way. */
+/** The non-blocking path shares RetryingCall's decisions; these check it drives them the same way. */
 class AsyncTransportTest {
     @StartStop
     final MockWebServer server = new MockWebServer();

@@ -13,17 +13,17 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Drives an {@link Exchange} without blocking: each attempt is an OkHttp async call, each wait a timer on the
+ * Drives a {@link RetryingCall} without blocking: each attempt is an OkHttp async call, each wait a timer on the
  * transport's scheduler. Cancelling the future cancels the call in flight and the pending timer.
  */
-final class AsyncExchange<T> implements Callback {
+final class AsyncCall<T> implements Callback {
     private final HttpTransport transport;
-    private final Exchange<T> exchange;
+    private final RetryingCall<T> exchange;
     private final CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
     private volatile Call call;
     private volatile ScheduledFuture<?> timer;
 
-    AsyncExchange(HttpTransport transport, Exchange<T> exchange) {
+    AsyncCall(HttpTransport transport, RetryingCall<T> exchange) {
         this.transport = transport;
         this.exchange = exchange;
     }

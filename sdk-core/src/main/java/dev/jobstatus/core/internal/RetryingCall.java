@@ -23,21 +23,23 @@ import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * The state of one logical call across its attempts, and the single place that decides, after each attempt,
+ * One logical call across its attempts: its state, and the single place that decides, after each attempt,
  * whether the call is done, is retried, or has failed. Used by both the blocking and the asynchronous path;
  * attempts of one exchange never overlap, so it needs no locking.
  */
-final class Exchange<T> {
+final class RetryingCall<T> {
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
     private static final int ERROR_BODY_BYTES = 64 * 1024;
 
-    private final HttpTransport transport;
+    private final TransportSettings transport;
+    private final OkHttpClient client;
     private final ApiRequest request;
     private final BodyReader<T> reader;
     private final HttpUrl url;
@@ -48,8 +50,9 @@ final class Exchange<T> {
     private AuthHeaders auth = AuthHeaders.NONE;
     private DeliveryTracker delivery;
 
-    Exchange(HttpTransport transport, ApiRequest request, BodyReader<T> reader) {
+    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader) {
         this.transport = transport;
+        this.client = client;
         this.request = request;
         this.reader = reader;
         this.url = request.url(transport.baseUrl());
@@ -101,7 +104,7 @@ final class Exchange<T> {
      * that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
-        Call call = transport.httpClient().newCall(next);
+        Call call = client.newCall(next);
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
@@ -145,8 +148,7 @@ final class Exchange<T> {
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
                 decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
         ApiException failure = ApiExceptions.forStatus(error, throttled);
-        boolean retryable = throttled || status == 408 || status == 502 || status == 503 || status == 504
-                || (status == 500 && request.idempotent());
+        boolean retryable = throttled || transport.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);
     }
 

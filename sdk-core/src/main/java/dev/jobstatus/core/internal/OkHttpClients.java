@@ -1,0 +1,59 @@
+package dev.jobstatus.core.internal;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/** Sets up the {@link OkHttpClient} of a transport: timeouts, a bounded dispatcher, and the SDK's interceptors. */
+final class OkHttpClients {
+    static final int ASYNC_THREADS = 4;
+
+    private OkHttpClients() {
+    }
+
+    static OkHttpClient configure(HttpTransport.Builder b) {
+        OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
+        if (b.httpClient == null) {
+            ok.dispatcher(boundedDispatcher(b.provider));
+        }
+        setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
+        setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);
+        setTimeout(b.writeTimeout, b.httpClient, Duration.ofSeconds(30), ok::writeTimeout);
+        setTimeout(b.callTimeout, b.httpClient, Duration.ofSeconds(60), ok::callTimeout);
+        return ok
+                // Every retry decision is made in one place (RetryingCall), not also inside OkHttp.
+                .retryOnConnectionFailure(false)
+                // Never follow a redirect from https down to http.
+                .followSslRedirects(false)
+                .addNetworkInterceptor(new AuthInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new HoldRetryAfterInterceptor())
+                .build();
+    }
+
+    /**
+     * OkHttp's default dispatcher starts a thread per concurrent asynchronous call (up to 64). Thousands of
+     * concurrent waits must not mean dozens of threads, so calls beyond a small fixed pool queue instead.
+     */
+    private static Dispatcher boundedDispatcher(String provider) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider + "-http"));
+        pool.allowCoreThreadTimeOut(true);
+        Dispatcher dispatcher = new Dispatcher(pool);
+        dispatcher.setMaxRequests(ASYNC_THREADS);
+        dispatcher.setMaxRequestsPerHost(ASYNC_THREADS);
+        return dispatcher;
+    }
+
+    private static void setTimeout(Duration value, OkHttpClient callers, Duration fallback,
+                                   Function<Duration, OkHttpClient.Builder> setter) {
+        if (value != null) {
+            setter.apply(value);
+        } else if (callers == null) {
+            setter.apply(fallback);
+        }
+    }
+}
