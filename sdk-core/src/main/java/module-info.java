@@ -7,6 +7,7 @@
 module dev.jobstatus.core {
     requires transitive okhttp3;
     requires transitive com.fasterxml.jackson.annotation;
+    requires transitive org.jspecify;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
 

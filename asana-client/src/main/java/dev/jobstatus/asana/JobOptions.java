@@ -1,5 +1,6 @@
 package dev.jobstatus.asana;
 
+import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class JobOptions {
     }
 
     /** {@return whether Asana should indent its JSON, or {@code null} to leave the parameter out} */
-    public Boolean pretty() {
+    public @Nullable Boolean pretty() {
         return pretty;
     }
 
@@ -64,7 +65,7 @@ public final class JobOptions {
      * {@return the {@code opt_fields} value: the named fields, with {@code status} added unless it was named or
      * {@link #includeStatus()} is off; {@code null} when no field is named}
      */
-    public String optFields() {
+    public @Nullable String optFields() {
         return optFields;
     }
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.nexudus;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -72,97 +73,97 @@ public final class BackgroundJobQuery {
     }
 
     /** {@return the page number, from 1, or {@code null}} */
-    public Integer page() {
+    public @Nullable Integer page() {
         return page;
     }
 
     /** {@return the page size, from 1 (sent as {@code size}), or {@code null}} */
-    public Integer pageSize() {
+    public @Nullable Integer pageSize() {
         return pageSize;
     }
 
     /** {@return the property to sort by, as Nexudus names it, or {@code null}} */
-    public String orderBy() {
+    public @Nullable String orderBy() {
         return orderBy;
     }
 
     /** {@return the sort direction, or {@code null}} */
-    public SortDirection direction() {
+    public @Nullable SortDirection direction() {
         return direction;
     }
 
     /** {@return only jobs of this business id, or {@code null}} */
-    public Long business() {
+    public @Nullable Long business() {
         return business;
     }
 
     /** {@return only jobs of this location name, or {@code null}} */
-    public String businessName() {
+    public @Nullable String businessName() {
         return businessName;
     }
 
     /** {@return only jobs of this user id, or {@code null}} */
-    public Long user() {
+    public @Nullable Long user() {
         return user;
     }
 
     /** {@return only jobs of this user name, or {@code null}} */
-    public String userFullName() {
+    public @Nullable String userFullName() {
         return userFullName;
     }
 
     /** {@return only jobs of this user email, or {@code null}} */
-    public String userEmail() {
+    public @Nullable String userEmail() {
         return userEmail;
     }
 
     /** {@return only the job with this GUID, or {@code null}} */
-    public String jobId() {
+    public @Nullable String jobId() {
         return jobId;
     }
 
     /** {@return only jobs with this description, or {@code null}} */
-    public String description() {
+    public @Nullable String description() {
         return description;
     }
 
     /** {@return only jobs with these files, or {@code null}} */
-    public String files() {
+    public @Nullable String files() {
         return files;
     }
 
     /** {@return only jobs with this status, or {@code null}} */
-    public String status() {
+    public @Nullable String status() {
         return status;
     }
 
     /** {@return only jobs with this result data, or {@code null}} */
-    public String resultData() {
+    public @Nullable String resultData() {
         return resultData;
     }
 
     /** {@return only jobs created at this minute, or {@code null}} */
-    public LocalDateTime createdOn() {
+    public @Nullable LocalDateTime createdOn() {
         return createdOn;
     }
 
     /** {@return only jobs created at or after this time (to the minute), or {@code null}} */
-    public LocalDateTime createdFrom() {
+    public @Nullable LocalDateTime createdFrom() {
         return createdFrom;
     }
 
     /** {@return only jobs created at or before this time, or {@code null}} */
-    public LocalDateTime createdTo() {
+    public @Nullable LocalDateTime createdTo() {
         return createdTo;
     }
 
     /** {@return only jobs updated at or after this time, or {@code null}} */
-    public LocalDateTime updatedFrom() {
+    public @Nullable LocalDateTime updatedFrom() {
         return updatedFrom;
     }
 
     /** {@return only jobs updated at or before this time, or {@code null}} */
-    public LocalDateTime updatedTo() {
+    public @Nullable LocalDateTime updatedTo() {
         return updatedTo;
     }
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 /**
@@ -12,5 +13,5 @@ import java.time.Duration;
  * @param attempts how many HTTP attempts were made, counting retries
  * @param <T> the type of the value
  */
-public record ApiResponse<T>(T value, int statusCode, String requestId, Duration retryAfter, int attempts) {
+public record ApiResponse<T>(T value, int statusCode, @Nullable String requestId, @Nullable Duration retryAfter, int attempts) {
 }

@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,7 +24,7 @@ public abstract class OpenEnum<K extends Enum<K>> {
      * @param value the raw value as the provider sends it
      * @param known the matching known constant, or {@code null} for a value the SDK does not know
      */
-    protected OpenEnum(String value, K known) {
+    protected OpenEnum(String value, @Nullable K known) {
         this.value = value;
         this.known = known;
     }

@@ -4,4 +4,7 @@
  * and the response a call returns ({@link dev.jobstatus.core.ApiResponse}). The concerns live in the sub-packages:
  * {@code auth}, {@code exception}, {@code paging}, {@code polling}, {@code retry} and {@code time}.
  */
+@NullMarked
 package dev.jobstatus.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.jobstatus.testkit;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -68,7 +69,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param form the form fields
      * @param clientIdHeader the {@code client_id} request header, or {@code null} when absent
      */
-    public record TokenRequest(Map<String, String> form, String clientIdHeader) {
+    public record TokenRequest(Map<String, String> form, @Nullable String clientIdHeader) {
         /**
          * Copies the form.
          *

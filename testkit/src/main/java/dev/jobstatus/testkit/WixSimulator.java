@@ -1,5 +1,6 @@
 package dev.jobstatus.testkit;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      * @param steps the states in order
      * @return this simulator
      */
-    public WixSimulator addJob(String id, Long total, Step... steps) {
+    public WixSimulator addJob(String id, @Nullable Long total, Step... steps) {
         return addJob(id, total, 1, steps);
     }
 
@@ -92,7 +93,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      * @param steps the states in order
      * @return this simulator
      */
-    public WixSimulator addJob(String id, Long total, int pollsPerStep, Step... steps) {
+    public WixSimulator addJob(String id, @Nullable Long total, int pollsPerStep, Step... steps) {
         jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(steps), pollsPerStep)));
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.jobstatus.wix;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -43,27 +44,27 @@ public final class AsyncJobItemsQuery {
     }
 
     /** {@return the page size ({@code paging.limit}), or {@code null} for Wix's default} */
-    public Integer pageSize() {
+    public @Nullable Integer pageSize() {
         return pageSize;
     }
 
     /** {@return where to start ({@code paging.cursor}), or {@code null} for the first page} */
-    public String cursor() {
+    public @Nullable String cursor() {
         return cursor;
     }
 
     /** {@return only failed items ({@code true}), only successful ones ({@code false}), or {@code null} for all} */
-    public Boolean hasError() {
+    public @Nullable Boolean hasError() {
         return hasError;
     }
 
     /** {@return the outcome filter, or {@code null} for none} */
-    public ItemStatusFilter status() {
+    public @Nullable ItemStatusFilter status() {
         return status;
     }
 
     /** {@return the {@code hasError} value sent: the one given, or the one the status filter means; or {@code null}} */
-    public Boolean effectiveHasError() {
+    public @Nullable Boolean effectiveHasError() {
         return hasError != null ? hasError : impliedHasError(status);
     }
 

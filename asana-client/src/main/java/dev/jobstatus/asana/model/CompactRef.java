@@ -1,5 +1,6 @@
 package dev.jobstatus.asana.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,4 +13,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name the object's name, when requested and present
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CompactRef(String gid, @JsonProperty("resource_type") String resourceType, String name) { }
+public record CompactRef(@Nullable String gid, @JsonProperty("resource_type") @Nullable String resourceType, @Nullable String name) { }

@@ -1,5 +1,6 @@
 package dev.jobstatus.asana.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jobstatus.core.polling.JobState;
@@ -24,17 +25,17 @@ import dev.jobstatus.core.polling.JobView;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Job(
-        String gid,
-        @JsonProperty("resource_type") String resourceType,
-        @JsonProperty("resource_subtype") String resourceSubtype,
-        JobStatus status,
-        @JsonProperty("new_project") CompactRef newProject,
-        @JsonProperty("new_task") TaskRef newTask,
-        @JsonProperty("new_project_template") CompactRef newProjectTemplate,
-        @JsonProperty("new_task_template") CompactRef newTaskTemplate,
-        @JsonProperty("new_portfolio") CompactRef newPortfolio,
-        @JsonProperty("new_graph_export") ExportRef newGraphExport,
-        @JsonProperty("new_resource_export") ExportRef newResourceExport) implements JobView {
+        @Nullable String gid,
+        @JsonProperty("resource_type") @Nullable String resourceType,
+        @JsonProperty("resource_subtype") @Nullable String resourceSubtype,
+        @Nullable JobStatus status,
+        @JsonProperty("new_project") @Nullable CompactRef newProject,
+        @JsonProperty("new_task") @Nullable TaskRef newTask,
+        @JsonProperty("new_project_template") @Nullable CompactRef newProjectTemplate,
+        @JsonProperty("new_task_template") @Nullable CompactRef newTaskTemplate,
+        @JsonProperty("new_portfolio") @Nullable CompactRef newPortfolio,
+        @JsonProperty("new_graph_export") @Nullable ExportRef newGraphExport,
+        @JsonProperty("new_resource_export") @Nullable ExportRef newResourceExport) implements JobView {
 
     /**
      * Returns the common state: not_started is PENDING, in_progress is RUNNING, succeeded is SUCCEEDED, failed is

@@ -1,5 +1,6 @@
 package dev.jobstatus.asana.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -13,6 +14,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param createdBy the user who created the task, as a compact user (gid and resource type)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TaskRef(String gid, @JsonProperty("resource_type") String resourceType, String name,
-                      @JsonProperty("resource_subtype") String resourceSubtype,
-                      @JsonProperty("created_by") UserRef createdBy) { }
+public record TaskRef(@Nullable String gid, @JsonProperty("resource_type") @Nullable String resourceType, @Nullable String name,
+                      @JsonProperty("resource_subtype") @Nullable String resourceSubtype,
+                      @JsonProperty("created_by") @Nullable UserRef createdBy) { }

@@ -1,5 +1,6 @@
 package dev.jobstatus.nexudus.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -37,25 +38,25 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BusinessBackgroundJobSummary(
-        @JsonProperty("BusinessId") Long businessId,
-        @JsonProperty("BusinessName") String businessName,
-        @JsonProperty("UserId") Long userId,
-        @JsonProperty("UserFullName") String userFullName,
-        @JsonProperty("UserEmail") String userEmail,
-        @JsonProperty("JobId") String jobId,
-        @JsonProperty("Description") String description,
-        @JsonProperty("Files") String files,
-        @JsonProperty("Status") String status,
+        @JsonProperty("BusinessId") @Nullable Long businessId,
+        @JsonProperty("BusinessName") @Nullable String businessName,
+        @JsonProperty("UserId") @Nullable Long userId,
+        @JsonProperty("UserFullName") @Nullable String userFullName,
+        @JsonProperty("UserEmail") @Nullable String userEmail,
+        @JsonProperty("JobId") @Nullable String jobId,
+        @JsonProperty("Description") @Nullable String description,
+        @JsonProperty("Files") @Nullable String files,
+        @JsonProperty("Status") @Nullable String status,
         @JsonProperty("Id") long id,
-        @JsonProperty("UniqueId") String uniqueId,
-        @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) Instant createdOn,
-        @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) Instant updatedOn,
-        @JsonProperty("UpdatedBy") String updatedBy,
-        @JsonProperty("IsNew") Boolean isNew,
-        @JsonProperty("SystemId") String systemId,
-        @JsonProperty("ToStringText") String toStringText,
-        @JsonProperty("LocalizationDetails") Object localizationDetails,
-        @JsonProperty("CustomFields") Object customFields,
+        @JsonProperty("UniqueId") @Nullable String uniqueId,
+        @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant createdOn,
+        @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant updatedOn,
+        @JsonProperty("UpdatedBy") @Nullable String updatedBy,
+        @JsonProperty("IsNew") @Nullable Boolean isNew,
+        @JsonProperty("SystemId") @Nullable String systemId,
+        @JsonProperty("ToStringText") @Nullable String toStringText,
+        @JsonProperty("LocalizationDetails") @Nullable Object localizationDetails,
+        @JsonProperty("CustomFields") @Nullable Object customFields,
         @JsonIgnore JobState state) implements JobView {
 
     /**

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.auth;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param expiresAt when the token expires, or {@code null} if the provider did not say
  * @param refreshToken a token that renews the access token, or {@code null} if the provider issues none
  */
-public record AccessToken(String token, Instant expiresAt, String refreshToken) {
+public record AccessToken(String token, @Nullable Instant expiresAt, @Nullable String refreshToken) {
     /**
      * Validates the token.
      *

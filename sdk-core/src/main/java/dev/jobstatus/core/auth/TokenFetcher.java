@@ -1,5 +1,7 @@
 package dev.jobstatus.core.auth;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.jobstatus.core.exception.JobStatusException;
 
 /**
@@ -15,5 +17,5 @@ public interface TokenFetcher {
      * @return the new token
      * @throws JobStatusException if the provider refused or could not be reached
      */
-    AccessToken fetch(AccessToken previous);
+    AccessToken fetch(@Nullable AccessToken previous);
 }

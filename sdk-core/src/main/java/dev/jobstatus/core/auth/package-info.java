@@ -3,4 +3,7 @@
  * tokens, Basic, API-key headers), and access tokens fetched from a token endpoint, cached and renewed once for all
  * concurrent callers ({@link dev.jobstatus.core.auth.CachingTokenProvider}).
  */
+@NullMarked
 package dev.jobstatus.core.auth;
+
+import org.jspecify.annotations.NullMarked;

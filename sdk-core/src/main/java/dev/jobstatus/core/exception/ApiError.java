@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,11 +20,11 @@ import java.util.List;
 public record ApiError(
         String provider,
         int statusCode,
-        String requestId,
-        String errorCode,
-        String errorMessage,
+        @Nullable String requestId,
+        @Nullable String errorCode,
+        @Nullable String errorMessage,
         List<ErrorDetail> details,
-        Duration retryAfter,
+        @Nullable Duration retryAfter,
         String bodyExcerpt,
         int attempts) {
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,17 +65,17 @@ public abstract class ApiException extends JobStatusException {
     }
 
     /** {@return the request id the provider sent in the response headers, or {@code null} when it sent none} */
-    public String requestId() {
+    public @Nullable String requestId() {
         return error.requestId();
     }
 
     /** {@return the provider's error code, or {@code null} when it sent none} */
-    public String errorCode() {
+    public @Nullable String errorCode() {
         return error.errorCode();
     }
 
     /** {@return the provider's error message, or {@code null} when it sent none} */
-    public String errorMessage() {
+    public @Nullable String errorMessage() {
         return error.errorMessage();
     }
 
@@ -84,7 +85,7 @@ public abstract class ApiException extends JobStatusException {
     }
 
     /** {@return the delay the server asked for in {@code Retry-After}, or {@code null} when it asked for none} */
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return error.retryAfter();
     }
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param attributes any further values the provider sent with the item (for example
  *     {@code attemptedValue}, {@code violatedRule} or {@code help}); never {@code null}
  */
-public record ErrorDetail(String field, String message, Map<String, String> attributes) {
+public record ErrorDetail(@Nullable String field, @Nullable String message, Map<String, String> attributes) {
     /**
      * Creates a detail, copying {@code attributes} (a {@code null} map becomes empty).
      *

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 /**
  * Root of every exception the SDK throws on purpose.
  *
@@ -22,7 +23,7 @@ public abstract class JobStatusException extends RuntimeException {
      * @param message the human-readable message, free of secrets
      * @param cause the underlying cause, or {@code null}
      */
-    protected JobStatusException(String provider, int attempts, String message, Throwable cause) {
+    protected JobStatusException(String provider, int attempts, String message, @Nullable Throwable cause) {
         super(message);
         if (cause != null) {
             initCause(cause);

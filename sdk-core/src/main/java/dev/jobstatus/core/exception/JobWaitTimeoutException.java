@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Duration;
@@ -29,7 +30,8 @@ public class JobWaitTimeoutException extends JobStatusException {
      * @param polls the number of polls made
      * @param elapsed the time the wait took
      */
-    public JobWaitTimeoutException(String provider, String jobId, JobView lastJob, JobState lastState, int polls, Duration elapsed) {
+    public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
+                                   int polls, Duration elapsed) {
         super(provider, polls, "gave up waiting for " + provider + " job " + jobId + " after " + elapsed.toMillis()
                 + " ms and " + polls + " poll(s); last state " + lastState, null);
         this.jobId = jobId;
@@ -44,7 +46,7 @@ public class JobWaitTimeoutException extends JobStatusException {
     }
 
     /** {@return the job as last seen, or {@code null} when no poll returned one} */
-    public JobView lastJob() {
+    public @Nullable JobView lastJob() {
         return lastJob;
     }
 
@@ -55,7 +57,7 @@ public class JobWaitTimeoutException extends JobStatusException {
      * @param type the provider's job record class
      * @throws ClassCastException if the job is not of {@code type}
      */
-    public <J extends JobView> J lastJob(Class<J> type) {
+    public <J extends JobView> @Nullable J lastJob(Class<J> type) {
         return type.cast(lastJob);
     }
 

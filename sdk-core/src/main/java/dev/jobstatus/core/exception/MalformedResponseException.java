@@ -1,5 +1,6 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful (2xx) response whose body could not be turned into the expected value: an HTML page,
@@ -31,8 +32,8 @@ public class MalformedResponseException extends JobStatusException {
      * @param cause the parsing failure, or {@code null}
      */
     public MalformedResponseException(
-            String provider, int attempts, int statusCode, String requestId, String expected,
-            String problem, String bodyExcerpt, Throwable cause) {
+            String provider, int attempts, int statusCode, @Nullable String requestId, String expected,
+            String problem, String bodyExcerpt, @Nullable Throwable cause) {
         super(provider, attempts, provider + " API returned HTTP " + statusCode + " with a body that is not "
                 + expected + ": " + problem + " (request id " + (requestId == null ? "none" : requestId)
                 + "); body starts: " + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "<empty>" : bodyExcerpt),
@@ -49,7 +50,7 @@ public class MalformedResponseException extends JobStatusException {
     }
 
     /** {@return the request id the provider sent, or {@code null} when it sent none} */
-    public String requestId() {
+    public @Nullable String requestId() {
         return requestId;
     }
 

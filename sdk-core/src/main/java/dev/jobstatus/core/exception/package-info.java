@@ -4,4 +4,7 @@
  * ({@link dev.jobstatus.core.exception.TransportException}), an unreadable answer, a stopped listing or wait. Each names
  * the provider, the status and the request id, and never carries a secret.
  */
+@NullMarked
 package dev.jobstatus.core.exception;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.paging;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param totalPages how many pages there are in all, or {@code null} when the API does not say
  * @param <T> the item type
  */
-public record Page<T>(List<T> items, PageRef next, Long totalItems, Long totalPages) {
+public record Page<T>(List<T> items, @Nullable PageRef next, @Nullable Long totalItems, @Nullable Long totalPages) {
     /**
      * Copies the items.
      *

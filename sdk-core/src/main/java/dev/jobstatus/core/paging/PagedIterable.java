@@ -1,5 +1,6 @@
 package dev.jobstatus.core.paging;
 
+import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
 import java.util.ArrayDeque;
@@ -68,7 +69,7 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param provider the provider name, for exceptions
      * @param fetcher fetches a page given where it is
      */
-    public static <T> PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
+    public static <T> @Nullable PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
         return new PagedIterable<>(Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
     }
 

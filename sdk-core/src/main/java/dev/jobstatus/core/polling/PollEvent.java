@@ -1,5 +1,6 @@
 package dev.jobstatus.core.polling;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 /**
@@ -12,4 +13,4 @@ import java.time.Duration;
  * @param fromRetryAfter whether {@code nextDelay} was set by the server's {@code Retry-After}
  * @param <J> the job type
  */
-public record PollEvent<J>(J job, int poll, Duration elapsed, Duration nextDelay, boolean fromRetryAfter) { }
+public record PollEvent<J>(J job, int poll, Duration elapsed, @Nullable Duration nextDelay, boolean fromRetryAfter) { }

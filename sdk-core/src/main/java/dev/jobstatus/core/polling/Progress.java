@@ -1,5 +1,6 @@
 package dev.jobstatus.core.polling;
 
+import org.jspecify.annotations.Nullable;
 import java.util.OptionalDouble;
 
 /**
@@ -9,7 +10,7 @@ import java.util.OptionalDouble;
  * @param failed how many items failed, or {@code null} when unknown
  * @param total how many items there are in all, or {@code null} when unknown
  */
-public record Progress(Long done, Long failed, Long total) {
+public record Progress(@Nullable Long done, @Nullable Long failed, @Nullable Long total) {
     /** Progress of a job whose provider reports none. */
     public static final Progress UNKNOWN = new Progress(null, null, null);
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.retry;
 
+import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -114,7 +115,7 @@ public final class RetryPolicy {
      * @param retryAfter the server's {@code Retry-After}, or {@code null}
      * @param random a source of numbers in [0, 1), used when jitter is on
      */
-    public Duration delayBefore(int retry, Duration retryAfter, DoubleSupplier random) {
+    public Duration delayBefore(int retry, @Nullable Duration retryAfter, DoubleSupplier random) {
         Duration backoff = maxBackoff;
         if (retry - 1 < 62) {
             long exp = initialBackoff.toNanos() << Math.max(0, retry - 1);

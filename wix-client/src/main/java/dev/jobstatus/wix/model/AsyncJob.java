@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -27,8 +28,9 @@ import java.util.Map;
  *     is absent)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AsyncJob(String id, Map<String, Object> metadata, AsyncJobStatus status, Instant createdDate,
-                       Instant updatedDate, CreatedBy createdBy, Counts counts) implements JobView {
+public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nullable AsyncJobStatus status,
+                       @Nullable Instant createdDate, @Nullable Instant updatedDate, @Nullable CreatedBy createdBy,
+                       Counts counts) implements JobView {
 
     /**
      * Copies the metadata and fills absent counts.

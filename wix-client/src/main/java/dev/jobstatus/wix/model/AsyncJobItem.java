@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.Optional;
  * @param error why the item failed, or {@code null} when it did not (or Wix sent no error details)
  * @param fields every field of the item as parsed JSON; unmodifiable
  */
-public record AsyncJobItem(String id, String entityId, Boolean success, Map<String, Object> data, ItemError error,
-                           Map<String, Object> fields) {
+public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Nullable Boolean success, Map<String, Object> data,
+                           @Nullable ItemError error, Map<String, Object> fields) {
     /**
      * Copies the data and the fields.
      *

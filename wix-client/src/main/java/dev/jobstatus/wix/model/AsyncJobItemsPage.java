@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  * @param hasNext whether there is a further page: a non-empty {@code nextCursor}, Wix's public contract (its
  *     {@code hasNext} flag is internal and often absent)
  */
-public record AsyncJobItemsPage(List<AsyncJobItem> items, Integer count, String nextCursor, String prevCursor, boolean hasNext) {
+public record AsyncJobItemsPage(List<AsyncJobItem> items, @Nullable Integer count, @Nullable String nextCursor,
+                                @Nullable String prevCursor, boolean hasNext) {
     /**
      * Copies the items.
      *

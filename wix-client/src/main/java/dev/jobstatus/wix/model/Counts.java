@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param errorByCodeCount failures per error code; never {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Counts(Long total, @JsonAlias("success_count") long successCount, @JsonAlias("fail_count") long failCount,
+public record Counts(@Nullable Long total, @JsonAlias("success_count") long successCount, @JsonAlias("fail_count") long failCount,
                      @JsonAlias("error_by_code_count") Map<String, Long> errorByCodeCount) {
     /** Counts of a job with nothing processed and no known total. */
     public static final Counts NONE = new Counts(null, 0, 0, Map.of());

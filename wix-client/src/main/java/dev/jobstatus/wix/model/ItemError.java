@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * @param description the description, or {@code null}
  * @param data further error data as parsed JSON; never {@code null}
  */
-public record ItemError(String code, String description, Map<String, Object> data) {
+public record ItemError(@Nullable String code, @Nullable String description, Map<String, Object> data) {
     /**
      * Copies the data.
      *
