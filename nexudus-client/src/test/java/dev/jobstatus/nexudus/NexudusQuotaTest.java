@@ -28,7 +28,7 @@ class NexudusQuotaTest {
     void aThrottleExplainedOnlyInTheReasonPhraseWithAnEmptyBodyIsRetried() {
         server.enqueue(new MockResponse.Builder().status("HTTP/1.1 409 You must wait before accessing this url again.")
                 .setHeader("Content-Length", "0").build());
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(NexudusBehaviourTest.DOCS_JOB).build());
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(NexudusClientTest.DOCS_JOB).build());
 
         try (NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").timeSource(time).build()) {
             assertThat(client.backgroundJobs().get(87654321).id()).isEqualTo(87654321L);

@@ -16,8 +16,8 @@ import java.util.List;
 public abstract class ApiException extends JobStatusException {
     private static final long serialVersionUID = 1L;
 
-    /** What the provider answered. */
-    private final ApiError error;
+    /** What the provider answered; like the jobs the wait exceptions carry, not kept through serialization. */
+    private final transient ApiError error;
 
     /**
      * Creates an exception for a failed response.

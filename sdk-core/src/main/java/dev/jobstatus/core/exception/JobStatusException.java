@@ -26,7 +26,7 @@ public abstract class JobStatusException extends RuntimeException {
     protected JobStatusException(String provider, int attempts, String message, @Nullable Throwable cause) {
         super(message);
         if (cause != null) {
-            initCause(cause);
+            super.initCause(cause);
         }
         this.provider = provider;
         this.attempts = attempts;

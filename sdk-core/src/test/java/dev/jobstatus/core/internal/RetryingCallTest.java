@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RetryTest {
+class RetryingCallTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 

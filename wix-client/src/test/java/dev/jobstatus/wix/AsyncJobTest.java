@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AsyncJobModelTest {
+class AsyncJobTest {
     /** A GetAsyncJob response with every field of the documented schema. */
     static final String DOCUMENTED = """
             {"job": {

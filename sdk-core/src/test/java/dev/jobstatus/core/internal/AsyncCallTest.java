@@ -21,7 +21,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** The non-blocking path shares RetryingCall's decisions; these check it drives them the same way. */
-class AsyncTransportTest {
+class AsyncCallTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 

@@ -32,7 +32,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-class NexudusBehaviourTest {
+class NexudusClientTest {
     /** The "Example Response" of the get endpoint's documentation, verbatim. */
     static final String DOCS_JOB = """
             {
