@@ -25,7 +25,7 @@ public abstract class ApiException extends JobStatusException {
      * @param error what is known about the response
      */
     protected ApiException(ApiError error) {
-        super(error.provider(), error.attempts(), describe(error), null);
+        super(error.provider(), error.attempts(), describe(error));
         this.error = error;
     }
 

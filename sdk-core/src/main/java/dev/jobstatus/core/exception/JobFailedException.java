@@ -22,7 +22,7 @@ public class JobFailedException extends JobStatusException {
      * @param polls the number of polls made
      */
     public JobFailedException(String provider, String jobId, JobView job, int polls) {
-        super(provider, polls, provider + " job " + jobId + " ended FAILED after " + polls + " poll(s)", null);
+        super(provider, polls, provider + " job " + jobId + " ended FAILED after " + polls + " poll(s)");
         this.jobId = jobId;
         this.job = job;
     }

@@ -16,18 +16,28 @@ public abstract class JobStatusException extends RuntimeException {
     private final int attempts;
 
     /**
-     * Creates an exception.
+     * Creates an exception whose cause may be set later, with {@link #initCause(Throwable)}.
      *
      * @param provider the provider whose API was called, such as {@code nexudus}
      * @param attempts the number of HTTP attempts made
      * @param message the human-readable message, free of secrets
-     * @param cause the underlying cause, or {@code null}
+     */
+    protected JobStatusException(String provider, int attempts, String message) {
+        super(message);
+        this.provider = provider;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Creates an exception with its cause.
+     *
+     * @param provider the provider whose API was called, such as {@code nexudus}
+     * @param attempts the number of HTTP attempts made
+     * @param message the human-readable message, free of secrets
+     * @param cause the underlying cause, or {@code null} when there is none
      */
     protected JobStatusException(String provider, int attempts, String message, @Nullable Throwable cause) {
-        super(message);
-        if (cause != null) {
-            super.initCause(cause);
-        }
+        super(message, cause);
         this.provider = provider;
         this.attempts = attempts;
     }

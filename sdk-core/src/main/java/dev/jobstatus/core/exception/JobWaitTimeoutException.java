@@ -33,7 +33,7 @@ public class JobWaitTimeoutException extends JobStatusException {
     public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
                                    int polls, Duration elapsed) {
         super(provider, polls, "gave up waiting for " + provider + " job " + jobId + " after " + elapsed.toMillis()
-                + " ms and " + polls + " poll(s); last state " + lastState, null);
+                + " ms and " + polls + " poll(s); last state " + lastState);
         this.jobId = jobId;
         this.lastJob = lastJob;
         this.polls = polls;

@@ -14,6 +14,6 @@ public class PagingException extends JobStatusException {
      * @param message what went wrong
      */
     public PagingException(String provider, String message) {
-        super(provider, 0, message, null);
+        super(provider, 0, message);
     }
 }
