@@ -1,11 +1,21 @@
 package dev.jobstatus.asana;
 
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.polling.JobWaiter;
 import java.util.concurrent.CompletableFuture;
 
 /** Asana jobs ({@code /jobs/{job_gid}}): read one, wait for one. Obtained from {@link AsanaClient#jobs()}; thread-safe. */
 public interface Jobs {
+    /**
+     * {@return this resource with {@code options} for every call made through it}: a deadline that bounds each
+     * call (or a whole listing) and a retry policy, without building another client. Waits keep their own timeout,
+     * the poll policy's, and each poll also keeps within {@code options}.
+     *
+     * @param options the deadline and retry policy
+     */
+    Jobs withOptions(RequestOptions options);
+
     /**
      * {@return job {@code gid} with Asana's default fields}
      *

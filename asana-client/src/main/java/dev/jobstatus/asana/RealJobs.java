@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -24,24 +25,36 @@ final class RealJobs implements Jobs {
     private final HttpTransport transport;
     private final PollPolicy pollPolicy;
 
+    private final RequestOptions options;
+
     RealJobs(HttpTransport transport, PollPolicy pollPolicy) {
+        this(transport, pollPolicy, RequestOptions.defaults());
+    }
+
+    private RealJobs(HttpTransport transport, PollPolicy pollPolicy, RequestOptions options) {
         this.transport = transport;
         this.pollPolicy = pollPolicy;
+        this.options = options;
+    }
+
+    @Override
+    public Jobs withOptions(RequestOptions options) {
+        return new RealJobs(transport, pollPolicy, java.util.Objects.requireNonNull(options, "options"));
     }
 
     @Override
     public Job get(String gid, JobOptions options) {
-        return transport.execute(request(gid, options), JOB).value();
+        return transport.execute(request(gid, options), JOB, this.options).value();
     }
 
     @Override
     public CompletableFuture<Job> getAsync(String gid, JobOptions options) {
-        return transport.fetchAsync(request(gid, options), JOB);
+        return transport.fetchAsync(request(gid, options), JOB, this.options);
     }
 
     @Override
     public JobWaiter<Job> waiter(String gid, JobOptions options) {
-        return transport.waiter(gid, request(gid, options), JOB, pollPolicy);
+        return transport.waiter(gid, request(gid, options), JOB, pollPolicy, this.options);
     }
 
     private static ApiRequest request(String gid, JobOptions options) {

@@ -44,6 +44,8 @@ final class AsanaCommand {
     /** {@code asana get <gid>}. */
     @Command(name = "get", description = "Show one job.")
     static final class Get extends ProviderSubcommand {
+        @Mixin
+        CallOptions call;
         @Parameters(paramLabel = "GID")
         String gid;
         @Mixin
@@ -62,7 +64,7 @@ final class AsanaCommand {
                 jobOptions.pretty(true);
             }
             try (AsanaClient asana = client(context, options)) {
-                print(output(), asana.jobs().get(gid, jobOptions.build()));
+                print(output(), asana.jobs().withOptions(call.requestOptions()).get(gid, jobOptions.build()));
                 return 0;
             }
         }

@@ -3,6 +3,7 @@ package dev.jobstatus.cli;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
 import dev.jobstatus.core.internal.UserAgent;
 import java.io.PrintWriter;
@@ -79,6 +80,9 @@ public final class JobstatusCli {
             return JOB_FAILED;
         }
         if (e instanceof JobWaitTimeoutException) {
+            return TIMED_OUT;
+        }
+        if (e instanceof RequestTimeoutException) {
             return TIMED_OUT;
         }
         if (e instanceof TransportException) {

@@ -46,6 +46,8 @@ final class NexudusCommand {
     /** {@code nexudus get <id>}. */
     @Command(name = "get", description = "Show one job.")
     static final class Get extends ProviderSubcommand {
+        @Mixin
+        CallOptions call;
         @Parameters(paramLabel = "ID", description = "The job's Id.")
         long id;
 
@@ -56,7 +58,7 @@ final class NexudusCommand {
         @Override
         public Integer call() {
             try (NexudusClient nexudus = client(context, options)) {
-                print(output(), nexudus.backgroundJobs().get(id));
+                print(output(), nexudus.backgroundJobs().withOptions(call.requestOptions()).get(id));
                 return 0;
             }
         }
@@ -65,6 +67,8 @@ final class NexudusCommand {
     /** {@code nexudus list ...}. */
     @Command(name = "list", description = "List jobs, fetching page after page.")
     static final class ListJobs extends ProviderSubcommand {
+        @Mixin
+        CallOptions call;
         @Option(names = "--status", description = "Only jobs with this status.")
         String status;
         @Option(names = "--user-email", description = "Only jobs of this user.")
@@ -107,7 +111,7 @@ final class NexudusCommand {
                 query.pageSize(pageSize);
             }
             try (NexudusClient nexudus = client(context, options)) {
-                var jobs = nexudus.backgroundJobs().listAll(query.build());
+                var jobs = nexudus.backgroundJobs().withOptions(call.requestOptions()).listAll(query.build());
                 long count = output().rows(
                         List.of("ID", "STATUS", "STATE", "CREATED", "USER", "DESCRIPTION"), new int[] {10, 12, 10, 21, 24, 0},
                         limit == null ? jobs : jobs.limit(limit),

@@ -43,6 +43,8 @@ final class WixCommand {
     /** {@code wix get <jobId>}. */
     @Command(name = "get", description = "Show one job.")
     static final class Get extends ProviderSubcommand {
+        @Mixin
+        CallOptions call;
         @Parameters(paramLabel = "JOB_ID")
         String jobId;
 
@@ -53,7 +55,7 @@ final class WixCommand {
         @Override
         public Integer call() {
             try (WixClient wix = client(context, options)) {
-                print(output(), wix.asyncJobs().get(jobId));
+                print(output(), wix.asyncJobs().withOptions(call.requestOptions()).get(jobId));
                 return 0;
             }
         }
@@ -62,6 +64,8 @@ final class WixCommand {
     /** {@code wix items <jobId>}. */
     @Command(name = "items", description = "List the items a job processed, following cursors.")
     static final class Items extends ProviderSubcommand {
+        @Mixin
+        CallOptions call;
         @Parameters(paramLabel = "JOB_ID")
         String jobId;
         @Option(names = "--has-error", description = "Only items that failed (the same as --status FAILED_ONLY).")
@@ -83,7 +87,7 @@ final class WixCommand {
             }
             query.status(status);
             try (WixClient wix = client(context, options)) {
-                var items = wix.asyncJobs().listAllItems(jobId, query.build());
+                var items = wix.asyncJobs().withOptions(call.requestOptions()).listAllItems(jobId, query.build());
                 output().rows(List.of("ID", "ENTITY", "OK", "ERROR"), new int[] {24, 24, 5, 0},
                         limit == null ? items : items.limit(limit),
                         (AsyncJobItem item) -> List.of(String.valueOf(item.id()), String.valueOf(item.entityId()),

@@ -1,5 +1,6 @@
 package dev.jobstatus.nexudus;
 
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
@@ -12,6 +13,15 @@ import java.util.concurrent.CompletableFuture;
  * Obtained from {@link NexudusClient#backgroundJobs()}; thread-safe.
  */
 public interface BackgroundJobs {
+    /**
+     * {@return this resource with {@code options} for every call made through it}: a deadline that bounds each
+     * call (or a whole listing) and a retry policy, without building another client. Waits keep their own timeout,
+     * the poll policy's, and each poll also keeps within {@code options}.
+     *
+     * @param options the deadline and retry policy
+     */
+    BackgroundJobs withOptions(RequestOptions options);
+
     /**
      * {@return the full record of job {@code id}}
      *

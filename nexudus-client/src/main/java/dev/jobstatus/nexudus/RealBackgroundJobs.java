@@ -1,6 +1,7 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
@@ -14,6 +15,7 @@ import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link BackgroundJobs}, over the client's transport. */
@@ -24,6 +26,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
     private final PollPolicy pollPolicy;
     private final BodyReader<BusinessBackgroundJob> jobReader;
     private final BodyReader<BackgroundJobPage> pageReader;
+    private final RequestOptions options;
 
     RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
         this.transport = transport;
@@ -33,16 +36,30 @@ final class RealBackgroundJobs implements BackgroundJobs {
                 "BusinessBackgroundJob JSON object");
         this.pageReader = BodyReader.json(NexudusJson.reader(BackgroundJobPage.class, zone, classifier),
                 "BusinessBackgroundJob listing JSON object");
+        this.options = RequestOptions.defaults();
+    }
+
+    private RealBackgroundJobs(RealBackgroundJobs base, RequestOptions options) {
+        this.transport = base.transport;
+        this.pollPolicy = base.pollPolicy;
+        this.jobReader = base.jobReader;
+        this.pageReader = base.pageReader;
+        this.options = options;
+    }
+
+    @Override
+    public BackgroundJobs withOptions(RequestOptions options) {
+        return new RealBackgroundJobs(this, Objects.requireNonNull(options, "options"));
     }
 
     @Override
     public BusinessBackgroundJob get(long id) {
-        return transport.execute(getRequest(id), jobReader).value();
+        return transport.execute(getRequest(id), jobReader, options).value();
     }
 
     @Override
     public CompletableFuture<BusinessBackgroundJob> getAsync(long id) {
-        return transport.fetchAsync(getRequest(id), jobReader);
+        return transport.fetchAsync(getRequest(id), jobReader, options);
     }
 
     @Override
@@ -51,7 +68,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
         for (Map.Entry<String, String> param : query.toQueryParameters()) {
             request.query(param.getKey(), param.getValue());
         }
-        return transport.execute(request.build(), pageReader).value();
+        return transport.execute(request.build(), pageReader, options).value();
     }
 
     @Override
@@ -76,7 +93,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public JobWaiter<BusinessBackgroundJob> waiter(long id) {
-        return transport.waiter(Long.toString(id), getRequest(id), jobReader, pollPolicy);
+        return transport.waiter(Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
     }
 
     private static ApiRequest getRequest(long id) {

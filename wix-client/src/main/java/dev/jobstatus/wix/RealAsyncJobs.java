@@ -2,6 +2,7 @@ package dev.jobstatus.wix;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
@@ -50,20 +51,32 @@ final class RealAsyncJobs implements AsyncJobs {
     private final String jobsPath;
     private final PollPolicy pollPolicy;
 
+    private final RequestOptions options;
+
     RealAsyncJobs(HttpTransport transport, String jobsPath, PollPolicy pollPolicy) {
+        this(transport, jobsPath, pollPolicy, RequestOptions.defaults());
+    }
+
+    private RealAsyncJobs(HttpTransport transport, String jobsPath, PollPolicy pollPolicy, RequestOptions options) {
         this.transport = transport;
         this.jobsPath = jobsPath;
         this.pollPolicy = pollPolicy;
+        this.options = options;
+    }
+
+    @Override
+    public AsyncJobs withOptions(RequestOptions options) {
+        return new RealAsyncJobs(transport, jobsPath, pollPolicy, java.util.Objects.requireNonNull(options, "options"));
     }
 
     @Override
     public AsyncJob get(String jobId) {
-        return transport.execute(getRequest(jobId), JOB).value();
+        return transport.execute(getRequest(jobId), JOB, options).value();
     }
 
     @Override
     public CompletableFuture<AsyncJob> getAsync(String jobId) {
-        return transport.fetchAsync(getRequest(jobId), JOB);
+        return transport.fetchAsync(getRequest(jobId), JOB, options);
     }
 
     @Override
@@ -72,7 +85,7 @@ final class RealAsyncJobs implements AsyncJobs {
                 .query("paging.limit", query.pageSize()).query("paging.cursor", query.cursor())
                 .query("status", query.status()).query("hasError", query.effectiveHasError())
                 .build();
-        return transport.execute(request, ITEMS).value();
+        return transport.execute(request, ITEMS, options).value();
     }
 
     @Override
@@ -88,7 +101,7 @@ final class RealAsyncJobs implements AsyncJobs {
 
     @Override
     public JobWaiter<AsyncJob> waiter(String jobId) {
-        return transport.waiter(jobId, getRequest(jobId), JOB, pollPolicy);
+        return transport.waiter(jobId, getRequest(jobId), JOB, pollPolicy, options);
     }
 
     private ApiRequest getRequest(String jobId) {

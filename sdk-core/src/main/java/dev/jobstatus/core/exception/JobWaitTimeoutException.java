@@ -29,11 +29,12 @@ public class JobWaitTimeoutException extends JobStatusException {
      * @param lastState the state last seen, or {@code null}
      * @param polls the number of polls made
      * @param elapsed the time the wait took
+     * @param timeout the wait's timeout
      */
     public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
-                                   int polls, Duration elapsed) {
-        super(provider, polls, "gave up waiting for " + provider + " job " + jobId + " after " + elapsed.toMillis()
-                + " ms and " + polls + " poll(s); last state " + lastState);
+                                   int polls, Duration elapsed, Duration timeout) {
+        super(provider, polls, "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis()
+                + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); last state " + lastState);
         this.jobId = jobId;
         this.lastJob = lastJob;
         this.polls = polls;

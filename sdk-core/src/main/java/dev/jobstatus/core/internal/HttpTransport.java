@@ -1,6 +1,7 @@
 package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.polling.JobView;
@@ -73,8 +74,21 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalStateException if the transport is closed
      */
     public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader) {
+        return execute(request, reader, RequestOptions.defaults());
+    }
+
+    /**
+     * As {@link #execute(ApiRequest, BodyReader)}, with the caller's deadline and retry policy for this call.
+     *
+     * @throws dev.jobstatus.core.exception.RequestTimeoutException if the deadline passes first
+     */
+    public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, RequestOptions options) {
+        return execute(request, reader, CallBudget.of(settings, options, CallBudget.NONE));
+    }
+
+    private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget) {
         checkOpen();
-        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader);
+        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader, budget);
         while (true) {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
@@ -119,16 +133,21 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalStateException if the transport is closed
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
+        return executeAsync(request, reader, CallBudget.of(settings, RequestOptions.defaults(), CallBudget.NONE));
+    }
+
+    private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget) {
         checkOpen();
-        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget)).start();
     }
 
     /**
-     * As {@link #executeAsync(ApiRequest, BodyReader)}, completing with the value alone. Cancelling the returned
-     * future still cancels the request in flight.
+     * As {@link #executeAsync(ApiRequest, BodyReader)}, completing with the value alone, within the caller's
+     * deadline: the future completes exceptionally when it passes, and the request in flight is cancelled.
+     * Cancelling the returned future still cancels the request in flight.
      */
-    public <T> CompletableFuture<T> fetchAsync(ApiRequest request, BodyReader<T> reader) {
-        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader);
+    public <T> CompletableFuture<T> fetchAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options) {
+        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader, CallBudget.of(settings, options, CallBudget.NONE));
         CompletableFuture<T> value = call.thenApply(ApiResponse::value);
         value.whenComplete((v, e) -> {
             if (value.isCancelled()) {
@@ -145,17 +164,19 @@ public final class HttpTransport implements AutoCloseable {
      * @param request the request that fetches the job
      * @param reader maps the job
      * @param policy the client's poll policy
+     * @param options the retry policy and per-poll timeout of the resource, if it was given any
      */
-    public <J extends JobView> JobWaiter<J> waiter(String jobId, ApiRequest request, BodyReader<J> reader, PollPolicy policy) {
+    public <J extends JobView> JobWaiter<J> waiter(String jobId, ApiRequest request, BodyReader<J> reader, PollPolicy policy,
+                                                   RequestOptions options) {
         JobWaiter<J> waiter = JobWaiter.create(provider(), jobId, new JobWaiter.PollSource<J>() {
             @Override
-            public ApiResponse<J> poll() {
-                return execute(request, reader);
+            public ApiResponse<J> poll(long deadlineNanos) {
+                return execute(request, reader, CallBudget.of(settings, options, deadlineNanos));
             }
 
             @Override
-            public CompletableFuture<ApiResponse<J>> pollAsync() {
-                return executeAsync(request, reader);
+            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos) {
+                return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos));
             }
         }, settings.time(), this::scheduler);
         return waiter.policy(policy);

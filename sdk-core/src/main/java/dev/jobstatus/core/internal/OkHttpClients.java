@@ -19,6 +19,8 @@ final class OkHttpClients {
         OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
         if (b.httpClient == null) {
             ok.dispatcher(boundedDispatcher(b.provider));
+            // An interrupted blocking call cancels its request at once, not when the socket times out.
+            ok.socketFactory(InterruptibleSocketFactory.INSTANCE);
         }
         setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
         setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -43,6 +44,7 @@ final class RetryingCall<T> {
     private final ApiRequest request;
     private final BodyReader<T> reader;
     private final HttpUrl url;
+    private final CallBudget budget;
     private final long deadlineNanos;
     private int attempts;
     private int retries;
@@ -50,13 +52,14 @@ final class RetryingCall<T> {
     private AuthHeaders auth = AuthHeaders.NONE;
     private DeliveryTracker delivery;
 
-    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader) {
+    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget) {
         this.transport = transport;
         this.client = client;
         this.request = request;
         this.reader = reader;
         this.url = request.url(transport.baseUrl());
-        this.deadlineNanos = transport.time().nanoTime() + transport.retryPolicy().timeout().toNanos();
+        this.budget = budget;
+        this.deadlineNanos = budget.deadlineNanos();
     }
 
     int attempts() {
@@ -74,12 +77,12 @@ final class RetryingCall<T> {
      * @throws RequestTimeoutException if the limiter has no permit before the call's deadline
      */
     Duration reservePermit() {
-        Duration remaining = Duration.ofNanos(Math.max(0, deadlineNanos - transport.time().nanoTime()));
+        Duration remaining = Duration.ofNanos(budget.remainingNanos(transport.time().nanoTime()));
         Duration wait = transport.rateLimiter().tryReserve(remaining);
         if (wait == null) {
             throw new RequestTimeoutException(transport.provider(), attempts, "the client-side rate limit allows no "
                     + transport.provider() + " request for " + describe() + " within the " + remaining.toMillis()
-                    + " ms left of the call's deadline", null);
+                    + " ms left of the call's " + budget.lengthMillis() + " ms deadline", null);
         }
         return wait;
     }
@@ -87,7 +90,7 @@ final class RetryingCall<T> {
     /** Starts the next attempt: counts it and builds its request with fresh credentials. */
     Request nextRequest() {
         attempts++;
-        auth = request.authenticated() ? transport.credentials().headers() : AuthHeaders.NONE;
+        auth = request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
         Request.Builder builder = new Request.Builder()
                 .url(url)
                 .method(request.method(), request.body())
@@ -104,7 +107,17 @@ final class RetryingCall<T> {
      * that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
+        // No attempt starts after the deadline, and none outlives it: its whole-call timeout is the smaller of the
+        // client's and the time left, and OkHttp cancels the call when it passes.
+        long remaining = budget.remainingNanos(transport.time().nanoTime());
+        if (remaining <= 0) {
+            throw deadlinePassed(null);
+        }
         Call call = client.newCall(next);
+        long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
+        if (configured == 0 || remaining < configured) {
+            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+        }
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
@@ -129,7 +142,7 @@ final class RetryingCall<T> {
         if (status == 401 && request.authenticated() && !refreshed) {
             refreshed = true;
             try {
-                if (transport.credentials().refresh(auth)) {
+                if (budget.bounding(() -> transport.credentials().refresh(auth))) {
                     LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
                     return new Outcome.Retry<>(Duration.ZERO);
                 }
@@ -148,7 +161,7 @@ final class RetryingCall<T> {
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
                 decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
         ApiException failure = ApiExceptions.forStatus(error, throttled);
-        boolean retryable = throttled || transport.retryPolicy().retriesStatus(status, request.idempotent());
+        boolean retryable = throttled || budget.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);
     }
 
@@ -156,6 +169,9 @@ final class RetryingCall<T> {
     Outcome<T> onFailure(IOException e, boolean canceled) {
         if (Thread.currentThread().isInterrupted()) {
             return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
+        }
+        if (budget.remainingNanos(transport.time().nanoTime()) == 0) {
+            return new Outcome.Fail<>(deadlinePassed(e));
         }
         if (canceled) {
             return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
@@ -173,7 +189,7 @@ final class RetryingCall<T> {
             return retryOrFail(failure, true, null);
         }
         boolean undelivered = delivery != null && delivery.neverReachedServer(e);
-        if (undelivered && delivery.reusedConnection() && retries < transport.retryPolicy().maxRetries()) {
+        if (undelivered && delivery.reusedConnection() && retries < budget.retryPolicy().maxRetries()) {
             // The server had closed the pooled connection; a new one is one round trip away, so no backoff.
             retries++;
             LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe()
@@ -221,12 +237,18 @@ final class RetryingCall<T> {
         return new Outcome.Done<>(new ApiResponse<>(value, response.code(), requestId, retryAfter, attempts));
     }
 
+    /** The call's deadline passed: before an attempt could start, or during one, which OkHttp then cancelled. */
+    RequestTimeoutException deadlinePassed(IOException cause) {
+        return new RequestTimeoutException(transport.provider(), attempts, transport.provider() + " API call " + describe()
+                + " did not finish within its " + budget.lengthMillis() + " ms deadline (attempts " + attempts + ")", cause);
+    }
+
     private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {
         // A server that asks for a longer wait than the policy allows would answer an earlier retry the same way:
         // the call ends now, and the exception carries the delay for the caller to plan with.
-        boolean waitTooLong = retryAfter != null && retryAfter.compareTo(transport.retryPolicy().maxDelay()) > 0;
-        if (retryable && !waitTooLong && retries < transport.retryPolicy().maxRetries()) {
-            Duration delay = transport.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
+        boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
+        if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
+            Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
             if (transport.time().nanoTime() + delay.toNanos() <= deadlineNanos) {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("

@@ -20,6 +20,7 @@ final class AsyncWait<J extends JobView> {
     private volatile ScheduledFuture<?> timer;
     private long startNanos;
     private int polls;
+    private volatile J lastJob;
 
     AsyncWait(JobWaiter<J> waiter, boolean expectSuccess) {
         this.waiter = waiter;
@@ -50,7 +51,7 @@ final class AsyncWait<J extends JobView> {
         }
         CompletableFuture<ApiResponse<J>> poll;
         try {
-            poll = waiter.source().pollAsync();
+            poll = waiter.source().pollAsync(waiter.deadline(startNanos));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return;
@@ -62,9 +63,11 @@ final class AsyncWait<J extends JobView> {
         }
         poll.whenComplete((response, error) -> {
             if (error != null) {
-                result.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                result.completeExceptionally(cause instanceof RuntimeException r ? waiter.pollFailed(r, lastJob, polls, startNanos) : cause);
                 return;
             }
+            lastJob = response.value();
             try {
                 Duration delay = waiter.afterPoll(response, ++polls, startNanos, expectSuccess);
                 if (delay == null) {

@@ -5,6 +5,7 @@ import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,18 +43,20 @@ public final class JobWaiter<J extends JobView> {
      */
     public interface PollSource<J> {
         /**
-         * Fetches the job, blocking.
+         * Fetches the job, blocking, within the wait's deadline: no attempt outlives it.
          *
+         * @param deadlineNanos when the wait ends, on the waiter's {@code TimeSource.nanoTime()}
          * @return the response
          */
-        ApiResponse<J> poll();
+        ApiResponse<J> poll(long deadlineNanos);
 
         /**
-         * Fetches the job without blocking; cancelling the future cancels the request.
+         * Fetches the job without blocking, within the wait's deadline; cancelling the future cancels the request.
          *
+         * @param deadlineNanos when the wait ends, on the waiter's {@code TimeSource.nanoTime()}
          * @return a future completed with the response
          */
-        CompletableFuture<ApiResponse<J>> pollAsync();
+        CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos);
     }
 
     private JobWaiter(String provider, String jobId, PollSource<J> source, TimeSource time,
@@ -164,12 +167,20 @@ public final class JobWaiter<J extends JobView> {
 
     private J awaitBlocking(boolean expectSuccess) {
         long start = time.nanoTime();
+        long deadline = deadline(start);
         int poll = 0;
+        J last = null;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedOperationException(provider, poll, null);
             }
-            ApiResponse<J> response = source.poll();
+            ApiResponse<J> response;
+            try {
+                response = source.poll(deadline);
+            } catch (RuntimeException e) {
+                throw pollFailed(e, last, poll, start);
+            }
+            last = response.value();
             poll++;
             Duration delay = afterPoll(response, poll, start, expectSuccess);
             if (delay == null) {
@@ -207,14 +218,38 @@ public final class JobWaiter<J extends JobView> {
         boolean fromRetryAfter = retryAfter != null && retryAfter.compareTo(interval) > 0;
         Duration delay = fromRetryAfter ? retryAfter : interval;
         Duration remaining = policy.timeout().minus(elapsed);
-        if (remaining.isNegative() || remaining.isZero() || (fromRetryAfter && delay.compareTo(remaining) > 0)) {
+        // A poll needs time to answer within the deadline: the last one is moved forward to leave it that much
+        // (a tenth of the timeout, at most a second), and none is made with less left.
+        Duration lastPollBudget = policy.timeout().dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
+                ? policy.timeout().dividedBy(10) : Duration.ofSeconds(1);
+        boolean overshoots = delay.compareTo(remaining) >= 0;
+        if (overshoots && (fromRetryAfter || remaining.compareTo(lastPollBudget) <= 0)) {
             listener.onPoll(new PollEvent<>(job, poll, elapsed, null, false));
-            throw new JobWaitTimeoutException(provider, jobId, job, state, poll, elapsed);
+            throw new JobWaitTimeoutException(provider, jobId, job, state, poll, elapsed, policy.timeout());
         }
-        // The last poll lands on the deadline rather than being skipped.
-        Duration next = delay.compareTo(remaining) > 0 ? remaining : delay;
+        Duration next = overshoots ? remaining.minus(lastPollBudget) : delay;
         listener.onPoll(new PollEvent<>(job, poll, elapsed, next, fromRetryAfter));
         return next;
+    }
+
+    /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */
+    long deadline(long startNanos) {
+        long timeout = policy.timeout().toNanos();
+        return timeout > Long.MAX_VALUE - startNanos ? Long.MAX_VALUE : startNanos + timeout;
+    }
+
+    /**
+     * Returns what a poll's failure means for the wait: a poll cut short by the wait's own deadline is the wait
+     * timing out, with the job as last seen; anything else ends the wait as it is.
+     */
+    RuntimeException pollFailed(RuntimeException failure, J lastJob, int polls, long startNanos) {
+        if (failure instanceof RequestTimeoutException && time.nanoTime() >= deadline(startNanos)) {
+            JobWaitTimeoutException timeout = new JobWaitTimeoutException(provider, jobId, lastJob,
+                    lastJob == null ? null : lastJob.state(), polls, Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout());
+            timeout.initCause(failure);
+            return timeout;
+        }
+        return failure;
     }
 
     String provider() {

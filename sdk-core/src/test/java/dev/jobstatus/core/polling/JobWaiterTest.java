@@ -87,10 +87,11 @@ class JobWaiterTest {
         JobWaitTimeoutException e = catchThrowableOfType(JobWaitTimeoutException.class,
                 () -> TestJobs.waiter(transport, "j1").policy(tenSeconds).await());
 
-        // Polls at 0, 1, 3, 7 s; the next interval (8 s) is cut so the last poll lands on the 10 s deadline.
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3));
+        // Polls at 0, 1, 3, 7 s; the next interval (8 s) would pass the 10 s deadline, so the last poll comes at 9 s,
+        // leaving it a second to answer, and none is made after it.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(2));
         assertThat(e.polls()).isEqualTo(5);
-        assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(9));
         assertThat(e.lastJob(TestJob.class)).extracting(TestJob::done).isEqualTo(4L);
         assertThat(e.getMessage()).contains("acme job j1", "5 poll(s)", "last state RUNNING");
         assertThat(server.getRequestCount()).isEqualTo(5);

@@ -1,21 +1,20 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
-import java.util.concurrent.CompletableFuture;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /** A minimal job API for waiter tests: {@code GET /v1/jobs/{id}} → {@code {"id", "status", "done", "total"}}. */
-final class TestJobs {
+public final class TestJobs {
     private TestJobs() {
     }
 
-    record TestJob(String id, String status, Long done, Long total) implements JobView {
+    public record TestJob(String id, String status, Long done, Long total) implements JobView {
         @Override
         public JobState state() {
             return switch (status) {
@@ -35,22 +34,12 @@ final class TestJobs {
 
     static final BodyReader<TestJob> READER = BodyReader.json(TestJob.class);
 
-    static JobWaiter<TestJob> waiter(HttpTransport transport, String id) {
+    public static JobWaiter<TestJob> waiter(HttpTransport transport, String id) {
         ApiRequest request = ApiRequest.get().path("jobs").pathParam("id", id).build();
-        return JobWaiter.create(transport.provider(), id, new JobWaiter.PollSource<>() {
-            @Override
-            public ApiResponse<TestJob> poll() {
-                return transport.execute(request, READER);
-            }
-
-            @Override
-            public CompletableFuture<ApiResponse<TestJob>> pollAsync() {
-                return transport.executeAsync(request, READER);
-            }
-        }, transport.time(), transport::scheduler);
+        return transport.waiter(id, request, READER, PollPolicy.defaults(), RequestOptions.defaults());
     }
 
-    static MockResponse job(String id, String status, long done) {
+    public static MockResponse job(String id, String status, long done) {
         return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
                 .body("{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"done\":" + done + ",\"total\":10}").build();
     }
