@@ -77,11 +77,13 @@ public interface Jobs {
     JobWaiter<Job> waiter(String gid, JobOptions options);
 
     /**
-     * Waits, blocking, until job {@code gid} succeeds or fails, and returns it.
+     * Waits, blocking, until job {@code gid} has ended, and returns it whether it succeeded or
+     * failed (the wait does not throw for a failed job: check {@code state()}, or use
+     * {@code waiter(...).awaitSuccess()}, which does).
      *
      * @param gid the job's gid
-     * @return the job, succeeded
-     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @return the job, succeeded or failed
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the poll policy's timeout passes first
      * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default Job waitFor(String gid) {
@@ -89,12 +91,14 @@ public interface Jobs {
     }
 
     /**
-     * Waits, blocking, until job {@code gid} succeeds or fails, polling with {@code options}, and returns it.
+     * Waits, blocking, until job {@code gid} has ended, polling with {@code options}, and returns it whether it succeeded or
+     * failed (the wait does not throw for a failed job: check {@code state()}, or use
+     * {@code waiter(...).awaitSuccess()}, which does).
      *
      * @param gid the job's gid
      * @param options the fields each poll returns, and formatting
-     * @return the job, succeeded
-     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @return the job, succeeded or failed
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the poll policy's timeout passes first
      * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default Job waitFor(String gid, JobOptions options) {

@@ -159,7 +159,7 @@ class AsanaClientTest {
 
         assertThat(e.getClass().getSimpleName()).isEqualTo(type);
         assertThat(e.errorMessage()).contains(message);
-        assertThat(e.getMessage()).contains("asana API returned HTTP " + status + ": " + message + " (request id");
+        assertThat(e.getMessage()).contains("asana API returned HTTP " + status + " for GET /api/1.0/jobs/999: " + message + " (");
         assertThat(e.details()).singleElement().satisfies(d -> {
             assertThat(d.message()).isEqualTo(message);
             assertThat(d.attributes().get("help")).startsWith("For more information");
@@ -175,7 +175,7 @@ class AsanaClientTest {
 
         assertThat(e.errorMessage()).contains("first; second");
         assertThat(e.details()).containsExactly(new ErrorDetail(null, "first", Map.of()), new ErrorDetail(null, "second", Map.of("help", "h")));
-        assertThat(e.getMessage()).contains("HTTP 400: first; second (request id");
+        assertThat(e.getMessage()).contains("HTTP 400 for GET /api/1.0/jobs/1: first; second (");
     }
 
     @Test

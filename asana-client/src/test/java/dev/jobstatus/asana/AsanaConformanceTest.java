@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.polling.PollPolicy;
@@ -120,7 +119,7 @@ class AsanaConformanceTest {
     void aWrongClientSecretFailsWithoutShowingIt() {
         simulator.addJob("9", "succeeded");
         try (AsanaClient asana = builder().oauthRefresh(AsanaSimulator.CLIENT_ID, "not-the-secret", AsanaSimulator.REFRESH_TOKEN).build()) {
-            assertThatThrownBy(() -> asana.jobs().get("9")).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> asana.jobs().get("9")).isInstanceOf(dev.jobstatus.core.exception.AuthenticationException.class)
                     .hasMessageContaining("invalid_client").hasMessageNotContaining("not-the-secret");
         }
     }

@@ -269,12 +269,13 @@ class JobstatusCliTest {
         Run serverError = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "get", "1", "--base-url", nexudus.baseUrl().toString());
 
         assertThat(missing.exit()).isEqualTo(3);
-        assertThat(missing.err().strip()).isEqualTo("error: asana API returned HTTP 404: job: Not a recognized ID: 404404 "
-                + "(request id none, attempts 1)");
+        assertThat(missing.err().strip()).isEqualTo("error: asana API returned HTTP 404 for GET /api/1.0/jobs/404404: "
+                + "job: Not a recognized ID: 404404 (attempts 1)");
         assertThat(unauthorized.exit()).isEqualTo(3);
-        assertThat(unauthorized.err()).contains("HTTP 401: Not Authorized").doesNotContain("wrong-token-value");
+        assertThat(unauthorized.err()).contains("HTTP 401 for GET /api/1.0/jobs/100: Not Authorized").doesNotContain("wrong-token-value");
         assertThat(serverError.exit()).isEqualTo(3);
-        assertThat(serverError.err()).contains("nexudus API returned HTTP 500: An error has occurred.", "attempts 4");
+        assertThat(serverError.err()).contains("nexudus API returned HTTP 500 for GET /api/sys/businessbackgroundjobs/1: "
+                + "An error has occurred.", "attempts 4");
         assertThat(serverError.err().lines()).hasSize(1);
     }
 

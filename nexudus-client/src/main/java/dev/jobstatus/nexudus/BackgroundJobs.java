@@ -67,11 +67,13 @@ public interface BackgroundJobs {
     JobWaiter<BusinessBackgroundJob> waiter(long id);
 
     /**
-     * Waits, blocking, until job {@code id} succeeds or fails, and returns it.
+     * Waits, blocking, until job {@code id} has ended, and returns it whether it succeeded or
+     * failed (the wait does not throw for a failed job: check {@code state()}, or use
+     * {@code waiter(...).awaitSuccess()}, which does).
      *
      * @param id the job's id
-     * @return the job, succeeded
-     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @return the job, succeeded or failed
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the poll policy's timeout passes first
      * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default BusinessBackgroundJob waitFor(long id) {

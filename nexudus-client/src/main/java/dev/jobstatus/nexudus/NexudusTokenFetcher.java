@@ -85,7 +85,7 @@ final class NexudusTokenFetcher implements TokenFetcher {
                 refused == null ? null : refused.requestId(), "totp_required",
                 why + " and signing in again needs a two-factor code, but none is available: the code given to totp(String)"
                         + " was spent on the first sign-in; use totp(Supplier) to supply a current code each time",
-                List.of(), null, "", refused == null ? 0 : refused.error().attempts());
+                List.of(), null, "", refused == null ? 0 : refused.error().attempts(), "POST /api/token");
         AuthenticationException e = new AuthenticationException(error);
         if (refused != null) {
             e.initCause(refused);

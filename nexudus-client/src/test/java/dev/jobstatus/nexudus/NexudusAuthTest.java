@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.retry.RateLimiter;
 import java.time.Duration;
@@ -107,12 +107,15 @@ class NexudusAuthTest {
     }
 
     @Test
-    void aWrongPasswordIsABadRequestThatNamesTheErrorButNotThePassword() {
+    void aWrongPasswordIsAnAuthenticationExceptionThatNamesTheErrorButNotThePassword() {
         try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, "wrong-pass-word").build()) {
-            BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().get(1));
+            // The token endpoint says 400 invalid_grant; code that catches AuthenticationException for bad
+            // credentials must see it.
+            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> client.backgroundJobs().get(1));
 
             assertThat(e.errorCode()).isEqualTo("invalid_grant");
-            assertThat(e.getMessage()).contains("nexudus", "400", "incorrect").doesNotContain("wrong-pass-word");
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("nexudus", "400 for POST /api/token", "incorrect").doesNotContain("wrong-pass-word");
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

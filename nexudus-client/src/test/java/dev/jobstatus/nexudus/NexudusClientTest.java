@@ -162,7 +162,7 @@ class NexudusClientTest {
         BadRequestException invalid = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().list(BackgroundJobQuery.all()));
 
         assertThat(missing.errorMessage()).contains("Not found");
-        assertThat(missing.getMessage()).contains("nexudus API returned HTTP 404: Not found");
+        assertThat(missing.getMessage()).isEqualTo("nexudus API returned HTTP 404 for GET /api/sys/businessbackgroundjobs/1: Not found (attempts 1)");
         assertThat(failed.errorMessage()).contains("An error has occurred.");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.errorMessage()).contains("The request is invalid.");

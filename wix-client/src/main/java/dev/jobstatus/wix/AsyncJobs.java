@@ -67,11 +67,13 @@ public interface AsyncJobs {
     JobWaiter<AsyncJob> waiter(String jobId);
 
     /**
-     * Waits, blocking, until job {@code jobId} finishes or fails, and returns it.
+     * Waits, blocking, until job {@code jobId} has ended, and returns it whether it succeeded or
+     * failed (the wait does not throw for a failed job: check {@code state()}, or use
+     * {@code waiter(...).awaitSuccess()}, which does).
      *
      * @param jobId the job's id
-     * @return the job, finished
-     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the client's poll timeout passes first
+     * @return the job, finished or failed
+     * @throws dev.jobstatus.core.exception.JobWaitTimeoutException if the poll policy's timeout passes first
      * @throws dev.jobstatus.core.exception.JobStatusException if a poll fails after retries
      */
     default AsyncJob waitFor(String jobId) {

@@ -147,6 +147,17 @@ class WixClientTest {
     }
 
     @Test
+    void aWrongOAuthSecretIsAnAuthenticationException() {
+        try (WixClient wix = builder().oauth(WixSimulator.CLIENT_ID, "not-the-secret", WixSimulator.INSTANCE_ID).build()) {
+            AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("INVALID_CLIENT");
+            assertThat(refused.getMessage()).contains("for POST /oauth2/token").doesNotContain("not-the-secret");
+        }
+    }
+
+    @Test
     void aReadyAccessTokenIsSentAsIs() throws Exception {
         try (WixClient wix = builder().accessToken("ready-token").build()) {
             AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> wix.asyncJobs().get("j-ok"));
@@ -273,7 +284,7 @@ class WixClientTest {
                 assertThat(d.message()).isEqualTo("no such job");
                 assertThat(d.attributes()).containsEntry("data", "{\"id\":\"x\"}");
             });
-            assertThat(missing.getMessage()).contains("wix API returned HTTP 404 [JOB_NOT_FOUND]: Job not found");
+            assertThat(missing.getMessage()).contains("wix API returned HTTP 404 for GET /async-jobs/v1/async-jobs/x [JOB_NOT_FOUND]: Job not found");
             assertThat(down.attempts()).isEqualTo(2);
             assertThat(down.errorMessage()).isNull();
             assertThat(recovered.state()).isEqualTo(JobState.SUCCEEDED);

@@ -16,6 +16,8 @@ import java.util.List;
  * @param retryAfter the delay asked for by a {@code Retry-After} header, or {@code null}
  * @param bodyExcerpt the start of the response body (at most about 1 KB, secrets removed); never {@code null}
  * @param attempts how many HTTP attempts were made
+ * @param request what was asked, as method and path (such as {@code GET /api/sys/businessbackgroundjobs/42}; never
+ *     the query), or {@code null} when the failure concerns no one request
  */
 public record ApiError(
         String provider,
@@ -26,7 +28,8 @@ public record ApiError(
         List<ErrorDetail> details,
         @Nullable Duration retryAfter,
         String bodyExcerpt,
-        int attempts) {
+        int attempts,
+        @Nullable String request) {
 
     /**
      * Creates an error, copying {@code details}.
@@ -40,6 +43,7 @@ public record ApiError(
      * @param retryAfter the delay asked for by a {@code Retry-After} header, or {@code null}
      * @param bodyExcerpt the start of the response body (at most about 1 KB, secrets removed); never {@code null}
      * @param attempts how many HTTP attempts were made
+     * @param request what was asked, as method and path, or {@code null}
      */
     public ApiError {
         details = details == null ? List.of() : List.copyOf(details);

@@ -32,6 +32,9 @@ public abstract class ApiException extends JobStatusException {
     private static String describe(ApiError error) {
         StringBuilder sb = new StringBuilder()
                 .append(error.provider()).append(" API returned HTTP ").append(error.statusCode());
+        if (error.request() != null) {
+            sb.append(" for ").append(error.request());
+        }
         if (error.errorCode() != null) {
             sb.append(" [").append(error.errorCode()).append(']');
         }
@@ -49,8 +52,11 @@ public abstract class ApiException extends JobStatusException {
             }
             sb.append(detail.message());
         }
-        sb.append(" (request id ").append(error.requestId() == null ? "none" : error.requestId());
-        sb.append(", attempts ").append(error.attempts()).append(')');
+        sb.append(" (");
+        if (error.requestId() != null) {
+            sb.append("request id ").append(error.requestId()).append(", ");
+        }
+        sb.append("attempts ").append(error.attempts()).append(')');
         return sb.toString();
     }
 

@@ -35,8 +35,8 @@ public class MalformedResponseException extends JobStatusException {
             String provider, int attempts, int statusCode, @Nullable String requestId, String expected,
             String problem, String bodyExcerpt, @Nullable Throwable cause) {
         super(provider, attempts, provider + " API returned HTTP " + statusCode + " with a body that is not "
-                + expected + ": " + problem + " (request id " + (requestId == null ? "none" : requestId)
-                + "); body starts: " + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "<empty>" : bodyExcerpt),
+                + expected + ": " + problem + (requestId == null ? "" : " (request id " + requestId + ")")
+                + "; body starts: " + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "<empty>" : bodyExcerpt),
                 cause);
         this.statusCode = statusCode;
         this.requestId = requestId;

@@ -152,14 +152,14 @@ final class RetryingCall<T> {
                 String message = (decoded.message() == null ? "" : decoded.message() + "; ")
                         + "renewing the credentials failed: " + renewal.getMessage();
                 ApiException failure = ApiExceptions.forStatus(new ApiError(transport.provider(), status, requestId,
-                        decoded.code(), message, decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts), false);
+                        decoded.code(), message, decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts, describe()), false);
                 failure.initCause(renewal);
                 return new Outcome.Fail<>(failure);
             }
         }
         boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body);
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
-                decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts);
+                decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts, describe());
         ApiException failure = ApiExceptions.forStatus(error, throttled);
         boolean retryable = throttled || budget.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);

@@ -116,7 +116,7 @@ class AuthTest {
                 return new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), null);
             }
             throw new dev.jobstatus.core.exception.BadRequestException(new dev.jobstatus.core.exception.ApiError("acme", 400, null, "invalid_grant",
-                    "refresh token expired", List.of(), null, "", 1));
+                    "refresh token expired", List.of(), null, "", 1, "POST /token"));
         }).timeSource(time).build();
         HttpTransport transport = TestTransports.builder(server, time).credentials(failing).build();
         server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"token expired\"}").build());
@@ -124,7 +124,8 @@ class AuthTest {
         AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
 
         assertThat(e.statusCode()).isEqualTo(401);
-        assertThat(e.getMessage()).contains("token expired; renewing the credentials failed: acme API returned HTTP 400 [invalid_grant]");
+        assertThat(e.getMessage())
+                .contains("token expired; renewing the credentials failed: acme API returned HTTP 400 for POST /token [invalid_grant]");
         assertThat(e.getCause()).isInstanceOf(dev.jobstatus.core.exception.BadRequestException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

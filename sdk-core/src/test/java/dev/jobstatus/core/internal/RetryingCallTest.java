@@ -223,7 +223,7 @@ class RetryingCallTest {
 
         assertThat(e.attempts()).isEqualTo(2);
         assertThat(e.errorMessage()).contains("Slow down, please");
-        assertThat(e.getMessage()).contains("HTTP 409: Slow down, please");
+        assertThat(e.getMessage()).contains("HTTP 409 for GET /v1/things/1: Slow down, please");
     }
 
     @Test
