@@ -26,6 +26,7 @@ final class AsanaCommand {
         } else {
             throw new MissingCredentialsException("asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
         }
+        builder.allowInsecureHttp(options.allowHttp);
         if (options.baseUrl != null) {
             builder.baseUrl(options.baseUrl);
         }

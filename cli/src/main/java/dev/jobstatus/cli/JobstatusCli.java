@@ -57,6 +57,9 @@ public final class JobstatusCli {
                 }
             }
         });
+        cli.addSubcommand(new HelpCommand());
+        cli.registerConverter(java.time.LocalDateTime.class, new TimeConverter());
+        addHelp(cli);
         cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -66,13 +69,47 @@ public final class JobstatusCli {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             int code = exitCode(e);
-            context.err().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            context.err().println("error: " + inUsersWords(e));
             if (root.verbose) {
                 e.printStackTrace(context.err());
             }
             return code;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Gives every command and subcommand {@code -h}/{@code --help} (even where a required parameter is missing, help
+     * wins) and its examples.
+     */
+    private static void addHelp(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+        }
+        String[] examples = Examples.BY_COMMAND.get(spec.qualifiedName());
+        if (examples != null) {
+            String[] footer = new String[examples.length + 1];
+            footer[0] = "%nExamples:";
+            for (int i = 0; i < examples.length; i++) {
+                footer[i + 1] = "  " + examples[i];
+            }
+            spec.usageMessage().footer(footer);
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            addHelp(sub);
+        }
+    }
+
+    /** The message of a failure, in the words of a command-line user rather than those of the SDK's builders. */
+    static String inUsersWords(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith("base URL must use https")) {
+            return "--base-url must use https unless it points at this machine; add --allow-http to send requests "
+                    + "(and credentials) unencrypted to " + message.substring(message.lastIndexOf(' ') + 1);
+        }
+        return message;
     }
 
     static int exitCode(Throwable e) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 final class NexudusCommand {
     static NexudusClient client(Context context, ProviderOptions options) {
         NexudusClient.Builder builder = NexudusClient.builder();
+        builder.allowInsecureHttp(options.allowHttp);
         if (options.baseUrl != null) {
             builder.baseUrl(options.baseUrl);
         }
@@ -106,6 +107,12 @@ final class NexudusCommand {
                 query.direction(descending ? SortDirection.DESCENDING : SortDirection.ASCENDING);
             } else if (descending) {
                 query.direction(SortDirection.DESCENDING);
+            }
+            if (pageSize != null && (pageSize < 1 || pageSize > BackgroundJobQuery.MAX_PAGE_SIZE)) {
+                throw new IllegalArgumentException("--page-size must be between 1 and " + BackgroundJobQuery.MAX_PAGE_SIZE);
+            }
+            if (limit != null && limit < 0) {
+                throw new IllegalArgumentException("--limit must be 0 or more");
             }
             if (pageSize != null) {
                 query.pageSize(pageSize);

@@ -9,4 +9,7 @@ final class ProviderOptions {
 
     @Option(names = "--json", description = "Print each record as one JSON line instead of a table.")
     boolean json;
+
+    @Option(names = "--allow-http", description = "Allow a plain-http --base-url on another host (credentials travel unencrypted).")
+    boolean allowHttp;
 }

@@ -40,10 +40,15 @@ final class WaitOptions {
                     default -> Duration.ofHours(n);
                 };
             } else {
-                d = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+                try {
+                    d = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new picocli.CommandLine.TypeConversionException("'" + value
+                            + "' is not a duration: write a number and a unit, such as 500ms, 30s, 10m or 1h");
+                }
             }
             if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("must be positive");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' must be longer than zero");
             }
             return d;
         }

@@ -18,12 +18,16 @@ import picocli.CommandLine.Parameters;
 final class WixCommand {
     static WixClient client(Context context, ProviderOptions options) {
         WixClient.Builder builder = WixClient.builder();
+        builder.allowInsecureHttp(options.allowHttp);
         if (options.baseUrl != null) {
             builder.baseUrl(options.baseUrl);
         }
         String apiKey = context.env("WIX_API_KEY");
         String clientId = context.env("WIX_CLIENT_ID");
         if (apiKey != null) {
+            if ((context.env("WIX_SITE_ID") == null) == (context.env("WIX_ACCOUNT_ID") == null)) {
+                throw new MissingCredentialsException("wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
+            }
             builder.apiKey(apiKey).siteId(context.env("WIX_SITE_ID")).accountId(context.env("WIX_ACCOUNT_ID"));
         } else if (clientId != null && context.env("WIX_CLIENT_SECRET") != null && context.env("WIX_INSTANCE_ID") != null) {
             builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
@@ -86,6 +90,9 @@ final class WixCommand {
                 query.hasError(true);
             }
             query.status(status);
+            if (limit != null && limit < 0) {
+                throw new IllegalArgumentException("--limit must be 0 or more");
+            }
             try (WixClient wix = client(context, options)) {
                 var items = wix.asyncJobs().withOptions(call.requestOptions()).listAllItems(jobId, query.build());
                 output().rows(List.of("ID", "ENTITY", "OK", "ERROR"), new int[] {24, 24, 5, 0},

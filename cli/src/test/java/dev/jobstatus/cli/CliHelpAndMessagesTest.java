@@ -1,0 +1,80 @@
+package dev.jobstatus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobstatus.testkit.NexudusSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The CLI's help on every command, and its usage errors in the user's words (flags and variables, not SDK internals). */
+class CliHelpAndMessagesTest {
+    private record Run(int exit, String out, String err) { }
+
+    private static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = JobstatusCli.run(args, new Context(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest(name = "jobstatus {0} --help")
+    @ValueSource(strings = {"", "nexudus", "nexudus get", "nexudus list", "nexudus wait", "wix", "wix get", "wix items",
+        "wix wait", "asana", "asana get", "asana wait", "demo"})
+    void everyCommandAnswersHelpAndHelpCommandWithUsageAndExamples(String command) {
+        List<String> words = command.isEmpty() ? List.of() : List.of(command.split(" "));
+        String[] withFlag = java.util.stream.Stream.concat(words.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
+        String[] withHelp = java.util.stream.Stream.concat(java.util.stream.Stream.of("help"), words.stream()).toArray(String[]::new);
+
+        Run flag = run(Map.of(), withFlag);
+        Run help = run(Map.of(), withHelp);
+
+        assertThat(flag.exit()).isZero();
+        assertThat(flag.err()).isEmpty();
+        assertThat(flag.out()).startsWith("Usage: jobstatus" + (command.isEmpty() ? "" : " " + command)).contains("Examples:");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).isEqualTo(flag.out());
+    }
+
+    @Test
+    void datesAreReadAsADateOrADateTimeAndAWrongOneIsExplained() throws Exception {
+        try (NexudusSimulator nexudus = NexudusSimulator.start().seed(30).withoutRateLimits().acceptToken("t")) {
+            Run plainDate = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-01-01",
+                    "--created-to", "2025-01-01T01:10", "--base-url", nexudus.baseUrl().toString());
+            Run wrong = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-13-45");
+
+            assertThat(plainDate.exit()).isZero();
+            assertThat(plainDate.err()).contains("10 job(s)");
+            assertThat(nexudus.server().takeRequest().getUrl().queryParameter("from_BusinessBackgroundJob_CreatedOn"))
+                    .isEqualTo("2025-01-01T00:00");
+            assertThat(wrong.exit()).isEqualTo(2);
+            assertThat(wrong.err()).startsWith("error: Invalid value for option '--created-from': '2025-13-45' is not a date "
+                    + "such as 2025-01-31 or a date-time such as 2025-01-31T08:00").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void usageErrorsNameTheFlagsAndVariables() {
+        Run interval = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "wait", "1", "--interval", "2");
+        Run pageSize = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--page-size", "5000");
+        Run limit = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--limit", "-1");
+        Run wixBoth = run(Map.of("WIX_API_KEY", "k", "WIX_SITE_ID", "s", "WIX_ACCOUNT_ID", "a"), "wix", "get", "j");
+        Run http = run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--base-url", "http://asana.example.com/api/1.0");
+
+        assertThat(interval.err()).startsWith("error: Invalid value for option '--interval': '2' is not a duration: write a "
+                + "number and a unit, such as 500ms, 30s, 10m or 1h").doesNotContain("Exception");
+        assertThat(pageSize.err().strip()).isEqualTo("error: --page-size must be between 1 and 1000");
+        assertThat(limit.err().strip()).isEqualTo("error: --limit must be 0 or more");
+        assertThat(wixBoth.err().strip()).isEqualTo("error: wix credentials missing: set exactly one of WIX_SITE_ID and "
+                + "WIX_ACCOUNT_ID with WIX_API_KEY");
+        assertThat(http.err().strip()).isEqualTo("error: --base-url must use https unless it points at this machine; add "
+                + "--allow-http to send requests (and credentials) unencrypted to http://asana.example.com");
+        assertThat(List.of(interval, pageSize, limit, wixBoth, http)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(2));
+    }
+}
