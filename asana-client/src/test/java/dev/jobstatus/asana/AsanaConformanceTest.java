@@ -82,7 +82,7 @@ class AsanaConformanceTest {
             asana.jobs().get("9");
             assertThat(simulator.refreshGrants()).isEqualTo(2);
 
-            simulator.expireAccessTokens();
+            simulator.revokeAccessTokens();
             assertThat(asana.jobs().get("9").gid()).isEqualTo("9");
             assertThat(simulator.refreshGrants()).isEqualTo(3);
             assertThat(asana.toString()).doesNotContain(AsanaSimulator.CLIENT_SECRET, AsanaSimulator.REFRESH_TOKEN);
@@ -96,7 +96,7 @@ class AsanaConformanceTest {
         try (AsanaClient asana = builder().oauthRefresh(AsanaSimulator.CLIENT_ID, AsanaSimulator.CLIENT_SECRET,
                 AsanaSimulator.REFRESH_TOKEN).build()) {
             asana.jobs().get("9");
-            simulator.expireAccessTokens();
+            simulator.revokeAccessTokens();
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Job>> jobs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = new Output(context, false);
-        try (NexudusSimulator nexudusApi = NexudusSimulator.start().seed(2500).script(42, 2, "Queued", "Running", "Completed");
+        try (NexudusSimulator nexudusApi = NexudusSimulator.start().seed(2500).addJob(42, 2, "Queued", "Running", "Completed");
              WixSimulator wixApi = WixSimulator.start().addJob("d3c1a9e2-import", 1200, 6);
              AsanaSimulator asanaApi = AsanaSimulator.start().addJob("1209876543210", 2, "not_started", "in_progress", "succeeded")) {
             nexudus(nexudusApi, output);

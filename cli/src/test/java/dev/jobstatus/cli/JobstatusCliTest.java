@@ -29,7 +29,7 @@ class JobstatusCliTest {
 
     @BeforeAll
     static void start() {
-        nexudus = NexudusSimulator.start().seed(30).script(7, "Queued", "Running", "Completed").script(8, "Running", "Failed")
+        nexudus = NexudusSimulator.start().seed(30).addJob(7, "Queued", "Running", "Completed").addJob(8, "Running", "Failed")
                 .withoutRateLimits();
         wix = WixSimulator.start().addJob("w-ok", 40, 3).addJob("w-bad", null, new WixSimulator.Step("PROCESSING", 1, 0),
                 new WixSimulator.Step("FAILED", 1, 9)).items("w-ok", 12).withoutRateLimits();
@@ -152,7 +152,7 @@ class JobstatusCliTest {
         assertThat(get.exit()).isZero();
         assertThat(get.jsonLines().get(0).get("status").asText()).isEqualTo("INITIALIZED");
         assertThat(items.out().lines()).containsExactly("ID                        ENTITY                    OK     ERROR",
-                "item-0                    entity-0                  no     INVALID_ROW: row 0 is invalid");
+                "item-9                    entity-9                  no     INVALID_ROW: row 9 is invalid");
         assertThat(waited.exit()).isZero();
         assertThat(waited.err()).contains("wix job w-ok: RUNNING, 20/40 done, 2 failed").contains("SUCCEEDED, 40/40 done");
         assertThat(failed.exit()).isEqualTo(1);

@@ -178,7 +178,7 @@ class BackgroundJobsListingTest {
         AtomicLong nextId = new AtomicLong(100_000);
         simulator.beforeEachListing(() -> {
             long id = nextId.incrementAndGet();
-            simulator.add(Map.of("Id", id, "Status", "Queued", "CreatedOn", "2030-01-01T00:00:00Z"));
+            simulator.addJob(Map.of("Id", id, "Status", "Queued", "CreatedOn", "2030-01-01T00:00:00Z"));
         });
         BackgroundJobQuery newestFirst = BackgroundJobQuery.builder().orderBy(BackgroundJobField.CREATED_ON)
                 .direction(SortDirection.DESCENDING).pageSize(100).build();

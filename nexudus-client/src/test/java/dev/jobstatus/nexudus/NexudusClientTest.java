@@ -220,7 +220,7 @@ class NexudusClientTest {
 
     @Test
     void waitingFollowsTheJobThroughItsStatusesToSuccess() {
-        NexudusSimulator simulator = NexudusSimulator.start().seed(5).script(5, "Queued", "In progress", "processing", "Completed")
+        NexudusSimulator simulator = NexudusSimulator.start().seed(5).addJob(5, "Queued", "In progress", "processing", "Completed")
                 .withoutRateLimits();
         List<JobState> states = new ArrayList<>();
         NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
@@ -237,7 +237,7 @@ class NexudusClientTest {
 
     @Test
     void aCustomClassifierDecidesAndUnknownStatusesKeepPolling() {
-        NexudusSimulator simulator = NexudusSimulator.start().seed(2).script(2, "Mystery", "Zzz", "All good!").withoutRateLimits();
+        NexudusSimulator simulator = NexudusSimulator.start().seed(2).addJob(2, "Mystery", "Zzz", "All good!").withoutRateLimits();
         NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
                 .statusClassifier(status -> "All good!".equals(status) ? JobState.SUCCEEDED : null).build();
@@ -249,7 +249,7 @@ class NexudusClientTest {
 
     @Test
     void anAsyncSuccessWaitFailsWithTheFailedJob() {
-        NexudusSimulator simulator = NexudusSimulator.start().seed(1).script(1, "Running", "Error").withoutRateLimits();
+        NexudusSimulator simulator = NexudusSimulator.start().seed(1).addJob(1, "Running", "Error").withoutRateLimits();
         NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl())
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).rateLimiter(RateLimiter.unlimited())
                 .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(5)).build()).build();

@@ -90,7 +90,7 @@ class NexudusQuotaTest {
     @Test
     void aWaitThatMeetsAnHourLongThrottleFailsAtOnceWithTheDelay() {
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(3).acceptToken("tok").withoutRateLimits()
-                .script(2, "Queued", "Running", "Completed").inject(Fault.throttle(Duration.ofHours(1)));
+                .addJob(2, "Queued", "Running", "Completed").inject(Fault.throttle(Duration.ofHours(1)));
              NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl()).bearerToken("tok").timeSource(time).build()) {
 
             RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> client.backgroundJobs().waitFor(2));

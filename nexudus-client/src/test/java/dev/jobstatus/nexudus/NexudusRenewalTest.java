@@ -38,7 +38,7 @@ class NexudusRenewalTest {
 
     @Test
     void aWaitThatOutlivesItsTokenRenewsItWithTheRefreshGrantWhileTheServerClosesEveryConnection() {
-        simulator.closeConnectionAfterEachResponse().tokenLifetime(1800).script(2, 40, "Queued", "Running", "Completed");
+        simulator.closeConnectionAfterEachResponse().tokenLifetime(1800).addJob(2, 40, "Queued", "Running", "Completed");
         try (NexudusClient client = passwordGrant().pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMinutes(1))
                 .maxInterval(Duration.ofMinutes(1)).multiplier(1).jitter(0).timeout(Duration.ofHours(4)).build()).build()) {
 

@@ -35,7 +35,7 @@ class HygieneAndConcurrencyTest {
 
     @BeforeEach
     void start() {
-        nexudusApi = NexudusSimulator.start().seed(500).withoutRateLimits().script(1, "Running", "Completed");
+        nexudusApi = NexudusSimulator.start().seed(500).withoutRateLimits().addJob(1, "Running", "Completed");
         wixApi = WixSimulator.start().withoutRateLimits();
         asanaApi = AsanaSimulator.start().withoutRateLimits();
         for (int i = 0; i < 500; i++) {

@@ -106,7 +106,7 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
     }
 
     /** Makes every minted OAuth access token invalid, as when they expire; personal access tokens stay valid. */
-    public void expireAccessTokens() {
+    public void revokeAccessTokens() {
         tokens.removeAll(minted);
         minted.clear();
     }

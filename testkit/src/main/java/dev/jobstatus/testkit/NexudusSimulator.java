@@ -108,7 +108,14 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     }
 
     /**
-     * Seeds {@code count} jobs with ids 1..count and varied users, descriptions, statuses and dates.
+     * Seeds {@code count} jobs with ids 1..count. Job {@code i} has: {@code BusinessId} {@code 1 + i % 3}
+     * ({@code BusinessName} "Location n"), {@code UserId} {@code 100 + i % 7} ({@code UserFullName} "User n",
+     * {@code UserEmail} "usern@example.com"), {@code Description} "Bulk edit" when {@code i % 4 == 0} else "Import
+     * members", {@code Files} "file-(i % 10).csv", {@code Status} Completed, Failed, Running, Queued, Completed by
+     * {@code i % 5}, {@code ResultData} {@code {"rows":i}}, {@code CreatedOn} 2025-01-01T00:00 plus {@code 7 * i}
+     * minutes (with a {@code Z} for even ids, zoneless for odd ones: Nexudus sends both), {@code UpdatedOn}
+     * {@code i % 60} minutes later, {@code IsNew} when {@code i % 11 == 0}. Sorted by id unless a listing asks
+     * otherwise.
      *
      * @param count how many jobs
      * @return this simulator
@@ -150,20 +157,20 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param job the job's properties, named as Nexudus names them
      * @return this simulator
      */
-    public NexudusSimulator add(Map<String, Object> job) {
+    public NexudusSimulator addJob(Map<String, Object> job) {
         jobs.add(0, new LinkedHashMap<>(job));
         return this;
     }
 
     /**
-     * Makes job {@code id} report {@code statuses} one per GET, then keep the last.
+     * Makes job {@code id} (a seeded one, or one added) report {@code statuses} one per GET, then keep the last.
      *
      * @param id the job's id
      * @param statuses the statuses in order, such as {@code Running}, {@code Completed}
      * @return this simulator
      */
-    public NexudusSimulator script(long id, String... statuses) {
-        return script(id, 1, statuses);
+    public NexudusSimulator addJob(long id, String... statuses) {
+        return addJob(id, 1, statuses);
     }
 
     /**
@@ -174,7 +181,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param statuses the statuses in order, such as {@code Running}, {@code Completed}
      * @return this simulator
      */
-    public NexudusSimulator script(long id, int pollsPerStep, String... statuses) {
+    public NexudusSimulator addJob(long id, int pollsPerStep, String... statuses) {
         lifecycles.put(id, new Lifecycle<>(List.of(statuses), pollsPerStep));
         return this;
     }

@@ -133,7 +133,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
 
     /**
      * Gives job {@code id} {@code count} items, each with an {@code entityId}, {@code success} and {@code data};
-     * every seventh failed, with {@code success: false} and an {@code INVALID_ROW} error.
+     * one in ten failed (items 9, 19, 29...), with {@code success: false} and an {@code INVALID_ROW} error: the same
+     * share, and the same code, as the counts of a job from {@link #addJob(String, long, int)} with {@code count}
+     * as its total.
      *
      * @param id the job's id
      * @param count how many items
@@ -145,9 +147,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "item-" + i);
             item.put("entityId", "entity-" + i);
-            item.put("success", i % 7 != 0);
+            item.put("success", i % 10 != 9);
             item.put("data", Map.of("row", i));
-            if (i % 7 == 0) {
+            if (i % 10 == 9) {
                 item.put("error", Map.of("code", "INVALID_ROW", "description", "row " + i + " is invalid", "data", Map.of("row", i)));
             }
             list.add(item);
@@ -167,8 +169,8 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         return this;
     }
 
-    /** Makes every minted token invalid. */
-    public void revokeTokens() {
+    /** Makes every minted access token invalid, as after a server-side expiry; API keys stay valid. */
+    public void revokeAccessTokens() {
         validTokens.clear();
     }
 

@@ -54,7 +54,7 @@ class AsanaSimulatorTest {
         String token = "Bearer " + granted.body().get("access_token").asText();
 
         int before = plain.get(asana.baseUrl() + "/jobs/5", token).status();
-        asana.expireAccessTokens();
+        asana.revokeAccessTokens();
         int after = plain.get(asana.baseUrl() + "/jobs/5", token).status();
 
         assertThat(refused.body().get("error").asText()).isEqualTo("invalid_client");

@@ -86,7 +86,7 @@ class SimulatorsTest {
     @Test
     void aScriptAdvancesEveryNPolls() throws Exception {
         NexudusSimulator nexudus = track(NexudusSimulator.start().seed(1).withoutRateLimits()
-                .script(1, 2, "Queued", "Running", "Completed"));
+                .addJob(1, 2, "Queued", "Running", "Completed"));
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             statuses.add(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1", BASIC).body().get("Status").asText());

@@ -48,11 +48,11 @@ class WixSimulatorTest {
 
     @Test
     void itemsHaveEntityIdSuccessAndData() throws Exception {
-        JsonNode first = items("?paging.limit=2").get("results");
+        JsonNode first = items("?paging.limit=10").get("results");
 
-        assertThat(first.get(0).get("entityId").asText()).isEqualTo("entity-0");
-        assertThat(first.get(0).get("success").asBoolean()).isFalse();
-        assertThat(first.get(0).get("error").get("code").asText()).isEqualTo("INVALID_ROW");
+        assertThat(first.get(9).get("entityId").asText()).isEqualTo("entity-9");
+        assertThat(first.get(9).get("success").asBoolean()).isFalse();
+        assertThat(first.get(9).get("error").get("code").asText()).isEqualTo("INVALID_ROW");
         assertThat(first.get(1).get("success").asBoolean()).isTrue();
         assertThat(first.get(1).has("error")).isFalse();
         assertThat(first.get(1).get("data").get("row").asInt()).isEqualTo(1);
@@ -66,11 +66,25 @@ class WixSimulatorTest {
         JsonNode withHasError = items("?hasError=true").get("results");
         Answer unknown = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items?status=BROKEN", "tok");
 
-        assertThat(failed).hasSize(2).allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
-        assertThat(succeeded).hasSize(10);
+        assertThat(failed).hasSize(1).allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
+        assertThat(succeeded).hasSize(11);
         assertThat(all).hasSize(12);
         assertThat(withHasError).isEqualTo(failed);
         assertThat(unknown.status()).isEqualTo(400);
+    }
+
+    @Test
+    void itemErrorsAgreeWithTheJobsCounts() throws Exception {
+        wix.addJob("forty", 40, 3).items("forty", 40);
+        JsonNode counts = null;
+        for (int i = 0; i < 3; i++) {
+            counts = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty", "tok").body().get("job").get("counts");
+        }
+        JsonNode failed = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty/items?status=FAILED_ONLY", "tok").body()
+                .get("results");
+
+        assertThat(failed).hasSize(counts.get("failCount").asInt());
+        assertThat(counts.get("errorByCodeCount").get("INVALID_ROW").asInt()).isEqualTo(failed.size());
     }
 
     @Test
