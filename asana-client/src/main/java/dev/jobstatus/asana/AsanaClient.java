@@ -148,7 +148,7 @@ public final class AsanaClient extends ProviderClient {
                     .responseObserver(new ChangeWarnings());
             if (oauth != null) {
                 transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
-                        .timeSource(timeSource()).build());
+                        .timeSource(t.time()).build());
             } else {
                 transport.credentials(credentials);
             }
@@ -158,7 +158,7 @@ public final class AsanaClient extends ProviderClient {
             if (!disable.isEmpty()) {
                 transport.defaultHeader("Asana-Disable", String.join(",", disable));
             }
-            return new AsanaClient(this, t -> new RealJobs(t, pollPolicy()));
+            return new AsanaClient(this, t -> new RealJobs(t, CoreAccess.pollPolicy(this)));
         }
     }
 

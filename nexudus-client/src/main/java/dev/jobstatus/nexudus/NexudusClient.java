@@ -207,11 +207,11 @@ public final class NexudusClient extends ProviderClient {
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
                 transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
-                        .timeSource(timeSource()).build());
+                        .timeSource(t.time()).build());
             } else {
                 transport.credentials(credentials);
             }
-            return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, pollPolicy()));
+            return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, CoreAccess.pollPolicy(this)));
         }
     }
 }

@@ -41,6 +41,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             }
 
             @Override
+            public PollPolicy pollPolicy(ClientBuilder<?> builder) {
+                return builder.pollPolicy;
+            }
+
+            @Override
             public List<String> credentialsChosen(ClientBuilder<?> builder) {
                 return List.copyOf(builder.credentialsChosen);
             }
@@ -68,9 +73,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         this.transport = HttpTransport.builder(provider).baseUrl(Urls.parse(defaultBaseUrl));
     }
 
-    /** {@return this builder as its concrete type} */
     @SuppressWarnings("unchecked")
-    protected final B self() {
+    private B self() {
         return (B) this;
     }
 
@@ -237,20 +241,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** {@return the provider name} */
-    protected final String provider() {
-        return provider;
-    }
 
-    /** {@return the time source set so far} */
-    protected final TimeSource timeSource() {
-        return time;
-    }
 
-    /** {@return the poll policy set so far} */
-    protected final PollPolicy pollPolicy() {
-        return pollPolicy;
-    }
 
     /**
      * Returns the transport settings, to which provider builders (through {@link CoreAccess}) add their

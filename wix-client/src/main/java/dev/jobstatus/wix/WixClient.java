@@ -193,9 +193,9 @@ public final class WixClient extends ProviderClient {
                     throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
                 }
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
-                        .timeSource(timeSource()).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
+                        .timeSource(t.time()).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
-            return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, pollPolicy()));
+            return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
         }
 
         private static boolean isBlank(String s) {

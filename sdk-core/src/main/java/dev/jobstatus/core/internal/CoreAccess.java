@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.polling.PollPolicy;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,9 @@ public final class CoreAccess {
 
         /** Records that {@code method}, one way of authenticating, was called on {@code builder}. */
         void credentialChosen(ClientBuilder<?> builder, String method);
+
+        /** Returns the poll policy set on {@code builder}. */
+        PollPolicy pollPolicy(ClientBuilder<?> builder);
 
         /** Returns the ways of authenticating called on {@code builder}, in order. */
         List<String> credentialsChosen(ClientBuilder<?> builder);
@@ -76,6 +80,11 @@ public final class CoreAccess {
     private static String orList(String... methods) {
         int last = methods.length - 1;
         return last <= 0 ? String.join("", methods) : String.join(", ", List.of(methods).subList(0, last)) + " or " + methods[last];
+    }
+
+    /** Returns the poll policy set on a provider's builder, for the resources its client makes. */
+    public static PollPolicy pollPolicy(ClientBuilder<?> builder) {
+        return hooks.pollPolicy(builder);
     }
 
     /** Returns the transport a provider client owns. */

@@ -41,6 +41,7 @@ public final class HttpTransport implements AutoCloseable {
     static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Correlation-Id");
 
     private final TransportSettings settings;
+    private final TimeSource time;
     private final OkHttpClient client;
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
@@ -52,6 +53,7 @@ public final class HttpTransport implements AutoCloseable {
         // token-based credentials are created with the transport they will use; they are resolved below, once
         // everything they may reach is set.
         this.scheduler = b.scheduler;
+        this.time = b.time;
         this.ownsClient = b.httpClient == null;
         this.client = OkHttpClients.configure(b);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
@@ -199,7 +201,8 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Returns the time source. */
     public TimeSource time() {
-        return settings.time();
+        // Set before the credentials are made, which may ask for it (a token provider's clock).
+        return time;
     }
 
     /** Returns the client-side rate limiter. */
