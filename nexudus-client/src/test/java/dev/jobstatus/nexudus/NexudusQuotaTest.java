@@ -63,7 +63,9 @@ class NexudusQuotaTest {
 
             RequestTimeoutException e = catchThrowableOfType(RequestTimeoutException.class, () -> client.backgroundJobs().get(1));
 
-            assertThat(e.getMessage()).contains("rate limit");
+            assertThat(e.getMessage()).contains("rate limit", "the next permit is");
+            // 5,000 requests at 120 per 66 s took about 46 minutes: the hour window's next permit is about 15 away.
+            assertThat(e.retryAfter()).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(20));
             assertThat(time.now()).isEqualTo(spent);
             assertThat(simulator.requestCount()).isEqualTo(5_000);
         }

@@ -80,9 +80,11 @@ final class RetryingCall<T> {
         Duration remaining = Duration.ofNanos(budget.remainingNanos(transport.time().nanoTime()));
         Duration wait = transport.rateLimiter().tryReserve(remaining);
         if (wait == null) {
+            Duration next = transport.rateLimiter().nextPermitIn();
             throw new RequestTimeoutException(transport.provider(), attempts, "the client-side rate limit allows no "
                     + transport.provider() + " request for " + describe() + " within the " + remaining.toMillis()
-                    + " ms left of the call's " + budget.lengthMillis() + " ms deadline", null);
+                    + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
+                    + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
         return wait;
     }

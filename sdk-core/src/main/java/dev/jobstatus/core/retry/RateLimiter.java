@@ -2,6 +2,7 @@ package dev.jobstatus.core.retry;
 
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paces the requests of a client. Every request a client makes (gets, pages, polls, token fetches) first
@@ -20,6 +21,14 @@ public interface RateLimiter {
      *     permit is available within {@code maxWait}, in which case nothing was reserved
      */
     Duration tryReserve(Duration maxWait);
+
+    /**
+     * {@return how long from now until a permit could be had, without reserving it, or {@code null} when this
+     * limiter cannot tell} Used to tell a caller how long to wait when {@link #tryReserve(Duration)} refused.
+     */
+    default @Nullable Duration nextPermitIn() {
+        return null;
+    }
 
     /** {@return a limiter that never makes anyone wait} */
     static RateLimiter unlimited() {

@@ -34,14 +34,7 @@ final class SlidingWindowRateLimiter implements RateLimiter {
     @Override
     public synchronized Duration tryReserve(Duration maxWait) {
         long now = time.nanoTime();
-        long at = Math.max(now, lastGrant);
-        for (int i = 0; i < windows.length; i++) {
-            GrantRing ring = grants[i];
-            ring.forgetBefore(now - periods[i]);
-            if (ring.full()) {
-                at = Math.max(at, ring.oldest() + periods[i]);
-            }
-        }
+        long at = nextGrant(now);
         long wait = at - now;
         if (wait > maxWait.toNanos()) {
             return null;
@@ -51,6 +44,25 @@ final class SlidingWindowRateLimiter implements RateLimiter {
         }
         lastGrant = at;
         return Duration.ofNanos(wait);
+    }
+
+    @Override
+    public synchronized Duration nextPermitIn() {
+        long now = time.nanoTime();
+        return Duration.ofNanos(nextGrant(now) - now);
+    }
+
+    /** Returns the earliest time a grant could be made, forgetting grants that no longer hold anything back. */
+    private long nextGrant(long now) {
+        long at = Math.max(now, lastGrant);
+        for (int i = 0; i < windows.length; i++) {
+            GrantRing ring = grants[i];
+            ring.forgetBefore(now - periods[i]);
+            if (ring.full()) {
+                at = Math.max(at, ring.oldest() + periods[i]);
+            }
+        }
+        return at;
     }
 
     @Override

@@ -76,7 +76,9 @@ class RateLimiterTest {
         }
 
         assertThat(limiter.tryReserve(Duration.ofMinutes(59))).isNull();
+        assertThat(limiter.nextPermitIn()).as("said without reserving").isEqualTo(Duration.ofHours(1));
         assertThat(limiter.tryReserve(Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
+        assertThat(RateLimiter.unlimited().nextPermitIn()).isNull();
     }
 
     @Test
