@@ -3,9 +3,6 @@ package dev.jobstatus.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobstatus.testkit.NexudusSimulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,14 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI's help on every command, and its usage errors in the user's words (flags and variables, not SDK internals). */
 class CliHelpAndMessagesTest {
-    private record Run(int exit, String out, String err) { }
-
-    private static Run run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = JobstatusCli.run(args, new Context(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static JobstatusCliTest.Run run(Map<String, String> env, String... args) {
+        return JobstatusCliTest.run(env, args);
     }
 
     @ParameterizedTest(name = "jobstatus {0} --help")
@@ -32,8 +23,8 @@ class CliHelpAndMessagesTest {
         String[] withFlag = java.util.stream.Stream.concat(words.stream(), java.util.stream.Stream.of("--help")).toArray(String[]::new);
         String[] withHelp = java.util.stream.Stream.concat(java.util.stream.Stream.of("help"), words.stream()).toArray(String[]::new);
 
-        Run flag = run(Map.of(), withFlag);
-        Run help = run(Map.of(), withHelp);
+        JobstatusCliTest.Run flag = run(Map.of(), withFlag);
+        JobstatusCliTest.Run help = run(Map.of(), withHelp);
 
         assertThat(flag.exit()).isZero();
         assertThat(flag.err()).isEmpty();
@@ -45,9 +36,9 @@ class CliHelpAndMessagesTest {
     @Test
     void datesAreReadAsADateOrADateTimeAndAWrongOneIsExplained() throws Exception {
         try (NexudusSimulator nexudus = NexudusSimulator.start().seed(30).withoutRateLimits().acceptToken("t")) {
-            Run plainDate = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-01-01",
+            JobstatusCliTest.Run plainDate = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-01-01",
                     "--created-to", "2025-01-01T01:10", "--base-url", nexudus.baseUrl().toString());
-            Run wrong = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-13-45");
+            JobstatusCliTest.Run wrong = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--created-from", "2025-13-45");
 
             assertThat(plainDate.exit()).isZero();
             assertThat(plainDate.err()).contains("10 job(s)");
@@ -61,11 +52,11 @@ class CliHelpAndMessagesTest {
 
     @Test
     void usageErrorsNameTheFlagsAndVariables() {
-        Run interval = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "wait", "1", "--interval", "2");
-        Run pageSize = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--page-size", "5000");
-        Run limit = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--limit", "-1");
-        Run wixBoth = run(Map.of("WIX_API_KEY", "k", "WIX_SITE_ID", "s", "WIX_ACCOUNT_ID", "a"), "wix", "get", "j");
-        Run http = run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--base-url", "http://asana.example.com/api/1.0");
+        JobstatusCliTest.Run interval = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "wait", "1", "--interval", "2");
+        JobstatusCliTest.Run pageSize = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--page-size", "5000");
+        JobstatusCliTest.Run limit = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--limit", "-1");
+        JobstatusCliTest.Run wixBoth = run(Map.of("WIX_API_KEY", "k", "WIX_SITE_ID", "s", "WIX_ACCOUNT_ID", "a"), "wix", "get", "j");
+        JobstatusCliTest.Run http = run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--base-url", "http://asana.example.com/api/1.0");
 
         assertThat(interval.err()).startsWith("error: Invalid value for option '--interval': '2' is not a duration: write a "
                 + "number and a unit, such as 500ms, 30s, 10m or 1h").doesNotContain("Exception");

@@ -64,7 +64,7 @@ class JobstatusCliTest {
             "WIX_API_KEY", WixSimulator.API_KEY, "WIX_SITE_ID", WixSimulator.SITE_ID,
             "ASANA_TOKEN", AsanaSimulator.TOKEN);
 
-    private static Run run(Map<String, String> env, String... args) {
+    static Run run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = JobstatusCli.run(args, new Context(env, new PrintStream(out, true, StandardCharsets.UTF_8),
