@@ -18,7 +18,7 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.polling;
     exports dev.jobstatus.core.retry;
     exports dev.jobstatus.core.time;
-    exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana;
+    exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
     opens dev.jobstatus.core to com.fasterxml.jackson.databind;

@@ -1,12 +1,14 @@
 package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
+import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Text;
 import java.time.Duration;
@@ -82,6 +84,7 @@ public final class AsanaClient extends ProviderClient {
         public Builder bearerToken(String token) {
             CoreAccess.credentialChosen(this, "bearerToken");
             this.credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.account(this, Fingerprint.of(token));
             return this;
         }
 
@@ -100,6 +103,7 @@ public final class AsanaClient extends ProviderClient {
             CoreAccess.credentialChosen(this, "oauthRefresh");
             this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
                     Checks.text(refreshToken, "refreshToken")};
+            CoreAccess.account(this, Fingerprint.of(refreshToken));
             return this;
         }
 
@@ -147,8 +151,9 @@ public final class AsanaClient extends ProviderClient {
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
             if (oauth != null) {
+                TokenStore store = CoreAccess.tokenStore(this);
                 transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
-                        .timeSource(t.time()).build());
+                        .timeSource(t.time()).store(store).build());
             } else {
                 transport.credentials(credentials);
             }

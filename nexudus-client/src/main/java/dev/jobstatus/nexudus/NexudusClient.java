@@ -3,10 +3,12 @@ package dev.jobstatus.nexudus;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
+import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -87,6 +89,7 @@ public final class NexudusClient extends ProviderClient {
         public Builder bearerToken(String token) {
             CoreAccess.credentialChosen(this, "bearerToken");
             credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.account(this, Fingerprint.of(token));
             return this;
         }
 
@@ -104,6 +107,7 @@ public final class NexudusClient extends ProviderClient {
             CoreAccess.credentialChosen(this, "passwordGrant");
             this.username = Checks.text(username, "username");
             this.password = Checks.text(password, "password");
+            CoreAccess.account(this, username);
             return this;
         }
 
@@ -159,6 +163,7 @@ public final class NexudusClient extends ProviderClient {
         public Builder basicAuth(String email, String password) {
             CoreAccess.credentialChosen(this, "basicAuth");
             credentials = CredentialProvider.basic(email, password);
+            CoreAccess.account(this, email);
             return this;
         }
 
@@ -206,8 +211,9 @@ public final class NexudusClient extends ProviderClient {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
+                TokenStore store = CoreAccess.tokenStore(this);
                 transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
-                        .timeSource(t.time()).build());
+                        .timeSource(t.time()).store(store).build());
             } else {
                 transport.credentials(credentials);
             }

@@ -1,6 +1,8 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings every provider client shares: where it connects, how it times out, retries, paces and polls.
@@ -49,6 +52,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             public List<String> credentialsChosen(ClientBuilder<?> builder) {
                 return List.copyOf(builder.credentialsChosen);
             }
+
+            @Override
+            public void account(ClientBuilder<?> builder, String account) {
+                builder.defaultAccount = account;
+            }
+
+            @Override
+            public TokenStore tokenStore(ClientBuilder<?> builder) {
+                return builder.tokenStore != null ? builder.tokenStore
+                        : builder.sharedState != null ? builder.sharedState.tokenStore(builder.sharedKey()) : TokenStore.inMemory();
+            }
         });
     }
 
@@ -59,6 +73,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private TimeSource time = TimeSource.system();
     private PollPolicy pollPolicy = PollPolicy.defaults();
     private final List<String> credentialsChosen = new ArrayList<>();
+    private @Nullable SharedState sharedState;
+    private @Nullable TokenStore tokenStore;
+    private @Nullable String accountKey;
+    private String defaultAccount = "default";
 
     /**
      * Starts a builder.
@@ -195,6 +213,49 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * Shares pacing and the access token with every client, in this process or another, built with the same shared
+     * state for the same provider and account: the provider's quota is enforced across all of them, and one of them
+     * at a time renews the token they all use. A {@link #rateLimiter(RateLimiter)} or {@link #tokenStore(TokenStore)}
+     * set on this builder takes precedence over the shared one.
+     *
+     * @param sharedState the shared state, such as {@code RedisSharedState} of the {@code dev.jobstatus.redis} module
+     * @return this builder
+     * @see #accountKey(String)
+     */
+    public B sharedState(SharedState sharedState) {
+        this.sharedState = Objects.requireNonNull(sharedState, "sharedState");
+        return self();
+    }
+
+    /**
+     * Names the account whose quota and token are shared through {@link #sharedState(SharedState)}. The default is
+     * taken from the credentials, never a secret: the user name of a password grant or HTTP Basic, the instance id of
+     * an OAuth app, and a SHA-256 fingerprint of a bearer token, API key or refresh token; {@code default} for the
+     * caller's own {@code credentials(...)}. Clients of one account must use one key.
+     *
+     * @param accountKey the account's name in the shared state
+     * @return this builder
+     * @throws IllegalArgumentException if {@code accountKey} is null or blank
+     */
+    public B accountKey(String accountKey) {
+        this.accountKey = Checks.text(accountKey, "accountKey");
+        return self();
+    }
+
+    /**
+     * Keeps the token the client fetches (with a password grant, a refresh token or an OAuth app) in
+     * {@code tokenStore}; the default keeps it in the client's memory. Has no effect on credentials that fetch no
+     * token.
+     *
+     * @param tokenStore the store
+     * @return this builder
+     */
+    public B tokenStore(TokenStore tokenStore) {
+        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        return self();
+    }
+
+    /**
      * Sets how waits poll unless a waiter is given its own policy (default {@link PollPolicy#defaults()}).
      *
      * @param pollPolicy the client's poll policy
@@ -241,9 +302,6 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-
-
-
     /**
      * Returns the transport settings, to which provider builders (through {@link CoreAccess}) add their
      * credentials, error decoder and throttle rules.
@@ -252,10 +310,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return transport;
     }
 
+    /** Returns the key of this client's provider and account in the shared state. */
+    private String sharedKey() {
+        return provider + "/" + (accountKey != null ? accountKey : defaultAccount);
+    }
+
     /** Builds the transport a new client will own, with the rate limiter resolved. */
     HttpTransport buildTransport() {
         RateLimiter limiter = rateLimiter != null ? rateLimiter
                 : defaultWindows.isEmpty() ? RateLimiter.unlimited()
+                : sharedState != null ? sharedState.rateLimiter(sharedKey(), defaultWindows)
                 : RateLimiter.windows(time, defaultWindows.toArray(RateLimiter.Window[]::new));
         return transport.rateLimiter(limiter).build();
     }

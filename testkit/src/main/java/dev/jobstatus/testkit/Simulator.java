@@ -36,6 +36,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private final List<Integer> limitPermits = new ArrayList<>();
     private final java.util.Map<String, List<Window>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean limitsEnforced = true;
+    private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
     private volatile InstantSource clock;
     private volatile boolean closeAfterEachResponse;
 
@@ -174,6 +175,11 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         return self();
     }
 
+    /** {@return how many requests were refused for exceeding the rate limits (injected throttles not counted)} */
+    public final int throttledCount() {
+        return throttled.get();
+    }
+
     /**
      * Stops enforcing the provider's rate limits (for tests that pace requests some other way).
      * @return this simulator
@@ -215,6 +221,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
             for (Window window : limits) {
                 long wait = window.admit(now);
                 if (wait > 0) {
+                    throttled.incrementAndGet();
                     return throttled(Duration.ofNanos(wait));
                 }
             }

@@ -2,11 +2,13 @@ package dev.jobstatus.wix;
 
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.CoreAccess;
+import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.List;
@@ -181,10 +183,13 @@ public final class WixClient extends ProviderClient {
                 if ((siteId == null) == (accountId == null)) {
                     throw new IllegalStateException("An API key needs exactly one of siteId or accountId.");
                 }
+                // Wix's quota is per site or app instance.
+                CoreAccess.account(this, siteId != null ? "site-" + siteId : "account-" + accountId);
                 transport.credentials(CredentialProvider.staticHeaders(siteId != null
                         ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
                         : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
             } else if (accessToken != null) {
+                CoreAccess.account(this, Fingerprint.of(accessToken));
                 transport.credentials(CredentialProvider.staticHeaders(Map.of("Authorization", accessToken)));
             } else if (credentials != null) {
                 transport.credentials(credentials);
@@ -192,8 +197,10 @@ public final class WixClient extends ProviderClient {
                 if (isBlank(clientId) || isBlank(clientSecret) || isBlank(instanceId)) {
                     throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
                 }
+                CoreAccess.account(this, "instance-" + instanceId);
+                TokenStore store = CoreAccess.tokenStore(this);
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
-                        .timeSource(t.time()).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
+                        .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
         }

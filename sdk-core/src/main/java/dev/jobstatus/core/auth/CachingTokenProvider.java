@@ -1,28 +1,42 @@
 package dev.jobstatus.core.auth;
 
 import dev.jobstatus.core.exception.JobStatusException;
+import dev.jobstatus.core.internal.Deadlines;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Credentials backed by an access token that is fetched on first use, cached, and fetched again shortly
  * before it expires or after the server rejects it.
  *
  * <p>Fetches are single-flight: when many threads find the token missing, expiring or rejected at once,
- * one of them fetches and the others wait for and share its result. Thread-safe.
+ * one of them fetches and the others wait for and share its result. Thread-safe. Given a shared
+ * {@link TokenStore}, the same holds across every provider (and process) that uses the store: one access token,
+ * renewed by one of them at a time, under a lease recorded in the store.
  */
 public final class CachingTokenProvider implements CredentialProvider {
+    /** How many times in a row a lost compare-and-set is tried again before the store is bypassed. */
+    private static final int MAX_LOST_RACES = 16;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
+    private static final Duration LONGEST_PAUSE = Duration.ofMillis(200);
+
     private final TokenFetcher fetcher;
     private final Function<String, AuthHeaders> headerFormat;
     private final Duration refreshBefore;
+    private final Duration renewalLease;
     private final TimeSource time;
+    private final TokenStore store;
+    /** This provider's name in the store's renewal leases. */
+    private final String self = "pid" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Cached current;
+    private volatile @Nullable Cached current;
 
     /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
     private record Cached(AccessToken token, AuthHeaders headers, boolean stale) { }
@@ -31,7 +45,9 @@ public final class CachingTokenProvider implements CredentialProvider {
         this.fetcher = builder.fetcher;
         this.headerFormat = builder.headerFormat;
         this.refreshBefore = builder.refreshBefore;
+        this.renewalLease = builder.renewalLease;
         this.time = builder.time;
+        this.store = builder.store != null ? builder.store : TokenStore.inMemory();
     }
 
     /**
@@ -45,22 +61,23 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /**
-     * Returns the headers for the cached token, fetching a new token first when there is none or it expires
-     * within the refresh margin.
+     * Returns the headers for the cached token. When there is none, or it expires within the refresh margin, the
+     * token in the store is used if it is good, or else a new one is fetched (by this provider, or by the one
+     * already renewing it in the store, whose result is waited for).
      *
-     * @throws JobStatusException if a token had to be fetched and the fetch failed
+     * @throws JobStatusException if a token had to be fetched and the fetch failed, or the store failed
      */
     @Override
     public AuthHeaders headers() {
         Cached cached = current;
-        if (cached != null && !needsFetch(cached)) {
+        if (cached != null && usable(cached)) {
             return cached.headers();
         }
         lock.lock();
         try {
             cached = current;
-            if (cached == null || needsFetch(cached)) {
-                cached = fetch(cached);
+            if (cached == null || !usable(cached)) {
+                cached = obtain(cached);
             }
             return cached.headers();
         } finally {
@@ -69,10 +86,11 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /**
-     * Fetches a new token unless another thread already replaced the rejected one.
+     * Replaces the rejected token, unless another thread or client already did: the store's token is used if it is
+     * a different one, or else a new one is fetched.
      *
      * @return {@code true}: a retry with the current token may succeed
-     * @throws JobStatusException if the fetch failed
+     * @throws JobStatusException if the fetch failed, or the store failed
      */
     @Override
     public boolean refresh(AuthHeaders rejected) {
@@ -80,7 +98,7 @@ public final class CachingTokenProvider implements CredentialProvider {
         try {
             Cached cached = current;
             if (cached == null || cached.headers().equals(rejected)) {
-                fetch(cached);
+                obtain(cached == null ? null : new Cached(cached.token(), cached.headers(), true));
             }
             return true;
         } finally {
@@ -89,9 +107,9 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /**
-     * Stops using the cached token, so the next request fetches a new one. Its refresh token, if any, is kept for
-     * that fetch: dropping it would force a full sign-in, and with providers where each refresh token replaces the
-     * last, lose the only one still valid.
+     * Stops using the cached token, so the next request fetches a new one (or takes a newer one from the store).
+     * Its refresh token, if any, is kept for that fetch: dropping it would force a full sign-in, and with providers
+     * where each refresh token replaces the last, lose the only one still valid.
      */
     public void invalidate() {
         lock.lock();
@@ -105,21 +123,111 @@ public final class CachingTokenProvider implements CredentialProvider {
         }
     }
 
-    private Cached fetch(Cached previous) {
-        AccessToken token = fetcher.fetch(previous == null ? null : previous.token());
-        if (token == null) {
+    /**
+     * Finds a usable token: the store's, or one this provider fetches while it holds the store's renewal lease, or
+     * the one another client fetches while it holds the lease. Called with the lock held.
+     *
+     * @param local this provider's token, if any; a stale one is never taken back from the store
+     */
+    private Cached obtain(@Nullable Cached local) {
+        AccessToken refused = local != null && local.stale() ? local.token() : null;
+        int lostRaces = 0;
+        while (true) {
+            StoredToken held = store.read();
+            AccessToken stored = held == null ? null : held.token();
+            if (stored != null && !stored.equals(refused) && !expiring(stored)) {
+                return adopt(stored);
+            }
+            if (held != null && held.renewedByOtherAt(time.now(), self) && awaitChange(held)) {
+                continue;
+            }
+            AccessToken previous = stored != null ? stored : local == null ? null : local.token();
+            StoredToken lease = new StoredToken(previous, self, time.now().plus(renewalLease));
+            boolean leased = store.replace(held, lease);
+            if (!leased && ++lostRaces < MAX_LOST_RACES) {
+                continue;
+            }
+            return renew(previous, leased ? lease : null);
+        }
+    }
+
+    /**
+     * Fetches a new token and publishes it in the store, ending this provider's lease; if the fetch fails, the
+     * lease is handed back so that another client need not wait for it to run out.
+     */
+    private Cached renew(@Nullable AccessToken previous, @Nullable StoredToken lease) {
+        AccessToken fresh;
+        try {
+            fresh = fetcher.fetch(previous);
+        } catch (RuntimeException e) {
+            if (lease != null) {
+                try {
+                    store.replace(lease, new StoredToken(previous, null, null));
+                } catch (RuntimeException release) {
+                    e.addSuppressed(release);
+                }
+            }
+            throw e;
+        }
+        if (fresh == null) {
             throw new IllegalStateException("token fetcher returned null");
         }
-        Cached fresh = new Cached(token, headerFormat.apply(token.token()), false);
+        Cached cached = adopt(fresh);
+        try {
+            // A lease taken over by another client meanwhile (this fetch outlasted it) is theirs to end.
+            store.replace(lease, StoredToken.of(fresh));
+        } catch (RuntimeException storeFailed) {
+            // The call has its token; this provider keeps it, and the store's own failure is the store's to report.
+        }
+        return cached;
+    }
+
+    /**
+     * Waits, until the lease ends or the enclosing call's deadline, for the store to change from {@code held}.
+     *
+     * @return {@code true} if it changed; {@code false} if the lease ran out or the deadline came first
+     */
+    private boolean awaitChange(StoredToken held) {
+        long deadline = Deadlines.enclosingNanos();
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));
+            long untilDeadline = deadline - time.nanoTime();
+            if (untilLeaseEnds.isNegative() || untilLeaseEnds.isZero() || untilDeadline <= 0) {
+                return false;
+            }
+            Duration nap = pause.compareTo(untilLeaseEnds) < 0 ? pause : untilLeaseEnds;
+            if (nap.toNanos() > untilDeadline) {
+                nap = Duration.ofNanos(untilDeadline);
+            }
+            try {
+                time.sleep(nap);
+            } catch (InterruptedException e) {
+                // The fetch that follows sees the interrupt and fails as the call's own interruption.
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!Objects.equals(store.read(), held)) {
+                return true;
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) < 0 ? pause.multipliedBy(2) : LONGEST_PAUSE;
+        }
+    }
+
+    private Cached adopt(AccessToken token) {
+        Cached cached = current;
+        Cached fresh = cached != null && cached.token().equals(token) && !cached.stale()
+                ? cached : new Cached(token, headerFormat.apply(token.token()), false);
         current = fresh;
         return fresh;
     }
 
-    private boolean needsFetch(Cached cached) {
-        if (cached.stale()) {
-            return true;
-        }
-        Instant expiresAt = cached.token().expiresAt();
+    private boolean usable(Cached cached) {
+        return !cached.stale() && !expiring(cached.token());
+    }
+
+    private boolean expiring(AccessToken token) {
+        Instant expiresAt = token.expiresAt();
         return expiresAt != null && !time.now().plus(refreshBefore).isBefore(expiresAt);
     }
 
@@ -135,6 +243,8 @@ public final class CachingTokenProvider implements CredentialProvider {
         private Function<String, AuthHeaders> headerFormat = token -> AuthHeaders.of("Authorization", "Bearer " + token);
         private Duration refreshBefore = Duration.ofMinutes(1);
         private TimeSource time = TimeSource.system();
+        private Duration renewalLease = Duration.ofSeconds(30);
+        private @Nullable TokenStore store;
 
         private Builder(TokenFetcher fetcher) {
             this.fetcher = fetcher;
@@ -171,6 +281,31 @@ public final class CachingTokenProvider implements CredentialProvider {
          */
         public Builder timeSource(TimeSource time) {
             this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /**
+         * Keeps the token in {@code store}, so that every provider given the same store shares it and renews it once;
+         * the default keeps it in this provider's memory.
+         *
+         * @param store the store, such as one shared by several processes
+         * @return this builder
+         */
+        public Builder store(TokenStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets how long other providers sharing the store wait for this one's renewal before they take it over
+         * (default 30 s): the bound on a renewal by a client that stopped mid-way.
+         *
+         * @param lease the lease, positive
+         * @return this builder
+         * @throws IllegalArgumentException if the lease is not positive
+         */
+        public Builder renewalLease(Duration lease) {
+            this.renewalLease = Checks.positive(lease, "renewalLease");
             return this;
         }
 

@@ -38,6 +38,15 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
         }
     }
 
+    /**
+     * Returns the deadline of the call whose credentials this thread is looking up, on {@code TimeSource.nanoTime()},
+     * or {@link #NONE} outside such a lookup.
+     */
+    static long enclosingDeadlineNanos() {
+        long[] enclosing = ENCLOSING.get();
+        return enclosing == null ? NONE : enclosing[0];
+    }
+
     static CallBudget of(TransportSettings settings, RequestOptions options, long outerDeadlineNanos) {
         RetryPolicy policy = options.retryPolicy() != null ? options.retryPolicy() : settings.retryPolicy();
         long now = settings.time().nanoTime();

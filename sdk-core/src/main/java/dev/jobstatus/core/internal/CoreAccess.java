@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.polling.PollPolicy;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,12 @@ public final class CoreAccess {
 
         /** Returns the ways of authenticating called on {@code builder}, in order. */
         List<String> credentialsChosen(ClientBuilder<?> builder);
+
+        /** Records the account the credentials of {@code builder} sign in as, the default key of shared state. */
+        void account(ClientBuilder<?> builder, String account);
+
+        /** Returns the store the token of {@code builder} is kept in: the one set or shared, else a new in-memory one. */
+        TokenStore tokenStore(ClientBuilder<?> builder);
     }
 
     private static volatile Hooks hooks;
@@ -85,6 +92,19 @@ public final class CoreAccess {
     /** Returns the poll policy set on a provider's builder, for the resources its client makes. */
     public static PollPolicy pollPolicy(ClientBuilder<?> builder) {
         return hooks.pollPolicy(builder);
+    }
+
+    /**
+     * Records the account a provider's builder signs in as (a user name, an instance id, or a
+     * {@link Fingerprint} of a secret, never a secret): the default key of its shared pacing and token.
+     */
+    public static void account(ClientBuilder<?> builder, String account) {
+        hooks.account(builder, account);
+    }
+
+    /** Returns the store a provider's built-in token fetching keeps its token in: set, shared or a new in-memory one. */
+    public static TokenStore tokenStore(ClientBuilder<?> builder) {
+        return hooks.tokenStore(builder);
     }
 
     /** Returns the transport a provider client owns. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -38,6 +39,10 @@ import okio.BufferedSource;
 final class RetryingCall<T> {
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
     private static final int ERROR_BODY_BYTES = 64 * 1024;
+    /** How late after its permit a request may go out before it takes a fresh permit; see LateSendRepacer. */
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The longest a late request waits for its fresh permit; beyond it, it goes as it is. */
+    private static final Duration LATE_PERMIT_WAIT = Duration.ofSeconds(2);
 
     private final TransportSettings transport;
     private final OkHttpClient client;
@@ -51,6 +56,8 @@ final class RetryingCall<T> {
     private boolean refreshed;
     private AuthHeaders auth = AuthHeaders.NONE;
     private DeliveryTracker delivery;
+    /** When the current attempt's permit is due, on the client's monotonic clock. */
+    private long permitDueNanos;
 
     RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget) {
         this.transport = transport;
@@ -86,6 +93,7 @@ final class RetryingCall<T> {
                     + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
                     + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
+        permitDueNanos = transport.time().nanoTime() + wait.toNanos();
         return wait;
     }
 
@@ -124,7 +132,39 @@ final class RetryingCall<T> {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
         }
+        if (transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
+            call.addEventListener(new LateSendRepacer());
+        }
         return call;
+    }
+
+    /**
+     * Re-paces a request that is about to go out well after its permit: one on the client's first connection (a TLS
+     * handshake, a cold JVM loading classes can take longer than the gap between two permits), and any request when
+     * the limiter is shared with other processes (whose pauses the limiter cannot see). Otherwise the next permit's
+     * request, sent on time, perhaps by another process, arrives right after this one and is throttled. So a late
+     * request takes a fresh permit and waits for it once its headers are encoded, before they are flushed to the
+     * socket (so that encoding, slow too on a cold JVM, is done before the wait); the permit it missed is spent.
+     */
+    private final class LateSendRepacer extends EventListener {
+        @Override
+        public void requestHeadersEnd(Call call, Request request) {
+            long late = transport.time().nanoTime() - permitDueNanos;
+            if (late <= LATE_NANOS) {
+                return;
+            }
+            long left = budget.remainingNanos(transport.time().nanoTime());
+            Duration wait = transport.rateLimiter().tryReserve(Duration.ofNanos(Math.min(left, LATE_PERMIT_WAIT.toNanos())));
+            if (wait == null || wait.isZero()) {
+                return;
+            }
+            try {
+                transport.time().sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedOperationException(transport.provider(), attempts, e);
+            }
+        }
     }
 
     /** Judges a response; reads and closes nothing but the body. */

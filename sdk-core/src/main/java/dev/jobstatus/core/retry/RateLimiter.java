@@ -30,6 +30,16 @@ public interface RateLimiter {
         return null;
     }
 
+    /**
+     * {@return whether other processes take permits from this limiter too} The SDK then gives a request that goes
+     * out late after its permit (a pause, a slow connection) a fresh permit first, because another process's next
+     * request, sent on time, could otherwise reach the server right after it. In-process limiters return
+     * {@code false}, the default.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** {@return a limiter that never makes anyone wait} */
     static RateLimiter unlimited() {
         return maxWait -> Duration.ZERO;

@@ -1,0 +1,30 @@
+package dev.jobstatus.core;
+
+import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.retry.RateLimiter;
+import java.util.List;
+
+/**
+ * Pacing and tokens shared by every client built with it for the same provider and account, in this process and
+ * in others: one quota and one access token for a fleet of replicas or workers. Set on a client with
+ * {@link ClientBuilder#sharedState(SharedState)}; the {@code dev.jobstatus.redis} module has one on Redis.
+ *
+ * <p>A key names a provider and an account, such as {@code nexudus/ops@example.com}: clients with the same key share
+ * one quota and one token, and clients with different keys share nothing.
+ */
+public interface SharedState {
+    /**
+     * {@return the limiter shared by every client with this key}
+     *
+     * @param key the provider and account
+     * @param windows the provider's quota, every window of which is enforced across all the clients
+     */
+    RateLimiter rateLimiter(String key, List<RateLimiter.Window> windows);
+
+    /**
+     * {@return the token store shared by every client with this key}
+     *
+     * @param key the provider and account
+     */
+    TokenStore tokenStore(String key);
+}

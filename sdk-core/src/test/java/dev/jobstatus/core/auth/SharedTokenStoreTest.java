@@ -1,0 +1,110 @@
+package dev.jobstatus.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Providers that share a {@link TokenStore} share one token and renew it once, under a lease in the store. */
+class SharedTokenStoreTest {
+    @Test
+    void providersSharingAStoreFetchOnceAndUseOneToken() throws Exception {
+        TokenStore store = TokenStore.inMemory();
+        AtomicInteger fetches = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        TokenFetcher slow = previous -> {
+            fetches.incrementAndGet();
+            sleep(100);
+            return new AccessToken("token-" + fetches.get(), null, "refresh");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<AuthHeaders>> seen = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                CachingTokenProvider provider = CachingTokenProvider.builder(slow).store(store).build();
+                seen.add(pool.submit(() -> {
+                    go.await();
+                    return provider.headers();
+                }));
+            }
+            go.countDown();
+            for (Future<AuthHeaders> headers : seen) {
+                assertThat(headers.get(10, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fetches).hasValue(1);
+        assertThat(store.read()).isEqualTo(StoredToken.of(new AccessToken("token-1", null, "refresh")));
+    }
+
+    @Test
+    void aRejectedTokenIsRenewedOnceForEveryProviderAndWithTheLatestRefreshToken() {
+        TokenStore store = TokenStore.inMemory();
+        List<String> refreshTokensUsed = new ArrayList<>();
+        TokenFetcher fetcher = previous -> {
+            refreshTokensUsed.add(previous == null ? "none" : previous.refreshToken());
+            int n = refreshTokensUsed.size();
+            return new AccessToken("token-" + n, null, "refresh-" + n);
+        };
+        CachingTokenProvider first = CachingTokenProvider.builder(fetcher).store(store).build();
+        CachingTokenProvider second = CachingTokenProvider.builder(fetcher).store(store).build();
+        AuthHeaders original = first.headers();
+        assertThat(second.headers()).isEqualTo(original);
+
+        first.refresh(original);
+        second.refresh(original);
+
+        assertThat(second.headers()).isEqualTo(first.headers()).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-2"));
+        assertThat(refreshTokensUsed).containsExactly("none", "refresh-1");
+    }
+
+    @Test
+    void aLeaseLeftByAStoppedRenewerIsTakenOverWhenItEnds() {
+        TokenStore store = TokenStore.inMemory();
+        Instant leaseEnds = Instant.now().plusMillis(300);
+        store.replace(null, new StoredToken(null, "a process that stopped", leaseEnds));
+        CachingTokenProvider provider = CachingTokenProvider.builder(previous -> new AccessToken("mine", null, null))
+                .store(store).build();
+
+        long start = System.nanoTime();
+        assertThat(provider.headers()).isEqualTo(AuthHeaders.of("Authorization", "Bearer mine"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(3));
+        assertThat(store.read()).isEqualTo(StoredToken.of(new AccessToken("mine", null, null)));
+    }
+
+    @Test
+    void aFailedFetchHandsTheLeaseBack() {
+        TokenStore store = TokenStore.inMemory();
+        CachingTokenProvider provider = CachingTokenProvider.builder(previous -> {
+            throw new IllegalStateException("token endpoint down");
+        }).store(store).build();
+
+        assertThatThrownBy(provider::headers).hasMessage("token endpoint down");
+        assertThat(store.read()).isEqualTo(new StoredToken(null, null, null));
+    }
+
+    @Test
+    void storedTokensNeverShowTheirSecrets() {
+        StoredToken stored = new StoredToken(new AccessToken("s3cret", null, "r3fresh"), "renewer", Instant.EPOCH);
+        assertThat(stored.toString()).doesNotContain("s3cret", "r3fresh");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
