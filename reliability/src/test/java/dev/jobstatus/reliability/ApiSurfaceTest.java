@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.nexudus.NexudusClient;
+import dev.jobstatus.redis.RedisSharedState;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.wix.WixClient;
 import java.lang.module.ModuleDescriptor;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiSurfaceTest {
     private static final List<Class<?>> ANCHORS = List.of(JobState.class, NexudusClient.class, WixClient.class,
-            AsanaClient.class, NexudusSimulator.class);
+            AsanaClient.class, NexudusSimulator.class, RedisSharedState.class);
 
     @Test
     void eachLibraryModuleIsNamedAndExportsItsInternalPackagesOnlyToTheSdk() throws Exception {
@@ -62,7 +63,7 @@ class ApiSurfaceTest {
             }
         }
         assertThat(names).containsExactly("dev.jobstatus.asana", "dev.jobstatus.core", "dev.jobstatus.nexudus",
-                "dev.jobstatus.testkit", "dev.jobstatus.wix");
+                "dev.jobstatus.redis", "dev.jobstatus.testkit", "dev.jobstatus.wix");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package dev.jobstatus.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.nexudus.BackgroundJobQuery;
+import dev.jobstatus.nexudus.NexudusClient;
+import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis stopped, frozen or refusing in the middle of a run: every call still ends, within its deadline, nothing
+ * logged holds a secret, and pacing and the token go back to Redis when it returns; or, when set to, calls fail with
+ * a typed exception instead.
+ */
+class OutageTest {
+    private static final String REDIS_PASSWORD = "redis-secret-pw";
+    private static final BackgroundJobQuery PAGE = BackgroundJobQuery.builder().pageSize(5).build();
+
+    @Test
+    void callsEndWhileRedisIsDownAndGoBackToRedisWhenItReturns() throws Exception {
+        try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
+                NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+                LogCapture log = new LogCapture()) {
+            String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
+            try (RedisSharedState first = quick(url).build(); RedisSharedState second = quick(url).build();
+                    NexudusClient a = client(simulator, first); NexudusClient b = client(simulator, second)) {
+                listEach(3, a, b);
+                assertThat(log.lines(Level.WARNING)).isEmpty();
+
+                redis.stop();
+                listEach(4, a, b);
+                assertThat(log.lines(Level.WARNING)).as("one warning per shared state").hasSize(2)
+                        .allSatisfy(line -> assertThat(line).contains("redis://127.0.0.1:" + redis.port(), "in this process"));
+
+                redis.restart();
+                long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (log.lines(Level.INFO).size() < 2 && System.nanoTime() < giveUp) {
+                    listEach(1, a, b);
+                }
+                assertThat(log.lines(Level.INFO)).as("back on Redis").hasSize(2);
+                listEach(2, a, b);
+                String key = "jobstatus:nexudus/" + NexudusSimulator.USERNAME;
+                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "EXISTS", key + ":quota")).isEqualTo("1");
+                // The token is shared again too: a revoked token is renewed by one client for both.
+                long refreshes = simulator.tokenRequests().stream().filter(r -> r.grantType().equals("refresh_token")).count();
+                simulator.revokeAccessTokens();
+                listEach(2, a, b);
+                assertThat(simulator.tokenRequests().stream().filter(r -> r.grantType().equals("refresh_token")).count())
+                        .isEqualTo(refreshes + 1);
+                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "EXISTS", key + ":token")).isEqualTo("1");
+            }
+            String logged = log.all();
+            assertThat(logged).doesNotContain(REDIS_PASSWORD, NexudusSimulator.PASSWORD);
+            for (TokenRequest grant : simulator.tokenRequests()) {
+                grant.form().values().forEach(value -> assertThat(logged).doesNotContain(value));
+            }
+            assertThat(logged).doesNotContain("access-", "refresh-");
+        }
+    }
+
+    @Test
+    void aFrozenRedisNeverHoldsACallPastItsDeadline() throws Exception {
+        try (RedisServer redis = RedisServer.start(); NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+                RedisSharedState shared = quick(redis.url()).build(); NexudusClient nexudus = client(simulator, shared)) {
+            nexudus.backgroundJobs().list(PAGE);
+            redis.freeze();
+            try {
+                long start = System.nanoTime();
+                nexudus.backgroundJobs().withOptions(RequestOptions.timeout(Duration.ofSeconds(1))).list(PAGE);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            } finally {
+                redis.thaw();
+            }
+        }
+    }
+
+    @Test
+    void failWhenUnavailableFailsTheCallWithATypedException() throws Exception {
+        try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
+                NexudusSimulator simulator = NexudusSimulator.start().seed(50)) {
+            String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
+            try (RedisSharedState shared = quick(url).failWhenUnavailable(true).build();
+                    NexudusClient nexudus = client(simulator, shared)) {
+                nexudus.backgroundJobs().list(PAGE);
+                redis.stop();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
+                        .isInstanceOf(RedisUnavailableException.class)
+                        .hasMessageContaining("redis://127.0.0.1:" + redis.port())
+                        .satisfies(e -> assertThat(((RedisUnavailableException) e).provider()).isEqualTo("nexudus"))
+                        .satisfies(e -> assertThat(e.toString()).doesNotContain(REDIS_PASSWORD));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    @Test
+    void aWrongRedisPasswordIsNeverRepeatedInTheException() throws Exception {
+        try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
+                NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+                RedisSharedState shared = quick("redis://:wrong-secret@127.0.0.1:" + redis.port()).failWhenUnavailable(true).build();
+                NexudusClient nexudus = client(simulator, shared)) {
+            assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
+                    .isInstanceOf(RedisUnavailableException.class)
+                    .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain("wrong-secret"));
+        }
+    }
+
+    static RedisSharedState.Builder quick(String url) {
+        return RedisSharedState.builder(url).commandTimeout(Duration.ofMillis(200)).retryInterval(Duration.ofMillis(300));
+    }
+
+    static NexudusClient client(NexudusSimulator simulator, RedisSharedState shared) {
+        return NexudusClient.builder().baseUrl(simulator.baseUrl())
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(shared).build();
+    }
+
+    private static void listEach(int pages, NexudusClient... clients) throws Exception {
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (NexudusClient client : clients) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < pages; i++) {
+                        client.backgroundJobs().list(PAGE);
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.jobstatus.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} on a free loopback port, started and stopped by the test: no persistence, so a restart
+ * begins empty, as a crashed cache does. {@code .ci/run} installs Debian's {@code redis-server} when it is missing.
+ */
+final class RedisServer implements AutoCloseable {
+    private final int port;
+    private final List<String> extraArguments;
+    private final Path log;
+    private Process process;
+
+    private RedisServer(int port, List<String> extraArguments) throws IOException {
+        this.port = port;
+        this.extraArguments = extraArguments;
+        this.log = Files.createTempFile("redis-" + port + "-", ".log");
+    }
+
+    /** Starts a server with the given extra {@code redis-server} arguments. */
+    static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), List.of(extraArguments));
+        server.startProcess();
+        return server;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Returns {@code redis://127.0.0.1:port}. */
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server, as a crash would: its keys are gone. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts it again on the same port. */
+    void restart() throws IOException, InterruptedException {
+        startProcess();
+    }
+
+    /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as with a server that hangs. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Thaws a frozen server (SIGCONT). */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    /** Runs one command with {@code redis-cli} and returns its output, trimmed. */
+    String cli(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
+        line.addAll(List.of(command));
+        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        cli.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(extraArguments);
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("redis-server is not installed: the tests of the redis module run a real one "
+                    + "(`apt-get install redis-server`; .ci/run installs it)", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited: " + Files.readString(log));
+            }
+            if (answers()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException("redis-server did not start within 15 s: " + Files.readString(log));
+    }
+
+    /** Returns whether the port answers a PING (with PONG, or an authentication error when ACLs are on). */
+    private boolean answers() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int first = in.read();
+            return first == '+' || first == '-';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            thawQuietly();
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void thawQuietly() {
+        try {
+            thaw();
+        } catch (IOException | InterruptedException e) {
+            // The server is stopped next either way.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisServer[" + url() + "]";
+    }
+}
