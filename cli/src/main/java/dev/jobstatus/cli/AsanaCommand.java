@@ -30,6 +30,7 @@ final class AsanaCommand {
         if (options.baseUrl != null) {
             builder.baseUrl(options.baseUrl);
         }
+        Sharing.apply(context, builder);
         return builder.build();
     }
 

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
  */
 @Command(name = "jobstatus", mixinStandardHelpOptions = true, versionProvider = JobstatusCli.Version.class,
-        description = "Read, list and wait for background jobs of Nexudus, Wix and Asana.",
+        description = {"Read, list and wait for background jobs of Nexudus, Wix and Asana.",
+            "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
+                    + "other jobstatus processes."},
         subcommands = {NexudusCommand.class, WixCommand.class, AsanaCommand.class, DemoCommand.class})
 public final class JobstatusCli {
     /** Success; for {@code wait}, the job succeeded. */

@@ -35,6 +35,7 @@ final class NexudusCommand {
         } else {
             throw new MissingCredentialsException("nexudus", "NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
         }
+        Sharing.apply(context, builder);
         return builder.build();
     }
 

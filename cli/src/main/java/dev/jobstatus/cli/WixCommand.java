@@ -35,6 +35,7 @@ final class WixCommand {
             throw new MissingCredentialsException("wix",
                     "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
         }
+        Sharing.apply(context, builder);
         return builder.build();
     }
 

@@ -7,6 +7,7 @@ import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.RedisServer;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import java.time.Duration;
 import java.util.List;

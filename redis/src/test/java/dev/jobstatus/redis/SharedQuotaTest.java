@@ -6,6 +6,7 @@ import dev.jobstatus.core.exception.RateLimitException;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

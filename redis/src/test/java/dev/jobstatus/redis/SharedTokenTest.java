@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.RedisServer;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import java.util.ArrayList;
 import java.util.List;

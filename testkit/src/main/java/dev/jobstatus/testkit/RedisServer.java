@@ -1,4 +1,4 @@
-package dev.jobstatus.redis;
+package dev.jobstatus.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} on a free loopback port, started and stopped by the test: no persistence, so a restart
- * begins empty, as a crashed cache does. {@code .ci/run} installs Debian's {@code redis-server} when it is missing.
+ * A real {@code redis-server} on a free loopback port, started and stopped by a test, for testing clients that share
+ * pacing and tokens through Redis ({@code dev.jobstatus.redis}): no persistence, so a restart begins empty, as a
+ * crashed cache does. Needs {@code redis-server} (and {@code redis-cli}) on the {@code PATH}, such as Debian's
+ * {@code redis-server} package; a real server, because a fake Redis would agree with whatever the client believes.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final int port;
     private final List<String> extraArguments;
     private final Path log;
@@ -29,51 +31,79 @@ final class RedisServer implements AutoCloseable {
         this.log = Files.createTempFile("redis-" + port + "-", ".log");
     }
 
-    /** Starts a server with the given extra {@code redis-server} arguments. */
-    static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
+    /**
+     * {@return a started server} It answers {@code PING} when this returns.
+     *
+     * @param extraArguments more {@code redis-server} arguments, such as {@code --requirepass secret}
+     * @throws IOException if {@code redis-server} is not installed or does not start within 15 s
+     * @throws InterruptedException if interrupted while waiting for it to start
+     */
+    public static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
         RedisServer server = new RedisServer(freePort(), List.of(extraArguments));
         server.startProcess();
         return server;
     }
 
-    int port() {
+    /** {@return the port it listens on, on 127.0.0.1} */
+    public int port() {
         return port;
     }
 
-    /** Returns {@code redis://127.0.0.1:port}. */
-    String url() {
+    /** {@return {@code redis://127.0.0.1:port}} */
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    /** Stops the server, as a crash would: its keys are gone. */
-    void stop() throws InterruptedException {
+    /**
+     * Stops the server, as a crash would: its keys are gone.
+     *
+     * @throws InterruptedException if interrupted while waiting for it to stop
+     */
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    /** Starts it again on the same port. */
-    void restart() throws IOException, InterruptedException {
+    /**
+     * Starts it again on the same port, empty.
+     *
+     * @throws IOException if it does not start
+     * @throws InterruptedException if interrupted while waiting for it to start
+     */
+    public void restart() throws IOException, InterruptedException {
         startProcess();
     }
 
-    /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as with a server that hangs. */
-    void freeze() throws IOException, InterruptedException {
+    /**
+     * Freezes the server (SIGSTOP): connections stay open and nothing is answered, as with a server that hangs.
+     *
+     * @throws IOException if the signal cannot be sent
+     * @throws InterruptedException if interrupted while sending it
+     */
+    public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
 
-    /** Thaws a frozen server (SIGCONT). */
-    void thaw() throws IOException, InterruptedException {
+    /**
+     * Thaws a frozen server (SIGCONT).
+     *
+     * @throws IOException if the signal cannot be sent
+     * @throws InterruptedException if interrupted while sending it
+     */
+    public void thaw() throws IOException, InterruptedException {
         signal("CONT");
     }
 
-    /** Runs one command with {@code redis-cli} and returns its output, trimmed. */
-    String cli(String... command) throws IOException, InterruptedException {
+    /**
+     * {@return the output of one command run with {@code redis-cli} against this server, trimmed}
+     *
+     * @param command the command and its arguments, optionally after {@code redis-cli} options such as {@code -a}
+     * @throws IOException if {@code redis-cli} cannot be run
+     * @throws InterruptedException if interrupted while it runs
+     */
+    public String cli(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
         line.addAll(List.of(command));
         Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
@@ -124,12 +154,18 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    /**
+     * {@return a port free on the loopback interface now, such as for a second, TLS port}
+     *
+     * @throws IOException if no port can be had
+     */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
+    /** Stops the server if it runs, thawing it first if frozen. */
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

@@ -1,0 +1,40 @@
+package dev.jobstatus.cli;
+
+import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.redis.RedisSharedState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code JOBSTATUS_REDIS_URL}: when set, every client the command builds paces and keeps its token in that Redis, so
+ * that several {@code jobstatus} processes run side by side within one quota and one token.
+ */
+final class Sharing {
+    /** The environment variable naming the Redis server. */
+    static final String REDIS_URL = "JOBSTATUS_REDIS_URL";
+
+    private Sharing() {
+    }
+
+    /** Shares {@code builder}'s pacing and token through Redis when {@link #REDIS_URL} is set. */
+    static void apply(Context context, ClientBuilder<?> builder) {
+        String url = context.env(REDIS_URL);
+        if (url != null) {
+            builder.sharedState(Connections.to(url));
+        }
+    }
+
+    /** One shared state per URL for the life of the process; loaded only when Redis is used. */
+    private static final class Connections {
+        private static final Map<String, RedisSharedState> OPEN = new ConcurrentHashMap<>();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.values().forEach(RedisSharedState::close),
+                    "jobstatus-redis-close"));
+        }
+
+        static RedisSharedState to(String url) {
+            return OPEN.computeIfAbsent(url, RedisSharedState::connect);
+        }
+    }
+}
