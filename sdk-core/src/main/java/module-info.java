@@ -17,6 +17,7 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.paging;
     exports dev.jobstatus.core.polling;
     exports dev.jobstatus.core.retry;
+    exports dev.jobstatus.core.telemetry;
     exports dev.jobstatus.core.time;
     exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
 

@@ -35,7 +35,7 @@ final class AsanaTokenFetcher implements TokenFetcher {
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
         form.put("refresh_token", current);
-        ApiRequest request = ApiRequest.post().rootPath("-/oauth_token").formBody(form).unauthenticated().build();
+        ApiRequest request = ApiRequest.post().operation("token", null).rootPath("-/oauth_token").formBody(form).unauthenticated().build();
         return TokenEndpoint.fetch(transport, request, current);
     }
 

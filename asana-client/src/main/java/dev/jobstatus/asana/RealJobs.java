@@ -58,7 +58,7 @@ final class RealJobs implements Jobs {
     }
 
     private static ApiRequest request(String gid, JobOptions options) {
-        return ApiRequest.get().path("jobs").pathParam("job_gid", gid)
+        return ApiRequest.get().operation("get", gid).path("jobs").pathParam("job_gid", gid)
                 .query("opt_fields", options.optFields()).query("opt_pretty", options.pretty()).build();
     }
 }

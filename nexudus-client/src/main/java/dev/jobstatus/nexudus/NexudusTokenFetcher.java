@@ -74,7 +74,7 @@ final class NexudusTokenFetcher implements TokenFetcher {
     }
 
     private AccessToken grant(Map<String, String> form, String previousRefreshToken) {
-        ApiRequest request = ApiRequest.post().path("api/token").header("client_id", clientId).formBody(form)
+        ApiRequest request = ApiRequest.post().operation("token", null).path("api/token").header("client_id", clientId).formBody(form)
                 .unauthenticated().build();
         return TokenEndpoint.fetch(transport, request, previousRefreshToken);
     }

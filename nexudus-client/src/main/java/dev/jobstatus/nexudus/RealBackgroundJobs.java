@@ -64,7 +64,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public BackgroundJobPage list(BackgroundJobQuery query) {
-        ApiRequest.Builder request = ApiRequest.get().path(PATH);
+        ApiRequest.Builder request = ApiRequest.get().operation("list", null).path(PATH);
         for (Map.Entry<String, String> param : query.toQueryParameters()) {
             request.query(param.getKey(), param.getValue());
         }
@@ -97,6 +97,6 @@ final class RealBackgroundJobs implements BackgroundJobs {
     }
 
     private static ApiRequest getRequest(long id) {
-        return ApiRequest.get().path(PATH).pathParam("id", Long.toString(id)).build();
+        return ApiRequest.get().operation("get", Long.toString(id)).path(PATH).pathParam("id", Long.toString(id)).build();
     }
 }

@@ -6,6 +6,7 @@ import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -252,6 +253,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B tokenStore(TokenStore tokenStore) {
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        return self();
+    }
+
+    /**
+     * Tells {@code listener} of every operation, HTTP attempt, retry, throttle and rate-limit wait, and every poll of
+     * a wait, for tracing and metrics (the {@code dev.jobstatus.opentelemetry} module has one); the default,
+     * {@link ClientListener#none()}, costs nothing.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B listener(ClientListener listener) {
+        transport.listener(listener);
         return self();
     }
 

@@ -81,7 +81,7 @@ final class RealAsyncJobs implements AsyncJobs {
 
     @Override
     public AsyncJobItemsPage listItems(String jobId, AsyncJobItemsQuery query) {
-        ApiRequest request = ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).path("items")
+        ApiRequest request = ApiRequest.get().operation("list items", jobId).path(jobsPath).pathParam("jobId", jobId).path("items")
                 .query("paging.limit", query.pageSize()).query("paging.cursor", query.cursor())
                 .query("status", query.status()).query("hasError", query.effectiveHasError())
                 .build();
@@ -105,6 +105,6 @@ final class RealAsyncJobs implements AsyncJobs {
     }
 
     private ApiRequest getRequest(String jobId) {
-        return ApiRequest.get().path(jobsPath).pathParam("jobId", jobId).build();
+        return ApiRequest.get().operation("get", jobId).path(jobsPath).pathParam("jobId", jobId).build();
     }
 }

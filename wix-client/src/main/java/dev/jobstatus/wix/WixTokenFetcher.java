@@ -33,7 +33,7 @@ final class WixTokenFetcher implements TokenFetcher {
         body.put("client_id", clientId);
         body.put("client_secret", clientSecret);
         body.put("instance_id", instanceId);
-        ApiRequest request = ApiRequest.post().path("oauth2/token").jsonBody(body).unauthenticated().build();
+        ApiRequest request = ApiRequest.post().operation("token", null).path("oauth2/token").jsonBody(body).unauthenticated().build();
         return TokenEndpoint.fetch(transport, request, null);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 
@@ -22,9 +23,11 @@ import okhttp3.RequestBody;
  * @param authenticated whether the client's credentials are sent
  * @param headers headers of this request alone (not secrets: credentials travel through the credential provider)
  * @param fromRoot whether the path starts at the base URL's root instead of under the base URL's path
+ * @param operation what the caller asked for, for a {@code ClientListener}: {@code get}, {@code list}…
+ * @param jobId the job the request is about, or {@code null}
  */
 public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated,
-                         Map<String, String> headers, boolean fromRoot) {
+                         Map<String, String> headers, boolean fromRoot, String operation, @Nullable String jobId) {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     /**
@@ -37,6 +40,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
      * @param authenticated whether the client's credentials are sent
      * @param headers headers of this request alone
      * @param fromRoot whether the path starts at the base URL's root
+     * @param operation what the caller asked for, for a {@code ClientListener}: {@code get}, {@code list}…
+     * @param jobId the job the request is about, or {@code null}
      */
     public ApiRequest {
         path = List.copyOf(path);
@@ -44,8 +49,20 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         headers = Map.copyOf(headers);
     }
 
-    /** A part of the path: literal segments written by the SDK, or one caller-supplied value. */
-    public record PathPart(String value, boolean parameter) { }
+    /** A part of the path: literal segments written by the SDK, or one caller-supplied value and its name. */
+    public record PathPart(String value, boolean parameter, String name) { }
+
+    /**
+     * Returns the path under {@code base} with each caller-supplied value as {@code {name}}, such as
+     * {@code /api/sys/businessbackgroundjobs/{id}}: no ids, so it is a bounded attribute.
+     */
+    public String urlTemplate(HttpUrl base) {
+        StringBuilder template = new StringBuilder(fromRoot ? "" : base.encodedPath().replaceAll("/+$", ""));
+        for (PathPart part : path) {
+            template.append('/').append(part.parameter() ? "{" + part.name() + "}" : part.value());
+        }
+        return template.toString();
+    }
 
     /** A query parameter. */
     public record QueryParam(String name, String value) { }
@@ -116,6 +133,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         private boolean authenticated = true;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private boolean fromRoot;
+        private @Nullable String operation;
+        private @Nullable String jobId;
 
         private Builder(String method) {
             this.method = method;
@@ -123,7 +142,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
         /** Appends literal path segments written by the SDK, such as {@code api/sys/businessbackgroundjobs}. */
         public Builder path(String literal) {
-            path.add(new PathPart(literal, false));
+            path.add(new PathPart(literal, false, ""));
             return this;
         }
 
@@ -140,7 +159,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             if (value.equals(".") || value.equals("..")) {
                 throw new IllegalArgumentException(name + " must not be '" + value + "'");
             }
-            path.add(new PathPart(value, true));
+            path.add(new PathPart(value, true, name));
             return this;
         }
 
@@ -194,6 +213,18 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             return this;
         }
 
+        /**
+         * Names what the caller asked for, for a {@code ClientListener} (default: the method, lowercased).
+         *
+         * @param name such as {@code get}, {@code list} or {@code token}
+         * @param job the job the request is about, or {@code null}
+         */
+        public Builder operation(String name, @Nullable String job) {
+            this.operation = name;
+            this.jobId = job;
+            return this;
+        }
+
         /** Sends this request without the client's credentials (for example, to a token endpoint). */
         public Builder unauthenticated() {
             this.authenticated = false;
@@ -202,7 +233,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
         /** Returns the request. */
         public ApiRequest build() {
-            return new ApiRequest(method, path, query, body, authenticated, headers, fromRoot);
+            return new ApiRequest(method, path, query, body, authenticated, headers, fromRoot,
+                    operation != null ? operation : method.toLowerCase(java.util.Locale.ROOT), jobId);
         }
     }
 }

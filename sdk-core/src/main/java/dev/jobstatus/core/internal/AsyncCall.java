@@ -30,6 +30,8 @@ final class AsyncCall<T> implements Callback {
 
     CompletableFuture<ApiResponse<T>> start() {
         future.whenComplete((value, error) -> {
+            // Cancelled by the caller; any other ending told the listener before completing.
+            exchange.ended(error);
             if (future.isCancelled()) {
                 Call inFlight = call;
                 if (inFlight != null) {
@@ -54,7 +56,7 @@ final class AsyncCall<T> implements Callback {
             Request request = exchange.nextRequest();
             after(exchange.reservePermit(), () -> send(request));
         } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+            fail(e);
         }
     }
 
@@ -71,7 +73,7 @@ final class AsyncCall<T> implements Callback {
             }
             next.enqueue(this);
         } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+            fail(e);
         }
     }
 
@@ -85,18 +87,29 @@ final class AsyncCall<T> implements Callback {
         try (response) {
             handle(exchange.onResponse(response));
         } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+            fail(e);
         }
     }
 
     private void handle(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Done<T> done) {
-            future.complete(done.response());
+            succeed(done.response());
         } else if (outcome instanceof Outcome.Fail<T> fail) {
-            future.completeExceptionally(fail.exception());
+            fail(fail.exception());
         } else {
             after(((Outcome.Retry<T>) outcome).delay(), this::attempt);
         }
+    }
+
+    /** Tells the listener, then completes: a caller woken by the future finds the operation ended. */
+    private void succeed(ApiResponse<T> response) {
+        exchange.ended(null);
+        future.complete(response);
+    }
+
+    private void fail(Throwable error) {
+        exchange.ended(error);
+        future.completeExceptionally(error);
     }
 
     private void after(Duration delay, Runnable task) {
@@ -107,7 +120,7 @@ final class AsyncCall<T> implements Callback {
         try {
             timer = transport.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            future.completeExceptionally(new IllegalStateException("the " + transport.provider() + " client is closed", e));
+            fail(new IllegalStateException("the " + transport.provider() + " client is closed", e));
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.function.DoubleSupplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -58,7 +60,7 @@ public final class HttpTransport implements AutoCloseable {
         this.client = OkHttpClients.configure(b);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders, Map.copyOf(b.defaultHeaders),
-                b.responseObserver, b.maxResponseBytes, UserAgent.forProvider(b.provider));
+                b.responseObserver, b.maxResponseBytes, UserAgent.forProvider(b.provider), b.listener);
     }
 
     /** Returns a builder for a transport of {@code provider} (a short lowercase name such as {@code asana}). */
@@ -85,12 +87,24 @@ public final class HttpTransport implements AutoCloseable {
      * @throws dev.jobstatus.core.exception.RequestTimeoutException if the deadline passes first
      */
     public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, RequestOptions options) {
-        return execute(request, reader, CallBudget.of(settings, options, CallBudget.NONE));
+        return execute(request, reader, CallBudget.of(settings, options, CallBudget.NONE), null);
     }
 
-    private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget) {
+    private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget,
+                                       ClientListener.@Nullable Operation parent) {
         checkOpen();
-        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader, budget);
+        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader, budget, parent);
+        try {
+            ApiResponse<T> response = attempts(exchange);
+            exchange.ended(null);
+            return response;
+        } catch (RuntimeException e) {
+            exchange.ended(e);
+            throw e;
+        }
+    }
+
+    private <T> ApiResponse<T> attempts(RetryingCall<T> exchange) {
         while (true) {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
@@ -135,12 +149,13 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalStateException if the transport is closed
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
-        return executeAsync(request, reader, CallBudget.of(settings, RequestOptions.defaults(), CallBudget.NONE));
+        return executeAsync(request, reader, CallBudget.of(settings, RequestOptions.defaults(), CallBudget.NONE), null);
     }
 
-    private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget) {
+    private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget,
+                                                               ClientListener.@Nullable Operation parent) {
         checkOpen();
-        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).start();
     }
 
     /**
@@ -149,7 +164,7 @@ public final class HttpTransport implements AutoCloseable {
      * Cancelling the returned future still cancels the request in flight.
      */
     public <T> CompletableFuture<T> fetchAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options) {
-        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader, CallBudget.of(settings, options, CallBudget.NONE));
+        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader, CallBudget.of(settings, options, CallBudget.NONE), null);
         CompletableFuture<T> value = call.thenApply(ApiResponse::value);
         value.whenComplete((v, e) -> {
             if (value.isCancelled()) {
@@ -173,12 +188,27 @@ public final class HttpTransport implements AutoCloseable {
         JobWaiter<J> waiter = JobWaiter.create(provider(), jobId, new JobWaiter.PollSource<J>() {
             @Override
             public ApiResponse<J> poll(long deadlineNanos) {
-                return execute(request, reader, CallBudget.of(settings, options, deadlineNanos));
+                return poll(deadlineNanos, ClientListener.Operation.NONE);
             }
 
             @Override
             public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos) {
-                return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos));
+                return pollAsync(deadlineNanos, ClientListener.Operation.NONE);
+            }
+
+            @Override
+            public ClientListener.Operation waitStarted() {
+                return settings.listener().operationStarted(provider(), "wait", jobId, null);
+            }
+
+            @Override
+            public ApiResponse<J> poll(long deadlineNanos, ClientListener.Operation wait) {
+                return execute(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
+            }
+
+            @Override
+            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
+                return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
             }
         }, settings.time(), this::scheduler);
         return waiter.policy(policy);
@@ -294,6 +324,7 @@ public final class HttpTransport implements AutoCloseable {
         final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         Consumer<Headers> responseObserver = headers -> { };
         long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        ClientListener listener = ClientListener.none();
 
         private Builder(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -414,6 +445,12 @@ public final class HttpTransport implements AutoCloseable {
         /** Sets a callback that sees the headers of every response, successful or not. */
         public Builder responseObserver(Consumer<Headers> observer) {
             this.responseObserver = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** Sets who is told of operations, attempts, retries and throttles (default none). */
+        public Builder listener(ClientListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
+import dev.jobstatus.core.telemetry.ClientListener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logical call across its attempts: its state, and the single place that decides, after each attempt,
@@ -58,8 +60,12 @@ final class RetryingCall<T> {
     private DeliveryTracker delivery;
     /** When the current attempt's permit is due, on the client's monotonic clock. */
     private long permitDueNanos;
+    private final ClientListener.Operation operation;
+    private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
-    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget) {
+    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget,
+                 ClientListener.@Nullable Operation parent) {
         this.transport = transport;
         this.client = client;
         this.request = request;
@@ -67,6 +73,19 @@ final class RetryingCall<T> {
         this.url = request.url(transport.baseUrl());
         this.budget = budget;
         this.deadlineNanos = budget.deadlineNanos();
+        this.operation = transport.listener().operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
+    }
+
+    /** Tells the listener the call ended, once, with its failure or {@code null}. */
+    void ended(@Nullable Throwable error) {
+        if (ended.compareAndSet(false, true)) {
+            try {
+                operation.ended(error);
+            } catch (RuntimeException listenerFailed) {
+                // A listener must not throw; one that does must not keep the call from completing.
+                LOG.log(System.Logger.Level.DEBUG, () -> "ClientListener threw " + listenerFailed.getClass().getName());
+            }
+        }
     }
 
     int attempts() {
@@ -94,6 +113,9 @@ final class RetryingCall<T> {
                     + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
         permitDueNanos = transport.time().nanoTime() + wait.toNanos();
+        if (!wait.isZero()) {
+            operation.rateLimited(wait);
+        }
         return wait;
     }
 
@@ -135,6 +157,10 @@ final class RetryingCall<T> {
         if (transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
             call.addEventListener(new LateSendRepacer());
         }
+        if (operation != ClientListener.Operation.NONE) {
+            attempt = operation.attemptStarted(next.method(), url.host(), url.port(), request.urlTemplate(transport.baseUrl()),
+                    attempts - 1);
+        }
         return call;
     }
 
@@ -170,6 +196,7 @@ final class RetryingCall<T> {
     /** Judges a response; reads and closes nothing but the body. */
     Outcome<T> onResponse(Response response) {
         int status = response.code();
+        attempt.ended(status, null);
         Headers headers = response.headers();
         transport.responseObserver().accept(headers);
         String requestId = requestId(headers);
@@ -186,6 +213,7 @@ final class RetryingCall<T> {
             try {
                 if (budget.bounding(() -> transport.credentials().refresh(auth))) {
                     LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
+                    operation.retryScheduled(Duration.ZERO, "http 401");
                     return new Outcome.Retry<>(Duration.ZERO);
                 }
             } catch (JobStatusException renewal) {
@@ -200,6 +228,9 @@ final class RetryingCall<T> {
             }
         }
         boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body);
+        if (throttled) {
+            operation.throttled(status, retryAfter);
+        }
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
                 decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts, describe());
         ApiException failure = ApiExceptions.forStatus(error, throttled);
@@ -209,6 +240,7 @@ final class RetryingCall<T> {
 
     /** Judges an attempt that got no complete response. */
     Outcome<T> onFailure(IOException e, boolean canceled) {
+        attempt.ended(0, e);
         if (Thread.currentThread().isInterrupted()) {
             return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
         }
@@ -236,6 +268,7 @@ final class RetryingCall<T> {
             retries++;
             LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe()
                     + " went out on a connection the server had closed, resending at once");
+            operation.retryScheduled(Duration.ZERO, "stale connection");
             return new Outcome.Retry<>(Duration.ZERO);
         }
         return retryOrFail(failure, undelivered, null);
@@ -295,6 +328,8 @@ final class RetryingCall<T> {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
                         + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
+                operation.retryScheduled(delay, failure instanceof ApiException api
+                        ? "http " + api.error().statusCode() : failure.getClass().getSimpleName());
                 return new Outcome.Retry<>(delay);
             }
         }

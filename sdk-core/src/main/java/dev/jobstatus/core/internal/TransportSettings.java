@@ -3,6 +3,7 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,10 @@ import okhttp3.HttpUrl;
  * @param responseObserver sees the headers of every response
  * @param maxResponseBytes the largest body accepted
  * @param userAgent the {@code User-Agent} header
+ * @param listener told of operations, attempts, retries and throttles
  */
 record TransportSettings(String provider, HttpUrl baseUrl, CredentialProvider credentials, RetryPolicy retryPolicy,
                          RateLimiter rateLimiter, TimeSource time, DoubleSupplier random, ErrorDecoder errorDecoder,
                          ThrottleDetector throttleDetector, List<String> requestIdHeaders, Map<String, String> defaultHeaders,
-                         Consumer<Headers> responseObserver, long maxResponseBytes, String userAgent) {
+                         Consumer<Headers> responseObserver, long maxResponseBytes, String userAgent, ClientListener listener) {
 }

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.telemetry.ClientListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +22,8 @@ final class AsyncWait<J extends JobView> {
     private long startNanos;
     private int polls;
     private volatile J lastJob;
+    private volatile ClientListener.Operation wait = ClientListener.Operation.NONE;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     AsyncWait(JobWaiter<J> waiter, boolean expectSuccess) {
         this.waiter = waiter;
@@ -28,7 +31,10 @@ final class AsyncWait<J extends JobView> {
     }
 
     CompletableFuture<J> start() {
+        wait = waiter.source().waitStarted();
         result.whenComplete((job, error) -> {
+            // Cancelled by the caller; any other ending told the listener before completing.
+            end(error);
             if (result.isCancelled()) {
                 CompletableFuture<?> poll = inFlight;
                 if (poll != null) {
@@ -45,15 +51,36 @@ final class AsyncWait<J extends JobView> {
         return result;
     }
 
+    /** Tells the listener, then completes: a caller woken by the future finds the wait ended. */
+    private void succeed(J job) {
+        end(null);
+        result.complete(job);
+    }
+
+    private void fail(Throwable error) {
+        end(error);
+        result.completeExceptionally(error);
+    }
+
+    private void end(Throwable error) {
+        if (ended.compareAndSet(false, true)) {
+            try {
+                wait.ended(error);
+            } catch (RuntimeException listenerFailed) {
+                // A listener must not throw; one that does must not keep the wait from completing.
+            }
+        }
+    }
+
     private void pollOnce() {
         if (result.isDone()) {
             return;
         }
         CompletableFuture<ApiResponse<J>> poll;
         try {
-            poll = waiter.source().pollAsync(waiter.deadline(startNanos));
+            poll = waiter.source().pollAsync(waiter.deadline(startNanos), wait);
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            fail(e);
             return;
         }
         inFlight = poll;
@@ -64,21 +91,22 @@ final class AsyncWait<J extends JobView> {
         poll.whenComplete((response, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                result.completeExceptionally(cause instanceof RuntimeException r ? waiter.pollFailed(r, lastJob, polls, startNanos) : cause);
+                fail(cause instanceof RuntimeException r ? waiter.pollFailed(r, lastJob, polls, startNanos) : cause);
                 return;
             }
             lastJob = response.value();
             try {
-                Duration delay = waiter.afterPoll(response, ++polls, startNanos, expectSuccess);
+                wait.polled(++polls, lastJob.state().name());
+                Duration delay = waiter.afterPoll(response, polls, startNanos, expectSuccess);
                 if (delay == null) {
-                    result.complete(response.value());
+                    succeed(response.value());
                 } else if (!result.isDone()) {
                     timer = waiter.scheduler().schedule(this::pollOnce, delay.toNanos(), TimeUnit.NANOSECONDS);
                 }
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new IllegalStateException("the " + waiter.provider() + " client is closed", e));
+                fail(new IllegalStateException("the " + waiter.provider() + " client is closed", e));
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
+                fail(e);
             }
         });
     }

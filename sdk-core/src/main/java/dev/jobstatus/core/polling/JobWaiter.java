@@ -2,6 +2,7 @@ package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
@@ -57,6 +58,33 @@ public final class JobWaiter<J extends JobView> {
          * @return a future completed with the response
          */
         CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos);
+
+        /** {@return the observer of a wait that starts now; by default none} */
+        default ClientListener.Operation waitStarted() {
+            return ClientListener.Operation.NONE;
+        }
+
+        /**
+         * Fetches the job, blocking, as one poll of {@code wait}; by default as {@link #poll(long)}.
+         *
+         * @param deadlineNanos when the wait ends, on the waiter's {@code TimeSource.nanoTime()}
+         * @param wait the observer of the wait this poll is part of
+         * @return the response
+         */
+        default ApiResponse<J> poll(long deadlineNanos, ClientListener.Operation wait) {
+            return poll(deadlineNanos);
+        }
+
+        /**
+         * Fetches the job without blocking, as one poll of {@code wait}; by default as {@link #pollAsync(long)}.
+         *
+         * @param deadlineNanos when the wait ends, on the waiter's {@code TimeSource.nanoTime()}
+         * @param wait the observer of the wait this poll is part of
+         * @return a future completed with the response
+         */
+        default CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
+            return pollAsync(deadlineNanos);
+        }
     }
 
     private JobWaiter(String provider, String jobId, PollSource<J> source, TimeSource time,
@@ -166,6 +194,18 @@ public final class JobWaiter<J extends JobView> {
     }
 
     private J awaitBlocking(boolean expectSuccess) {
+        ClientListener.Operation wait = source.waitStarted();
+        try {
+            J job = awaitBlocking(expectSuccess, wait);
+            wait.ended(null);
+            return job;
+        } catch (RuntimeException e) {
+            wait.ended(e);
+            throw e;
+        }
+    }
+
+    private J awaitBlocking(boolean expectSuccess, ClientListener.Operation wait) {
         long start = time.nanoTime();
         long deadline = deadline(start);
         int poll = 0;
@@ -176,12 +216,13 @@ public final class JobWaiter<J extends JobView> {
             }
             ApiResponse<J> response;
             try {
-                response = source.poll(deadline);
+                response = source.poll(deadline, wait);
             } catch (RuntimeException e) {
                 throw pollFailed(e, last, poll, start);
             }
             last = response.value();
             poll++;
+            wait.polled(poll, last.state().name());
             Duration delay = afterPoll(response, poll, start, expectSuccess);
             if (delay == null) {
                 return response.value();
