@@ -7,8 +7,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
+import dev.jobstatus.opentelemetry.JobstatusTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import java.io.IOException;
@@ -44,6 +47,8 @@ public class GetOverheadBenchmark {
     private MockWebServer server;
     private NexudusClient nexudus;
     private NexudusClient nexudusUntimed;
+    private NexudusClient nexudusObserved;
+    private NexudusClient nexudusOpenTelemetry;
     private WixClient wix;
     private AsanaClient asana;
     private OkHttpClient raw;
@@ -61,6 +66,11 @@ public class GetOverheadBenchmark {
         raw = new OkHttpClient();
         nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").callTimeout(java.time.Duration.ZERO)
                 .rateLimiter(RateLimiter.unlimited()).build();
+        nexudusObserved = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited())
+                .listener(new ObservingListener()).build();
+        // OpenTelemetry's API with no SDK installed, as in an application that has not configured one.
+        nexudusOpenTelemetry = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited())
+                .listener(JobstatusTelemetry.create(OpenTelemetry.noop())).build();
         // The SDK bounds every call (60 s by default); OkHttp's default client does not.
         rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -71,6 +81,8 @@ public class GetOverheadBenchmark {
     public void stop() {
         nexudus.close();
         nexudusUntimed.close();
+        nexudusObserved.close();
+        nexudusOpenTelemetry.close();
         wix.close();
         asana.close();
         raw.dispatcher().executorService().shutdown();
@@ -89,6 +101,18 @@ public class GetOverheadBenchmark {
      */
     BusinessBackgroundJob nexudusSdkUntimed() {
         return nexudusUntimed.backgroundJobs().get(87654321);
+    }
+
+    /** The SDK with a listener that observes every operation and attempt and does nothing with them. */
+    @Benchmark
+    public BusinessBackgroundJob nexudusObservedSdk() {
+        return nexudusObserved.backgroundJobs().get(87654321);
+    }
+
+    /** The SDK with {@link JobstatusTelemetry} on OpenTelemetry's API alone (no SDK installed). */
+    @Benchmark
+    public BusinessBackgroundJob nexudusOpenTelemetrySdk() {
+        return nexudusOpenTelemetry.backgroundJobs().get(87654321);
     }
 
     @Benchmark
@@ -125,6 +149,23 @@ public class GetOverheadBenchmark {
     @Benchmark
     public Job asanaRaw() throws IOException {
         return mapper.readValue(fetch("api/1.0/jobs/12345", "Bearer bench-token", null), AsanaEnvelope.class).data();
+    }
+
+    /** A listener that asks to observe everything, so every hook of a call runs, and keeps nothing. */
+    static final class ObservingListener implements ClientListener {
+        private static final ClientListener.Operation OBSERVING = new ClientListener.Operation() {
+            @Override
+            public ClientListener.Attempt attemptStarted(String method, String host, int port, String urlTemplate,
+                                                         int resendCount) {
+                return new ClientListener.Attempt() { };
+            }
+        };
+
+        @Override
+        public ClientListener.Operation operationStarted(String provider, String operation, String jobId,
+                                                         ClientListener.Operation parent) {
+            return OBSERVING;
+        }
     }
 
     private byte[] fetch(String path, String authorization, String siteId) throws IOException {

@@ -45,6 +45,24 @@ final class Interleaved {
         }
     }
 
+    /**
+     * Measures {@code get()} with a listener against the default (no listener): an observing no-op listener, and
+     * {@code JobstatusTelemetry} on OpenTelemetry's API with no SDK installed. In each pair the "raw" side is the
+     * default SDK.
+     */
+    static Map<String, Pair> listeners(int rounds, int calls) throws Exception {
+        GetOverheadBenchmark bench = new GetOverheadBenchmark();
+        bench.start();
+        try {
+            Map<String, Pair> pairs = new LinkedHashMap<>();
+            pairs.put("observing no-op listener", measure(bench::nexudusObservedSdk, bench::nexudusSdk, rounds, calls));
+            pairs.put("OpenTelemetry API, no SDK", measure(bench::nexudusOpenTelemetrySdk, bench::nexudusSdk, rounds, calls));
+            return pairs;
+        } finally {
+            bench.stop();
+        }
+    }
+
     /** Measures mapping a 1,000-record page: {@code rounds} rounds of two blocks each side, {@code pages} a block. */
     static Pair mapping(int rounds, int pages) throws Exception {
         MappingBenchmark bench = new MappingBenchmark();
@@ -98,6 +116,11 @@ final class Interleaved {
 
     /** Runs the measurements alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.Interleaved}. */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("listeners")) {
+            listeners(10, 2000).forEach((what, p) -> System.out.printf("%s wall %.1f/%.1f = %.3fx cpu %.1f/%.1f = %.3fx%n",
+                    what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));
+            return;
+        }
         Pair mapping = mapping(10, 100);
         System.out.printf("mapping wall %.0f/%.0f = %.3fx cpu %.0f/%.0f = %.3fx%n", mapping.sdkWallUs(), mapping.rawWallUs(),
                 mapping.wallRatio(), mapping.sdkCpuUs(), mapping.rawCpuUs(), mapping.cpuRatio());

@@ -94,6 +94,22 @@ public final class RunAll {
         md.append("\n\"Both untimed\" is the SDK built with `callTimeout(Duration.ZERO)` against the same raw call: the ")
                 .append("SDK's own work with the watchdog taken out.\n\n");
 
+        md.append("## 1b. Listeners: `get()` with a `ClientListener`, against the default (none)\n\n");
+        md.append("| listener | JMH median µs | default median µs | ratio | B/call | default B/call | ratio |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (String[] variant : new String[][] {{"observing no-op listener", "nexudusObservedSdk"},
+                {"`JobstatusTelemetry`, OpenTelemetry API without SDK", "nexudusOpenTelemetrySdk"}}) {
+            md.append(String.format("| %s | %.1f | %.1f | %.2f× | %.0f | %.0f | %.2f× |%n", variant[0], medians.get(variant[1]),
+                    medians.get("nexudusSdk"), medians.get(variant[1]) / medians.get("nexudusSdk"), allocations.get(variant[1]),
+                    allocations.get("nexudusSdk"), allocations.get(variant[1]) / allocations.get("nexudusSdk")));
+        }
+        md.append("\nInterleaved in one JVM, each against the default SDK in alternating blocks:\n\n")
+                .append("| listener | wall µs | default wall µs | ratio | CPU µs | default CPU µs | ratio |\n|---|---|---|---|---|---|---|\n");
+        Interleaved.listeners(config.rounds(), config.calls()).forEach((what, p) -> md.append(String.format(
+                "| %s | %.1f | %.1f | %.3f× | %.1f | %.1f | %.3f× |%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
+                p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio())));
+        md.append("\n");
+
         Collection<RunResult> mapping = run(MappingBenchmark.class, config);
         Map<String, Double> ops = new LinkedHashMap<>();
         Map<String, Double> errors = new LinkedHashMap<>();

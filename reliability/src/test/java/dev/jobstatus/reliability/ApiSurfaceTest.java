@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.nexudus.NexudusClient;
+import dev.jobstatus.opentelemetry.JobstatusTelemetry;
 import dev.jobstatus.redis.RedisSharedState;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.wix.WixClient;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiSurfaceTest {
     private static final List<Class<?>> ANCHORS = List.of(JobState.class, NexudusClient.class, WixClient.class,
-            AsanaClient.class, NexudusSimulator.class, RedisSharedState.class);
+            AsanaClient.class, NexudusSimulator.class, RedisSharedState.class, JobstatusTelemetry.class);
 
     @Test
     void eachLibraryModuleIsNamedAndExportsItsInternalPackagesOnlyToTheSdk() throws Exception {
@@ -63,7 +64,7 @@ class ApiSurfaceTest {
             }
         }
         assertThat(names).containsExactly("dev.jobstatus.asana", "dev.jobstatus.core", "dev.jobstatus.nexudus",
-                "dev.jobstatus.redis", "dev.jobstatus.testkit", "dev.jobstatus.wix");
+                "dev.jobstatus.opentelemetry", "dev.jobstatus.redis", "dev.jobstatus.testkit", "dev.jobstatus.wix");
     }
 
     @Test
