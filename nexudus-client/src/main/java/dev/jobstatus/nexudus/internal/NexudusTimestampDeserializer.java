@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
+import dev.jobstatus.core.internal.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -60,39 +61,6 @@ public final class NexudusTimestampDeserializer extends StdScalarDeserializer<In
      * to read or reject.
      */
     static Instant parseCommon(String value, Object zone) {
-        int length = value.length();
-        boolean utc = length == 20 && (value.charAt(19) == 'Z' || value.charAt(19) == 'z');
-        if ((length != 19 && !utc) || value.charAt(4) != '-' || value.charAt(7) != '-'
-                || (value.charAt(10) != 'T' && value.charAt(10) != 't') || value.charAt(13) != ':' || value.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(value, 0, 4);
-        int month = digits(value, 5, 2);
-        int day = digits(value, 8, 2);
-        int hour = digits(value, 11, 2);
-        int minute = digits(value, 14, 2);
-        int second = digits(value, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
-            return utc ? local.toInstant(ZoneOffset.UTC) : local.atZone(zone instanceof ZoneId z ? z : ZoneOffset.UTC).toInstant();
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** Returns the number in {@code count} ASCII digits at {@code from}, or -1 if any is not a digit. */
-    private static int digits(String value, int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return Timestamps.parseCommon(value, zone instanceof ZoneId z ? z : ZoneOffset.UTC);
     }
 }

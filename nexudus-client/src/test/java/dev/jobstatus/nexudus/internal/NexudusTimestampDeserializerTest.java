@@ -36,7 +36,9 @@ class NexudusTimestampDeserializerTest {
 
     @Test
     void otherShapesAndImpossibleDatesAreLeftToTheGeneralParsers() {
-        for (String value : List.of("2015-07-12T18:14:58.123", "2015-07-12T18:14:58+02:00", "2015-07-12 18:14:58",
+        assertThat(NexudusTimestampDeserializer.parseCommon("2015-07-12T18:14:58.123", PARIS))
+                .as("a fraction is read on the fast path too").isEqualTo(Instant.parse("2015-07-12T16:14:58.123Z"));
+        for (String value : List.of("2015-07-12T18:14:58.", "2015-07-12T18:14:58.1234567890", "2015-07-12T18:14:58+02:00", "2015-07-12 18:14:58",
                 "2015-7-12T18:14:58", "2025-02-30T00:00:00", "2025-13-01T00:00:00", "2025-01-01T24:00:00", "2025-01-01T00:00:0x",
                 "+12025-01-01T00:00:00", "2025-01-01T00:00:00Q")) {
             assertThat(NexudusTimestampDeserializer.parseCommon(value, PARIS)).as(value).isNull();

@@ -8,8 +8,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds the credentials chosen for a call to each network request of it, but only when that request goes
- * to the base URL's origin: a redirect to another host, scheme or port never receives them.
+ * Keeps the credentials of a call to the base URL's origin: a request carries them from the start (so the common
+ * case copies nothing), and this interceptor strips them from any hop to another host, scheme or port.
  *
  * <p>It is a network interceptor, so it also sees every redirect hop, which application interceptors do not.
  */
@@ -24,11 +24,11 @@ final class AuthInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         AuthHeaders auth = request.tag(AuthHeaders.class);
-        if (auth == null || auth.isEmpty() || !Urls.sameOrigin(origin, request.url())) {
+        if (auth == null || auth.isEmpty() || Urls.sameOrigin(origin, request.url())) {
             return chain.proceed(request);
         }
-        Request.Builder withAuth = request.newBuilder();
-        auth.asMap().forEach(withAuth::header);
-        return chain.proceed(withAuth.build());
+        Request.Builder withoutAuth = request.newBuilder();
+        auth.asMap().keySet().forEach(withoutAuth::removeHeader);
+        return chain.proceed(withoutAuth.build());
     }
 }

@@ -30,6 +30,10 @@ public final class LenientInstantDeserializer extends StdScalarDeserializer<Inst
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant common = Timestamps.parseCommon(text, null);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeException e) {

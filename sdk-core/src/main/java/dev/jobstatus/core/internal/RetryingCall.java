@@ -25,7 +25,6 @@ import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -131,6 +130,9 @@ final class RetryingCall<T> {
                 .tag(AuthHeaders.class, auth);
         transport.defaultHeaders().forEach(builder::header);
         request.headers().forEach(builder::header);
+        // On the request itself, not added by an interceptor that copies it; AuthInterceptor strips them from any
+        // hop that leaves the base URL's origin.
+        auth.asMap().forEach(builder::header);
         return builder.build();
     }
 
@@ -285,8 +287,9 @@ final class RetryingCall<T> {
         } catch (IOException e) {
             return onFailure(e, false);
         }
-        MediaType type = body.contentType();
-        if (type != null && type.subtype().contains("html")) {
+        // The raw header, not body.contentType(): OkHttp parses that with a regex on every call.
+        String type = response.header("Content-Type");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is an HTML page (" + type + ")", text(bytes), null));
         }
         if (bytes.length == 0) {
@@ -308,7 +311,10 @@ final class RetryingCall<T> {
         if (value == null) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is JSON null", text(bytes), null));
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " -> " + response.code() + " (attempt " + attempts + ")");
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            // Checked first: the message's lambda would capture, and so allocate, on every call.
+            LOG.log(System.Logger.Level.DEBUG, transport.provider() + ": " + describe() + " -> " + response.code() + " (attempt " + attempts + ")");
+        }
         return new Outcome.Done<>(new ApiResponse<>(value, response.code(), requestId, retryAfter, attempts));
     }
 
