@@ -27,6 +27,9 @@ final class Fixtures {
             + "\"resource_type\":\"graph_export\",\"created_at\":\"2012-02-22T02:06:58.147Z\",\"download_url\":\"https://example.com/x.json.gz\","
             + "\"completed_at\":\"2012-02-22T03:06:58.147Z\"}}}";
 
+    /** One page of 50 Wix job items, one in ten failed, with a next cursor. */
+    static final String WIX_ITEMS = wixItems(50);
+
     private Fixtures() {
     }
 
@@ -36,15 +39,33 @@ final class Fixtures {
         MockResponse nexudus = Responses.json(200, NEXUDUS_JOB);
         MockResponse wix = Responses.json(200, WIX_JOB);
         MockResponse asana = Responses.json(200, ASANA_JOB);
+        MockResponse wixItems = Responses.json(200, WIX_ITEMS);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
-                return path.startsWith("/api/sys") ? nexudus : path.startsWith("/async-jobs") ? wix : asana;
+                return path.startsWith("/api/sys") ? nexudus
+                        : path.startsWith("/async-jobs") ? (path.endsWith("/items") ? wixItems : wix) : asana;
             }
         });
         start(server);
         return server;
+    }
+
+    private static String wixItems(int count) {
+        StringBuilder sb = new StringBuilder("{\"results\":[");
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"id\":\"item-").append(i).append("\",\"entityId\":\"contact-").append(i)
+                    .append("\",\"success\":").append(i % 10 != 9);
+            if (i % 10 == 9) {
+                sb.append(",\"error\":{\"code\":\"INVALID_ROW\",\"description\":\"row ").append(i).append(" is invalid\"}");
+            } else {
+                sb.append(",\"data\":{\"email\":\"user").append(i).append("@example.com\"}");
+            }
+            sb.append('}');
+        }
+        return sb.append("],\"pagingMetadata\":{\"count\":").append(count)
+                .append(",\"cursors\":{\"next\":\"cursor-2\"}}}").toString();
     }
 
     /** The JSON of one Nexudus listing page: records {@code from..from+count-1} of {@code total}. */

@@ -13,7 +13,9 @@ import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.opentelemetry.JobstatusTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import dev.jobstatus.wix.WixClient;
+import dev.jobstatus.wix.AsyncJobItemsQuery;
 import dev.jobstatus.wix.model.AsyncJob;
+import dev.jobstatus.wix.model.AsyncJobItemsPage;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
@@ -55,6 +57,9 @@ public class GetOverheadBenchmark {
     private OkHttpClient rawWithCallTimeout;
     private ObjectMapper mapper;
     private String base;
+    private Lean lean;
+    private String asanaUrl;
+    private String wixItemsUrl;
 
     @Setup(Level.Trial)
     public void start() {
@@ -75,6 +80,23 @@ public class GetOverheadBenchmark {
         rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        lean = new Lean();
+        // The lean side sends the very URLs the SDK sends.
+        asanaUrl = urlOf(() -> asana.jobs().get("12345"));
+        wixItemsUrl = urlOf(() -> wix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd", AsyncJobItemsQuery.builder().build()));
+    }
+
+    private String urlOf(Runnable call) {
+        try {
+            while (server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+                // drain earlier requests
+            }
+            call.run();
+            return server.takeRequest().getUrl().toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -85,6 +107,7 @@ public class GetOverheadBenchmark {
         nexudusOpenTelemetry.close();
         wix.close();
         asana.close();
+        lean.close();
         raw.dispatcher().executorService().shutdown();
         raw.connectionPool().evictAll();
         server.close();
@@ -128,6 +151,34 @@ public class GetOverheadBenchmark {
         try (Response response = rawWithCallTimeout.newCall(request).execute()) {
             return mapper.readValue(response.body().bytes(), BusinessBackgroundJob.class);
         }
+    }
+
+    /** The lean raw baseline: default ObjectMapper, plain record, no call timeout, the SDK's URL. */
+    @Benchmark
+    public Lean.NexudusJob nexudusLean() throws IOException {
+        return lean.get(base + "api/sys/businessbackgroundjobs/87654321", Lean.NexudusJob.class, "Authorization", "Bearer bench-token");
+    }
+
+    @Benchmark
+    public Lean.WixEnvelope wixLean() throws IOException {
+        return lean.get(base + "async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd", Lean.WixEnvelope.class,
+                "Authorization", "bench-key", "wix-site-id", "site");
+    }
+
+    @Benchmark
+    public Lean.AsanaEnvelope asanaLean() throws IOException {
+        return lean.get(asanaUrl, Lean.AsanaEnvelope.class, "Authorization", "Bearer bench-token");
+    }
+
+    /** One page of 50 job items through the SDK. */
+    @Benchmark
+    public AsyncJobItemsPage wixItemsSdk() {
+        return wix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd", AsyncJobItemsQuery.builder().build());
+    }
+
+    @Benchmark
+    public Lean.WixItemsPage wixItemsLean() throws IOException {
+        return lean.get(wixItemsUrl, Lean.WixItemsPage.class, "Authorization", "bench-key", "wix-site-id", "site");
     }
 
     @Benchmark

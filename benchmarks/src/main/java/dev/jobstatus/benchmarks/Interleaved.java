@@ -15,11 +15,20 @@ import java.util.concurrent.Callable;
  * for a busy core.
  */
 final class Interleaved {
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private Interleaved() {
     }
 
-    /** Per operation, in microseconds: wall time as the median over the blocks, CPU time as the total over all calls. */
-    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs) {
+    /**
+     * Per operation, in microseconds: wall time as the median over the blocks; the process's CPU time and the calling
+     * thread's CPU time as the mean over all calls.
+     */
+    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs, double sdkThreadCpuUs, double rawThreadCpuUs) {
+        double threadCpuRatio() {
+            return sdkThreadCpuUs / rawThreadCpuUs;
+        }
+
         double wallRatio() {
             return sdkWallUs / rawWallUs;
         }
@@ -63,6 +72,25 @@ final class Interleaved {
         }
     }
 
+    /**
+     * Measures each provider's {@code get()} and a Wix items page against the lean raw baseline ({@link Lean}): a
+     * default ObjectMapper, plain records, no call timeout, the same URLs.
+     */
+    static Map<String, Pair> lean(int rounds, int calls) throws Exception {
+        GetOverheadBenchmark bench = new GetOverheadBenchmark();
+        bench.start();
+        try {
+            Map<String, Pair> pairs = new LinkedHashMap<>();
+            pairs.put("nexudus get", measure(bench::nexudusSdk, bench::nexudusLean, rounds, calls));
+            pairs.put("wix get", measure(bench::wixSdk, bench::wixLean, rounds, calls));
+            pairs.put("asana get", measure(bench::asanaSdk, bench::asanaLean, rounds, calls));
+            pairs.put("wix items page (50)", measure(bench::wixItemsSdk, bench::wixItemsLean, rounds, calls));
+            return pairs;
+        } finally {
+            bench.stop();
+        }
+    }
+
     /** Measures mapping a 1,000-record page: {@code rounds} rounds of two blocks each side, {@code pages} a block. */
     static Pair mapping(int rounds, int pages) throws Exception {
         MappingBenchmark bench = new MappingBenchmark();
@@ -84,12 +112,14 @@ final class Interleaved {
             sdkBlocks.add(block(sdk, calls));
         }
         // The process CPU clock ticks coarsely (10 ms here), so CPU time is summed over every block, not medianed.
-        return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1));
+        return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1),
+                mean(sdkBlocks, 2), mean(rawBlocks, 2));
     }
 
-    /** Returns {wall µs per call, process CPU µs per call} for one block. */
+    /** Returns {wall µs, process CPU µs, calling thread's CPU µs} per call for one block. */
     private static double[] block(Callable<?> call, int calls) throws Exception {
         long cpu = processCpuNanos();
+        long threadCpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             if (call.call() == null) {
@@ -97,7 +127,8 @@ final class Interleaved {
             }
         }
         long wall = System.nanoTime() - start;
-        return new double[] {wall / 1e3 / calls, (processCpuNanos() - cpu) / 1e3 / calls};
+        return new double[] {wall / 1e3 / calls, (processCpuNanos() - cpu) / 1e3 / calls,
+            (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / calls};
     }
 
     private static long processCpuNanos() {
@@ -116,6 +147,11 @@ final class Interleaved {
 
     /** Runs the measurements alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.Interleaved}. */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("lean")) {
+            lean(10, 2000).forEach((what, p) -> System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx%n",
+                    what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio()));
+            return;
+        }
         if (List.of(args).contains("listeners")) {
             listeners(10, 2000).forEach((what, p) -> System.out.printf("%s wall %.1f/%.1f = %.3fx cpu %.1f/%.1f = %.3fx%n",
                     what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));

@@ -94,6 +94,26 @@ public final class RunAll {
         md.append("\n\"Both untimed\" is the SDK built with `callTimeout(Duration.ZERO)` against the same raw call: the ")
                 .append("SDK's own work with the watchdog taken out.\n\n");
 
+        md.append("## 1a. Against the lean raw baseline (targets: ≤ 1.10× wall and calling-thread CPU, ≤ 1.15× bytes)\n\n");
+        md.append("The lean raw call is what a hand-written client does with the least work: a default `ObjectMapper` (no ")
+                .append("modules), a plain record of strings and numbers, no call timeout, the SDK's own URL (Asana's ")
+                .append("`opt_fields` included) and headers. The baseline of section 1 maps into the SDK's records with its ")
+                .append("deserializers and timeouts, which hides part of the cost.\n\n");
+        md.append("| call | SDK median µs | lean median µs | wall | SDK B/call | lean B/call | bytes |\n|---|---|---|---|---|---|---|\n");
+        for (String[] call : new String[][] {{"nexudus get", "nexudusSdk", "nexudusLean"}, {"wix get", "wixSdk", "wixLean"},
+                {"asana get", "asanaSdk", "asanaLean"}, {"wix items page (50)", "wixItemsSdk", "wixItemsLean"}}) {
+            md.append(String.format("| %s | %.1f | %.1f | %.2f× | %.0f | %.0f | %.2f× |%n", call[0], medians.get(call[1]),
+                    medians.get(call[2]), medians.get(call[1]) / medians.get(call[2]), allocations.get(call[1]),
+                    allocations.get(call[2]), allocations.get(call[1]) / allocations.get(call[2])));
+        }
+        md.append("\nInterleaved in one JVM (SDK, lean, lean, SDK blocks), with the calling thread's CPU time:\n\n")
+                .append("| call | SDK wall µs | lean wall µs | wall | SDK thread CPU µs | lean thread CPU µs | thread CPU |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        Interleaved.lean(config.rounds(), config.calls()).forEach((what, p) -> md.append(String.format(
+                "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
+                p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio())));
+        md.append("\n");
+
         md.append("## 1b. Listeners: `get()` with a `ClientListener`, against the default (none)\n\n");
         md.append("| listener | JMH median µs | default median µs | ratio | B/call | default B/call | ratio |\n")
                 .append("|---|---|---|---|---|---|---|\n");
@@ -109,6 +129,20 @@ public final class RunAll {
                 "| %s | %.1f | %.1f | %.3f× | %.1f | %.1f | %.3f× |%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
                 p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio())));
         md.append("\n");
+
+        ColdStart.Result cold = ColdStart.measure(config.smoke() ? 1 : 9);
+        md.append("## 1c. Cold start: process start to the first job (target: ≤ 1.10× the lean raw client)\n\n");
+        md.append(String.format("Fresh JVMs, %d spawns a side, alternating; Asana `get` against the loopback server. Median from "
+                        + "spawn to the job fetched: SDK %.0f ms, lean raw %.0f ms, **%.2f×**. Of which building the client "
+                        + "(in the child): SDK %.0f ms, lean raw (`OkHttpClient` + `ObjectMapper`) %.0f ms.%n%n", cold.spawns(),
+                cold.sdkMs(), cold.leanMs(), cold.ratio(), cold.sdkBuildMs(), cold.leanBuildMs()));
+        ColdStart.Cli cli = ColdStart.cli(config.smoke() ? 1 : 10);
+        md.append("CLI `jobstatus asana get` against the loopback server (target: ≤ 0.35 s with the launcher), median of ")
+                .append(cli.runs()).append(" runs each, alternating: ")
+                .append(Double.isNaN(cli.launcherMs()) ? "not measured (build `cli` first)."
+                        : String.format("launcher `cli/target/jobstatus` %.0f ms, `java -jar cli/target/jobstatus.jar` %.0f ms.",
+                                cli.launcherMs(), cli.plainJarMs()))
+                .append("\n\n");
 
         Collection<RunResult> mapping = run(MappingBenchmark.class, config);
         Map<String, Double> ops = new LinkedHashMap<>();
