@@ -20,6 +20,11 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
         super(Instant.class);
     }
 
+    /** jsr310's deserializer, its classes and formatters loaded the first time an uncommon shape arrives. */
+    private static final class Fallback {
+        static final InstantDeserializer<Instant> INSTANT = InstantDeserializer.INSTANT;
+    }
+
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_STRING) {
@@ -28,6 +33,6 @@ final class FastInstantDeserializer extends StdScalarDeserializer<Instant> {
                 return common;
             }
         }
-        return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        return Fallback.INSTANT.deserialize(p, ctxt);
     }
 }

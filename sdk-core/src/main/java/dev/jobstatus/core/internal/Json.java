@@ -15,14 +15,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's one Jackson configuration: java.time support, unknown properties ignored, lenient about nulls
+ * The SDK's one Jackson configuration: {@link Instant} read fast and written as ISO-8601, unknown properties ignored, lenient about nulls
  * and empty strings, strict about trailing garbage. Only immutable readers and writers of the shared mapper leave
  * this class.
  */
@@ -34,9 +34,11 @@ public final class Json {
 
     private static JsonMapper.Builder configured() {
         return JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            // Registered after JavaTimeModule, so it reads Instants first and hands it the rest.
-            .addModule(new SimpleModule("jobstatus-instants").addDeserializer(Instant.class, new FastInstantDeserializer()))
+            // Instant is the only java.time type the SDK's records hold. Registering jackson-datatype-jsr310's whole
+            // JavaTimeModule loaded some 75 classes and built its formatters before the first call (part of cold
+            // start); its Instant deserializer is now only the fallback for uncommon shapes, loaded when first needed.
+            .addModule(new SimpleModule("jobstatus-instants").addDeserializer(Instant.class, new FastInstantDeserializer())
+                    .addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

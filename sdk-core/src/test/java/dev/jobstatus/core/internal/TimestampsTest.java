@@ -36,4 +36,10 @@ class TimestampsTest {
                 .isEqualTo(Instant.parse("2024-03-01T12:03:30Z"));
         assertThat(Json.reader(Instant.class).<Instant>readValue("1709294610")).isEqualTo(Instant.ofEpochSecond(1709294610));
     }
+
+    @Test
+    void theSdkMapperWritesInstantsAsIso8601() throws Exception {
+        assertThat(Json.writer().writeValueAsString(java.util.Map.of("at", Instant.parse("2024-03-01T12:03:30.250Z"))))
+                .isEqualTo("{\"at\":\"2024-03-01T12:03:30.250Z\"}");
+    }
 }
