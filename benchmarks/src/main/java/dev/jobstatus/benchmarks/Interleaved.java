@@ -38,20 +38,16 @@ final class Interleaved {
         }
     }
 
+    /** One comparison: the SDK's side and its baseline. */
+    private record Side(String name, Callable<?> sdk, Callable<?> baseline) { }
+
     /** Measures each provider's pair: {@code rounds} rounds of two blocks each side, {@code calls} calls a block. */
     static Map<String, Pair> get(int rounds, int calls) throws Exception {
-        GetOverheadBenchmark bench = new GetOverheadBenchmark();
-        bench.start();
-        try {
-            Map<String, Pair> pairs = new LinkedHashMap<>();
-            pairs.put("nexudus", measure(bench::nexudusSdk, bench::nexudusRaw, rounds, calls));
-            pairs.put("nexudus, both untimed", measure(bench::nexudusSdkUntimed, bench::nexudusRaw, rounds, calls));
-            pairs.put("wix", measure(bench::wixSdk, bench::wixRaw, rounds, calls));
-            pairs.put("asana", measure(bench::asanaSdk, bench::asanaRaw, rounds, calls));
-            return pairs;
-        } finally {
-            bench.stop();
-        }
+        return onGetBenchmark(rounds, calls, bench -> List.of(
+                new Side("nexudus", bench::nexudusSdk, bench::nexudusRaw),
+                new Side("nexudus, both untimed", bench::nexudusSdkUntimed, bench::nexudusRaw),
+                new Side("wix", bench::wixSdk, bench::wixRaw),
+                new Side("asana", bench::asanaSdk, bench::asanaRaw)));
     }
 
     /**
@@ -60,16 +56,9 @@ final class Interleaved {
      * default SDK.
      */
     static Map<String, Pair> listeners(int rounds, int calls) throws Exception {
-        GetOverheadBenchmark bench = new GetOverheadBenchmark();
-        bench.start();
-        try {
-            Map<String, Pair> pairs = new LinkedHashMap<>();
-            pairs.put("observing no-op listener", measure(bench::nexudusObservedSdk, bench::nexudusSdk, rounds, calls));
-            pairs.put("OpenTelemetry API, no SDK", measure(bench::nexudusOpenTelemetrySdk, bench::nexudusSdk, rounds, calls));
-            return pairs;
-        } finally {
-            bench.stop();
-        }
+        return onGetBenchmark(rounds, calls, bench -> List.of(
+                new Side("observing no-op listener", bench::nexudusObservedSdk, bench::nexudusSdk),
+                new Side("OpenTelemetry API, no SDK", bench::nexudusOpenTelemetrySdk, bench::nexudusSdk)));
     }
 
     /**
@@ -77,14 +66,23 @@ final class Interleaved {
      * default ObjectMapper, plain records, no call timeout, the same URLs.
      */
     static Map<String, Pair> lean(int rounds, int calls) throws Exception {
+        return onGetBenchmark(rounds, calls, bench -> List.of(
+                new Side("nexudus get", bench::nexudusSdk, bench::nexudusLean),
+                new Side("wix get", bench::wixSdk, bench::wixLean),
+                new Side("asana get", bench::asanaSdk, bench::asanaLean),
+                new Side("wix items page (50)", bench::wixItemsSdk, bench::wixItemsLean)));
+    }
+
+    /** Starts one {@link GetOverheadBenchmark}, measures each of its {@code sides} in turn, and stops it. */
+    private static Map<String, Pair> onGetBenchmark(int rounds, int calls,
+            java.util.function.Function<GetOverheadBenchmark, List<Side>> sides) throws Exception {
         GetOverheadBenchmark bench = new GetOverheadBenchmark();
         bench.start();
         try {
             Map<String, Pair> pairs = new LinkedHashMap<>();
-            pairs.put("nexudus get", measure(bench::nexudusSdk, bench::nexudusLean, rounds, calls));
-            pairs.put("wix get", measure(bench::wixSdk, bench::wixLean, rounds, calls));
-            pairs.put("asana get", measure(bench::asanaSdk, bench::asanaLean, rounds, calls));
-            pairs.put("wix items page (50)", measure(bench::wixItemsSdk, bench::wixItemsLean, rounds, calls));
+            for (Side side : sides.apply(bench)) {
+                pairs.put(side.name(), measure(side.sdk(), side.baseline(), rounds, calls));
+            }
             return pairs;
         } finally {
             bench.stop();
