@@ -109,7 +109,9 @@ public final class HttpTransport implements AutoCloseable {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
             Request next = exchange.nextRequest();
-            sleep(exchange.reservePermit(), exchange);
+            if (!exchange.reservesPermitOnConnection()) {
+                sleep(exchange.reservePermit(), exchange);
+            }
             Call call = exchange.newCall(next);
             Outcome<T> outcome;
             try (Response response = call.execute()) {

@@ -22,10 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -42,7 +44,11 @@ final class RetryingCall<T> {
     private static final int ERROR_BODY_BYTES = 64 * 1024;
     /** How late after its permit a request may go out before it takes a fresh permit; see LateSendRepacer. */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** The longest a late request waits for its fresh permit; beyond it, it goes as it is. */
+    /**
+     * The longest a request waits for a permit while holding its connection: a late request's fresh permit (beyond
+     * it, the request goes as it is), or the permit of one that takes it once connected (beyond it, the request gives
+     * its connection up unsent and reserves its permit before connecting again).
+     */
     private static final Duration LATE_PERMIT_WAIT = Duration.ofSeconds(2);
 
     private final TransportSettings transport;
@@ -59,6 +65,12 @@ final class RetryingCall<T> {
     private DeliveryTracker delivery;
     /** When the current attempt's permit is due, on the client's monotonic clock. */
     private long permitDueNanos;
+    /** Whether the current attempt takes its permit once its connection is up rather than before: see LateSendRepacer. */
+    private boolean permitOnConnection;
+    /** Whether the current attempt gave its connection up unsent, its permit being too far away to hold it for. */
+    private boolean permitTooFar;
+    /** Whether a blocking attempt may still take its permit once connected; not after one gave its connection up. */
+    private boolean mayConnectFirst = true;
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
@@ -118,6 +130,18 @@ final class RetryingCall<T> {
         return wait;
     }
 
+    /**
+     * Decides whether the next blocking attempt takes its permit only once its connection is up: when the client has
+     * no connection yet. Opening one (and, in a cold JVM, loading the classes that do it) can take longer than the gap
+     * between two permits, and a permit taken before it would be missed and spent for nothing.
+     *
+     * @return {@code true} when the attempt's call takes its permit itself, and no permit is to be reserved before it
+     */
+    boolean reservesPermitOnConnection() {
+        permitOnConnection = mayConnectFirst && client.connectionPool().connectionCount() == 0;
+        return permitOnConnection;
+    }
+
     /** Starts the next attempt: counts it and builds its request with fresh credentials. */
     Request nextRequest() {
         attempts++;
@@ -156,7 +180,7 @@ final class RetryingCall<T> {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
         }
-        if (transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
+        if (permitOnConnection || transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
             call.addEventListener(new LateSendRepacer());
         }
         if (operation != ClientListener.Operation.NONE) {
@@ -167,22 +191,58 @@ final class RetryingCall<T> {
     }
 
     /**
-     * Re-paces a request that is about to go out well after its permit: one on the client's first connection (a TLS
-     * handshake, a cold JVM loading classes can take longer than the gap between two permits), and any request when
-     * the limiter is shared with other processes (whose pauses the limiter cannot see). Otherwise the next permit's
-     * request, sent on time, perhaps by another process, arrives right after this one and is throttled. So a late
-     * request takes a fresh permit and waits for it once its headers are encoded, before they are flushed to the
-     * socket (so that encoding, slow too on a cold JVM, is done before the wait); the permit it missed is spent.
+     * Paces a request at the last moment before it goes out. A request whose permit is to be taken once connected
+     * (see {@link #reservesPermitOnConnection()}) takes it there and waits for it. A request about to go out well after
+     * its permit, on the client's first connection (a TLS handshake, a cold JVM loading classes can take longer than
+     * the gap between two permits), or any request when the limiter is shared with other processes (whose pauses the
+     * limiter cannot see), takes a fresh permit and waits for it, spending the one it missed; otherwise the next
+     * permit's request, sent on time, perhaps by another process, arrives right after this one and is throttled.
+     *
+     * <p>Over HTTP/1.1 that moment is once the headers are encoded (encoding, slow too on a cold JVM, is then done)
+     * and before they are flushed to the socket; HTTP/2 sends a bodiless request's headers as soon as they are
+     * encoded, so there it is as soon as the connection is acquired.
      */
     private final class LateSendRepacer extends EventListener {
+        private boolean http2;
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            http2 = connection.protocol() == Protocol.HTTP_2 || connection.protocol() == Protocol.H2_PRIOR_KNOWLEDGE;
+            if (http2) {
+                pace(call);
+            }
+        }
+
         @Override
         public void requestHeadersEnd(Call call, Request request) {
-            long late = transport.time().nanoTime() - permitDueNanos;
-            if (late <= LATE_NANOS) {
+            if (!http2) {
+                pace(call);
+            }
+        }
+
+        private void pace(Call call) {
+            long now = transport.time().nanoTime();
+            boolean own = permitOnConnection;
+            if (!own && now - permitDueNanos <= LATE_NANOS) {
                 return;
             }
-            long left = budget.remainingNanos(transport.time().nanoTime());
+            permitOnConnection = false;
+            long left = budget.remainingNanos(now);
             Duration wait = transport.rateLimiter().tryReserve(Duration.ofNanos(Math.min(left, LATE_PERMIT_WAIT.toNanos())));
+            if (own) {
+                if (wait == null) {
+                    // Too far away to hold a connection idle for (or past the deadline): nothing has reached the
+                    // socket, canceling closes it, and the call reserves its permit before connecting, as any other.
+                    permitTooFar = true;
+                    mayConnectFirst = false;
+                    call.cancel();
+                    return;
+                }
+                permitDueNanos = now + wait.toNanos();
+                if (!wait.isZero()) {
+                    operation.rateLimited(wait);
+                }
+            }
             if (wait == null || wait.isZero()) {
                 return;
             }
@@ -243,6 +303,11 @@ final class RetryingCall<T> {
     /** Judges an attempt that got no complete response. */
     Outcome<T> onFailure(IOException e, boolean canceled) {
         attempt.ended(0, e);
+        if (permitTooFar) {
+            permitTooFar = false;
+            attempts--;
+            return new Outcome.Retry<>(Duration.ZERO);
+        }
         if (Thread.currentThread().isInterrupted()) {
             return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
         }
