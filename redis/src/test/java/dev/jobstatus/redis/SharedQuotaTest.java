@@ -36,8 +36,17 @@ class SharedQuotaTest {
     private static RedisServer redis;
 
     @BeforeAll
-    static void startRedis() throws Exception {
+    static void startRedisAndWarmUpTheSimulator() throws Exception {
         redis = RedisServer.start();
+        // A simulator times each request once it has read it, and a cold one reads its first requests late, so
+        // late that the next one, on time, looks early: the simulators of this JVM answer a few requests first.
+        try (NexudusSimulator warmUp = NexudusSimulator.start().seed(5);
+                NexudusClient nexudus = NexudusClient.builder().baseUrl(warmUp.baseUrl())
+                        .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
+            for (int page = 1; page <= 3; page++) {
+                nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
+            }
+        }
     }
 
     @AfterAll

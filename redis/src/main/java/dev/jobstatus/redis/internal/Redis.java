@@ -100,10 +100,20 @@ public final class Redis implements AutoCloseable {
 
     /** Starts connecting in the background, so that the first call does not wait for it. */
     public void connectSoon() {
+        soon(Redis::connection);
+    }
+
+    /**
+     * Runs {@code operation} in the background, ignoring its failure: used to connect and load classes before the
+     * first call waits for Redis. The first call that needs Redis tries again, and reports it.
+     *
+     * @param operation what to run
+     */
+    public void soon(Operation<?> operation) {
         executor.execute(() -> {
             try {
-                connection();
-            } catch (RuntimeException e) {
+                operation.run(this);
+            } catch (Exception e) {
                 // The first call that needs Redis tries again, and reports it.
             }
         });
@@ -181,6 +191,7 @@ public final class Redis implements AutoCloseable {
                             // A bucket idle long enough to be full again is deleted: Redis keeps only live quotas.
                             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                             .requestTimeout(uri.getTimeout())
+                            .clientClock(BucketClock.INSTANCE)
                             .build();
                     buckets = manager;
                 }

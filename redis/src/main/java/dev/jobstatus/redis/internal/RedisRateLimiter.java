@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RedisRateLimiter implements RateLimiter {
     private static final long REFUSED = Long.MAX_VALUE;
+    /** How long after its permit Redis's answer may come before the permit is spent and another taken. */
+    private static final long MISSED_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10);
+    /** Reservations one call takes at most: a Redis that is always slow is not drained of permits. */
+    private static final int MAX_RESERVATIONS = 2;
 
     private final Redis redis;
     private final String provider;
@@ -47,6 +51,9 @@ public final class RedisRateLimiter implements RateLimiter {
         this.key = key.clone();
         this.configuration = configuration(windows, burstShare);
         this.fallback = fallback;
+        // A cold JVM's first Bucket4j command loads classes for tens of milliseconds: done now, not when the first
+        // request waits for its permit.
+        redis.soon(r -> bucket(r).getAvailableTokens());
     }
 
     /** Returns the bucket's configuration: one bandwidth per window, within it in any span of its length. */
@@ -65,15 +72,28 @@ public final class RedisRateLimiter implements RateLimiter {
     public @Nullable Duration tryReserve(Duration maxWait) {
         long start = System.nanoTime();
         long maxWaitNanos = maxWait.toNanos();
-        Long wait = redis.call(provider, maxWait, r -> {
-            Recorder recorder = new Recorder();
-            return bucket(r).asBlocking().tryConsume(1, maxWaitNanos, recorder) ? recorder.nanos : REFUSED;
-        });
-        if (wait != null) {
-            return wait == REFUSED ? null : Duration.ofNanos(wait);
+        // A permit is due at the wait Bucket4j computed, counted from when it read its clock: Redis's answer comes
+        // after that by its round trips. One that comes after the permit has passed (a cold JVM's first commands
+        // take tens of milliseconds) would send the request late, into the margin of the next process's request:
+        // that permit is spent, and one more is taken.
+        for (int reservation = 1; ; reservation++) {
+            long left = maxWaitNanos - (System.nanoTime() - start);
+            Long due = redis.call(provider, Duration.ofNanos(Math.max(0, left)), r -> {
+                Recorder recorder = new Recorder();
+                return bucket(r).asBlocking().tryConsume(1, Math.max(0, left), recorder)
+                        ? BucketClock.INSTANCE.lastReadNanoTime() + recorder.nanos : REFUSED;
+            });
+            if (due == null) {
+                return fallback.tryReserve(Duration.ofNanos(Math.max(0, maxWaitNanos - (System.nanoTime() - start))));
+            }
+            if (due == REFUSED) {
+                return null;
+            }
+            long now = System.nanoTime();
+            if (now - due <= MISSED_NANOS || reservation == MAX_RESERVATIONS) {
+                return Duration.ofNanos(Math.max(0, due - now));
+            }
         }
-        long left = maxWaitNanos - (System.nanoTime() - start);
-        return fallback.tryReserve(Duration.ofNanos(Math.max(0, left)));
     }
 
     @Override
