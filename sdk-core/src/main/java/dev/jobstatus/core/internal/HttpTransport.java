@@ -27,9 +27,9 @@ import java.util.function.DoubleSupplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends API requests for one SDK client: builds URLs under the base URL, authenticates, retries by the

@@ -20,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -73,7 +75,7 @@ final class RetryingCall<T> {
     private boolean mayConnectFirst = true;
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget,
                  ClientListener.@Nullable Operation parent) {
@@ -123,11 +125,16 @@ final class RetryingCall<T> {
                     + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
                     + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
-        permitDueNanos = transport.time().nanoTime() + wait.toNanos();
+        permitTaken(transport.time().nanoTime(), wait);
+        return wait;
+    }
+
+    /** Records the attempt's permit, due {@code wait} after {@code now}. */
+    private void permitTaken(long now, Duration wait) {
+        permitDueNanos = now + wait.toNanos();
         if (!wait.isZero()) {
             operation.rateLimited(wait);
         }
-        return wait;
     }
 
     /**
@@ -238,10 +245,7 @@ final class RetryingCall<T> {
                     call.cancel();
                     return;
                 }
-                permitDueNanos = now + wait.toNanos();
-                if (!wait.isZero()) {
-                    operation.rateLimited(wait);
-                }
+                permitTaken(now, wait);
             }
             if (wait == null || wait.isZero()) {
                 return;
@@ -354,7 +358,7 @@ final class RetryingCall<T> {
         }
         // The raw header, not body.contentType(): OkHttp parses that with a regex on every call.
         String type = response.header("Content-Type");
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is an HTML page (" + type + ")", text(bytes), null));
         }
         if (bytes.length == 0) {
