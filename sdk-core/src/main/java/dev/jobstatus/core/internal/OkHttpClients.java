@@ -1,10 +1,12 @@
 package dev.jobstatus.core.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -21,6 +23,12 @@ final class OkHttpClients {
             ok.dispatcher(boundedDispatcher(b.provider));
             // An interrupted blocking call cancels its request at once, not when the socket times out.
             ok.socketFactory(InterruptibleSocketFactory.INSTANCE);
+            if (!b.baseUrl.isHttps()) {
+                // Every request goes to the base URL's scheme (redirects to https are not followed, below), so a
+                // client of a plain-http server never opens TLS: without a TLS spec OkHttp does not load the JDK's
+                // trust store, the largest part of building a client in a fresh JVM.
+                ok.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+            }
         }
         setTimeout(b.connectTimeout, b.httpClient, Duration.ofSeconds(10), ok::connectTimeout);
         setTimeout(b.readTimeout, b.httpClient, Duration.ofSeconds(30), ok::readTimeout);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import mockwebserver3.MockWebServer;
@@ -111,6 +112,19 @@ class UrlAndLifecycleTest {
         assertThat(owned.followSslRedirects()).isFalse();
         assertThat(derived.followSslRedirects()).isFalse();
         assertThat(owned.retryOnConnectionFailure()).isFalse();
+    }
+
+    @Test
+    void aPlainHttpClientIsBuiltWithoutTlsAndAnHttpsClientWithIt() throws Exception {
+        HttpTransport plain = TestTransports.builder(server, time).build();
+        HttpTransport secure = HttpTransport.builder("acme").baseUrl(HttpUrl.get("https://api.example.com")).build();
+        HttpTransport callers = TestTransports.builder(server, time).httpClient(new OkHttpClient()).build();
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        assertThat(plain.execute(getThing("1"), THING)).isNotNull();
+        assertThat(plain.httpClient().connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+        assertThat(secure.httpClient().connectionSpecs()).contains(ConnectionSpec.MODERN_TLS);
+        assertThat(callers.httpClient().connectionSpecs()).isEqualTo(new OkHttpClient().connectionSpecs());
     }
 
     @Test
