@@ -44,6 +44,49 @@ class AsyncJobTest {
     }
 
     @Test
+    void metadataIsReadAsParsedInItsOrderAndCannotBeChangedAtAnyDepth() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            many.append(",\"k").append(i).append("\":").append(i);
+        }
+        AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"metadata\":{\"z\":null,\"a\":1,\"big\":12345678901,\"f\":1.5,"
+                + "\"a\":2,\"nested\":{\"list\":[{\"x\":true},[],\"s\"]}" + many + "}}}");
+
+        Map<String, Object> metadata = job.metadata();
+        assertThat(metadata.keySet()).startsWith("z", "a", "big", "f", "nested", "k0").hasSize(17);
+        assertThat(metadata).containsEntry("z", null).containsKey("z").containsEntry("a", 2).containsEntry("big", 12345678901L)
+                .containsEntry("f", 1.5).containsEntry("k11", 11).doesNotContainKey("k12");
+        assertThat(metadata.get("absent")).isNull();
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(metadata);
+        assertThat(metadata).isEqualTo(copy).hasSameHashCodeAs(copy);
+        assertThat(copy).isEqualTo(metadata);
+        Map<?, ?> nested = (Map<?, ?>) metadata.get("nested");
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> list = (java.util.List<Object>) nested.get("list");
+        assertThat(list).containsExactly(Map.of("x", true), java.util.List.of(), "s");
+        assertThatThrownBy(() -> metadata.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> metadata.entrySet().iterator().next().setValue(1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> ((Map<?, ?>) list.get(0)).clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> list.add(1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aMetadataMapTheCallerBuiltIsCopied() {
+        Map<String, Object> mine = new java.util.HashMap<>(Map.of("a", 1));
+        AsyncJob job = new AsyncJob("j", mine, null, null, null, null, null);
+        mine.put("b", 2);
+
+        assertThat(job.metadata()).containsOnlyKeys("a");
+        assertThat(new AsyncJob("j", null, null, null, null, null, null).metadata()).isEmpty();
+    }
+
+    @Test
+    void metadataThatIsNotAnObjectIsAParseError() {
+        assertThatThrownBy(() -> parse("{\"job\":{\"id\":\"j\",\"metadata\":[1]}}"))
+                .isInstanceOf(dev.jobstatus.core.exception.JobStatusException.class);
+    }
+
+    @Test
     void theDocumentedShapeParses() throws Exception {
         AsyncJob job = parse(DOCUMENTED);
 

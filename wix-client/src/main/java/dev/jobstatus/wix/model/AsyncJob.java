@@ -10,8 +10,6 @@ import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.Progress;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
                        Counts counts) implements JobView {
 
     /**
-     * Copies the metadata and fills absent counts.
+     * Fills absent counts; a metadata map the caller built is copied.
      *
      * @param id the job's GUID
      * @param metadata the job's metadata as parsed JSON (parameters, user-defined statuses…); unmodifiable
@@ -45,7 +43,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * absent)
      */
     public AsyncJob {
-        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = ParsedObject.of(metadata);
         counts = counts == null ? Counts.NONE : counts;
     }
 
@@ -55,7 +53,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * dates {@code created_date} and {@code updated_date}.
      */
     @JsonCreator
-    static AsyncJob fromJson(@JsonProperty("id") String id, @JsonProperty("metadata") Map<String, Object> metadata,
+    static AsyncJob fromJson(@JsonProperty("id") String id, @JsonProperty("metadata") ParsedObject metadata,
                              @JsonProperty("status") AsyncJobStatus status,
                              @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
                              @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,

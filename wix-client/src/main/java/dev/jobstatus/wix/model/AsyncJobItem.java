@@ -2,8 +2,6 @@ package dev.jobstatus.wix.model;
 
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +19,7 @@ import java.util.Optional;
 public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Nullable Boolean success, Map<String, Object> data,
                            @Nullable ItemError error, Map<String, Object> fields) {
     /**
-     * Copies the data and the fields.
+     * Keeps the data and the fields unmodifiable: a map the caller built is copied.
      *
      * @param id the item's id, or {@code null}
      * @param entityId the id of the entity the item processed, or {@code null}
@@ -31,8 +29,8 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
      * @param fields every field of the item as parsed JSON; unmodifiable
      */
     public AsyncJobItem {
-        data = copy(data);
-        fields = copy(fields);
+        data = ParsedObject.of(data);
+        fields = ParsedObject.of(fields);
     }
 
     /**
@@ -41,7 +39,7 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
      */
     @JsonCreator
     @SuppressWarnings("unchecked")
-    static AsyncJobItem fromJson(Map<String, Object> fields) {
+    static AsyncJobItem fromJson(ParsedObject fields) {
         Object success = fields.get("success");
         return new AsyncJobItem(text(fields.get("id")), text(fields.get("entityId")),
                 success instanceof Boolean b ? b : success == null ? null : Boolean.valueOf(success.toString()),
@@ -60,10 +58,6 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static Map<String, Object> copy(Map<String, Object> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     @SuppressWarnings("unchecked")

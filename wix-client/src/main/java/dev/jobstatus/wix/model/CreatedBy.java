@@ -82,13 +82,13 @@ public sealed interface CreatedBy {
      */
     record Unknown(CreatorType type, Map<String, Object> fields) implements CreatedBy {
         /**
-         * Copies the fields.
+         * Keeps the fields unmodifiable: a map the caller built is copied.
          *
          * @param type the type as sent ({@code UNKNOWN_TYPE} when absent)
          * @param fields every field of the creator object, as parsed JSON
          */
         public Unknown {
-            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+            fields = ParsedObject.of(fields);
         }
     }
 }

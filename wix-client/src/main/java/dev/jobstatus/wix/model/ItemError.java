@@ -12,13 +12,13 @@ import java.util.Map;
  */
 public record ItemError(@Nullable String code, @Nullable String description, Map<String, Object> data) {
     /**
-     * Copies the data.
+     * Keeps the data unmodifiable: a map the caller built is copied.
      *
      * @param code the error code, or {@code null}
      * @param description the description, or {@code null}
      * @param data further error data as parsed JSON; never {@code null}
      */
     public ItemError {
-        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = ParsedObject.of(data);
     }
 }
