@@ -23,8 +23,11 @@ final class AuthInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        if (Urls.sameOrigin(origin, request.url())) {
+            return chain.proceed(request);
+        }
         AuthHeaders auth = request.tag(AuthHeaders.class);
-        if (auth == null || auth.isEmpty() || Urls.sameOrigin(origin, request.url())) {
+        if (auth == null || auth.isEmpty()) {
             return chain.proceed(request);
         }
         Request.Builder withoutAuth = request.newBuilder();
