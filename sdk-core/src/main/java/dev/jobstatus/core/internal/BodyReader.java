@@ -3,16 +3,17 @@ package dev.jobstatus.core.internal;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
- * Turns the bytes of a successful response into a value. Failures (including a {@code null} result) become a
+ * Turns the body of a successful response into a value. Failures (including a {@code null} result) become a
  * {@link dev.jobstatus.core.exception.MalformedResponseException} naming {@link #description()}.
  *
  * @param <T> the type of the value
  */
 public interface BodyReader<T> {
     /** Reads the value; may throw any I/O or Jackson exception, which the transport wraps. */
-    T read(byte[] body) throws IOException;
+    T read(InputStream body) throws IOException;
 
     /** Describes the expected body for error messages, such as {@code "Job JSON object"}. */
     String description();
@@ -25,7 +26,7 @@ public interface BodyReader<T> {
         BodyReader<T> self = this;
         return new BodyReader<>() {
             @Override
-            public R read(byte[] body) throws IOException {
+            public R read(InputStream body) throws IOException {
                 T value = self.read(body);
                 return value == null ? null : f.apply(value);
             }
@@ -51,7 +52,7 @@ public interface BodyReader<T> {
     static <T> BodyReader<T> json(ObjectReader reader, String description) {
         return new BodyReader<>() {
             @Override
-            public T read(byte[] body) throws IOException {
+            public T read(InputStream body) throws IOException {
                 return reader.readValue(body);
             }
 

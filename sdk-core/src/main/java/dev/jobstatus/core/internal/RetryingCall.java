@@ -33,6 +33,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
@@ -347,7 +348,7 @@ final class RetryingCall<T> {
 
     private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {
         ResponseBody body = response.body();
-        byte[] bytes;
+        Buffer bytes;
         try {
             bytes = readCapped(body);
         } catch (BodyTooLargeException e) {
@@ -361,12 +362,13 @@ final class RetryingCall<T> {
         if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is an HTML page (" + type + ")", text(bytes), null));
         }
-        if (bytes.length == 0) {
+        if (bytes.size() == 0) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is empty", "", null));
         }
+        // Read from the buffer where it is, not from a copy in an array: the parser's own buffer is recycled.
         T value;
-        try {
-            value = reader.read(bytes);
+        try (PeekingInputStream in = new PeekingInputStream(bytes)) {
+            value = reader.read(in);
         } catch (IOException | RuntimeException e) {
             // The parser's exception is not kept as the cause: its message quotes body values, which may be
             // secrets. Its redacted message and the JSON path go into ours instead.
@@ -467,7 +469,8 @@ final class RetryingCall<T> {
         return request.method() + " " + url.encodedPath();
     }
 
-    private byte[] readCapped(ResponseBody body) throws IOException {
+    /** Buffers the whole body, at most the transport's cap. */
+    private Buffer readCapped(ResponseBody body) throws IOException {
         long cap = transport.maxResponseBytes();
         if (body.contentLength() > cap) {
             throw new BodyTooLargeException();
@@ -476,7 +479,7 @@ final class RetryingCall<T> {
         if (source.request(cap + 1)) {
             throw new BodyTooLargeException();
         }
-        return source.getBuffer().readByteArray();
+        return source.getBuffer();
     }
 
     private static String readErrorBody(ResponseBody body) {
@@ -490,8 +493,8 @@ final class RetryingCall<T> {
         }
     }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, 0, Math.min(bytes.length, 4 * Text.EXCERPT_CHARS), StandardCharsets.UTF_8);
+    private static String text(Buffer bytes) {
+        return bytes.snapshot((int) Math.min(bytes.size(), 4 * Text.EXCERPT_CHARS)).string(StandardCharsets.UTF_8);
     }
 
     private static final class BodyTooLargeException extends IOException {
