@@ -81,6 +81,20 @@ class AsyncJobTest {
     }
 
     @Test
+    void countsWithoutACodeOrACountAreDropped() {
+        AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"counts\":{\"failCount\":3,"
+                + "\"errorByCodeCount\":{\"A\":2,\"B\":null,\"C\":1}}}}");
+        Map<String, Long> mine = new java.util.HashMap<>(Map.of("A", 1L));
+        mine.put(null, 2L);
+        mine.put("B", null);
+
+        assertThat(job.counts().errorByCodeCount()).containsOnly(Map.entry("A", 2L), Map.entry("C", 1L));
+        assertThat(new Counts(null, 0, 1, mine).errorByCodeCount()).containsOnly(Map.entry("A", 1L));
+        assertThat(new Counts(null, 0, 1, Map.of("A", 1L)).errorByCodeCount()).containsOnly(Map.entry("A", 1L));
+        assertThatThrownBy(() -> job.counts().errorByCodeCount().put("D", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void metadataThatIsNotAnObjectIsAParseError() {
         assertThatThrownBy(() -> parse("{\"job\":{\"id\":\"j\",\"metadata\":[1]}}"))
                 .isInstanceOf(dev.jobstatus.core.exception.JobStatusException.class);

@@ -1,12 +1,13 @@
 package dev.jobstatus.wix.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.jobstatus.wix.model.CreatedBy;
 import dev.jobstatus.wix.model.CreatorType;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Map;
  */
 public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
     private static final long serialVersionUID = 1L;
+    /** Each id's field and options object, in camelCase and then in snake_case. */
+    private static final String[] VISITOR = names("anonymousVisitorId", "anonymous_visitor_id");
+    private static final String[] MEMBER = names("memberId", "member_id");
+    private static final String[] USER = names("wixUserId", "wix_user_id");
+    private static final String[] APP = names("appId", "app_id");
+    private static final String[] SERVICE = names("serviceId", "service_id");
 
     /** Creates the deserializer. */
     public CreatedByDeserializer() {
@@ -25,18 +32,18 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public CreatedBy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        JsonNode node = ctxt.readTree(p);
-        if (node == null || !node.isObject()) {
+        if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME) && !p.hasToken(JsonToken.END_OBJECT)) {
+            p.skipChildren();
             return new CreatedBy.Unknown(CreatorType.UNKNOWN_TYPE, Map.of());
         }
-        String visitor = id(node, "anonymousVisitorId", "anonymous_visitor_id");
-        String member = id(node, "memberId", "member_id");
-        String user = id(node, "wixUserId", "wix_user_id");
-        String app = id(node, "appId", "app_id");
-        String service = id(node, "serviceId", "service_id");
-        CreatorType type = node.hasNonNull("type") ? CreatorType.of(node.get("type").asText()) : null;
+        ParsedObject node = ParsedObject.Reader.object(p, ctxt);
+        String visitor = id(node, VISITOR);
+        String member = id(node, MEMBER);
+        String user = id(node, USER);
+        String app = id(node, APP);
+        String service = id(node, SERVICE);
+        CreatorType type = node.get("type") == null ? null : CreatorType.of(text(node.get("type")));
         if (type != null && type.isKnown()) {
             CreatedBy byType = switch (type.known().get()) {
                 case ANONYMOUS_VISITOR_ID -> visitor == null ? null : new CreatedBy.AnonymousVisitor(visitor);
@@ -67,20 +74,29 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
                 return new CreatedBy.Service(service);
             }
         }
-        Map<String, Object> fields = ctxt.readTreeAsValue(node, Map.class);
-        return new CreatedBy.Unknown(type == null ? CreatorType.UNKNOWN_TYPE : type, fields);
+        return new CreatedBy.Unknown(type == null ? CreatorType.UNKNOWN_TYPE : type, node);
     }
 
-    private static String id(JsonNode node, String camel, String snake) {
-        String id = id(node, camel);
-        return id != null ? id : id(node, snake);
+    private static String id(Map<String, Object> node, String[] names) {
+        String id = id(node, names[0], names[1]);
+        return id != null ? id : id(node, names[2], names[3]);
     }
 
-    private static String id(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            value = node.path(field + (field.contains("_") ? "_options" : "Options")).get(field);
+    private static String id(Map<String, Object> node, String field, String options) {
+        Object value = node.get(field);
+        if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+            value = node.get(options) instanceof Map<?, ?> nested ? nested.get(field) : null;
         }
-        return value == null || value.isNull() || !value.isValueNode() || value.asText().isEmpty() ? null : value.asText();
+        String id = value == null || value instanceof Map<?, ?> || value instanceof List<?> ? null : text(value);
+        return id == null || id.isEmpty() ? null : id;
+    }
+
+    private static String[] names(String camel, String snake) {
+        return new String[] {camel, camel + "Options", snake, snake + "_options"};
+    }
+
+    /** A scalar as Jackson's {@code asText} gives it. */
+    private static String text(Object scalar) {
+        return scalar instanceof Map<?, ?> || scalar instanceof List<?> ? "" : scalar.toString();
     }
 }

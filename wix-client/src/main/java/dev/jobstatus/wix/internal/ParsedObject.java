@@ -1,4 +1,4 @@
-package dev.jobstatus.wix.model;
+package dev.jobstatus.wix.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Its keys and values sit in two arrays: no entry objects, no hash table for the few keys such objects have.
  */
 @JsonDeserialize(using = ParsedObject.Reader.class)
-final class ParsedObject extends AbstractMap<String, Object> {
+public final class ParsedObject extends AbstractMap<String, Object> {
     private static final ParsedObject EMPTY = new ParsedObject(new String[0], new Object[0], 0);
     /** Above this many keys, lookups go through a hash index instead of a scan. */
     private static final int SCAN_LIMIT = 8;
@@ -44,7 +44,7 @@ final class ParsedObject extends AbstractMap<String, Object> {
     }
 
     /** Returns {@code map} itself if it is a {@code ParsedObject}, else an unmodifiable copy; {@code null} gives an empty map. */
-    static Map<String, Object> of(@Nullable Map<String, Object> map) {
+    public static Map<String, Object> of(@Nullable Map<String, Object> map) {
         if (map == null || map instanceof ParsedObject) {
             return map == null ? EMPTY : map;
         }
@@ -120,13 +120,23 @@ final class ParsedObject extends AbstractMap<String, Object> {
     }
 
     /** Reads a JSON object, and the objects and arrays inside it, into {@code ParsedObject}s and unmodifiable lists. */
-    static final class Reader extends JsonDeserializer<ParsedObject> {
+    public static final class Reader extends JsonDeserializer<ParsedObject> {
+        /** Creates the reader; Jackson does, from the annotation on {@link ParsedObject}. */
+        public Reader() {
+        }
+
         @Override
         public ParsedObject deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             return object(p, ctxt);
         }
 
-        private static ParsedObject object(JsonParser p, DeserializationContext ctxt) throws IOException {
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object the parser is at (its start, its first field or its end). */
+        static ParsedObject object(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
             if (token == JsonToken.START_OBJECT) {
                 token = p.nextToken();

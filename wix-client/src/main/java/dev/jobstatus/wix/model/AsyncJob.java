@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import dev.jobstatus.wix.internal.ParsedObject;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;

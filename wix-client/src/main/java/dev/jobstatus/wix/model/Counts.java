@@ -3,7 +3,9 @@ package dev.jobstatus.wix.model;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How many items of a Wix async job were processed.
@@ -28,9 +30,19 @@ public record Counts(@Nullable Long total, @JsonAlias("success_count") long succ
      * @param errorByCodeCount failures per error code; never {@code null}
      */
     public Counts {
-        errorByCodeCount = errorByCodeCount == null ? Map.of() : errorByCodeCount.entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getValue() != null)
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        errorByCodeCount = errorByCodeCount == null ? Map.of() : withoutNulls(errorByCodeCount);
+    }
+
+    private static Map<String, Long> withoutNulls(Map<String, Long> counts) {
+        for (Map.Entry<String, Long> entry : counts.entrySet()) {
+            if (entry.getKey() == null || entry.getValue() == null) {
+                Map<String, Long> kept = new HashMap<>(counts);
+                kept.keySet().remove(null);
+                kept.values().removeIf(Objects::isNull);
+                return Map.copyOf(kept);
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     /** {@return how many items were processed, successfully or not} */

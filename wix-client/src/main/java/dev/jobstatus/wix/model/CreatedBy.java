@@ -1,5 +1,6 @@
 package dev.jobstatus.wix.model;
 
+import dev.jobstatus.wix.internal.ParsedObject;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.wix.internal.CreatedByDeserializer;
 import java.util.Map;
