@@ -8,6 +8,8 @@ import dev.jobstatus.core.exception.TransportException;
 import dev.jobstatus.core.internal.UserAgent;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +21,18 @@ import picocli.CommandLine.Option;
 @Command(name = "jobstatus", mixinStandardHelpOptions = true, versionProvider = JobstatusCli.Version.class,
         description = {"Read, list and wait for background jobs of Nexudus, Wix and Asana.",
             "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
-                    + "other jobstatus processes."},
-        subcommands = {NexudusCommand.class, WixCommand.class, AsanaCommand.class, DemoCommand.class})
+                    + "other jobstatus processes."})
 public final class JobstatusCli {
+    /** The commands under {@code jobstatus}, in the order its help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("nexudus", NexudusCommand.class);
+        COMMANDS.put("wix", WixCommand.class);
+        COMMANDS.put("asana", AsanaCommand.class);
+        COMMANDS.put("demo", DemoCommand.class);
+    }
+
     /** Success; for {@code wait}, the job succeeded. */
     static final int OK = 0;
     /** The job ended FAILED. */
@@ -49,7 +60,7 @@ public final class JobstatusCli {
     /** Runs the command and returns its exit code. */
     static int run(String[] args, Context context) {
         JobstatusCli root = new JobstatusCli();
-        CommandLine cli = new CommandLine(root, new CommandLine.IFactory() {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 try {
@@ -57,6 +68,16 @@ public final class JobstatusCli {
                 } catch (NoSuchMethodException e) {
                     return CommandLine.defaultFactory().create(type);
                 }
+            }
+        };
+        CommandLine cli = new CommandLine(root, factory);
+        // Picocli builds the model of every command it is given, reflection and all: a run of one provider's command
+        // builds only that command's, which is a visible part of a short command's time. Anything else (help, an
+        // unknown command, no command) gets them all, for the listing and the messages.
+        String first = args.length > 0 ? args[0] : "";
+        COMMANDS.forEach((name, type) -> {
+            if (!COMMANDS.containsKey(first) || name.equals(first)) {
+                cli.addSubcommand(name, new CommandLine(type, factory));
             }
         });
         cli.addSubcommand(new HelpCommand());
