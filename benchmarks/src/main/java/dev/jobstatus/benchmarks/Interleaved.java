@@ -22,9 +22,15 @@ final class Interleaved {
 
     /**
      * Per operation, in microseconds: wall time as the median over the blocks; the process's CPU time and the calling
-     * thread's CPU time as the mean over all calls.
+     * thread's CPU time as the mean over all calls; and the bytes the calling thread allocated, the mean over all calls
+     * (the server's threads left out, so the figure is the client's alone).
      */
-    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs, double sdkThreadCpuUs, double rawThreadCpuUs) {
+    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs, double sdkThreadCpuUs, double rawThreadCpuUs,
+                double sdkThreadBytes, double rawThreadBytes) {
+        double threadBytesRatio() {
+            return sdkThreadBytes / rawThreadBytes;
+        }
+
         double threadCpuRatio() {
             return sdkThreadCpuUs / rawThreadCpuUs;
         }
@@ -111,13 +117,14 @@ final class Interleaved {
         }
         // The process CPU clock ticks coarsely (10 ms here), so CPU time is summed over every block, not medianed.
         return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1),
-                mean(sdkBlocks, 2), mean(rawBlocks, 2));
+                mean(sdkBlocks, 2), mean(rawBlocks, 2), mean(sdkBlocks, 3), mean(rawBlocks, 3));
     }
 
-    /** Returns {wall µs, process CPU µs, calling thread's CPU µs} per call for one block. */
+    /** Returns {wall µs, process CPU µs, calling thread's CPU µs, calling thread's bytes} per call for one block. */
     private static double[] block(Callable<?> call, int calls) throws Exception {
         long cpu = processCpuNanos();
         long threadCpu = THREADS.getCurrentThreadCpuTime();
+        long bytes = allocatedBytes();
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             if (call.call() == null) {
@@ -126,7 +133,11 @@ final class Interleaved {
         }
         long wall = System.nanoTime() - start;
         return new double[] {wall / 1e3 / calls, (processCpuNanos() - cpu) / 1e3 / calls,
-            (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / calls};
+            (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / calls, (allocatedBytes() - bytes) / (double) calls};
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     private static long processCpuNanos() {
@@ -146,8 +157,10 @@ final class Interleaved {
     /** Runs the measurements alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.Interleaved}. */
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("lean")) {
-            lean(10, 2000).forEach((what, p) -> System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx%n",
-                    what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio()));
+            lean(10, 2000).forEach((what, p) -> System.out.printf(
+                    "%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx%n", what, p.sdkWallUs(),
+                    p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(),
+                    p.rawThreadBytes(), p.threadBytesRatio()));
             return;
         }
         if (List.of(args).contains("listeners")) {

@@ -106,12 +106,16 @@ public final class RunAll {
                     medians.get(call[2]), medians.get(call[1]) / medians.get(call[2]), allocations.get(call[1]),
                     allocations.get(call[2]), allocations.get(call[1]) / allocations.get(call[2])));
         }
-        md.append("\nInterleaved in one JVM (SDK, lean, lean, SDK blocks), with the calling thread's CPU time:\n\n")
-                .append("| call | SDK wall µs | lean wall µs | wall | SDK thread CPU µs | lean thread CPU µs | thread CPU |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        md.append("\nThe JMH bytes above are the whole JVM's, the loopback server's threads included, which dilutes the ratio. ")
+                .append("Interleaved in one JVM (SDK, lean, lean, SDK blocks), with the calling thread's CPU time and the bytes ")
+                .append("it allocated (the client's alone):\n\n")
+                .append("| call | SDK wall µs | lean wall µs | wall | SDK thread CPU µs | lean thread CPU µs | thread CPU ")
+                .append("| SDK thread B/call | lean thread B/call | thread bytes |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         Interleaved.lean(config.rounds(), config.calls()).forEach((what, p) -> md.append(String.format(
-                "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× |%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(),
-                p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio())));
+                "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× | %.0f | %.0f | %.2f× |%n", what, p.sdkWallUs(), p.rawWallUs(),
+                p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(), p.rawThreadBytes(),
+                p.threadBytesRatio())));
         md.append("\n");
 
         md.append("## 1b. Listeners: `get()` with a `ClientListener`, against the default (none)\n\n");
