@@ -218,7 +218,7 @@ public final class RunAll {
                   with a call timeout, and on a loopback call that wake-up is a visible share. The 60 s default stays
                   on: an attempt that trickles forever is worse than microseconds that vanish against a real
                   network round trip; a caller who bounds calls another way can turn it off. Bytes allocated per
-                  call, which noise does not move, are 1.06-1.09× the raw call's (headers, the request id, the
+                  call, which noise does not move, are 0.89-1.06× the raw call's (headers, the request id, the
                   retry bookkeeping). A JFR profile of the benchmark thread finds almost no CPU samples on either
                   side: the call is spent blocked on the socket.
                 - **Mapping**: an early run measured the SDK at 0.64× plain Jackson, because the default Nexudus status
