@@ -12,6 +12,7 @@ import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,20 @@ public final class HttpTransport implements AutoCloseable {
                 outcome = exchange.onResponse(response);
             } catch (IOException e) {
                 outcome = exchange.onFailure(e, call.isCanceled());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                // OkHttp is Kotlin and lets checked exceptions out undeclared: an interrupt while it waits for a
+                // connection to be set up comes out as a bare InterruptedException. It ends the attempt like any
+                // other I/O failure (an interrupt ends the call).
+                call.cancel();
+                IOException failure = new IOException(e);
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    failure = new InterruptedIOException("interrupted");
+                    failure.initCause(e);
+                }
+                outcome = exchange.onFailure(failure, true);
             }
             if (outcome instanceof Outcome.Done<T> done) {
                 return done.response();
