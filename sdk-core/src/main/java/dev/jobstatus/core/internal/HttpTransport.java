@@ -126,11 +126,13 @@ public final class HttpTransport implements AutoCloseable {
                 // connection to be set up comes out as a bare InterruptedException. It ends the attempt like any
                 // other I/O failure (an interrupt ends the call).
                 call.cancel();
-                IOException failure = new IOException(e);
+                IOException failure;
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                     failure = new InterruptedIOException("interrupted");
                     failure.initCause(e);
+                } else {
+                    failure = new IOException(e);
                 }
                 outcome = exchange.onFailure(failure, true);
             }

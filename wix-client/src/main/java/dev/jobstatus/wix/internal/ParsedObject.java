@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonDeserialize(using = ParsedObject.Reader.class)
 public final class ParsedObject extends AbstractMap<String, Object> {
-    private static final ParsedObject EMPTY = new ParsedObject(new String[0], new Object[0], 0);
+    private static final ParsedObject EMPTY = new ParsedObject(new String[0], new Object[0], 0, null);
     /** Above this many keys, lookups go through a hash index instead of a scan. */
     private static final int SCAN_LIMIT = 8;
 
@@ -36,11 +36,12 @@ public final class ParsedObject extends AbstractMap<String, Object> {
     private final int size;
     private final @Nullable Map<String, Integer> index;
 
-    private ParsedObject(String[] keys, @Nullable Object[] values, int size) {
+    /** Takes the arrays as they are; {@code index}, when there is one (a large object), maps each key to its slot. */
+    private ParsedObject(String[] keys, @Nullable Object[] values, int size, @Nullable Map<String, Integer> index) {
         this.keys = keys;
         this.values = values;
         this.size = size;
-        this.index = size > SCAN_LIMIT ? indexOf(keys, size) : null;
+        this.index = index;
     }
 
     /** Returns {@code map} itself if it is a {@code ParsedObject}, else an unmodifiable copy; {@code null} gives an empty map. */
@@ -99,6 +100,11 @@ public final class ParsedObject extends AbstractMap<String, Object> {
     }
 
     private int slot(Object key) {
+        return slot(keys, size, index, key);
+    }
+
+    /** Returns the slot of {@code key} among the first {@code size} keys, through the index when there is one, or -1. */
+    private static int slot(String[] keys, int size, @Nullable Map<String, Integer> index, Object key) {
         if (index != null) {
             Integer at = index.get(key);
             return at == null ? -1 : at;
@@ -153,17 +159,10 @@ public final class ParsedObject extends AbstractMap<String, Object> {
                 p.nextToken();
                 Object value = value(p, ctxt);
                 // A repeated key keeps its first place and its last value, as a LinkedHashMap would.
-                int at = -1;
-                if (size > SCAN_LIMIT) {
-                    if (seen == null) {
-                        seen = indexOf(keys, size);
-                    }
-                    at = seen.getOrDefault(key, -1);
-                } else {
-                    for (int i = 0; i < size && at < 0; i++) {
-                        at = keys[i].equals(key) ? i : -1;
-                    }
+                if (size > SCAN_LIMIT && seen == null) {
+                    seen = indexOf(keys, size);
                 }
+                int at = slot(keys, size, seen, key);
                 if (at >= 0) {
                     values[at] = value;
                     continue;
@@ -178,7 +177,7 @@ public final class ParsedObject extends AbstractMap<String, Object> {
                 keys[size] = key;
                 values[size++] = value;
             }
-            return size == 0 ? EMPTY : new ParsedObject(keys, values, size);
+            return size == 0 ? EMPTY : new ParsedObject(keys, values, size, seen);
         }
 
         private static @Nullable Object value(JsonParser p, DeserializationContext ctxt) throws IOException {
