@@ -1,33 +1,30 @@
 package dev.jobstatus.cli;
 
-import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jobstatus help [COMMAND...]}: the help of any command, however deep, as its {@code --help} shows it. */
-@Command(name = "help", helpCommand = true, description = "Show the help of a command, e.g. jobstatus help nexudus list.")
-final class HelpCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+final class HelpCommand {
+    private static final Param<String> PATH = Param.remaining("COMMAND", "The command, such as: nexudus list");
 
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, such as: nexudus list")
-    List<String> path = new ArrayList<>();
+    private HelpCommand() {
+    }
 
-    @Override
-    public void run() {
-        CommandLine target = spec.parent().commandLine();
+    static Command command() {
+        return Command.leaf("help", HelpCommand::run, "Show the help of a command, e.g. jobstatus help nexudus list.")
+                .params(PATH).examples("jobstatus help nexudus list");
+    }
+
+    private static int run(Args args, Context context) {
+        List<String> path = args.all(PATH);
+        Command target = JobstatusCli.ROOT;
         for (String name : path) {
-            CommandLine next = target.getSubcommands().get(name);
-            if (next == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Unknown command: 'jobstatus "
-                        + String.join(" ", path) + "'");
+            target = target.subcommands().get(name);
+            if (target == null) {
+                throw new UsageException(JobstatusCli.ROOT.subcommands().get("help"),
+                        "Unknown command: '" + JobstatusCli.ROOT.name() + " " + String.join(" ", path) + "'");
             }
-            target = next;
         }
-        target.usage(target.getOut());
+        context.out().print(Help.of(target));
+        return JobstatusCli.OK;
     }
 }
