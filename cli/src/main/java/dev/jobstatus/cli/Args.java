@@ -1,13 +1,17 @@
 package dev.jobstatus.cli;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The values a command line gave a command's options and parameters, read and checked. */
 final class Args {
-    private final Map<Object, Object> values = new HashMap<>();
+    /**
+     * By identity: each option and parameter is one constant. A record's own hashCode would also do, but its first
+     * call bootstraps the JDK's generated record methods, some 30 ms of a short command's start.
+     */
+    private final Map<Object, Object> values = new IdentityHashMap<>();
 
     /** Whether the flag was given. */
     boolean flag(Option<Boolean> option) {

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * Reads the text of an option or parameter as its value. A text it cannot read throws
@@ -64,7 +63,11 @@ interface Converter<T> {
 
     /** The constants of {@code type}, as a user writes them: {@code A, B, C}. */
     static String names(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        StringJoiner names = new StringJoiner(", ");
+        for (Enum<?> constant : type.getEnumConstants()) {
+            names.add(constant.name());
+        }
+        return names.toString();
     }
 
     private static Duration duration(String text) {
