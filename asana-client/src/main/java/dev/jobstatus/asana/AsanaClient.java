@@ -8,7 +8,6 @@ import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Text;
 import java.time.Duration;
@@ -84,7 +83,7 @@ public final class AsanaClient extends ProviderClient {
         public Builder bearerToken(String token) {
             CoreAccess.credentialChosen(this, "bearerToken");
             this.credentials = CredentialProvider.bearerToken(token);
-            CoreAccess.account(this, Fingerprint.of(token));
+            CoreAccess.accountOfSecret(this, token);
             return this;
         }
 
@@ -103,7 +102,7 @@ public final class AsanaClient extends ProviderClient {
             CoreAccess.credentialChosen(this, "oauthRefresh");
             this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
                     Checks.text(refreshToken, "refreshToken")};
-            CoreAccess.account(this, Fingerprint.of(refreshToken));
+            CoreAccess.accountOfSecret(this, refreshToken);
             return this;
         }
 

@@ -8,7 +8,6 @@ import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -89,7 +88,7 @@ public final class NexudusClient extends ProviderClient {
         public Builder bearerToken(String token) {
             CoreAccess.credentialChosen(this, "bearerToken");
             credentials = CredentialProvider.bearerToken(token);
-            CoreAccess.account(this, Fingerprint.of(token));
+            CoreAccess.accountOfSecret(this, token);
             return this;
         }
 

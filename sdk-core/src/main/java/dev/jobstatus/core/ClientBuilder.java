@@ -14,6 +14,7 @@ import dev.jobstatus.core.internal.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
@@ -55,7 +56,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             }
 
             @Override
-            public void account(ClientBuilder<?> builder, String account) {
+            public void account(ClientBuilder<?> builder, Supplier<String> account) {
                 builder.defaultAccount = account;
             }
 
@@ -77,7 +78,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private @Nullable SharedState sharedState;
     private @Nullable TokenStore tokenStore;
     private @Nullable String accountKey;
-    private String defaultAccount = "default";
+    private Supplier<String> defaultAccount = () -> "default";
 
     /**
      * Starts a builder.
@@ -326,7 +327,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /** Returns the key of this client's provider and account in the shared state. */
     private String sharedKey() {
-        return provider + "/" + (accountKey != null ? accountKey : defaultAccount);
+        return provider + "/" + (accountKey != null ? accountKey : defaultAccount.get());
     }
 
     /** Builds the transport a new client will own, with the rate limiter resolved. */

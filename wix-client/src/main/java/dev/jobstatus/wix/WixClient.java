@@ -8,7 +8,6 @@ import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.List;
@@ -189,7 +188,7 @@ public final class WixClient extends ProviderClient {
                         ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
                         : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
             } else if (accessToken != null) {
-                CoreAccess.account(this, Fingerprint.of(accessToken));
+                CoreAccess.accountOfSecret(this, accessToken);
                 transport.credentials(CredentialProvider.staticHeaders(Map.of("Authorization", accessToken)));
             } else if (credentials != null) {
                 transport.credentials(credentials);

@@ -5,6 +5,7 @@ import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.polling.PollPolicy;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 
 /**
@@ -30,8 +31,11 @@ public final class CoreAccess {
         /** Returns the ways of authenticating called on {@code builder}, in order. */
         List<String> credentialsChosen(ClientBuilder<?> builder);
 
-        /** Records the account the credentials of {@code builder} sign in as, the default key of shared state. */
-        void account(ClientBuilder<?> builder, String account);
+        /**
+         * Records the account the credentials of {@code builder} sign in as, the default key of shared state; asked
+         * for only when the client shares state.
+         */
+        void account(ClientBuilder<?> builder, Supplier<String> account);
 
         /** Returns the store the token of {@code builder} is kept in: the one set or shared, else a new in-memory one. */
         TokenStore tokenStore(ClientBuilder<?> builder);
@@ -99,7 +103,15 @@ public final class CoreAccess {
      * {@link Fingerprint} of a secret, never a secret): the default key of its shared pacing and token.
      */
     public static void account(ClientBuilder<?> builder, String account) {
-        hooks.account(builder, account);
+        hooks.account(builder, () -> account);
+    }
+
+    /**
+     * Records the account a provider's builder signs in as when all that names it is a secret: the {@link Fingerprint}
+     * of {@code secret}, computed only if the client shares state (a digest is start-up work a plain client does not need).
+     */
+    public static void accountOfSecret(ClientBuilder<?> builder, String secret) {
+        hooks.account(builder, () -> Fingerprint.of(secret));
     }
 
     /** Returns the store a provider's built-in token fetching keeps its token in: set, shared or a new in-memory one. */
