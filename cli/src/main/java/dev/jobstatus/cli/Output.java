@@ -26,8 +26,16 @@ final class Output {
             jsonLine(record);
             return;
         }
-        int width = fields.keySet().stream().mapToInt(String::length).max().orElse(0);
-        fields.forEach((name, value) -> context.out().println(pad(name, width) + "  " + (value == null ? "" : value)));
+        int width = 0;
+        for (String name : fields.keySet()) {
+            width = Math.max(width, name.length());
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            Object value = field.getValue();
+            lines.append(pad(field.getKey(), width)).append("  ").append(value == null ? "" : value).append(System.lineSeparator());
+        }
+        context.out().print(lines);
     }
 
     /**
