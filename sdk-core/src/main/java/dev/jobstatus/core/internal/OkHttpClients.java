@@ -39,8 +39,7 @@ final class OkHttpClients {
                 .retryOnConnectionFailure(false)
                 // Never follow a redirect from https down to http.
                 .followSslRedirects(false)
-                .addNetworkInterceptor(new AuthInterceptor(b.baseUrl))
-                .addNetworkInterceptor(new HoldRetryAfterInterceptor())
+                .addNetworkInterceptor(new HopInterceptor(b.baseUrl))
                 .build();
     }
 

@@ -162,7 +162,7 @@ final class RetryingCall<T> {
                 .tag(AuthHeaders.class, auth);
         transport.defaultHeaders().forEach(builder::header);
         request.headers().forEach(builder::header);
-        // On the request itself, not added by an interceptor that copies it; AuthInterceptor strips them from any
+        // On the request itself, not added by an interceptor that copies it; HopInterceptor strips them from any
         // hop that leaves the base URL's origin.
         auth.asMap().forEach(builder::header);
         return builder.build();
@@ -269,7 +269,7 @@ final class RetryingCall<T> {
         String requestId = requestId(headers);
         String retryAfterValue = headers.get("Retry-After");
         Duration retryAfter = RetryAfter.parse(
-                retryAfterValue != null ? retryAfterValue : headers.get(HoldRetryAfterInterceptor.HEADER), transport.time().now());
+                retryAfterValue != null ? retryAfterValue : headers.get(HopInterceptor.HELD_RETRY_AFTER), transport.time().now());
         if (response.isSuccessful()) {
             return onSuccess(response, requestId, retryAfter);
         }
