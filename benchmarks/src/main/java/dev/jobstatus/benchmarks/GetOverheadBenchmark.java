@@ -47,6 +47,7 @@ public class GetOverheadBenchmark {
     record AsanaEnvelope(Job data) { }
 
     private MockWebServer server;
+    private Thread drain;
     private NexudusClient nexudus;
     private NexudusClient nexudusUntimed;
     private NexudusClient nexudusObserved;
@@ -63,11 +64,27 @@ public class GetOverheadBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
+        start(null);
+    }
+
+    /**
+     * Sets up against {@code externalBase}, the base URL of a {@link LoopbackServer} in another JVM, or, when it is
+     * null, against a server in this JVM. The local server starts either way: the lean side sends the very URLs the
+     * SDK sends, learned from throwaway clients there.
+     */
+    void start(String externalBase) {
         server = Fixtures.jobServer();
-        base = server.url("/").toString();
+        String local = server.url("/").toString();
+        base = externalBase != null ? externalBase : local;
+        try (AsanaClient probeAsana = asanaClient(local); WixClient probeWix = wixClient(local)) {
+            asanaUrl = base + urlOf(() -> probeAsana.jobs().get("12345")).substring(local.length());
+            wixItemsUrl = base + urlOf(() -> probeWix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd",
+                    AsyncJobItemsQuery.builder().build())).substring(local.length());
+        }
+        drain = LoopbackServer.drain(server);
         nexudus = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
-        wix = WixClient.builder().baseUrl(base).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
-        asana = AsanaClient.builder().baseUrl(base + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        wix = wixClient(base);
+        asana = asanaClient(base);
         raw = new OkHttpClient();
         nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").callTimeout(java.time.Duration.ZERO)
                 .rateLimiter(RateLimiter.unlimited()).build();
@@ -81,9 +98,14 @@ public class GetOverheadBenchmark {
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         lean = new Lean();
-        // The lean side sends the very URLs the SDK sends.
-        asanaUrl = urlOf(() -> asana.jobs().get("12345"));
-        wixItemsUrl = urlOf(() -> wix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd", AsyncJobItemsQuery.builder().build()));
+    }
+
+    private static AsanaClient asanaClient(String url) {
+        return AsanaClient.builder().baseUrl(url + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+    }
+
+    private static WixClient wixClient(String url) {
+        return WixClient.builder().baseUrl(url).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
     }
 
     private String urlOf(Runnable call) {
@@ -110,6 +132,7 @@ public class GetOverheadBenchmark {
         lean.close();
         raw.dispatcher().executorService().shutdown();
         raw.connectionPool().evictAll();
+        drain.interrupt();
         server.close();
     }
 

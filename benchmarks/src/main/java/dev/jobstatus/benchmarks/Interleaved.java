@@ -1,9 +1,15 @@
 package dev.jobstatus.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -68,15 +74,84 @@ final class Interleaved {
     }
 
     /**
-     * Measures each provider's {@code get()} and a Wix items page against the lean raw baseline ({@link Lean}): a
-     * default ObjectMapper, plain records, no call timeout, the same URLs.
+     * Measures each provider's {@code get()} and a Wix items page against the lean raw baseline ({@link Lean}: a
+     * default ObjectMapper, plain records, no call timeout, the same URLs), each comparison in {@code forks} fresh JVMs
+     * of its own against a {@link LoopbackServer} in another JVM, as a user's application calls an API. A JVM's
+     * compiled code differs from run to run (what the compilers inlined), so one JVM's ratio is one draw: the
+     * result holds every fork's.
      */
-    static Map<String, Pair> lean(int rounds, int calls) throws Exception {
-        return onGetBenchmark(rounds, calls, bench -> List.of(
+    static Map<String, List<Pair>> lean(int forks, int rounds, int calls) throws Exception {
+        Map<String, List<Pair>> byName = new LinkedHashMap<>();
+        try (LoopbackServer server = LoopbackServer.start()) {
+            for (int fork = 0; fork < forks; fork++) {
+                for (int side = 0; side < LEAN_SIDES; side++) {
+                    String[] result = leanChild(side, rounds, calls, server.baseUrl()).split("\t");
+                    double[] v = new double[8];
+                    for (int i = 0; i < 8; i++) {
+                        v[i] = Double.parseDouble(result[i + 2]);
+                    }
+                    byName.computeIfAbsent(result[1], k -> new ArrayList<>()).add(new Pair(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** Each figure's median over {@code forks}. */
+    static Pair median(List<Pair> forks) {
+        List<double[]> rows = new ArrayList<>();
+        for (Pair p : forks) {
+            rows.add(new double[] {p.sdkWallUs(), p.rawWallUs(), p.sdkCpuUs(), p.rawCpuUs(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(),
+                p.sdkThreadBytes(), p.rawThreadBytes()});
+        }
+        return new Pair(median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3), median(rows, 4), median(rows, 5),
+                median(rows, 6), median(rows, 7));
+    }
+
+    private static final int LEAN_SIDES = 4;
+
+    private static List<Side> leanSides(GetOverheadBenchmark bench) {
+        return List.of(
                 new Side("nexudus get", bench::nexudusSdk, bench::nexudusLean),
                 new Side("wix get", bench::wixSdk, bench::wixLean),
                 new Side("asana get", bench::asanaSdk, bench::asanaLean),
-                new Side("wix items page (50)", bench::wixItemsSdk, bench::wixItemsLean)));
+                new Side("wix items page (50)", bench::wixItemsSdk, bench::wixItemsLean));
+    }
+
+    /** Runs one lean comparison in a new JVM; returns its "pair" line. */
+    private static String leanChild(int side, int rounds, int calls, String baseUrl) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Interleaved.class.getName(),
+                "lean-side", String.valueOf(side), String.valueOf(rounds), String.valueOf(calls), baseUrl)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String pair = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("pair\t")) {
+                    pair = line;
+                }
+            }
+        }
+        int exit = child.waitFor();
+        if (pair == null || exit != 0) {
+            throw new IOException("lean comparison " + side + " exited " + exit + " without a result");
+        }
+        return pair;
+    }
+
+    /** The child of {@link #leanChild}: measures one comparison and prints its "pair" line. */
+    private static void leanSide(int side, int rounds, int calls, String baseUrl) throws Exception {
+        GetOverheadBenchmark bench = new GetOverheadBenchmark();
+        bench.start(baseUrl);
+        try {
+            Side measured = leanSides(bench).get(side);
+            Pair p = measure(measured.sdk(), measured.baseline(), rounds, calls);
+            System.out.printf(Locale.ROOT, "pair\t%s\t%f\t%f\t%f\t%f\t%f\t%f\t%f\t%f%n", measured.name(), p.sdkWallUs(),
+                    p.rawWallUs(), p.sdkCpuUs(), p.rawCpuUs(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.sdkThreadBytes(),
+                    p.rawThreadBytes());
+        } finally {
+            bench.stop();
+        }
     }
 
     /** Starts one {@link GetOverheadBenchmark}, measures each of its {@code sides} in turn, and stops it. */
@@ -115,9 +190,11 @@ final class Interleaved {
             rawBlocks.add(block(raw, calls));
             sdkBlocks.add(block(sdk, calls));
         }
-        // The process CPU clock ticks coarsely (10 ms here), so CPU time is summed over every block, not medianed.
+        // The process CPU clock ticks coarsely (10 ms here), so process CPU time is summed over every block, not
+        // medianed. The calling thread's CPU clock counts nanoseconds, so it takes the median like wall time: a block
+        // that shared its core with a neighbour's burst does not move it.
         return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1),
-                mean(sdkBlocks, 2), mean(rawBlocks, 2), mean(sdkBlocks, 3), mean(rawBlocks, 3));
+                median(sdkBlocks, 2), median(rawBlocks, 2), mean(sdkBlocks, 3), mean(rawBlocks, 3));
     }
 
     /** Returns {wall µs, process CPU µs, calling thread's CPU µs, calling thread's bytes} per call for one block. */
@@ -156,11 +233,18 @@ final class Interleaved {
 
     /** Runs the measurements alone: {@code java -cp benchmarks.jar dev.jobstatus.benchmarks.Interleaved}. */
     public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("lean-side")) {
+            leanSide(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+            System.exit(0);
+        }
         if (List.of(args).contains("lean")) {
-            lean(10, 2000).forEach((what, p) -> System.out.printf(
-                    "%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx%n", what, p.sdkWallUs(),
-                    p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(),
-                    p.rawThreadBytes(), p.threadBytesRatio()));
+            lean(3, 10, 2000).forEach((what, forks) -> {
+                Pair p = median(forks);
+                System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx; "
+                        + "thread cpu by JVM %s%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(),
+                        p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(), p.rawThreadBytes(), p.threadBytesRatio(),
+                        forks.stream().map(f -> String.format("%.3fx", f.threadCpuRatio())).toList());
+            });
             return;
         }
         if (List.of(args).contains("listeners")) {

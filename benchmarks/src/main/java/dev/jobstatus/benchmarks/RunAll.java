@@ -106,16 +106,22 @@ public final class RunAll {
                     medians.get(call[2]), medians.get(call[1]) / medians.get(call[2]), allocations.get(call[1]),
                     allocations.get(call[2]), allocations.get(call[1]) / allocations.get(call[2])));
         }
+        int leanForks = Math.max(1, config.forks());
         md.append("\nThe JMH bytes above are the whole JVM's, the loopback server's threads included, which dilutes the ratio. ")
-                .append("Interleaved in one JVM (SDK, lean, lean, SDK blocks), with the calling thread's CPU time and the bytes ")
-                .append("it allocated (the client's alone):\n\n")
+                .append(String.format("Interleaved (SDK, lean, lean, SDK blocks), each comparison in %d fresh JVMs of its own ", leanForks))
+                .append("against the loopback server in a JVM of its own, as an application calls an API; the calling thread's CPU ")
+                .append("time and the bytes it allocated (the client's alone); each figure the median over the JVMs, and the ")
+                .append("thread-CPU ratio of each JVM (what the compilers made of the code differs from JVM to JVM):\n\n")
                 .append("| call | SDK wall µs | lean wall µs | wall | SDK thread CPU µs | lean thread CPU µs | thread CPU ")
-                .append("| SDK thread B/call | lean thread B/call | thread bytes |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
-        Interleaved.lean(config.rounds(), config.calls()).forEach((what, p) -> md.append(String.format(
-                "| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× | %.0f | %.0f | %.2f× |%n", what, p.sdkWallUs(), p.rawWallUs(),
-                p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(), p.rawThreadBytes(),
-                p.threadBytesRatio())));
+                .append("| SDK thread B/call | lean thread B/call | thread bytes | thread CPU by JVM |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        Interleaved.lean(leanForks, config.rounds(), config.calls()).forEach((what, forks) -> {
+            Interleaved.Pair p = Interleaved.median(forks);
+            md.append(String.format("| %s | %.1f | %.1f | %.2f× | %.1f | %.1f | %.2f× | %.0f | %.0f | %.2f× | %s |%n", what,
+                    p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.threadCpuRatio(),
+                    p.sdkThreadBytes(), p.rawThreadBytes(), p.threadBytesRatio(),
+                    String.join(", ", forks.stream().map(f -> String.format("%.2f×", f.threadCpuRatio())).toList())));
+        });
         md.append("\n");
 
         md.append("## 1b. Listeners: `get()` with a `ClientListener`, against the default (none)\n\n");
