@@ -6,9 +6,13 @@ import dev.jobstatus.testkit.NexudusSimulator;
 
 /**
  * One of the processes of {@link SharedQuotaTest}: lists {@code pages} pages from the simulator at {@code args[0]},
- * paced through the Redis at {@code args[1]}, and exits 0 when every page arrived.
+ * paced through the Redis at {@code args[1]}, once a line arrives on its standard input, and exits 0 when every page
+ * arrived.
  */
 public final class QuotaWorker {
+    /** The line a worker prints once its client is built; it lists when a line arrives on its standard input. */
+    static final String READY = "ready";
+
     private QuotaWorker() {
     }
 
@@ -17,10 +21,17 @@ public final class QuotaWorker {
      *
      * @param args the simulator's base URL, the Redis URL and the number of pages
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int pages = Integer.parseInt(args[2]);
         try (RedisSharedState shared = RedisSharedState.connect(args[1]);
                 NexudusClient nexudus = client(args[0], shared)) {
+            // Ready, then wait for the test's word, so that all four list together, each with its JVM started.
+            System.out.println(READY);
+            System.out.flush();
+            if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine() == null) {
+                return;
+            }
             for (int page = 1; page <= pages; page++) {
                 nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
             }
