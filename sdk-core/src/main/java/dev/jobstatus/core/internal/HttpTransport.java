@@ -115,6 +115,7 @@ public final class HttpTransport implements AutoCloseable {
             }
             Call call = exchange.newCall(next);
             Outcome<T> outcome;
+            InterruptWatch.watch(call);
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);
             } catch (IOException e) {
@@ -135,6 +136,8 @@ public final class HttpTransport implements AutoCloseable {
                     failure = new IOException(e);
                 }
                 outcome = exchange.onFailure(failure, true);
+            } finally {
+                InterruptWatch.unwatch(call);
             }
             if (outcome instanceof Outcome.Done<T> done) {
                 return done.response();

@@ -21,8 +21,6 @@ final class OkHttpClients {
         OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
         if (b.httpClient == null) {
             ok.dispatcher(boundedDispatcher(b.provider));
-            // An interrupted blocking call cancels its request at once, not when the socket times out.
-            ok.socketFactory(InterruptibleSocketFactory.INSTANCE);
             if (!b.baseUrl.isHttps()) {
                 // Every request goes to the base URL's scheme (redirects to https are not followed, below), so a
                 // client of a plain-http server never opens TLS: without a TLS spec OkHttp does not load the JDK's
