@@ -238,7 +238,7 @@ final class Interleaved {
             System.exit(0);
         }
         if (List.of(args).contains("lean")) {
-            lean(3, 10, 2000).forEach((what, forks) -> {
+            lean(5, 10, 2000).forEach((what, forks) -> {
                 Pair p = median(forks);
                 System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx; "
                         + "thread cpu by JVM %s%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(),

@@ -106,7 +106,9 @@ public final class RunAll {
                     medians.get(call[2]), medians.get(call[1]) / medians.get(call[2]), allocations.get(call[1]),
                     allocations.get(call[2]), allocations.get(call[1]) / allocations.get(call[2])));
         }
-        int leanForks = Math.max(1, config.forks());
+        // One JVM's ratio moves by 10-20% with what its compilers made of the code, more than the gap measured: five
+        // draws, not JMH's three, for a median that holds still.
+        int leanForks = config.smoke() ? 1 : 5;
         md.append("\nThe JMH bytes above are the whole JVM's, the loopback server's threads included, which dilutes the ratio. ")
                 .append(String.format("Interleaved (SDK, lean, lean, SDK blocks), each comparison in %d fresh JVMs of its own ", leanForks))
                 .append("against the loopback server in a JVM of its own, as an application calls an API; the calling thread's CPU ")
