@@ -12,12 +12,13 @@ import okhttp3.Call;
  * an interrupt, so without this an interrupted call would hold its request open until the socket timed out.
  *
  * <p>One JVM-wide daemon thread looks at the threads of the calls in flight every {@value #POLL_MILLIS} ms, sleeps
- * while there are none, and ends after a minute without calls; the next call starts it again. Watching a call costs
+ * once there have been none for a second, and ends after a minute without calls; the next call starts it again. Watching a call costs
  * its thread a map insert and a removal, where sockets that end at an interrupt (channel-backed ones) cost system
  * calls on every read.
  */
 final class InterruptWatch {
     static final long POLL_MILLIS = 50;
+    private static final int LINGER_POLLS = 20;
     private static final long IDLE_EXIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private static final Map<Call, Thread> CALLS = new ConcurrentHashMap<>();
@@ -57,34 +58,44 @@ final class InterruptWatch {
     }
 
     private static void run() {
-        Thread self = Thread.currentThread();
+        int quiet = 0; // polls in a row that found no call
         while (true) {
             // Nothing interrupts this thread on purpose; a stray interrupt must not turn the parks below into a spin.
             Thread.interrupted();
-            if (CALLS.isEmpty()) {
-                // Sleep until a call is watched. A caller puts its call, then reads `sleeping`; this thread sets
-                // `sleeping`, then looks at the map: one of the two sees the other's write.
-                sleeping = self;
-                long start = System.nanoTime();
-                if (CALLS.isEmpty()) {
-                    LockSupport.parkNanos(IDLE_EXIT_NANOS);
-                }
-                sleeping = null;
-                if (CALLS.isEmpty() && System.nanoTime() - start >= IDLE_EXIT_NANOS) {
-                    // Same handshake on RUNNING: a caller that saw it false starts a new watcher, or this one stays.
-                    RUNNING.set(false);
-                    if (CALLS.isEmpty() || !RUNNING.compareAndSet(false, true)) {
-                        return;
+            if (!CALLS.isEmpty()) {
+                quiet = 0;
+                CALLS.forEach((call, thread) -> {
+                    if (thread.isInterrupted()) {
+                        call.cancel();
                     }
+                });
+            } else if (++quiet >= LINGER_POLLS) {
+                // Between calls in a busy loop this thread keeps polling, so callers need not wake it each time.
+                quiet = 0;
+                if (!sleepUntilWatched()) {
+                    return;
                 }
                 continue;
             }
-            CALLS.forEach((call, thread) -> {
-                if (thread.isInterrupted()) {
-                    call.cancel();
-                }
-            });
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
         }
+    }
+
+    /** Sleeps until a call is watched; returns false when none came for a minute and this thread should end. */
+    private static boolean sleepUntilWatched() {
+        // A caller puts its call, then reads `sleeping`; this thread sets `sleeping`, then looks at the map: one of the
+        // two sees the other's write.
+        sleeping = Thread.currentThread();
+        long start = System.nanoTime();
+        if (CALLS.isEmpty()) {
+            LockSupport.parkNanos(IDLE_EXIT_NANOS);
+        }
+        sleeping = null;
+        if (!CALLS.isEmpty() || System.nanoTime() - start < IDLE_EXIT_NANOS) {
+            return true;
+        }
+        // The same handshake on RUNNING: a caller that saw it false starts a new watcher, or this one stays.
+        RUNNING.set(false);
+        return !CALLS.isEmpty() && RUNNING.compareAndSet(false, true);
     }
 }

@@ -24,27 +24,45 @@ class InterruptWatchTest {
         OkHttpClient callers = new OkHttpClient();
         try (SilentServer silent = new SilentServer();
              HttpTransport transport = HttpTransport.builder("acme").baseUrl(silent.url("/v1/")).httpClient(callers).build()) {
-            AtomicReference<Throwable> thrown = new AtomicReference<>();
-            AtomicReference<Boolean> flagKept = new AtomicReference<>();
-            Thread calling = new Thread(() -> {
-                thrown.set(catchThrowable(() -> transport.execute(getThing("1"), THING)));
-                flagKept.set(Thread.currentThread().isInterrupted());
-            });
-            calling.start();
-            while (silent.accepted() == 0) {
-                Thread.sleep(10);
-            }
-            long start = System.nanoTime();
-            calling.interrupt();
-            calling.join(5_000);
-
             // The client's read timeout is 10 s; the watch polls every 50 ms.
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-            assertThat(thrown.get()).isInstanceOf(InterruptedOperationException.class)
-                    .hasMessage("interrupted while calling the acme API");
-            assertThat(flagKept.get()).isTrue();
-            assertThat(silent.awaitClientClose(500)).isTrue();
+            assertInterruptEndsACall(transport, silent);
         }
+    }
+
+    @Test
+    void aWatchThatWentToSleepWakesForTheNextCall() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{\"id\":\"1\"}").build());
+        try (HttpTransport quick = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).build()) {
+            quick.execute(getThing("1"), THING);
+        }
+        // A second without calls: the watch thread stops polling and sleeps.
+        Thread.sleep(InterruptWatch.POLL_MILLIS * 30);
+
+        try (SilentServer silent = new SilentServer(); HttpTransport transport = HttpTransport.builder("acme").baseUrl(silent.url("/v1/")).build()) {
+            assertInterruptEndsACall(transport, silent);
+        }
+    }
+
+    private static void assertInterruptEndsACall(HttpTransport transport, SilentServer silent) throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagKept = new AtomicReference<>();
+        Thread calling = new Thread(() -> {
+            thrown.set(catchThrowable(() -> transport.execute(getThing("1"), THING)));
+            flagKept.set(Thread.currentThread().isInterrupted());
+        });
+        calling.start();
+        while (silent.accepted() == 0) {
+            Thread.sleep(10);
+        }
+        long start = System.nanoTime();
+        calling.interrupt();
+        calling.join(5_000);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(thrown.get()).isInstanceOf(InterruptedOperationException.class)
+                .hasMessage("interrupted while calling the acme API");
+        assertThat(flagKept.get()).isTrue();
+        assertThat(silent.awaitClientClose(500)).isTrue();
     }
 
     @Test
