@@ -18,23 +18,21 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
     static final long NONE = Long.MAX_VALUE;
 
     /**
-     * The deadline of the call whose credentials are being fetched on this thread: a token request made on behalf
-     * of a call is bounded by that call's deadline.
+     * The deadline of the call whose credentials are being fetched on this thread ({@link #NONE} outside a lookup): a
+     * token request made on behalf of a call is bounded by that call's deadline. One holder per thread, written in
+     * place: a {@code set} and {@code remove} per call would make and clear a weak reference each time.
      */
-    private static final ThreadLocal<long[]> ENCLOSING = new ThreadLocal<>();
+    private static final ThreadLocal<long[]> ENCLOSING = ThreadLocal.withInitial(() -> new long[] {NONE});
 
     /** Runs {@code action} (a credentials lookup) with this budget's deadline bounding any call it makes. */
     <T> T bounding(java.util.function.Supplier<T> action) {
-        long[] previous = ENCLOSING.get();
-        ENCLOSING.set(new long[] {deadlineNanos});
+        long[] enclosing = ENCLOSING.get();
+        long previous = enclosing[0];
+        enclosing[0] = deadlineNanos;
         try {
             return action.get();
         } finally {
-            if (previous == null) {
-                ENCLOSING.remove();
-            } else {
-                ENCLOSING.set(previous);
-            }
+            enclosing[0] = previous;
         }
     }
 
@@ -43,8 +41,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
      * or {@link #NONE} outside such a lookup.
      */
     static long enclosingDeadlineNanos() {
-        long[] enclosing = ENCLOSING.get();
-        return enclosing == null ? NONE : enclosing[0];
+        return ENCLOSING.get()[0];
     }
 
     static CallBudget of(TransportSettings settings, RequestOptions options, long outerDeadlineNanos) {
@@ -58,11 +55,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
             Duration left = Duration.between(settings.time().now(), options.deadline());
             deadline = Math.min(deadline, plus(now, left.isNegative() ? Duration.ZERO : left));
         }
-        deadline = Math.min(deadline, outerDeadlineNanos);
-        long[] enclosing = ENCLOSING.get();
-        if (enclosing != null) {
-            deadline = Math.min(deadline, enclosing[0]);
-        }
+        deadline = Math.min(deadline, Math.min(outerDeadlineNanos, enclosingDeadlineNanos()));
         return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)));
     }
 

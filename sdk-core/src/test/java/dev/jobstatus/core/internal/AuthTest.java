@@ -250,4 +250,35 @@ class AuthTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aCredentialsLookupIsBoundedByItsCallsDeadlineAndOnlyWhileItRuns() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        // A token endpoint of its own, as a fetching provider has: its call is made inside the outer lookup.
+        HttpTransport tokenEndpoint = TestTransports.builder(otherHost, time).credentials(() -> {
+            seen.add(Deadlines.enclosingNanos());
+            return AuthHeaders.of("Authorization", "client-secret");
+        }).build();
+        HttpTransport transport = TestTransports.builder(server, time).credentials(() -> {
+            seen.add(Deadlines.enclosingNanos());
+            tokenEndpoint.execute(getThing("token"), THING);
+            seen.add(Deadlines.enclosingNanos());
+            return AuthHeaders.of("Authorization", "Bearer token-1");
+        }).build();
+        otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
+        otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
+        server.enqueue(json(200, "{\"id\":\"1\"}"));
+        server.enqueue(json(200, "{\"id\":\"2\"}"));
+        long start = time.nanoTime();
+
+        transport.execute(getThing("1"), THING, dev.jobstatus.core.RequestOptions.timeout(Duration.ofSeconds(5)));
+        transport.execute(getThing("2"), THING, dev.jobstatus.core.RequestOptions.timeout(Duration.ofSeconds(7)));
+
+        long five = start + Duration.ofSeconds(5).toNanos();
+        long seven = start + Duration.ofSeconds(7).toNanos();
+        // The token call's own budget is the default (minutes): its lookup sees the outer call's deadline, and the
+        // outer lookup sees it again once the token call is done.
+        assertThat(seen).containsExactly(five, five, five, seven, seven, seven);
+        assertThat(Deadlines.enclosingNanos()).as("outside a lookup").isEqualTo(Long.MAX_VALUE);
+    }
 }
