@@ -268,8 +268,11 @@ final class RetryingCall<T> {
         transport.responseObserver().accept(headers);
         String requestId = requestId(headers);
         String retryAfterValue = headers.get("Retry-After");
-        Duration retryAfter = RetryAfter.parse(
-                retryAfterValue != null ? retryAfterValue : headers.get(HopInterceptor.HELD_RETRY_AFTER), transport.time().now());
+        if (retryAfterValue == null) {
+            retryAfterValue = headers.get(HopInterceptor.HELD_RETRY_AFTER);
+        }
+        // The clock is read only for a response that has the header (an HTTP date is relative to it).
+        Duration retryAfter = retryAfterValue == null ? null : RetryAfter.parse(retryAfterValue, transport.time().now());
         if (response.isSuccessful()) {
             return onSuccess(response, requestId, retryAfter);
         }
