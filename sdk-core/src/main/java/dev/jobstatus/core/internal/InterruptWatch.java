@@ -12,9 +12,9 @@ import okhttp3.Call;
  * an interrupt, so without this an interrupted call would hold its request open until the socket timed out.
  *
  * <p>One JVM-wide daemon thread looks at the threads of the calls in flight every {@value #POLL_MILLIS} ms, sleeps
- * once there have been none for a second, and ends after a minute without calls; the next call starts it again. Watching a call costs
- * its thread a map insert and a removal, where sockets that end at an interrupt (channel-backed ones) cost system
- * calls on every read.
+ * once there have been none for a second, and ends after a minute without calls; the next call starts it again.
+ * Watching a call costs its thread a map insert and a removal, where sockets that end at an interrupt (channel-backed
+ * ones) cost system calls on every read.
  */
 final class InterruptWatch {
     static final long POLL_MILLIS = 50;

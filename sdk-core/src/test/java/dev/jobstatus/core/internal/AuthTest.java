@@ -7,6 +7,7 @@ import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.exception.AuthenticationException;
@@ -271,8 +272,8 @@ class AuthTest {
         server.enqueue(json(200, "{\"id\":\"2\"}"));
         long start = time.nanoTime();
 
-        transport.execute(getThing("1"), THING, dev.jobstatus.core.RequestOptions.timeout(Duration.ofSeconds(5)));
-        transport.execute(getThing("2"), THING, dev.jobstatus.core.RequestOptions.timeout(Duration.ofSeconds(7)));
+        transport.execute(getThing("1"), THING, RequestOptions.timeout(Duration.ofSeconds(5)));
+        transport.execute(getThing("2"), THING, RequestOptions.timeout(Duration.ofSeconds(7)));
 
         long five = start + Duration.ofSeconds(5).toNanos();
         long seven = start + Duration.ofSeconds(7).toNanos();
