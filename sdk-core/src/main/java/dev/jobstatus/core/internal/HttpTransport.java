@@ -113,9 +113,8 @@ public final class HttpTransport implements AutoCloseable {
             if (!exchange.reservesPermitOnConnection()) {
                 sleep(exchange.reservePermit(), exchange);
             }
-            Call call = exchange.newCall(next);
+            Call call = exchange.newBlockingCall(next);
             Outcome<T> outcome;
-            InterruptWatch.watch(call);
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);
             } catch (IOException e) {
@@ -137,7 +136,7 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 outcome = exchange.onFailure(failure, true);
             } finally {
-                InterruptWatch.unwatch(call);
+                exchange.unwatch();
             }
             if (outcome instanceof Outcome.Done<T> done) {
                 return done.response();

@@ -77,6 +77,10 @@ final class RetryingCall<T> {
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** The whole-call timeout of the current attempt: the smaller of the client's and the time left. */
+    private long attemptTimeoutNanos;
+    /** The watch of the current attempt's blocking call, or {@code null} for an enqueued one. */
+    private CallWatch.@Nullable Watched watch;
 
     RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget,
                  ClientListener.@Nullable Operation parent) {
@@ -169,21 +173,45 @@ final class RetryingCall<T> {
     }
 
     /**
-     * Creates the call of the attempt {@code next}. A request that is not idempotent is watched, so that a failure
-     * that provably never reached the server can still be retried.
+     * Creates the call of the attempt {@code next}, to be enqueued: OkHttp enforces its whole-call timeout. A request
+     * that is not idempotent is watched, so that a failure that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
+        Call call = createCall(next);
+        call.timeout().timeout(attemptTimeoutNanos, TimeUnit.NANOSECONDS);
+        return call;
+    }
+
+    /**
+     * Creates the call of the attempt {@code next}, to be executed on this thread, and watches it until
+     * {@link #unwatch()}: {@link CallWatch} enforces its whole-call timeout and cancels it if the thread is interrupted.
+     */
+    Call newBlockingCall(Request next) {
+        Call call = createCall(next);
+        // Okio's timeout would wake its watchdog thread on every call; the watch, already looking for interrupts, does not.
+        call.timeout().timeout(0, TimeUnit.NANOSECONDS);
+        watch = CallWatch.watch(call, attemptTimeoutNanos);
+        return call;
+    }
+
+    /** Ends the watch of the blocking call of the current attempt. */
+    void unwatch() {
+        if (watch != null) {
+            CallWatch.unwatch(watch);
+        }
+    }
+
+    private Call createCall(Request next) {
         // No attempt starts after the deadline, and none outlives it: its whole-call timeout is the smaller of the
-        // client's and the time left, and OkHttp cancels the call when it passes.
+        // client's and the time left, and the call is cancelled when it passes.
         long remaining = budget.remainingNanos(transport.time().nanoTime());
         if (remaining <= 0) {
             throw deadlinePassed(null);
         }
         Call call = client.newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
-        if (configured == 0 || remaining < configured) {
-            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
-        }
+        attemptTimeoutNanos = configured == 0 ? remaining : Math.min(configured, remaining);
+        watch = null;
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
@@ -322,18 +350,21 @@ final class RetryingCall<T> {
         if (budget.remainingNanos(transport.time().nanoTime()) == 0) {
             return new Outcome.Fail<>(deadlinePassed(e));
         }
-        if (canceled) {
+        // The attempt's whole-call timeout cancels its call: enforced by the watch, or by OkHttp, whose exception says so.
+        IOException cause = watch != null && watch.timedOut() ? timeoutOf(e) : e;
+        boolean callTimedOut = cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
+                && "timeout".equals(cause.getMessage());
+        if (canceled && !callTimedOut) {
             return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
-                    transport.provider() + " API call " + describe() + " was canceled", e));
+                    transport.provider() + " API call " + describe() + " was canceled", cause));
         }
-        boolean timeout = e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Text.headerValue(e.getMessage()));
+        boolean timeout = callTimedOut || cause instanceof SocketTimeoutException;
+        String detail = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + Text.headerValue(cause.getMessage()));
         TransportException failure = timeout
                 ? new RequestTimeoutException(transport.provider(), attempts,
-                        transport.provider() + " API did not answer " + describe() + " in time (" + detail + ", attempts " + attempts + ")", e)
+                        transport.provider() + " API did not answer " + describe() + " in time (" + detail + ", attempts " + attempts + ")", cause)
                 : new ConnectionException(transport.provider(), attempts,
-                        transport.provider() + " API connection failed on " + describe() + " (" + detail + ", attempts " + attempts + ")", e);
+                        transport.provider() + " API connection failed on " + describe() + " (" + detail + ", attempts " + attempts + ")", cause);
         if (request.idempotent()) {
             return retryOrFail(failure, true, null);
         }
@@ -347,6 +378,12 @@ final class RetryingCall<T> {
             return new Outcome.Retry<>(Duration.ZERO);
         }
         return retryOrFail(failure, undelivered, null);
+    }
+
+    private static IOException timeoutOf(IOException cancelled) {
+        InterruptedIOException timeout = new InterruptedIOException("timeout");
+        timeout.initCause(cancelled);
+        return timeout;
     }
 
     private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {

@@ -45,7 +45,7 @@ public final class Threads {
 
     /**
      * Returns how many threads are alive in the SDK's thread group: its own, plus the JVM-wide helpers OkHttp and
-     * Okio start from them (task runners, the connection closer, the timeout watchdog) and the SDK's interrupt watch,
+     * Okio start from them (task runners, the connection closer, the timeout watchdog) and the SDK's call watch,
      * which idle out on their own.
      */
     public static int liveThreadsWithLibraryHelpers() {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jobstatus.core.exception.InterruptedOperationException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.retry.RetryPolicy;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -14,8 +18,11 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
-/** An interrupt ends a blocking call on plain sockets: the SDK's own client's, or one the caller passed in. */
-class InterruptWatchTest {
+/**
+ * The watch of blocking calls: an interrupt ends a call on plain sockets (the SDK's own client's, or one the caller
+ * passed in), and an attempt that outlives its whole-call timeout is cancelled and ends as a timeout.
+ */
+class CallWatchTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
@@ -36,7 +43,7 @@ class InterruptWatchTest {
             quick.execute(getThing("1"), THING);
         }
         // A second without calls: the watch thread stops polling and sleeps.
-        Thread.sleep(InterruptWatch.POLL_MILLIS * 30);
+        Thread.sleep(CallWatch.POLL_MILLIS * 30);
 
         try (SilentServer silent = new SilentServer(); HttpTransport transport = HttpTransport.builder("acme").baseUrl(silent.url("/v1/")).build()) {
             assertInterruptEndsACall(transport, silent);
@@ -96,6 +103,46 @@ class InterruptWatchTest {
             catchThrowable(() -> transport.execute(getThing("2"), THING));
         }
 
-        assertThat(InterruptWatch.watched()).isZero();
+        assertThat(CallWatch.watched()).isZero();
+    }
+
+    @Test
+    void anAttemptThatOutlivesTheCallTimeoutIsRetriedThenEndsAsATimeout() throws Exception {
+        try (SilentServer silent = new SilentServer();
+             HttpTransport transport = HttpTransport.builder("acme").baseUrl(silent.url("/v1/")).callTimeout(Duration.ofMillis(300))
+                     .readTimeout(Duration.ofSeconds(20))
+                     .retryPolicy(RetryPolicy.builder().maxRetries(1).initialBackoff(Duration.ofMillis(10)).fullJitter(false).build())
+                     .build()) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> transport.execute(getThing("1"), THING));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(thrown).isInstanceOf(RequestTimeoutException.class)
+                    .hasMessageContaining("acme API did not answer GET /v1/things/1 in time (InterruptedIOException: timeout, attempts 2)");
+            assertThat(((RequestTimeoutException) thrown).attempts()).isEqualTo(2);
+            assertThat(silent.accepted()).isEqualTo(2);
+            // Two attempts of 300 ms each, not the 20 s read timeout.
+            assertThat(took).isBetween(Duration.ofMillis(600), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void theWatchWakesForATimeoutNearerThanItsNextPoll() throws Exception {
+        long timeout = 30;
+        try (SilentServer silent = new SilentServer();
+             HttpTransport transport = HttpTransport.builder("acme").baseUrl(silent.url("/v1/")).callTimeout(Duration.ofMillis(timeout))
+                     .retryPolicy(RetryPolicy.none()).build()) {
+            long[] late = new long[21];
+            for (int i = 0; i < late.length; i++) {
+                long start = System.nanoTime();
+                assertThat(catchThrowable(() -> transport.execute(getThing("1"), THING))).isInstanceOf(RequestTimeoutException.class);
+                late[i] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) - timeout;
+            }
+            Arrays.sort(late);
+
+            // Waiting for the next poll instead would end them 25 ms late in the median (0 to 50 ms).
+            assertThat(late[0]).isNotNegative();
+            assertThat(late[late.length / 2]).as("median ms past the timeout, of %s", Arrays.toString(late)).isLessThan(12);
+        }
     }
 }
