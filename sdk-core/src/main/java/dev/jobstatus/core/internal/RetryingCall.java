@@ -422,6 +422,9 @@ final class RetryingCall<T> {
         if (value == null) {
             return new Outcome.Fail<>(malformed(response.code(), requestId, "it is JSON null", text(bytes), null));
         }
+        // Read, not consumed: consumed, its segments go back to Okio's pool. Closing the body does that for OkHttp's
+        // own, but not for one an interceptor built from bytes, whose segments would be garbage on every call.
+        bytes.clear();
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             // Checked first: the message's lambda would capture, and so allocate, on every call.
             LOG.log(System.Logger.Level.DEBUG, transport.provider() + ": " + describe() + " -> " + response.code() + " (attempt " + attempts + ")");

@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import okhttp3.ConnectionSpec;
+import okhttp3.MediaType;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -169,6 +174,21 @@ class UrlAndLifecycleTest {
         assertThat(transport.httpClient().readTimeoutMillis()).isEqualTo(7_000);
         assertThat(transport.httpClient().dispatcher()).isSameAs(callers.dispatcher());
         assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
+    }
+
+    @Test
+    void aBodyAnInterceptorBuiltFromBytesIsConsumedOnceMapped() {
+        // OkHttp's own bodies give their bytes back to Okio's pool when closed; one built from a buffer (a cache, a
+        // fake) does not, and a body the SDK only read would leave its buffer full and its segments to the collector.
+        Buffer body = new Buffer().writeUtf8("{\"id\":\"7\"}");
+        OkHttpClient answering = new OkHttpClient.Builder().addInterceptor(chain -> new Response.Builder().request(chain.request())
+                .protocol(Protocol.HTTP_1_1).code(200).message("OK").header("Content-Type", "application/json")
+                .body(ResponseBody.create(body, MediaType.get("application/json"), body.size())).build()).build();
+        HttpTransport transport = TestTransports.builder(server, time).httpClient(answering).build();
+
+        assertThat(transport.execute(getThing("7"), THING).value().id()).isEqualTo("7");
+        assertThat(body.size()).isZero();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
