@@ -4,10 +4,16 @@ import dev.jobstatus.testkit.Responses;
 import dev.jobstatus.testkit.NoDelayServerSockets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /** Loopback servers and bodies shared by the benchmarks; every measurement and its baseline use the same server. */
 final class Fixtures {
@@ -50,6 +56,26 @@ final class Fixtures {
         });
         start(server);
         return server;
+    }
+
+    /**
+     * Returns an OkHttp client whose interceptor answers each request, as {@link #jobServer()} would, without the
+     * network: the same bodies and content type, a fresh body per response.
+     */
+    static OkHttpClient cannedClient() {
+        MediaType json = MediaType.get("application/json; charset=utf-8");
+        byte[] nexudus = NEXUDUS_JOB.getBytes(StandardCharsets.UTF_8);
+        byte[] wix = WIX_JOB.getBytes(StandardCharsets.UTF_8);
+        byte[] asana = ASANA_JOB.getBytes(StandardCharsets.UTF_8);
+        byte[] wixItems = WIX_ITEMS.getBytes(StandardCharsets.UTF_8);
+        return new OkHttpClient.Builder().addInterceptor(chain -> {
+            String path = chain.request().url().encodedPath();
+            byte[] body = path.startsWith("/api/sys") ? nexudus
+                    : path.startsWith("/async-jobs") ? (path.endsWith("/items") ? wixItems : wix) : asana;
+            return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+                    .header("Content-Type", "application/json; charset=utf-8").header("Content-Length", String.valueOf(body.length))
+                    .body(ResponseBody.create(body, json)).build();
+        }).build();
     }
 
     private static String wixItems(int count) {

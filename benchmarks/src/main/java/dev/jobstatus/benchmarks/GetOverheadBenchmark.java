@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.nexudus.NexudusClient;
@@ -73,6 +74,19 @@ public class GetOverheadBenchmark {
      * SDK sends, learned from throwaway clients there.
      */
     void start(String externalBase) {
+        start(externalBase, null);
+    }
+
+    /**
+     * Sets up with every client, the lean one too, on one OkHttp client whose interceptor answers each request with its
+     * fixture ({@link Fixtures#cannedClient()}): no network, so what differs between the two sides is each client's own
+     * work, without the system calls and scheduling that make a loopback call's figures move from run to run.
+     */
+    void startOffline() {
+        start(null, Fixtures.cannedClient());
+    }
+
+    private void start(String externalBase, OkHttpClient offline) {
         server = Fixtures.jobServer();
         String local = server.url("/").toString();
         base = externalBase != null ? externalBase : local;
@@ -82,9 +96,9 @@ public class GetOverheadBenchmark {
                     AsyncJobItemsQuery.builder().build())).substring(local.length());
         }
         drain = LoopbackServer.drain(server);
-        nexudus = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
-        wix = wixClient(base);
-        asana = asanaClient(base);
+        nexudus = on(NexudusClient.builder(), offline).baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        wix = on(wixBuilder(base), offline).build();
+        asana = on(asanaBuilder(base), offline).build();
         raw = new OkHttpClient();
         nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").callTimeout(java.time.Duration.ZERO)
                 .rateLimiter(RateLimiter.unlimited()).build();
@@ -97,15 +111,27 @@ public class GetOverheadBenchmark {
         rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        lean = new Lean();
+        lean = offline == null ? new Lean() : new Lean(offline);
+    }
+
+    private static <B extends ClientBuilder<B>> B on(B builder, OkHttpClient offline) {
+        return offline == null ? builder : builder.httpClient(offline);
     }
 
     private static AsanaClient asanaClient(String url) {
-        return AsanaClient.builder().baseUrl(url + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        return asanaBuilder(url).build();
+    }
+
+    private static AsanaClient.Builder asanaBuilder(String url) {
+        return AsanaClient.builder().baseUrl(url + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited());
     }
 
     private static WixClient wixClient(String url) {
-        return WixClient.builder().baseUrl(url).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited()).build();
+        return wixBuilder(url).build();
+    }
+
+    private static WixClient.Builder wixBuilder(String url) {
+        return WixClient.builder().baseUrl(url).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited());
     }
 
     private String urlOf(Runnable call) {

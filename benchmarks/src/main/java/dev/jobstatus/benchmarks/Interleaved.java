@@ -81,17 +81,34 @@ final class Interleaved {
      * result holds every fork's.
      */
     static Map<String, List<Pair>> lean(int forks, int rounds, int calls) throws Exception {
-        Map<String, List<Pair>> byName = new LinkedHashMap<>();
         try (LoopbackServer server = LoopbackServer.start()) {
-            for (int fork = 0; fork < forks; fork++) {
-                for (int side = 0; side < LEAN_SIDES; side++) {
-                    String[] result = leanChild(side, rounds, calls, server.baseUrl()).split("\t");
-                    double[] v = new double[8];
-                    for (int i = 0; i < 8; i++) {
-                        v[i] = Double.parseDouble(result[i + 2]);
-                    }
-                    byName.computeIfAbsent(result[1], k -> new ArrayList<>()).add(new Pair(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+            return leanForks(forks, rounds, calls, server.baseUrl());
+        }
+    }
+
+    /**
+     * As {@link #lean}, with both clients answered by an interceptor instead of a server
+     * ({@link GetOverheadBenchmark#startOffline()}): the clients' own work a call, OkHttp's call machinery included,
+     * without the loopback's system calls and wake-ups, whose cost moves more from run to run than the difference sought.
+     */
+    static Map<String, List<Pair>> offline(int forks, int rounds, int calls) throws Exception {
+        return leanForks(forks, rounds, calls, OFFLINE);
+    }
+
+    private static final String OFFLINE = "offline";
+    /** Calls a block offline: a call takes 10-50 µs there, against 200 µs on the loopback. */
+    static final int OFFLINE_CALLS = 10_000;
+
+    private static Map<String, List<Pair>> leanForks(int forks, int rounds, int calls, String baseUrl) throws Exception {
+        Map<String, List<Pair>> byName = new LinkedHashMap<>();
+        for (int fork = 0; fork < forks; fork++) {
+            for (int side = 0; side < LEAN_SIDES; side++) {
+                String[] result = leanChild(side, rounds, calls, baseUrl).split("\t");
+                double[] v = new double[8];
+                for (int i = 0; i < 8; i++) {
+                    v[i] = Double.parseDouble(result[i + 2]);
                 }
+                byName.computeIfAbsent(result[1], k -> new ArrayList<>()).add(new Pair(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
             }
         }
         return byName;
@@ -142,7 +159,11 @@ final class Interleaved {
     /** The child of {@link #leanChild}: measures one comparison and prints its "pair" line. */
     private static void leanSide(int side, int rounds, int calls, String baseUrl) throws Exception {
         GetOverheadBenchmark bench = new GetOverheadBenchmark();
-        bench.start(baseUrl);
+        if (baseUrl.equals(OFFLINE)) {
+            bench.startOffline();
+        } else {
+            bench.start(baseUrl);
+        }
         try {
             Side measured = leanSides(bench).get(side);
             Pair p = measure(measured.sdk(), measured.baseline(), rounds, calls);
@@ -237,8 +258,9 @@ final class Interleaved {
             leanSide(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             System.exit(0);
         }
-        if (List.of(args).contains("lean")) {
-            lean(5, 10, 2000).forEach((what, forks) -> {
+        boolean offline = List.of(args).contains(OFFLINE);
+        if (offline || List.of(args).contains("lean")) {
+            (offline ? offline(5, 10, OFFLINE_CALLS) : lean(5, 10, 2000)).forEach((what, forks) -> {
                 Pair p = median(forks);
                 System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx; "
                         + "thread cpu by JVM %s%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(),

@@ -46,8 +46,17 @@ final class Lean {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AsanaEnvelope(AsanaJob data) { }
 
-    private final OkHttpClient client = new OkHttpClient();
+    private final OkHttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
+
+    Lean() {
+        this(new OkHttpClient());
+    }
+
+    /** A lean client on {@code client}, such as one whose interceptor answers without the network. */
+    Lean(OkHttpClient client) {
+        this.client = client;
+    }
 
     /** GETs {@code url} with {@code headers} (name, value pairs) and maps the body to {@code type}. */
     <T> T get(String url, Class<T> type, String... headers) throws IOException {

@@ -124,6 +124,19 @@ public final class RunAll {
                     p.sdkThreadBytes(), p.rawThreadBytes(), p.threadBytesRatio(),
                     String.join(", ", forks.stream().map(f -> String.format("%.2f×", f.threadCpuRatio())).toList())));
         });
+        int offlineCalls = config.smoke() ? config.calls() : Interleaved.OFFLINE_CALLS;
+        md.append("\nWithout the network: the same comparisons, both clients on one OkHttp client whose interceptor answers each ")
+                .append("request with the same body (`Interleaved offline`), in fresh JVMs, blocks of ")
+                .append(String.format("%,d calls. What is left is each client's own work and OkHttp's call machinery, which ", offlineCalls))
+                .append("the loopback's system calls and wake-ups, moving from run to run, no longer drown:\n\n")
+                .append("| call | SDK thread CPU µs | lean thread CPU µs | thread CPU | SDK thread B/call | lean thread B/call | thread bytes ")
+                .append("| thread CPU by JVM |\n|---|---|---|---|---|---|---|---|\n");
+        Interleaved.offline(leanForks, config.rounds(), offlineCalls).forEach((what, forks) -> {
+            Interleaved.Pair p = Interleaved.median(forks);
+            md.append(String.format("| %s | %.2f | %.2f | %.2f× | %.0f | %.0f | %.2f× | %s |%n", what, p.sdkThreadCpuUs(),
+                    p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(), p.rawThreadBytes(), p.threadBytesRatio(),
+                    String.join(", ", forks.stream().map(f -> String.format("%.2f×", f.threadCpuRatio())).toList())));
+        });
         md.append("\n");
 
         md.append("## 1b. Listeners: `get()` with a `ClientListener`, against the default (none)\n\n");
