@@ -60,8 +60,16 @@ public final class HttpTransport implements AutoCloseable {
         this.ownsClient = b.httpClient == null;
         this.client = OkHttpClients.configure(b);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
-                b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders, Map.copyOf(b.defaultHeaders),
-                b.responseObserver, b.maxResponseBytes, UserAgent.forProvider(b.provider), b.listener);
+                b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
+                b.responseObserver, b.maxResponseBytes, requestHeaders(b), b.listener);
+    }
+
+    /** The headers every request starts with, built once: a default replaces {@code User-Agent} or {@code Accept}. */
+    private static Headers requestHeaders(Builder b) {
+        Headers.Builder headers = new Headers.Builder().add("User-Agent", UserAgent.forProvider(b.provider))
+                .add("Accept", "application/json");
+        b.defaultHeaders.forEach(headers::set);
+        return headers.build();
     }
 
     /** Returns a builder for a transport of {@code provider} (a short lowercase name such as {@code asana}). */

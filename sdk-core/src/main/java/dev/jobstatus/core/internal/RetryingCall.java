@@ -160,11 +160,9 @@ final class RetryingCall<T> {
         auth = request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
         Request.Builder builder = new Request.Builder()
                 .url(url)
+                .headers(transport.requestHeaders())
                 .method(request.method(), request.body())
-                .header("User-Agent", transport.userAgent())
-                .header("Accept", "application/json")
                 .tag(AuthHeaders.class, auth);
-        transport.defaultHeaders().forEach(builder::header);
         request.headers().forEach(builder::header);
         // On the request itself, not added by an interceptor that copies it; HopInterceptor strips them from any
         // hop that leaves the base URL's origin.

@@ -6,7 +6,6 @@ import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.Headers;
@@ -26,14 +25,14 @@ import okhttp3.HttpUrl;
  * @param errorDecoder reads the provider's error bodies
  * @param throttleDetector recognises the provider's throttles other than 429
  * @param requestIdHeaders the response headers that carry the request id, first match wins
- * @param defaultHeaders headers sent with every request
  * @param responseObserver sees the headers of every response
  * @param maxResponseBytes the largest body accepted
- * @param userAgent the {@code User-Agent} header
+ * @param requestHeaders the headers every request starts with: {@code User-Agent}, {@code Accept} and the client's
+ *     defaults, built once
  * @param listener told of operations, attempts, retries and throttles
  */
 record TransportSettings(String provider, HttpUrl baseUrl, CredentialProvider credentials, RetryPolicy retryPolicy,
                          RateLimiter rateLimiter, TimeSource time, DoubleSupplier random, ErrorDecoder errorDecoder,
-                         ThrottleDetector throttleDetector, List<String> requestIdHeaders, Map<String, String> defaultHeaders,
-                         Consumer<Headers> responseObserver, long maxResponseBytes, String userAgent, ClientListener listener) {
+                         ThrottleDetector throttleDetector, List<String> requestIdHeaders,
+                         Consumer<Headers> responseObserver, long maxResponseBytes, Headers requestHeaders, ClientListener listener) {
 }
