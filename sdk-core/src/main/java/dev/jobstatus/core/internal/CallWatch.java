@@ -23,6 +23,7 @@ final class CallWatch {
     private static final long IDLE_EXIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** {@link #wakeAt} while the watcher looks at the calls: a caller with a timeout wakes it to be sure. */
     private static final long SCANNING = Long.MIN_VALUE;
+    private static final long UNBOUNDED_NANOS = Long.MAX_VALUE / 2;
 
     private static final Set<Watched> CALLS = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean RUNNING = new AtomicBoolean();
@@ -45,9 +46,10 @@ final class CallWatch {
         private Watched(Call call, Thread thread, long timeoutNanos) {
             this.call = call;
             this.thread = thread;
-            this.timed = timeoutNanos > 0;
-            long now = System.nanoTime();
-            this.deadlineNanos = timed && timeoutNanos <= Long.MAX_VALUE - now ? now + timeoutNanos : Long.MAX_VALUE;
+            // Compared as differences (System.nanoTime() may be negative or wrap), so a timeout beyond half the range,
+            // some 146 years, counts as none rather than as a deadline that wrapped into the past.
+            this.timed = timeoutNanos > 0 && timeoutNanos < UNBOUNDED_NANOS;
+            this.deadlineNanos = System.nanoTime() + (timed ? timeoutNanos : 0);
         }
 
         /** Returns whether the call was cancelled because its timeout passed. */

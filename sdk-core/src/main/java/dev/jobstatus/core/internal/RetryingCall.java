@@ -77,8 +77,6 @@ final class RetryingCall<T> {
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
     private final AtomicBoolean ended = new AtomicBoolean();
-    /** The whole-call timeout of the current attempt: the smaller of the client's and the time left. */
-    private long attemptTimeoutNanos;
     /** The watch of the current attempt's blocking call, or {@code null} for an enqueued one. */
     private CallWatch.@Nullable Watched watch;
 
@@ -175,9 +173,7 @@ final class RetryingCall<T> {
      * that is not idempotent is watched, so that a failure that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
-        Call call = createCall(next);
-        call.timeout().timeout(attemptTimeoutNanos, TimeUnit.NANOSECONDS);
-        return call;
+        return createCall(next);
     }
 
     /**
@@ -187,8 +183,9 @@ final class RetryingCall<T> {
     Call newBlockingCall(Request next) {
         Call call = createCall(next);
         // Okio's timeout would wake its watchdog thread on every call; the watch, already looking for interrupts, does not.
+        long timeout = call.timeout().timeoutNanos();
         call.timeout().timeout(0, TimeUnit.NANOSECONDS);
-        watch = CallWatch.watch(call, attemptTimeoutNanos);
+        watch = CallWatch.watch(call, timeout);
         return call;
     }
 
@@ -208,7 +205,7 @@ final class RetryingCall<T> {
         }
         Call call = client.newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
-        attemptTimeoutNanos = configured == 0 ? remaining : Math.min(configured, remaining);
+        call.timeout().timeout(configured == 0 ? remaining : Math.min(configured, remaining), TimeUnit.NANOSECONDS);
         watch = null;
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
