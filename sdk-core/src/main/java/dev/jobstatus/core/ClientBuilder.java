@@ -158,7 +158,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the read timeout (default 30 s).
      *
-     * @param timeout the bound on each read from the socket
+     * @param timeout the bound on each wait for the response: for its headers once the request is sent, then for each
+     *                next part of its body (and on each read of a TLS handshake)
      * @return this builder
      */
     public B readTimeout(Duration timeout) {
@@ -169,7 +170,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Sets the write timeout (default 30 s).
      *
-     * @param timeout the bound on each write to the socket
+     * @param timeout the bound on sending the request (on an asynchronous call, on each write to the socket)
      * @return this builder
      */
     public B writeTimeout(Duration timeout) {

@@ -1,20 +1,30 @@
 package dev.jobstatus.core.internal;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ends blocking calls from outside: cancels a call whose thread is interrupted (a thread blocked reading a plain
- * socket does not see an interrupt) and a call that outlives its whole-call timeout.
+ * socket does not see an interrupt), a call that outlives its whole-call timeout, and one whose request is not
+ * written within the write timeout or whose response stops coming for the read timeout.
  *
  * <p>One JVM-wide daemon thread looks at the calls in flight every {@value #POLL_MILLIS} ms, and wakes at the nearest
  * timeout when that comes sooner; it sleeps once there have been no calls for a second, and ends after a minute
- * without calls; the next call starts it again. Watching a call costs its thread a set insert and a removal. Okio's
- * own whole-call timeout would cost it more: its watchdog is woken on every call, a system call each time.
+ * without calls; the next call starts it again. Watching a call costs its thread a set insert and a removal, and a
+ * clock read at each step of the exchange. Okio's own timeouts would cost it more: each socket read or write, and the
+ * call itself, wakes Okio's watchdog thread, a system call each time.
  */
 final class CallWatch {
     static final long POLL_MILLIS = 50;
@@ -35,27 +45,158 @@ final class CallWatch {
     private CallWatch() {
     }
 
-    /** A call being watched; see {@link #watch}. */
-    static final class Watched {
+    /** The read and write timeouts of a call, in nanoseconds; zero for none. */
+    record StepTimeouts(long readNanos, long writeNanos) {
+        static final StepTimeouts NONE = new StepTimeouts(0, 0);
+    }
+
+    /**
+     * A call being watched; see {@link #watch}. As the call's event listener it follows the exchange: writing the
+     * request is bounded by the write timeout, and from the request's end every wait for the response's next bytes by
+     * the read timeout (a TLS handshake's too).
+     */
+    static final class Watched extends EventListener {
+        /** {@link #stepDeadlineNanos} when no step of the exchange is timed. */
+        private static final long UNTIMED = Long.MIN_VALUE;
+
         private final Call call;
         private final Thread thread;
         private final long deadlineNanos;
         private final boolean timed;
-        private volatile boolean timedOut;
+        private final StepTimeouts steps;
+        /** Whether the timed step is a read (else a write); set before {@link #stepDeadlineNanos}. */
+        private boolean stepIsRead;
+        private volatile long stepDeadlineNanos = UNTIMED;
+        private volatile @Nullable String timedOut;
 
-        private Watched(Call call, Thread thread, long timeoutNanos) {
+        private Watched(Call call, Thread thread, long timeoutNanos, StepTimeouts steps) {
             this.call = call;
             this.thread = thread;
-            // Compared as differences (System.nanoTime() may be negative or wrap), so a timeout beyond half the range,
-            // some 146 years, counts as none rather than as a deadline that wrapped into the past.
-            this.timed = timeoutNanos > 0 && timeoutNanos < UNBOUNDED_NANOS;
+            this.timed = bounded(timeoutNanos);
             this.deadlineNanos = System.nanoTime() + (timed ? timeoutNanos : 0);
+            this.steps = steps;
         }
 
-        /** Returns whether the call was cancelled because its timeout passed. */
+        /** Returns whether the call was cancelled because a timeout passed. */
         boolean timedOut() {
-            return timedOut;
+            return timedOut != null;
         }
+
+        /** The exception that ends a call cancelled by its timeout, {@code cancelled} the one its I/O threw. */
+        IOException timeoutException(IOException cancelled) {
+            String which = timedOut;
+            // The whole-call timeout keeps the exception OkHttp throws for its own.
+            InterruptedIOException timeout = CALL_TIMEOUT.equals(which) ? new InterruptedIOException("timeout")
+                    : new SocketTimeoutException(which);
+            timeout.initCause(cancelled);
+            return timeout;
+        }
+
+        /** Says that the response's body is still coming: the read timeout starts again. */
+        void bodyProgressed() {
+            if (stepIsRead && stepDeadlineNanos != UNTIMED) {
+                read();
+            }
+        }
+
+        private void read() {
+            arm(true, steps.readNanos);
+        }
+
+        private void write() {
+            arm(false, steps.writeNanos);
+        }
+
+        private void arm(boolean read, long timeoutNanos) {
+            if (!bounded(timeoutNanos)) {
+                stepDeadlineNanos = UNTIMED;
+                return;
+            }
+            long deadline = System.nanoTime() + timeoutNanos;
+            stepIsRead = read;
+            stepDeadlineNanos = deadline == UNTIMED ? deadline + 1 : deadline;
+            wakeBy(deadline);
+        }
+
+        private void untimed() {
+            stepDeadlineNanos = UNTIMED;
+        }
+
+        @Override
+        public void secureConnectStart(Call call) {
+            read();
+        }
+
+        @Override
+        public void secureConnectEnd(Call call, @Nullable Handshake handshake) {
+            untimed();
+        }
+
+        @Override
+        public void connectFailed(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy,
+                                  okhttp3.@Nullable Protocol protocol, IOException ioe) {
+            untimed();
+        }
+
+        @Override
+        public void requestHeadersStart(Call call) {
+            write();
+        }
+
+        @Override
+        public void requestHeadersEnd(Call call, Request request) {
+            if (request.body() == null) {
+                // OkHttp signals nothing between the request's end and the response's headers, read in full: the
+                // wait for them, the request's final flush included, is a read.
+                read();
+            }
+        }
+
+        @Override
+        public void requestBodyStart(Call call) {
+            write();
+        }
+
+        @Override
+        public void requestBodyEnd(Call call, long byteCount) {
+            read();
+        }
+
+        @Override
+        public void requestFailed(Call call, IOException ioe) {
+            untimed();
+        }
+
+        @Override
+        public void responseHeadersEnd(Call call, Response response) {
+            read();
+        }
+
+        @Override
+        public void responseBodyStart(Call call) {
+            read();
+        }
+
+        @Override
+        public void responseBodyEnd(Call call, long byteCount) {
+            untimed();
+        }
+
+        @Override
+        public void responseFailed(Call call, IOException ioe) {
+            untimed();
+        }
+    }
+
+    private static final String CALL_TIMEOUT = "call timeout";
+
+    /**
+     * Whether {@code timeoutNanos} bounds anything. Deadlines are compared as differences (System.nanoTime() may be
+     * negative or wrap), so a timeout beyond half the range, some 146 years, counts as none rather than as a deadline
+     * that wrapped into the past.
+     */
+    private static boolean bounded(long timeoutNanos) {
+        return timeoutNanos > 0 && timeoutNanos < UNBOUNDED_NANOS;
     }
 
     /**
@@ -63,8 +204,16 @@ final class CallWatch {
      * is interrupted (at once if it already is) or, unless {@code timeoutNanos} is zero, when that much time has passed.
      */
     static Watched watch(Call call, long timeoutNanos) {
+        return watch(call, timeoutNanos, StepTimeouts.NONE);
+    }
+
+    /**
+     * As {@link #watch(Call, long)}, and the call is also cancelled when a step of its exchange outlasts its timeout in
+     * {@code steps}: the watched call must be given the returned value as its event listener.
+     */
+    static Watched watch(Call call, long timeoutNanos, StepTimeouts steps) {
         Thread thread = Thread.currentThread();
-        Watched watched = new Watched(call, thread, timeoutNanos);
+        Watched watched = new Watched(call, thread, timeoutNanos, steps);
         if (thread.isInterrupted()) {
             call.cancel();
             return watched;
@@ -78,14 +227,18 @@ final class CallWatch {
             watcher = started;
             started.start();
         } else if (watched.timed) {
-            long at = wakeAt;
-            // Sooner than the watcher means to look, or it is looking now and may have missed this call.
-            Thread running = watcher;
-            if ((at == SCANNING || watched.deadlineNanos - at < 0) && running != null) {
-                LockSupport.unpark(running);
-            }
+            wakeBy(watched.deadlineNanos);
         }
         return watched;
+    }
+
+    /** Wakes the watcher if {@code deadline} is sooner than it means to look, or it is looking now and may miss it. */
+    private static void wakeBy(long deadline) {
+        long at = wakeAt;
+        Thread running = watcher;
+        if ((at == SCANNING || deadline - at < 0) && running != null) {
+            LockSupport.unpark(running);
+        }
     }
 
     /** Ends the watch of a call. */
@@ -110,14 +263,7 @@ final class CallWatch {
             if (!CALLS.isEmpty()) {
                 quiet = 0;
                 for (Watched w : CALLS) {
-                    if (w.thread.isInterrupted()) {
-                        w.call.cancel();
-                    } else if (w.timed && !w.timedOut && w.deadlineNanos - now <= 0) {
-                        w.timedOut = true;
-                        w.call.cancel();
-                    } else if (w.timed && !w.timedOut && w.deadlineNanos - next < 0) {
-                        next = w.deadlineNanos;
-                    }
+                    next = look(w, now, next);
                 }
             } else if (++quiet >= LINGER_POLLS) {
                 // Between calls in a busy loop this thread keeps polling, so callers need not wake it each time.
@@ -130,6 +276,31 @@ final class CallWatch {
             wakeAt = next;
             LockSupport.parkNanos(next - now);
         }
+    }
+
+    /** Cancels {@code w} if its thread is interrupted or a timeout passed; returns when to look next, at most {@code next}. */
+    private static long look(Watched w, long now, long next) {
+        if (w.thread.isInterrupted()) {
+            w.call.cancel();
+            return next;
+        }
+        if (w.timedOut != null) {
+            return next;
+        }
+        long step = w.stepDeadlineNanos;
+        boolean stepTimed = step != Watched.UNTIMED;
+        boolean stepIsRead = w.stepIsRead;
+        if (w.timed && w.deadlineNanos - now <= 0 || stepTimed && step - now <= 0) {
+            w.timedOut = w.timed && w.deadlineNanos - now <= 0 ? CALL_TIMEOUT
+                    : stepIsRead ? "no response bytes within the read timeout of " + TimeUnit.NANOSECONDS.toMillis(w.steps.readNanos) + " ms"
+                    : "request not written within the write timeout of " + TimeUnit.NANOSECONDS.toMillis(w.steps.writeNanos) + " ms";
+            w.call.cancel();
+            return next;
+        }
+        if (w.timed && w.deadlineNanos - next < 0) {
+            next = w.deadlineNanos;
+        }
+        return stepTimed && step - next < 0 ? step : next;
     }
 
     /** Sleeps until a call is watched; returns false when none came for a minute and this thread should end. */

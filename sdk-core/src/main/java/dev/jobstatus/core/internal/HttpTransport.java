@@ -46,6 +46,7 @@ public final class HttpTransport implements AutoCloseable {
     private final TransportSettings settings;
     private final TimeSource time;
     private final OkHttpClient client;
+    private final OkHttpClients.Configured clients;
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
     private ScheduledExecutorService ownedScheduler;
@@ -59,6 +60,7 @@ public final class HttpTransport implements AutoCloseable {
         this.time = b.time;
         this.ownsClient = b.httpClient == null;
         this.client = OkHttpClients.configure(b);
+        this.clients = OkHttpClients.Configured.of(client);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
                 b.responseObserver, b.maxResponseBytes, requestHeaders(b), b.listener);
@@ -102,7 +104,7 @@ public final class HttpTransport implements AutoCloseable {
     private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                        ClientListener.@Nullable Operation parent) {
         checkOpen();
-        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader, budget, parent);
+        RetryingCall<T> exchange = new RetryingCall<>(settings, clients, request, reader, budget, parent);
         try {
             ApiResponse<T> response = attempts(exchange);
             exchange.ended(null);
@@ -184,7 +186,7 @@ public final class HttpTransport implements AutoCloseable {
     private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                                                ClientListener.@Nullable Operation parent) {
         checkOpen();
-        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, clients, request, reader, budget, parent)).start();
     }
 
     /**

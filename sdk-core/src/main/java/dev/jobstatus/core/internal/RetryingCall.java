@@ -56,6 +56,8 @@ final class RetryingCall<T> {
 
     private final TransportSettings transport;
     private final OkHttpClient client;
+    private final OkHttpClient blockingClient;
+    private final CallWatch.StepTimeouts stepTimeouts;
     private final ApiRequest request;
     private final BodyReader<T> reader;
     private final HttpUrl url;
@@ -80,10 +82,12 @@ final class RetryingCall<T> {
     /** The watch of the current attempt's blocking call, or {@code null} for an enqueued one. */
     private CallWatch.@Nullable Watched watch;
 
-    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader, CallBudget budget,
-                 ClientListener.@Nullable Operation parent) {
+    RetryingCall(TransportSettings transport, OkHttpClients.Configured clients, ApiRequest request, BodyReader<T> reader,
+                 CallBudget budget, ClientListener.@Nullable Operation parent) {
         this.transport = transport;
-        this.client = client;
+        this.client = clients.client();
+        this.blockingClient = clients.blocking();
+        this.stepTimeouts = clients.steps();
         this.request = request;
         this.reader = reader;
         this.url = request.url(transport.baseUrl());
@@ -173,19 +177,23 @@ final class RetryingCall<T> {
      * that is not idempotent is watched, so that a failure that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
-        return createCall(next);
+        return createCall(next, client);
     }
 
     /**
      * Creates the call of the attempt {@code next}, to be executed on this thread, and watches it until
-     * {@link #unwatch()}: {@link CallWatch} enforces its whole-call timeout and cancels it if the thread is interrupted.
+     * {@link #unwatch()}: {@link CallWatch} enforces its timeouts and cancels it if the thread is interrupted.
      */
     Call newBlockingCall(Request next) {
-        Call call = createCall(next);
-        // Okio's timeout would wake its watchdog thread on every call; the watch, already looking for interrupts, does not.
+        // Okio's timeouts would wake its watchdog thread on every call and on each socket read and write; the watch,
+        // already looking for interrupts, does not. So the call runs on a client without read and write timeouts, and
+        // the watch keeps those of the client.
+        Call call = createCall(next, blockingClient);
         long timeout = call.timeout().timeoutNanos();
         call.timeout().timeout(0, TimeUnit.NANOSECONDS);
-        watch = CallWatch.watch(call, timeout);
+        CallWatch.Watched watched = CallWatch.watch(call, timeout, stepTimeouts);
+        call.addEventListener(watched);
+        watch = watched;
         return call;
     }
 
@@ -196,7 +204,7 @@ final class RetryingCall<T> {
         }
     }
 
-    private Call createCall(Request next) {
+    private Call createCall(Request next, OkHttpClient client) {
         // No attempt starts after the deadline, and none outlives it: its whole-call timeout is the smaller of the
         // client's and the time left, and the call is cancelled when it passes.
         long remaining = budget.remainingNanos(transport.time().nanoTime());
@@ -345,11 +353,12 @@ final class RetryingCall<T> {
         if (budget.remainingNanos(transport.time().nanoTime()) == 0) {
             return new Outcome.Fail<>(deadlinePassed(e));
         }
-        // The attempt's whole-call timeout cancels its call: enforced by the watch, or by OkHttp, whose exception says so.
-        IOException cause = watch != null && watch.timedOut() ? timeoutOf(e) : e;
+        // A timeout of the attempt cancels its call: enforced by the watch, or by OkHttp, whose exception says so.
+        boolean watchTimedOut = watch != null && watch.timedOut();
+        IOException cause = watchTimedOut ? watch.timeoutException(e) : e;
         boolean callTimedOut = cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
                 && "timeout".equals(cause.getMessage());
-        if (canceled && !callTimedOut) {
+        if (canceled && !callTimedOut && !watchTimedOut) {
             return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
                     transport.provider() + " API call " + describe() + " was canceled", cause));
         }
@@ -373,12 +382,6 @@ final class RetryingCall<T> {
             return new Outcome.Retry<>(Duration.ZERO);
         }
         return retryOrFail(failure, undelivered, null);
-    }
-
-    private static IOException timeoutOf(IOException cancelled) {
-        InterruptedIOException timeout = new InterruptedIOException("timeout");
-        timeout.initCause(cancelled);
-        return timeout;
     }
 
     private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {
@@ -514,10 +517,17 @@ final class RetryingCall<T> {
             throw new BodyTooLargeException();
         }
         BufferedSource source = body.source();
-        if (source.request(cap + 1)) {
-            throw new BodyTooLargeException();
+        Buffer buffer = source.getBuffer();
+        // A read at a time, each restarting the read timeout of a blocking call (a body that keeps coming is not late).
+        while (source.request(buffer.size() + 1)) {
+            if (buffer.size() > cap) {
+                throw new BodyTooLargeException();
+            }
+            if (watch != null) {
+                watch.bodyProgressed();
+            }
         }
-        return source.getBuffer();
+        return buffer;
     }
 
     private static String readErrorBody(ResponseBody body) {

@@ -8,8 +8,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.retry.RetryPolicy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
@@ -20,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The watch of blocking calls: an interrupt ends a call on plain sockets (the SDK's own client's, or one the caller
- * passed in), and an attempt that outlives its whole-call timeout is cancelled and ends as a timeout.
+ * passed in), and an attempt that outlives its whole-call timeout, or whose response stops coming for the read timeout,
+ * or whose request is not written within the write timeout, is cancelled and ends as a timeout.
  */
 class CallWatchTest {
     @StartStop
@@ -143,6 +151,85 @@ class CallWatchTest {
             // Waiting for the next poll instead would end them 25 ms late in the median (0 to 50 ms).
             assertThat(late[0]).isNotNegative();
             assertThat(late[late.length / 2]).as("median ms past the timeout, of %s", Arrays.toString(late)).isLessThan(12);
+        }
+    }
+
+    @Test
+    void aBodyThatStallsEndsAsAReadTimeoutAndIsRetried() {
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().body("{\"id\":\"1\"}").bodyDelay(5, TimeUnit.SECONDS).build());
+        }
+        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).readTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.builder().maxRetries(1).initialBackoff(Duration.ofMillis(10)).fullJitter(false).build())
+                .build()) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> transport.execute(getThing("1"), THING));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(thrown).isInstanceOf(RequestTimeoutException.class).hasMessageContaining(
+                    "acme API did not answer GET /v1/things/1 in time (SocketTimeoutException: no response bytes within the read timeout of 200 ms");
+            assertThat(((RequestTimeoutException) thrown).attempts()).isEqualTo(2);
+            // Two attempts of 200 ms each (the watch looks every 50 ms), not the 5 s the body waits.
+            assertThat(took).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void aBodyThatKeepsComingIsNotLateHoweverLongItTakes() {
+        String body = "{\"id\":\"1\",\"padding\":\"" + "x".repeat(2_000) + "\"}";
+        // 200 bytes every 100 ms: about a second in all, five times the read timeout, never 300 ms without a byte.
+        server.enqueue(new MockResponse.Builder().body(body).throttleBody(200, 100, TimeUnit.MILLISECONDS).build());
+        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).readTimeout(Duration.ofMillis(300))
+                .retryPolicy(RetryPolicy.none()).build()) {
+            long start = System.nanoTime();
+
+            assertThat(transport.execute(getThing("1"), THING).value().id()).isEqualTo("1");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(600));
+        }
+    }
+
+    @Test
+    void aRequestTheServerDoesNotReadEndsAsAWriteTimeout() throws Exception {
+        try (ServerSocket deaf = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             HttpTransport transport = HttpTransport.builder("acme")
+                     .baseUrl(okhttp3.HttpUrl.get("http://" + deaf.getInetAddress().getHostAddress() + ":" + deaf.getLocalPort() + "/v1/"))
+                     .writeTimeout(Duration.ofMillis(300)).readTimeout(Duration.ofSeconds(20)).retryPolicy(RetryPolicy.none()).build()) {
+            // Accepted and never read: the client's writes stop once the socket buffers on both sides are full.
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(deaf.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test ended
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ApiRequest upload = ApiRequest.post().path("things").jsonBody(Map.of("blob", "x".repeat(64 << 20))).build();
+
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> transport.execute(upload, THING));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(thrown).isInstanceOf(RequestTimeoutException.class)
+                    .hasMessageContaining("request not written within the write timeout of 300 ms");
+            assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void anAsynchronousCallKeepsOkHttpsReadTimeout() {
+        server.enqueue(new MockResponse.Builder().body("{\"id\":\"1\"}").bodyDelay(5, TimeUnit.SECONDS).build());
+        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).readTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.none()).build()) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> transport.executeAsync(getThing("1"), THING).join());
+
+            // Not watched (no thread of the caller's waits on it): OkHttp's own read timeout ends it.
+            assertThat(thrown).hasCauseInstanceOf(RequestTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
     }
 }
