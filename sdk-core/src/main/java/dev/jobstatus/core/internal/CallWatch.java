@@ -46,9 +46,7 @@ final class CallWatch {
     }
 
     /** The read and write timeouts of a call, in nanoseconds; zero for none. */
-    record StepTimeouts(long readNanos, long writeNanos) {
-        static final StepTimeouts NONE = new StepTimeouts(0, 0);
-    }
+    record StepTimeouts(long readNanos, long writeNanos) { }
 
     /**
      * A call being watched; see {@link #watch}. As the call's event listener it follows the exchange: writing the
@@ -201,15 +199,9 @@ final class CallWatch {
 
     /**
      * Watches {@code call}, about to be executed on this thread, until {@link #unwatch}: it is cancelled when the thread
-     * is interrupted (at once if it already is) or, unless {@code timeoutNanos} is zero, when that much time has passed.
-     */
-    static Watched watch(Call call, long timeoutNanos) {
-        return watch(call, timeoutNanos, StepTimeouts.NONE);
-    }
-
-    /**
-     * As {@link #watch(Call, long)}, and the call is also cancelled when a step of its exchange outlasts its timeout in
-     * {@code steps}: the watched call must be given the returned value as its event listener.
+     * is interrupted (at once if it already is), unless {@code timeoutNanos} is zero when that much time has passed, and
+     * when a step of its exchange outlasts its timeout in {@code steps}. The call must be given the returned value as
+     * its event listener.
      */
     static Watched watch(Call call, long timeoutNanos, StepTimeouts steps) {
         Thread thread = Thread.currentThread();
@@ -287,12 +279,12 @@ final class CallWatch {
         if (w.timedOut != null) {
             return next;
         }
+        boolean callPast = w.timed && w.deadlineNanos - now <= 0;
         long step = w.stepDeadlineNanos;
         boolean stepTimed = step != Watched.UNTIMED;
-        boolean stepIsRead = w.stepIsRead;
-        if (w.timed && w.deadlineNanos - now <= 0 || stepTimed && step - now <= 0) {
-            w.timedOut = w.timed && w.deadlineNanos - now <= 0 ? CALL_TIMEOUT
-                    : stepIsRead ? "no response bytes within the read timeout of " + TimeUnit.NANOSECONDS.toMillis(w.steps.readNanos) + " ms"
+        if (callPast || stepTimed && step - now <= 0) {
+            w.timedOut = callPast ? CALL_TIMEOUT
+                    : w.stepIsRead ? "no response bytes within the read timeout of " + TimeUnit.NANOSECONDS.toMillis(w.steps.readNanos) + " ms"
                     : "request not written within the write timeout of " + TimeUnit.NANOSECONDS.toMillis(w.steps.writeNanos) + " ms";
             w.call.cancel();
             return next;

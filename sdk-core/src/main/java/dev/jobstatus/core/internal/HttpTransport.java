@@ -45,7 +45,6 @@ public final class HttpTransport implements AutoCloseable {
 
     private final TransportSettings settings;
     private final TimeSource time;
-    private final OkHttpClient client;
     private final OkHttpClients.Configured clients;
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
@@ -59,8 +58,7 @@ public final class HttpTransport implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.time = b.time;
         this.ownsClient = b.httpClient == null;
-        this.client = OkHttpClients.configure(b);
-        this.clients = OkHttpClients.Configured.of(client);
+        this.clients = OkHttpClients.Configured.of(OkHttpClients.configure(b));
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
                 b.responseObserver, b.maxResponseBytes, requestHeaders(b), b.listener);
@@ -257,7 +255,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Returns the configured OkHttp client (derived from the caller's, if one was given). */
     public OkHttpClient httpClient() {
-        return client;
+        return clients.client();
     }
 
     /** Returns the time source. */
@@ -323,8 +321,8 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+            clients.client().dispatcher().executorService().shutdown();
+            clients.client().connectionPool().evictAll();
         }
     }
 
