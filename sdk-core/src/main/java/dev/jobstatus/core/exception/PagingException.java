@@ -1,8 +1,9 @@
 package dev.jobstatus.core.exception;
 
 /**
- * A listing could not continue because the server contradicted itself, for example by pointing again at a
- * page or cursor it had already served (following it would loop forever).
+ * A listing could not continue because the server contradicted itself: it pointed again at a page or cursor it had
+ * already served (following it would loop forever), kept sending empty pages that each named a next one, or named a
+ * page the listing cannot ask for.
  */
 public class PagingException extends JobStatusException {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package dev.jobstatus.core.paging;
 import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
+import dev.jobstatus.core.internal.Text;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,8 +22,9 @@ import java.util.stream.StreamSupport;
  * <p>Nothing is fetched until iteration starts, and the next page only when the consumer reaches it. Pages
  * already consumed are not kept, so memory stays flat however many items are iterated. Each call to
  * {@link #iterator()}, {@link #stream()} or {@link #byPage()} starts again from the first page. Iteration stops
- * when the API announces no further page or sends an empty one; a server that points at a page or cursor it
- * already served ends it with a {@link PagingException}. Errors of a page request are the SDK's usual
+ * when the API announces no further page. An empty page that still names a next page is followed, not taken for
+ * the end; {@value #MAX_EMPTY_PAGES_IN_A_ROW} such pages in a row end iteration with a {@link PagingException}, as
+ * does a server that points at a page or cursor it already served. Errors of a page request are the SDK's usual
  * exceptions, thrown from {@code hasNext()}/{@code next()}.
  *
  * <p>Instances are immutable; iterators are not thread-safe.
@@ -30,6 +32,12 @@ import java.util.stream.StreamSupport;
  * @param <T> the item type
  */
 public final class PagedIterable<T> implements Iterable<T> {
+    /**
+     * The most empty pages in a row a listing follows: a server that keeps sending pages without items while naming a
+     * next one ends iteration with a {@link PagingException} at the 100th such page.
+     */
+    public static final int MAX_EMPTY_PAGES_IN_A_ROW = 100;
+
     private final String provider;
     private final PageRef first;
     private final PageFetcher<T> fetcher;
@@ -124,7 +132,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /**
      * {@return the pages themselves, fetched lazily, as the API sent them (neither {@link #limit(long)} nor {@link
-     * #distinctBy(Function)} applies to them)}
+     * #distinctBy(Function)} applies to them); empty pages are followed but not yielded}
      */
     public Iterable<Page<T>> byPage() {
         return PageIterator::new;
@@ -156,25 +164,43 @@ public final class PagedIterable<T> implements Iterable<T> {
             return page;
         }
 
+        /** Fetches pages until one holds items, following empty ones that name a next page. */
         private Page<T> fetchNext() {
-            if (started && nextRef == null) {
-                ended = true;
-                return null;
+            for (int empty = 0; ; empty++) {
+                if (started && nextRef == null) {
+                    ended = true;
+                    return null;
+                }
+                if (nextRef != null && !followed.add(nextRef)) {
+                    ended = true;
+                    throw new PagingException(provider, provider + " API pointed again at " + describe(nextRef)
+                            + ", which was already served; stopping instead of looping");
+                }
+                if (empty == MAX_EMPTY_PAGES_IN_A_ROW) {
+                    ended = true;
+                    throw new PagingException(provider, provider + " API sent " + MAX_EMPTY_PAGES_IN_A_ROW
+                            + " empty pages in a row, each naming a next page (the last named " + describe(nextRef)
+                            + "); stopping instead of following it further");
+                }
+                started = true;
+                Page<T> page = fetcher.fetch(nextRef);
+                if (page == null) {
+                    ended = true;
+                    return null;
+                }
+                nextRef = page.next();
+                // An empty page is not the end while it names a next one: a server that filters after paging sends
+                // them, and the items after it would be lost.
+                if (!page.items().isEmpty()) {
+                    return page;
+                }
             }
-            if (nextRef != null && !followed.add(nextRef)) {
-                ended = true;
-                throw new PagingException(provider, provider + " API pointed again at " + nextRef
-                        + ", which was already served; stopping instead of looping");
-            }
-            started = true;
-            Page<T> page = fetcher.fetch(nextRef);
-            if (page == null || page.items().isEmpty()) {
-                ended = true;
-                return null;
-            }
-            nextRef = page.next();
-            return page;
         }
+    }
+
+    /** A page reference for a message: a cursor is server text, escaped and cut short. */
+    private static String describe(PageRef ref) {
+        return Text.escape(Text.clip(String.valueOf(ref), 200));
     }
 
     private final class ItemIterator implements Iterator<T> {

@@ -135,11 +135,63 @@ class PagedIterableTest {
     }
 
     @Test
-    void anEmptyPageEndsIterationEvenIfMoreIsAnnounced() {
+    void anEmptyPageThatNamesANextPageIsFollowed() {
         serve(n -> n == 3 ? "{\"items\":[],\"next\":\"4\"}" : page(n, 10, String.valueOf(n + 1)));
+
+        assertThat(byNumber().stream().map(Item::id).toList()).containsExactlyElementsOf(
+                IntStream.range(0, 100).filter(i -> i < 20 || i >= 30).boxed().toList());
+        assertThat(server.getRequestCount()).isEqualTo(10);
+    }
+
+    @Test
+    void anEmptyCursorPageThatNamesANextPageIsFollowed() {
+        serve(n -> n == 2 ? "{\"items\":[],\"next\":\"c3\"}" : page(n, 3, "c" + (n + 1)));
+
+        assertThat(byCursor().stream().count()).isEqualTo(20);
+        assertThat(byCursor().byPage()).extracting(p -> p.items().size()).containsExactly(10, 10);
+    }
+
+    @Test
+    void anEmptyPageThatNamesNoNextPageEndsIteration() {
+        serve(n -> n == 3 ? "{\"items\":[],\"next\":null}" : page(n, 10, String.valueOf(n + 1)));
 
         assertThat(byNumber().stream().count()).isEqualTo(20);
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyPagesInARowUpToTheBoundAreFollowed() {
+        int empty = PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW - 1;
+        // Page 1 full, then a run of empty pages, page 2 + empty full, another run, and a last full page.
+        int second = 2 + empty;
+        int last = second + 1 + empty;
+        serve(n -> n == 1 || n == second || n == last ? page(n == 1 ? 1 : n == second ? 2 : 3, n == last ? 3 : 4, String.valueOf(n + 1))
+                : "{\"items\":[],\"next\":\"" + (n + 1) + "\"}");
+
+        assertThat(byNumber().stream().map(Item::id).toList()).containsExactlyElementsOf(IntStream.range(0, 30).boxed().toList());
+        assertThat(server.getRequestCount()).isEqualTo(last);
+    }
+
+    @Test
+    void tooManyEmptyPagesInARowEndIterationWithPagingException() {
+        serve(n -> n == 1 ? page(1, 10, "2") : "{\"items\":[],\"next\":\"" + (n + 1) + "\"}");
+        List<Item> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> byNumber().forEach(seen::add))
+                .isInstanceOf(PagingException.class)
+                .hasMessageContaining("acme API sent " + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + " empty pages in a row")
+                .hasMessageContaining("page " + (PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + 2));
+        assertThat(seen).hasSize(10);
+        assertThat(server.getRequestCount()).isEqualTo(1 + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW);
+    }
+
+    @Test
+    void anEmptyPageRepeatingItsCursorIsCaughtAsALoop() {
+        serve(n -> n == 1 ? page(1, 10, "c2") : "{\"items\":[],\"next\":\"c2\"}");
+
+        assertThatThrownBy(() -> byCursor().stream().count())
+                .isInstanceOf(PagingException.class).hasMessageContaining("pointed again at cursor c2");
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
