@@ -1,6 +1,7 @@
 package dev.jobstatus.core.exception;
 
 import org.jspecify.annotations.Nullable;
+import dev.jobstatus.core.internal.Text;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Duration;
@@ -33,12 +34,42 @@ public class JobWaitTimeoutException extends JobStatusException {
      */
     public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
                                    int polls, Duration elapsed, Duration timeout) {
+        this(provider, jobId, lastJob, lastState, polls, elapsed, timeout, null);
+    }
+
+    /**
+     * Creates the exception for a wait whose last poll failed as its time ran out; when no poll had answered, the
+     * message says so, and why.
+     *
+     * @param provider the provider of the job
+     * @param jobId the job's id
+     * @param lastJob the job as last seen, or {@code null} if no poll succeeded
+     * @param lastState the state last seen, or {@code null} if no poll succeeded
+     * @param polls the number of polls made
+     * @param elapsed the time the wait took
+     * @param timeout the wait's timeout
+     * @param lastPollFailure why the last poll failed, or {@code null} when none did
+     */
+    public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
+                                   int polls, Duration elapsed, Duration timeout, @Nullable Throwable lastPollFailure) {
         super(provider, polls, "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis()
-                + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); last state " + lastState);
+                + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); "
+                + lastSeen(lastState, lastPollFailure), lastPollFailure);
         this.jobId = jobId;
         this.lastJob = lastJob;
         this.polls = polls;
         this.elapsed = elapsed;
+    }
+
+    private static String lastSeen(@Nullable JobState lastState, @Nullable Throwable lastPollFailure) {
+        if (lastState != null) {
+            return "last state " + lastState;
+        }
+        if (lastPollFailure == null) {
+            return "no poll answered yet";
+        }
+        String why = lastPollFailure.getMessage() == null ? lastPollFailure.getClass().getSimpleName() : lastPollFailure.getMessage();
+        return "no poll answered yet (the last one: " + Text.escape(Text.clip(why, 400)) + ")";
     }
 
     /** {@return the job's id} */

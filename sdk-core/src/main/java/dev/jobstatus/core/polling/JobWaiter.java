@@ -285,10 +285,8 @@ public final class JobWaiter<J extends JobView> {
      */
     RuntimeException pollFailed(RuntimeException failure, J lastJob, int polls, long startNanos) {
         if (failure instanceof RequestTimeoutException && time.nanoTime() >= deadline(startNanos)) {
-            JobWaitTimeoutException timeout = new JobWaitTimeoutException(provider, jobId, lastJob,
-                    lastJob == null ? null : lastJob.state(), polls, Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout());
-            timeout.initCause(failure);
-            return timeout;
+            return new JobWaitTimeoutException(provider, jobId, lastJob, lastJob == null ? null : lastJob.state(), polls,
+                    Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout(), failure);
         }
         return failure;
     }

@@ -4,6 +4,7 @@ import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.NotFoundException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.polling.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,22 @@ class JobWaiterTest {
         assertThat(e.lastJob(TestJob.class)).extracting(TestJob::done).isEqualTo(4L);
         assertThat(e.getMessage()).contains("acme job j1", "5 poll(s)", "last state RUNNING");
         assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aTimeoutBeforeAnyPollAnsweredSaysSoAndWhy() {
+        // The first poll is answered 503; its retry, half a second later, would start at the wait's deadline.
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        PollPolicy halfASecond = exact.toBuilder().timeout(Duration.ofMillis(500)).build();
+
+        JobWaitTimeoutException e = catchThrowableOfType(JobWaitTimeoutException.class,
+                () -> TestJobs.waiter(transport, "j1").policy(halfASecond).await());
+
+        assertThat(e.polls()).isZero();
+        assertThat(e.lastJob()).isNull();
+        assertThat(e.getMessage()).contains("acme job j1", "0 poll(s)", "no poll answered yet",
+                "GET /v1/jobs/j1 did not finish within its 500 ms deadline").doesNotContain("null");
+        assertThat(e.getCause()).isInstanceOf(RequestTimeoutException.class);
     }
 
     @Test
