@@ -62,6 +62,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private volatile boolean requireTotp;
     private volatile long expiresInSeconds = 7 * 24 * 3600;
     private volatile Runnable beforeEachListing = () -> { };
+    private final Set<Integer> emptyPages = ConcurrentHashMap.newKeySet();
 
     /**
      * One request to the token endpoint, as received.
@@ -194,6 +195,19 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      */
     public NexudusSimulator beforeEachListing(Runnable action) {
         this.beforeEachListing = action;
+        return this;
+    }
+
+    /**
+     * Serves listing page {@code page} without records while it still announces the pages after it, as a listing
+     * filtered after paging may. No record is lost: each later page serves what the page before it would have, and
+     * {@code TotalPages} counts the empty page.
+     *
+     * @param page the page number, from 1
+     * @return this simulator
+     */
+    public NexudusSimulator emptyPage(int page) {
+        emptyPages.add(page);
         return this;
     }
 
@@ -381,15 +395,23 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         List<Map<String, Object>> all = matching(url);
         int size = Math.min(1000, Math.max(1, intParam(url, "size", 25)));
         int page = Math.max(1, intParam(url, "page", 1));
-        int from = (int) Math.min(all.size(), (long) (page - 1) * size);
-        int to = Math.min(all.size(), from + size);
+        int pages = (all.size() + size - 1) / size;
+        for (int p = 1; p <= pages; p++) {
+            if (emptyPages.contains(p)) {
+                pages++;
+            }
+        }
+        int totalPages = pages;
+        // The records of an empty page move to the pages after it.
+        int dataPage = page - (int) emptyPages.stream().filter(p -> p < page && p <= totalPages).count();
+        int from = (int) Math.min(all.size(), (long) (dataPage - 1) * size);
+        int to = emptyPages.contains(page) && page <= totalPages ? from : Math.min(all.size(), from + size);
         List<Map<String, Object>> records = new ArrayList<>();
         for (Map<String, Object> job : all.subList(from, to)) {
             Map<String, Object> summary = new LinkedHashMap<>(job);
             summary.remove("ResultData");
             records.add(summary);
         }
-        int totalPages = (all.size() + size - 1) / size;
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("Records", records);
         envelope.put("CurrentPageSize", size);

@@ -53,6 +53,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
     private final AtomicInteger minted = new AtomicInteger();
     private final List<String> tokenBodies = new CopyOnWriteArrayList<>();
     private volatile long tokenLifetime = 4 * 3600;
+    private final Set<Integer> emptyPagesAt = ConcurrentHashMap.newKeySet();
 
     private WixSimulator() {
         limit(200, Duration.ofMinutes(1));
@@ -155,6 +156,19 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             list.add(item);
         }
         items.put(id, list);
+        return this;
+    }
+
+    /**
+     * Serves an empty page, whose next cursor points at the rest, where a page would start at item {@code index} (0 for
+     * the first page), as a listing filtered after paging may. No item is lost: the page that cursor names starts at
+     * that item.
+     *
+     * @param index the position, among the items listed, of the first item of the page to serve empty
+     * @return this simulator
+     */
+    public WixSimulator emptyPageAt(int index) {
+        emptyPagesAt.add(index);
         return this;
     }
 
@@ -296,16 +310,21 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         String limitParam = url.queryParameter("paging.limit");
         int limit = limitParam == null ? 50 : Math.max(1, Integer.parseInt(limitParam));
         String cursor = url.queryParameter("paging.cursor");
+        // A cursor ending in "~" follows an empty page served at the same position.
+        boolean afterEmpty = cursor != null && cursor.endsWith("~");
         int from;
         try {
-            from = cursor == null ? 0 : Integer.parseInt(cursor.substring("cur-".length()));
+            from = cursor == null ? 0 : Integer.parseInt(cursor.substring("cur-".length(), cursor.length() - (afterEmpty ? 1 : 0)));
         } catch (RuntimeException e) {
             return wixError(400, "INVALID_CURSOR", "the cursor is not valid");
         }
-        int to = Math.min(all.size(), from + limit);
+        boolean empty = !afterEmpty && from < all.size() && emptyPagesAt.contains(from);
+        int to = empty ? from : Math.min(all.size(), from + limit);
         // Like Wix: the cursor says whether there is more; hasNext is internal to Wix and not sent.
         Map<String, Object> cursors = new LinkedHashMap<>();
-        if (to < all.size()) {
+        if (empty) {
+            cursors.put("next", "cur-" + from + "~");
+        } else if (to < all.size()) {
             cursors.put("next", "cur-" + to);
         }
         if (from > 0) {

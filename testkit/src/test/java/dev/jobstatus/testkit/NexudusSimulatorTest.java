@@ -6,7 +6,10 @@ import dev.jobstatus.testkit.PlainHttp.Answer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import okhttp3.FormBody;
 import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +145,23 @@ class NexudusSimulatorTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(400);
         assertThat(replayed.body().get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void anEmptyPageStillAnnouncesTheNextAndLosesNoRecord() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(25).withoutRateLimits().emptyPage(2));
+        List<Long> ids = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            Answer page = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs?size=10&page=" + n, PlainHttp.NEXUDUS_BASIC);
+            sizes.add(page.body().get("Records").size());
+            page.body().get("Records").forEach(record -> ids.add(record.get("Id").asLong()));
+            assertThat(page.body().get("HasNextPage").asBoolean()).isEqualTo(n < 4);
+            assertThat(page.body().get("TotalPages").asInt()).isEqualTo(4);
+        }
+
+        assertThat(sizes).containsExactly(10, 0, 10, 5);
+        assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
     }
 
     @Test

@@ -47,6 +47,24 @@ class WixSimulatorTest {
     }
 
     @Test
+    void anEmptyPageNamesTheNextPageAndLosesNoItem() throws Exception {
+        wix.emptyPageAt(5);
+        List<Integer> sizes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = items("?paging.limit=5" + (cursor == null ? "" : "&paging.cursor=" + cursor));
+            sizes.add(page.get("results").size());
+            page.get("results").forEach(item -> ids.add(item.get("id").asText()));
+            JsonNode next = page.get("pagingMetadata").get("cursors").get("next");
+            cursor = next == null ? null : next.asText();
+        } while (cursor != null);
+
+        assertThat(sizes).containsExactly(5, 0, 5, 2);
+        assertThat(ids).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
     void itemsHaveEntityIdSuccessAndData() throws Exception {
         JsonNode first = items("?paging.limit=10").get("results");
 
