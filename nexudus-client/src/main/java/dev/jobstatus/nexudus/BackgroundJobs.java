@@ -44,6 +44,8 @@ public interface BackgroundJobs {
      * out {@code ResultData}.
      *
      * @param query the filters, sort, page and size
+     * @throws dev.jobstatus.core.exception.MalformedResponseException if the answer is not a listing, such as one
+     *     without its {@code Records} array
      * @throws dev.jobstatus.core.exception.JobStatusException if the request fails, after retries where allowed
      */
     BackgroundJobPage list(BackgroundJobQuery query);
@@ -51,8 +53,11 @@ public interface BackgroundJobs {
     /**
      * {@return every job matching {@code query}, fetched page by page as it is consumed, in pages of 1000 unless the
      * query sets a size, starting at the query's page (or 1)} A job pushed onto the next page by records inserted
-     * meanwhile is yielded once. Iteration stops when Nexudus reports no next page, at its {@code TotalPages}, or on
-     * an empty page.
+     * meanwhile is yielded once. Iteration stops when Nexudus reports no next page or at its {@code TotalPages}; an
+     * empty page that announces a next one is followed, up to {@link PagedIterable#MAX_EMPTY_PAGES_IN_A_ROW} in a row.
+     * Errors come from iteration: a page without its {@code Records} array is a
+     * {@link dev.jobstatus.core.exception.MalformedResponseException}, and too many empty pages, or a next page past
+     * {@link Integer#MAX_VALUE}, a {@link dev.jobstatus.core.exception.PagingException}.
      *
      * @param query the filters and sort; its page and size say where to start and how many per request
      */

@@ -2,6 +2,7 @@ package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.core.exception.PagingException;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
@@ -78,14 +79,19 @@ final class RealBackgroundJobs implements BackgroundJobs {
         long first = sized.page() == null ? 1 : sized.page();
         return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
             long number = ((PageRef.PageNumber) ref).number();
-            BackgroundJobPage page = list(sized.withPage(Math.toIntExact(number)));
+            if (number > Integer.MAX_VALUE) {
+                throw new PagingException(transport.provider(), transport.provider() + " API announced page " + number
+                        + ", past the largest page number a listing can ask for (" + Integer.MAX_VALUE + "); stopping");
+            }
+            BackgroundJobPage page = list(sized.withPage((int) number));
             return new Page<>(page.records(), hasNext(page, number) ? PageRef.number(number + 1) : null,
                     page.totalItems(), page.totalPages());
         }).distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
     }
 
+    /** An empty page is not the end by itself: PagedIterable follows one that announces more, within its bound. */
     private static boolean hasNext(BackgroundJobPage page, long number) {
-        if (page.records().isEmpty() || (page.totalPages() != null && number >= page.totalPages())) {
+        if (page.totalPages() != null && number >= page.totalPages()) {
             return false;
         }
         return page.hasNextPage() != null ? page.hasNextPage() : page.totalPages() != null;

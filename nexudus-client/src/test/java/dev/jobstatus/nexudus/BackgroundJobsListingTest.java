@@ -50,16 +50,26 @@ class BackgroundJobsListingTest {
         return requests;
     }
 
-    @Test
-    void listAllYieldsEveryJobOnceInOrderWithOneRequestPerThousand() throws Exception {
+    /** Lists every job and checks that each seeded one came once, in order, from pages 1 to {@code pages} of 1000. */
+    private void listsEveryJobOnceInOrder(int pages) throws InterruptedException {
         List<Long> ids = client.backgroundJobs().listAll(BackgroundJobQuery.all()).stream()
                 .map(BusinessBackgroundJobSummary::id).toList();
 
         assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 2500).boxed().toList());
-        assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly(
-                "/api/sys/businessbackgroundjobs?page=1&size=1000",
-                "/api/sys/businessbackgroundjobs?page=2&size=1000",
-                "/api/sys/businessbackgroundjobs?page=3&size=1000");
+        assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactlyElementsOf(LongStream.rangeClosed(1, pages)
+                .mapToObj(n -> "/api/sys/businessbackgroundjobs?page=" + n + "&size=1000").toList());
+    }
+
+    @Test
+    void listAllYieldsEveryJobOnceInOrderWithOneRequestPerThousand() throws Exception {
+        listsEveryJobOnceInOrder(3);
+    }
+
+    @Test
+    void anEmptyPageThatAnnouncesMoreIsFollowedAndNoRecordIsLost() throws Exception {
+        simulator.emptyPage(2);
+
+        listsEveryJobOnceInOrder(4);
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.internal.Json;
 import dev.jobstatus.nexudus.StatusClassifier;
+import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.Set;
 
 /**
  * The Nexudus client's Jackson mapping: the SDK's configuration, with each job's common state attached while the
- * record is built. A job record's canonical constructor takes its {@code state} alongside its {@code Status}; the
+ * record is built, and a listing page read only from a body with its {@code Records} array. A job record's canonical constructor takes its {@code state} alongside its {@code Status}; the
  * instantiator fills the one from the other with the reader's {@link StatusClassifier}, so a record is built once
  * rather than read and then copied with its state (which cost a few percent of a 1,000-record page).
  */
@@ -39,6 +40,9 @@ public final class NexudusJson {
                 @Override
                 public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription bean,
                                                                ValueInstantiator defaultInstantiator) {
+                    if (bean.getBeanClass() == BackgroundJobPage.class) {
+                        return new RequiringRecords(defaultInstantiator, -1);
+                    }
                     return JOBS.contains(bean.getBeanClass()) ? new Classifying(defaultInstantiator, -1, -1) : defaultInstantiator;
                 }
             });
@@ -55,6 +59,47 @@ public final class NexudusJson {
     public static ObjectReader reader(Class<?> type, ZoneId zone, StatusClassifier classifier) {
         return MAPPER.readerFor(type).withAttribute(NexudusTimestampDeserializer.ZONE_ATTRIBUTE, zone)
                 .withAttribute(CLASSIFIER_ATTRIBUTE, classifier);
+    }
+
+    /**
+     * Builds a listing page only from a body that carries its {@code Records} array. Without it the body is no listing
+     * (an error object, or another casing than the documented one): read as an empty page, it would hide the records.
+     * The page record itself stays lenient, for pages built in code.
+     */
+    private static final class RequiringRecords extends ValueInstantiator.Delegating {
+        private static final long serialVersionUID = 1L;
+
+        private final int records;
+
+        RequiringRecords(ValueInstantiator delegate, int records) {
+            super(delegate);
+            this.records = records;
+        }
+
+        @Override
+        public ValueInstantiator createContextual(DeserializationContext ctxt, BeanDescription bean) throws JsonMappingException {
+            ValueInstantiator contextual = delegate().createContextual(ctxt, bean);
+            SettableBeanProperty[] arguments = contextual.getFromObjectArguments(ctxt.getConfig());
+            for (int i = 0; arguments != null && i < arguments.length; i++) {
+                if ("Records".equals(arguments[i].getName())) {
+                    return new RequiringRecords(contextual, i);
+                }
+            }
+            throw JsonMappingException.from(ctxt, bean.getBeanClass().getSimpleName() + " has no 'Records' creator argument");
+        }
+
+        @Override
+        public Object createFromObjectWith(DeserializationContext ctxt, SettableBeanProperty[] props, PropertyValueBuffer buffer)
+                throws IOException {
+            // Asked before the missing arguments are filled in: a missing array is not told apart from a null one after.
+            boolean present = buffer.hasParameter(props[records]);
+            Object[] args = buffer.getParameters(props);
+            if (!present || args[records] == null) {
+                return ctxt.reportInputMismatch(BackgroundJobPage.class,
+                        "no \"Records\" array (it is " + (present ? "null or empty text" : "missing") + ")");
+            }
+            return delegate().createFromObjectWith(ctxt, args);
+        }
     }
 
     /** Builds a job record with its {@code state} argument set from its {@code Status} argument. */

@@ -3,12 +3,16 @@ package dev.jobstatus.nexudus.model;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One page of the background-job listing with Nexudus's paging envelope. Numbers the server left out are
- * {@code null}; {@code records} is never {@code null}.
+ * {@code null}; {@code records} is never {@code null}. The client reads a page only from a body that carries its
+ * {@code Records} array (so named, with a capital R): one without it is a
+ * {@link dev.jobstatus.core.exception.MalformedResponseException}, not an empty page.
  *
  * @param records the jobs on this page, as summaries (the listing leaves out {@code ResultData})
  * @param currentPage the page number, from 1
@@ -24,7 +28,8 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackgroundJobPage(
-        @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
+        // Kept null when sent null (not made empty, as other lists are), so that the reader can refuse it.
+        @JsonProperty("Records") @JsonSetter(nulls = Nulls.SET) List<BusinessBackgroundJobSummary> records,
         // Some answers carry PageNumber and PageSize beside, or instead of, the current ones.
         @JsonProperty("CurrentPage") @JsonAlias("PageNumber") Integer currentPage,
         @JsonProperty("CurrentPageSize") @JsonAlias("PageSize") Integer currentPageSize,
