@@ -45,13 +45,18 @@ public interface AsyncJobs {
      *
      * @param jobId the job's id
      * @param query the filter, page size and cursor
+     * @throws dev.jobstatus.core.exception.MalformedResponseException if the answer is not a page of items, such as
+     *     one without its {@code results} array
      * @throws dev.jobstatus.core.exception.JobStatusException if the request fails, after retries where allowed
      */
     AsyncJobItemsPage listItems(String jobId, AsyncJobItemsQuery query);
 
     /**
      * {@return every item of the job matching {@code query}, following Wix's cursors page by page as the items are
-     * consumed, starting at the query's cursor if it has one}
+     * consumed, starting at the query's cursor if it has one} An empty page whose next cursor is present is followed,
+     * up to {@link PagedIterable#MAX_EMPTY_PAGES_IN_A_ROW} in a row; errors, as {@link #listItems} throws them or a
+     * {@link dev.jobstatus.core.exception.PagingException} for a server that loops or sends too many empty pages, come
+     * from iteration.
      *
      * @param jobId the job's id
      * @param query the filter, page size and starting cursor

@@ -1,6 +1,8 @@
 package dev.jobstatus.wix;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.paging.Page;
@@ -10,6 +12,7 @@ import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.Json;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
@@ -21,8 +24,9 @@ final class RealAsyncJobs implements AsyncJobs {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record JobEnvelope(AsyncJob job) { }
 
+    /** A sent null stays null (not made empty, as other lists are), so that a page without its items is refused. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ItemsEnvelope(List<AsyncJobItem> results, PagingMetadata pagingMetadata) { }
+    record ItemsEnvelope(@JsonSetter(nulls = Nulls.SET) List<AsyncJobItem> results, PagingMetadata pagingMetadata) { }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PagingMetadata(Integer count, Cursors cursors) { }
@@ -37,7 +41,13 @@ final class RealAsyncJobs implements AsyncJobs {
         return envelope.job();
     });
 
-    private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.json(ItemsEnvelope.class).map(envelope -> {
+    private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.<ItemsEnvelope>json(Json.reader(ItemsEnvelope.class),
+            "async job items page JSON object").map(envelope -> {
+        // Without its results array a body is no page (an error object, another name): read as empty, it would
+        // hide the items.
+        if (envelope.results() == null) {
+            throw new IllegalArgumentException("the response has no \"results\" array (it is missing, null or empty text)");
+        }
         PagingMetadata paging = envelope.pagingMetadata();
         Cursors cursors = paging == null ? null : paging.cursors();
         // The cursor is Wix's public contract: a non-empty next cursor means a next page, whatever hasNext

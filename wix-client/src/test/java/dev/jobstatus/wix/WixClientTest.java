@@ -167,15 +167,21 @@ class WixClientTest {
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("ready-token");
     }
 
-    @Test
-    void itemsAreFollowedCursorByCursor() throws Exception {
+    /** Lists every item of {@code j-ok} in pages of 10 and checks that each came once, in order. */
+    private List<AsyncJobItem> everyItemInOrder() {
         List<AsyncJobItem> items;
         try (WixClient wix = apiKeyClient()) {
             items = wix.asyncJobs().listAllItems("j-ok", AsyncJobItemsQuery.builder().pageSize(10).build()).stream().toList();
         }
-
         assertThat(items).extracting(AsyncJobItem::id).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 23).mapToObj(i -> "item-" + i).toList());
+        return items;
+    }
+
+    @Test
+    void itemsAreFollowedCursorByCursor() throws Exception {
+        List<AsyncJobItem> items = everyItemInOrder();
+
         assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly(
                 "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10",
                 "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-10",
@@ -192,6 +198,18 @@ class WixClientTest {
         assertThat(failed.error().data()).containsEntry("row", 9);
         assertThat(failed.fields()).containsEntry("data", Map.of("row", 9));
         assertThat(items.get(1).error()).isNull();
+    }
+
+    @Test
+    void anEmptyPageWithANextCursorIsFollowedAndNoItemIsLost() throws Exception {
+        simulator.emptyPageAt(10);
+
+        everyItemInOrder();
+        assertThat(requests()).extracting(RecordedRequest::getTarget).containsExactly(
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10",
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-10",
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-10~",
+                "/async-jobs/v1/async-jobs/j-ok/items?paging.limit=10&paging.cursor=cur-20");
     }
 
     @Test
