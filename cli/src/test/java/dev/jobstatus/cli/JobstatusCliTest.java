@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobstatus.testkit.AsanaSimulator;
 import dev.jobstatus.testkit.Fault;
 import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.Responses;
 import dev.jobstatus.testkit.WixSimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -128,6 +129,20 @@ class JobstatusCliTest {
         assertThat(run.out().lines().findFirst()).get().asString().startsWith("ID").contains("DESCRIPTION");
         assertThat(run.out().lines().skip(1)).hasSize(7).allSatisfy(line -> assertThat(line).endsWith("Bulk edit"));
         assertThat(run.err()).contains("7 job(s)");
+    }
+
+    @Test
+    void aListingWithoutItsRecordsArrayIsAnErrorNotNoJobs() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(Responses.json(200, "{\"Message\": \"An error has occurred.\"}"));
+
+            Run run = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--base-url", server.url("/").toString());
+
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.err()).startsWith("error: nexudus API returned HTTP 200 with a body that is not BusinessBackgroundJob listing")
+                    .contains("no \"Records\" array").doesNotContain("job(s)");
+        }
     }
 
     @Test
