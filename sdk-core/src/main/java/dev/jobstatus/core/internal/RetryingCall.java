@@ -311,7 +311,8 @@ final class RetryingCall<T> {
         }
         String body = readErrorBody(response.body());
         DecodedError decoded = decode(status, body, response.message());
-        if (status == 401 && request.authenticated() && !refreshed) {
+        // Only the origin the credentials belong to can reject them: another host, reached by a redirect, never had them.
+        if (status == 401 && request.authenticated() && !refreshed && Urls.sameOrigin(transport.baseUrl(), response.request().url())) {
             refreshed = true;
             try {
                 if (budget.bounding(() -> transport.credentials().refresh(auth))) {
