@@ -320,6 +320,9 @@ final class RetryingCall<T> {
                     operation.retryScheduled(Duration.ZERO, "http 401");
                     return new Outcome.Retry<>(Duration.ZERO);
                 }
+            } catch (RequestTimeoutException | InterruptedOperationException gaveUp) {
+                // The call ran out of time or was interrupted (perhaps waiting for another's renewal): no credentials failed.
+                return new Outcome.Fail<>(gaveUp);
             } catch (JobStatusException renewal) {
                 // The caller asked for a resource, not a token: the failure is an authentication failure, which
                 // says why the credentials could not be renewed and keeps the token endpoint's error as its cause.
