@@ -150,7 +150,7 @@ public final class AsanaClient extends ProviderClient {
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
             if (oauth != null) {
-                TokenStore store = CoreAccess.tokenStore(this);
+                TokenStore store = CoreAccess.tokenStore(this, oauth[0], oauth[1], oauth[2]);
                 transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
                         .timeSource(t.time()).store(store).build());
             } else {

@@ -6,6 +6,7 @@ import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,8 @@ final class AsanaTokenFetcher implements TokenFetcher {
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
         form.put("refresh_token", current);
-        ApiRequest request = ApiRequest.post().operation("token", null).rootPath("-/oauth_token").formBody(form).unauthenticated().build();
+        ApiRequest request = ApiRequest.post().operation("token", null).rootPath("-/oauth_token").formBody(form).unauthenticated()
+                .credentialExchange(List.of(clientSecret, current)).build();
         return TokenEndpoint.fetch(transport, request, current);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.asana.model.CompactRef;
 import dev.jobstatus.asana.model.UserRef;
 import dev.jobstatus.asana.model.Job;
@@ -300,5 +302,23 @@ class AsanaClientTest {
         }
         assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
         assertThat(asana.toString()).isEqualTo("AsanaClient[" + server.url("/api/1.0") + "]");
+    }
+
+    @Test
+    void theTokenEndpointsAnswerAndTheAppsSecretsAreNeverQuoted() {
+        server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token rt-0ld-s3cret"
+                + " of app with secret app-s3cret-9 was revoked\"}"));
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .body("access_token=at-s3cret-1&refresh_token=rt-s3cret-2&expires_in=3600").build());
+        try (AsanaClient asana = AsanaClient.builder().baseUrl(server.url("/api/1.0")).timeSource(time)
+                .rateLimiter(RateLimiter.unlimited()).oauthRefresh("app-1", "app-s3cret-9", "rt-0ld-s3cret").build()) {
+            AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> asana.jobs().get("9"));
+            MalformedResponseException malformed = catchThrowableOfType(MalformedResponseException.class, () -> asana.jobs().get("9"));
+
+            assertThat(refused.getMessage()).contains("POST /-/oauth_token", "refresh token *** of app with secret *** was revoked")
+                    .doesNotContain("rt-0ld-s3cret", "app-s3cret-9");
+            assertThat(malformed.getMessage()).contains("asana", "200", "POST /-/oauth_token")
+                    .doesNotContain("at-s3cret-1", "rt-s3cret-2");
+        }
     }
 }

@@ -210,7 +210,7 @@ public final class NexudusClient extends ProviderClient {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
             if (username != null) {
-                TokenStore store = CoreAccess.tokenStore(this);
+                TokenStore store = CoreAccess.tokenStore(this, username, password, clientId == null ? username : clientId);
                 transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
                         .timeSource(t.time()).store(store).build());
             } else {

@@ -74,8 +74,11 @@ final class NexudusTokenFetcher implements TokenFetcher {
     }
 
     private AccessToken grant(Map<String, String> form, String previousRefreshToken) {
+        // Every value but the grant type and the user name is a credential: the password, a two-factor code, a refresh token.
+        List<String> secrets = form.entrySet().stream().filter(f -> !f.getKey().equals("grant_type") && !f.getKey().equals("username"))
+                .map(Map.Entry::getValue).toList();
         ApiRequest request = ApiRequest.post().operation("token", null).path("api/token").header("client_id", clientId).formBody(form)
-                .unauthenticated().build();
+                .unauthenticated().credentialExchange(secrets).build();
         return TokenEndpoint.fetch(transport, request, previousRefreshToken);
     }
 

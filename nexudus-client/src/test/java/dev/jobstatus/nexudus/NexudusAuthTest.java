@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.retry.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import dev.jobstatus.testkit.NexudusSimulator;
@@ -154,6 +156,29 @@ class NexudusAuthTest {
             client.backgroundJobs().get(1);
             assertThat(List.of(client.toString(), client.backgroundJobs().toString()))
                     .allSatisfy(s -> assertThat(s).doesNotContain(NexudusSimulator.PASSWORD, "access-1", "refresh-1"));
+        }
+    }
+
+    @Test
+    void theTokenEndpointsAnswerAndThePasswordAreNeverQuoted() {
+        try (MockWebServer raw = new MockWebServer()) {
+            raw.start();
+            raw.enqueue(dev.jobstatus.testkit.Responses.json(400,
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"wrong password pw-s3cret-9 for admin\"}"));
+            raw.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/x-www-form-urlencoded")
+                    .body("access_token=at-s3cret-1&refresh_token=rt-s3cret-1&expires_in=3600").build());
+            try (NexudusClient client = NexudusClient.builder().baseUrl(raw.url("/")).timeSource(time)
+                    .rateLimiter(RateLimiter.unlimited()).passwordGrant("admin@example.com", "pw-s3cret-9").build()) {
+                AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> client.backgroundJobs().get(1));
+                MalformedResponseException malformed = catchThrowableOfType(MalformedResponseException.class,
+                        () -> client.backgroundJobs().get(1));
+
+                assertThat(refused.getMessage()).contains("POST /api/token", "wrong password *** for admin").doesNotContain("pw-s3cret-9");
+                assertThat(malformed.getMessage()).contains("nexudus", "200", "POST /api/token")
+                        .doesNotContain("at-s3cret-1", "rt-s3cret-1");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

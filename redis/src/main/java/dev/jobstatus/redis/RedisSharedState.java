@@ -90,7 +90,8 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
     /**
      * {@return the token store of {@code key}, the same object for every client of this instance with that key}
      *
-     * @param key the provider and account, such as {@code nexudus/ops@example.com}
+     * @param key the provider, account, origin and credentials fingerprint, such as
+     *     {@code nexudus/ops@example.com/https://spaces.nexudus.com:443/kdf-3f…}
      */
     @Override
     public TokenStore tokenStore(String key) {

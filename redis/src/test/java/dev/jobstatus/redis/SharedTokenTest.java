@@ -1,7 +1,9 @@
 package dev.jobstatus.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
@@ -48,11 +50,43 @@ class SharedTokenTest {
                 runUntil(clients, () -> true, 2);
                 assertThat(grants(simulator, "password")).as("password grants").isEqualTo(1);
                 assertThat(grants(simulator, "refresh_token")).as("refresh grants after a 401").isEqualTo(2);
-                assertThat(redis.cli("EXISTS", "jobstatus:nexudus/" + NexudusSimulator.USERNAME + ":token")).isEqualTo("1");
+                // One token key: the account's, at the simulator's origin, for these credentials (a fingerprint, never the password).
+                assertThat(redis.cli("KEYS", "jobstatus:nexudus/*:token").lines().toList()).singleElement().asString()
+                        .startsWith("jobstatus:nexudus/" + NexudusSimulator.USERNAME + "/http://" + simulator.baseUrl().host() + ":"
+                                + simulator.baseUrl().port() + "/kdf-")
+                        .doesNotContain(NexudusSimulator.PASSWORD);
             } finally {
                 clients.forEach(NexudusClient::close);
                 states.forEach(RedisSharedState::close);
             }
+        }
+    }
+
+    @Test
+    void aClientAtAnotherBaseUrlOrWithAWrongPasswordNeverGetsTheSharedToken() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+                NexudusSimulator simulator = NexudusSimulator.start().seed(3).withoutRateLimits();
+                NexudusSimulator elsewhere = NexudusSimulator.start().seed(3).withoutRateLimits();
+                RedisSharedState one = RedisSharedState.connect(redis.url());
+                RedisSharedState two = RedisSharedState.connect(redis.url());
+                RedisSharedState three = RedisSharedState.connect(redis.url());
+                NexudusClient right = NexudusClient.builder().baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(one).build();
+                NexudusClient wrong = NexudusClient.builder().baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, "not the password").sharedState(two).build();
+                NexudusClient other = NexudusClient.builder().baseUrl(elsewhere.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(three).build()) {
+            right.backgroundJobs().get(1);
+
+            assertThatThrownBy(() -> wrong.backgroundJobs().get(1)).isInstanceOf(AuthenticationException.class);
+            assertThat(other.backgroundJobs().get(2).id()).isEqualTo(2);
+
+            assertThat(simulator.tokenRequests()).extracting(r -> r.form().get("password"))
+                    .containsExactly(NexudusSimulator.PASSWORD, "not the password");
+            assertThat(elsewhere.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password");
+            assertThat(elsewhere.server().takeRequest().getRequestLine()).as("a sign-in first, no borrowed token")
+                    .isEqualTo("POST /api/token HTTP/1.1");
+            assertThat(simulator.server().getRequestCount()).as("the sign-in, the call, the refused sign-in").isEqualTo(3);
         }
     }
 

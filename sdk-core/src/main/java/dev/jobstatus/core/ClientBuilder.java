@@ -9,6 +9,7 @@ import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.CoreAccess;
+import dev.jobstatus.core.internal.Fingerprint;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.Urls;
 import java.time.Duration;
@@ -61,9 +62,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             }
 
             @Override
-            public TokenStore tokenStore(ClientBuilder<?> builder) {
+            public TokenStore tokenStore(ClientBuilder<?> builder, List<String> credential) {
                 return builder.tokenStore != null ? builder.tokenStore
-                        : builder.sharedState != null ? builder.sharedState.tokenStore(builder.sharedKey()) : TokenStore.inMemory();
+                        : builder.sharedState != null ? builder.sharedState.tokenStore(builder.tokenKey(credential)) : TokenStore.inMemory();
             }
         });
     }
@@ -71,6 +72,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private final String provider;
     private final List<RateLimiter.Window> defaultWindows;
     private final HttpTransport.Builder transport;
+    private HttpUrl baseUrl;
     private RateLimiter rateLimiter;
     private TimeSource time = TimeSource.system();
     private PollPolicy pollPolicy = PollPolicy.defaults();
@@ -90,7 +92,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected ClientBuilder(String provider, String defaultBaseUrl, List<RateLimiter.Window> defaultWindows) {
         this.provider = provider;
         this.defaultWindows = List.copyOf(defaultWindows);
-        this.transport = HttpTransport.builder(provider).baseUrl(Urls.parse(defaultBaseUrl));
+        this.baseUrl = Urls.parse(defaultBaseUrl);
+        this.transport = HttpTransport.builder(provider).baseUrl(baseUrl);
     }
 
     @SuppressWarnings("unchecked")
@@ -106,8 +109,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException if {@code baseUrl} is not an http or https URL
      */
     public B baseUrl(String baseUrl) {
-        transport.baseUrl(Urls.parse(baseUrl));
-        return self();
+        return baseUrl(Urls.parse(baseUrl));
     }
 
     /**
@@ -118,6 +120,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B baseUrl(HttpUrl baseUrl) {
         transport.baseUrl(baseUrl);
+        this.baseUrl = baseUrl;
         return self();
     }
 
@@ -218,8 +221,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Shares pacing and the access token with every client, in this process or another, built with the same shared
      * state for the same provider and account: the provider's quota is enforced across all of them, and one of them
-     * at a time renews the token they all use. A {@link #rateLimiter(RateLimiter)} or {@link #tokenStore(TokenStore)}
-     * set on this builder takes precedence over the shared one.
+     * at a time renews the token they all use. A token is shared only by clients that also have the same base URL
+     * origin (scheme, host and port: the token goes to no other host) and the same credentials (a salted, slow hash of
+     * them, never the credentials, is part of its key: a wrong password never uses a right one's token). A
+     * {@link #rateLimiter(RateLimiter)} or {@link #tokenStore(TokenStore)} set on this builder takes precedence over
+     * the shared one.
      *
      * @param sharedState the shared state, such as {@code RedisSharedState} of the {@code dev.jobstatus.redis} module
      * @return this builder
@@ -248,7 +254,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Keeps the token the client fetches (with a password grant, a refresh token or an OAuth app) in
      * {@code tokenStore}; the default keeps it in the client's memory. Has no effect on credentials that fetch no
-     * token.
+     * token. Every client given the store sends the token in it: give one store only to clients of one account, with
+     * one base URL and the same credentials ({@link #sharedState(SharedState)} keys its stores that way).
      *
      * @param tokenStore the store
      * @return this builder
@@ -326,9 +333,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return transport;
     }
 
-    /** Returns the key of this client's provider and account in the shared state. */
+    /** Returns the key of this client's provider and account in the shared state: its quota's. */
     private String sharedKey() {
         return provider + "/" + (accountKey != null ? accountKey : defaultAccount.get());
+    }
+
+    /**
+     * Returns the key of this client's token in the shared state: its account's, the origin the token is issued by
+     * and sent to, and a fingerprint of the credentials that earn it (a token is worth no more than they are).
+     */
+    private String tokenKey(List<String> credential) {
+        String where = sharedKey() + "/" + Urls.origin(baseUrl);
+        return where + "/" + Fingerprint.ofCredential(where, credential);
     }
 
     /** Builds the transport a new client will own, with the rate limiter resolved. */

@@ -9,8 +9,10 @@ import java.util.List;
  * in others: one quota and one access token for a fleet of replicas or workers. Set on a client with
  * {@link ClientBuilder#sharedState(SharedState)}; the {@code dev.jobstatus.redis} module has one on Redis.
  *
- * <p>A key names a provider and an account, such as {@code nexudus/ops@example.com}: clients with the same key share
- * one quota and one token, and clients with different keys share nothing.
+ * <p>A quota's key names a provider and an account, such as {@code nexudus/ops@example.com}; a token's key adds the
+ * origin the token is issued by and sent to and a fingerprint of the credentials that earn it, such as
+ * {@code nexudus/ops@example.com/https://spaces.nexudus.com:443/kdf-3f…}. Clients with the same key share one quota or
+ * one token, and clients with different keys share nothing. Keys hold no secret.
  */
 public interface SharedState {
     /**
@@ -24,7 +26,7 @@ public interface SharedState {
     /**
      * {@return the token store shared by every client with this key}
      *
-     * @param key the provider and account
+     * @param key the provider, account, origin and credentials fingerprint
      */
     TokenStore tokenStore(String key);
 }

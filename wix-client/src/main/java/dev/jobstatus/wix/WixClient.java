@@ -197,7 +197,7 @@ public final class WixClient extends ProviderClient {
                     throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
                 }
                 CoreAccess.account(this, "instance-" + instanceId);
-                TokenStore store = CoreAccess.tokenStore(this);
+                TokenStore store = CoreAccess.tokenStore(this, clientId, clientSecret, instanceId);
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
                         .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }

@@ -6,6 +6,7 @@ import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +34,8 @@ final class WixTokenFetcher implements TokenFetcher {
         body.put("client_id", clientId);
         body.put("client_secret", clientSecret);
         body.put("instance_id", instanceId);
-        ApiRequest request = ApiRequest.post().operation("token", null).path("oauth2/token").jsonBody(body).unauthenticated().build();
+        ApiRequest request = ApiRequest.post().operation("token", null).path("oauth2/token").jsonBody(body).unauthenticated()
+                .credentialExchange(List.of(clientSecret)).build();
         return TokenEndpoint.fetch(transport, request, null);
     }
 

@@ -333,4 +333,23 @@ class WixClientTest {
         }
         assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
     }
+
+    @Test
+    void theTokenEndpointsAnswerAndTheClientSecretAreNeverQuoted() {
+        raw.enqueue(json(400, "{\"message\":\"client secret wix-s3cret-9 is not valid\",\"details\":"
+                + "{\"applicationError\":{\"code\":\"INVALID_CLIENT\",\"description\":\"Invalid client\"}}}"));
+        raw.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .body("access_token=at-s3cret-1&expires_in=14400").build());
+        try (WixClient wix = WixClient.builder().baseUrl(raw.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited())
+                .oauth("client-1", "wix-s3cret-9", "instance-1").build()) {
+            dev.jobstatus.core.exception.ApiException refused = catchThrowableOfType(dev.jobstatus.core.exception.ApiException.class,
+                    () -> wix.asyncJobs().get("j-ok"));
+            dev.jobstatus.core.exception.MalformedResponseException malformed = catchThrowableOfType(
+                    dev.jobstatus.core.exception.MalformedResponseException.class, () -> wix.asyncJobs().get("j-ok"));
+
+            assertThat(refused.getMessage() + refused.error()).contains("POST /oauth2/token", "client secret *** is not valid")
+                    .doesNotContain("wix-s3cret-9");
+            assertThat(malformed.getMessage()).contains("wix", "200", "POST /oauth2/token").doesNotContain("at-s3cret-1");
+        }
+    }
 }

@@ -1,13 +1,17 @@
 package dev.jobstatus.core.auth;
 
+import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobStatusException;
+import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +24,18 @@ import org.jspecify.annotations.Nullable;
  * one of them fetches and the others wait for and share its result. Thread-safe. Given a shared
  * {@link TokenStore}, the same holds across every provider (and process) that uses the store: one access token,
  * renewed by one of them at a time, under a lease recorded in the store.
+ *
+ * <p>A caller that has to wait for a renewal (another thread's, or another client's through the store) waits no
+ * longer than the deadline of the API call it looks the token up for, and not at all once interrupted; giving up,
+ * it leaves the renewal alone. A renewal takes no longer than its lease, so none that is still going is taken over.
  */
 public final class CachingTokenProvider implements CredentialProvider {
     /** How many times in a row a lost compare-and-set is tried again before the store is bypassed. */
     private static final int MAX_LOST_RACES = 16;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(200);
+    /** How much longer a lease lasts than the fetch it covers: time to publish the token, and for clocks that differ. */
+    private static final Duration PUBLISH_MARGIN = Duration.ofSeconds(1);
 
     private final TokenFetcher fetcher;
     private final Function<String, AuthHeaders> headerFormat;
@@ -66,6 +76,8 @@ public final class CachingTokenProvider implements CredentialProvider {
      * already renewing it in the store, whose result is waited for).
      *
      * @throws JobStatusException if a token had to be fetched and the fetch failed, or the store failed
+     * @throws RequestTimeoutException if the API call the token is for reached its deadline while waiting for a renewal
+     * @throws InterruptedOperationException if the thread was interrupted while waiting (its flag stays set)
      */
     @Override
     public AuthHeaders headers() {
@@ -73,7 +85,7 @@ public final class CachingTokenProvider implements CredentialProvider {
         if (cached != null && usable(cached)) {
             return cached.headers();
         }
-        lock.lock();
+        lockWithinDeadline();
         try {
             cached = current;
             if (cached == null || !usable(cached)) {
@@ -91,10 +103,12 @@ public final class CachingTokenProvider implements CredentialProvider {
      *
      * @return {@code true}: a retry with the current token may succeed
      * @throws JobStatusException if the fetch failed, or the store failed
+     * @throws RequestTimeoutException if the API call the token is for reached its deadline while waiting for a renewal
+     * @throws InterruptedOperationException if the thread was interrupted while waiting (its flag stays set)
      */
     @Override
     public boolean refresh(AuthHeaders rejected) {
-        lock.lock();
+        lockWithinDeadline();
         try {
             Cached cached = current;
             if (cached == null || cached.headers().equals(rejected)) {
@@ -138,27 +152,69 @@ public final class CachingTokenProvider implements CredentialProvider {
             if (stored != null && !stored.equals(refused) && !expiring(stored)) {
                 return adopt(stored);
             }
-            if (held != null && held.renewedByOtherAt(time.now(), self) && awaitChange(held)) {
+            if (held != null && held.renewedByOtherAt(time.now(), self)) {
+                // Until the store changes or the lease runs out; only a lease that ran out is taken over below.
+                awaitChange(held);
                 continue;
             }
+            Duration allowance = allowance();
             AccessToken previous = stored != null ? stored : local == null ? null : local.token();
-            StoredToken lease = new StoredToken(previous, self, time.now().plus(renewalLease));
+            StoredToken lease = new StoredToken(previous, self, time.now().plus(allowance).plus(PUBLISH_MARGIN));
             boolean leased = store.replace(held, lease);
             if (!leased && ++lostRaces < MAX_LOST_RACES) {
                 continue;
             }
-            return renew(previous, leased ? lease : null);
+            return renew(previous, leased ? lease : null, allowance);
         }
     }
 
     /**
-     * Fetches a new token and publishes it in the store, ending this provider's lease; if the fetch fails, the
-     * lease is handed back so that another client need not wait for it to run out.
+     * Takes the lock, waiting for a renewal by another thread no longer than the enclosing call's deadline.
+     *
+     * @throws RequestTimeoutException if the deadline comes first
+     * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      */
-    private Cached renew(@Nullable AccessToken previous, @Nullable StoredToken lease) {
+    private void lockWithinDeadline() {
+        long deadline = Deadlines.enclosingNanos();
+        try {
+            if (deadline == Long.MAX_VALUE) {
+                lock.lockInterruptibly();
+            } else if (!lock.tryLock(Math.max(0, deadline - time.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw Deadlines.timedOut("it was still waiting for another thread's renewal of the access token");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Deadlines.interrupted(e);
+        }
+    }
+
+    /**
+     * Returns how long a renewal may take: the renewal lease, or less when the enclosing call's deadline is nearer
+     * (the fetch could not outlive it anyway, and a lease no longer than needed is soon over if this client stops).
+     *
+     * @throws RequestTimeoutException if the deadline has passed
+     */
+    private Duration allowance() {
+        long deadline = Deadlines.enclosingNanos();
+        if (deadline == Long.MAX_VALUE) {
+            return renewalLease;
+        }
+        long left = deadline - time.nanoTime();
+        if (left <= 0) {
+            throw Deadlines.timedOut("no time was left to renew the access token");
+        }
+        return left < renewalLease.toNanos() ? Duration.ofNanos(left) : renewalLease;
+    }
+
+    /**
+     * Fetches a new token within {@code allowance} (so within the lease, which no other client takes over until it
+     * has run out) and publishes it in the store, ending this provider's lease; if the fetch fails, the lease is
+     * handed back so that another client need not wait for it to run out.
+     */
+    private Cached renew(@Nullable AccessToken previous, @Nullable StoredToken lease, Duration allowance) {
         AccessToken fresh;
         try {
-            fresh = fetcher.fetch(previous);
+            fresh = Deadlines.within(time.nanoTime() + allowance.toNanos(), allowance, () -> fetcher.fetch(previous));
         } catch (RuntimeException e) {
             if (lease != null) {
                 try {
@@ -183,18 +239,23 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /**
-     * Waits, until the lease ends or the enclosing call's deadline, for the store to change from {@code held}.
+     * Waits for the store to change from {@code held}, or for its lease to run out. A caller that stops waiting before
+     * either fails, and leaves the lease to its holder.
      *
-     * @return {@code true} if it changed; {@code false} if the lease ran out or the deadline came first
+     * @throws RequestTimeoutException if the enclosing call's deadline comes first
+     * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      */
-    private boolean awaitChange(StoredToken held) {
+    private void awaitChange(StoredToken held) {
         long deadline = Deadlines.enclosingNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
             Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));
-            long untilDeadline = deadline - time.nanoTime();
-            if (untilLeaseEnds.isNegative() || untilLeaseEnds.isZero() || untilDeadline <= 0) {
-                return false;
+            if (untilLeaseEnds.isNegative() || untilLeaseEnds.isZero()) {
+                return;
+            }
+            long untilDeadline = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - time.nanoTime();
+            if (untilDeadline <= 0) {
+                throw Deadlines.timedOut("it was still waiting for another client's renewal of the access token");
             }
             Duration nap = pause.compareTo(untilLeaseEnds) < 0 ? pause : untilLeaseEnds;
             if (nap.toNanos() > untilDeadline) {
@@ -203,12 +264,11 @@ public final class CachingTokenProvider implements CredentialProvider {
             try {
                 time.sleep(nap);
             } catch (InterruptedException e) {
-                // The fetch that follows sees the interrupt and fails as the call's own interruption.
                 Thread.currentThread().interrupt();
-                return false;
+                throw Deadlines.interrupted(e);
             }
             if (!Objects.equals(store.read(), held)) {
-                return true;
+                return;
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) < 0 ? pause.multipliedBy(2) : LONGEST_PAUSE;
         }
@@ -239,11 +299,13 @@ public final class CachingTokenProvider implements CredentialProvider {
 
     /** Configures a {@link CachingTokenProvider}. */
     public static final class Builder {
+        private static final Duration LONGEST_LEASE = Duration.ofDays(36_500);
+
         private final TokenFetcher fetcher;
         private Function<String, AuthHeaders> headerFormat = token -> AuthHeaders.of("Authorization", "Bearer " + token);
         private Duration refreshBefore = Duration.ofMinutes(1);
         private TimeSource time = TimeSource.system();
-        private Duration renewalLease = Duration.ofSeconds(30);
+        private Duration renewalLease = RetryPolicy.defaults().timeout();
         private @Nullable TokenStore store;
 
         private Builder(TokenFetcher fetcher) {
@@ -297,15 +359,20 @@ public final class CachingTokenProvider implements CredentialProvider {
         }
 
         /**
-         * Sets how long other providers sharing the store wait for this one's renewal before they take it over
-         * (default 30 s): the bound on a renewal by a client that stopped mid-way.
+         * Sets the longest a renewal of the token may take (default two minutes, the default
+         * {@link RetryPolicy#timeout()} of a call): the token fetch is cut off when it runs out, and other providers
+         * sharing the store wait that long, and a second more, before they take the renewal over. It bounds how long
+         * a client that stopped mid-renewal holds the others up. A renewal for a call whose deadline is nearer is
+         * given until that deadline only.
          *
          * @param lease the lease, positive
          * @return this builder
          * @throws IllegalArgumentException if the lease is not positive
          */
         public Builder renewalLease(Duration lease) {
-            this.renewalLease = Checks.positive(lease, "renewalLease");
+            Checks.positive(lease, "renewalLease");
+            // Beyond a century, a lease is as good as endless, and still fits the clocks' arithmetic.
+            this.renewalLease = lease.compareTo(LONGEST_LEASE) < 0 ? lease : LONGEST_LEASE;
             return this;
         }
 

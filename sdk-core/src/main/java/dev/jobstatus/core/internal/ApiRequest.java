@@ -1,8 +1,10 @@
 package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,14 @@ import okhttp3.RequestBody;
  * @param fromRoot whether the path starts at the base URL's root instead of under the base URL's path
  * @param operation what the caller asked for, for a {@code ClientListener}: {@code get}, {@code list}…
  * @param jobId the job the request is about, or {@code null}
+ * @param secrets values the request carries in its body (a password, a client secret, a refresh token), in each form
+ *     they may be echoed back in, to be redacted from any message built from the answer
+ * @param answerWithheld whether no part of the answer may be quoted in an exception, because it holds secrets (the
+ *     tokens of a token endpoint)
  */
 public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated,
-                         Map<String, String> headers, boolean fromRoot, String operation, @Nullable String jobId) {
+                         Map<String, String> headers, boolean fromRoot, String operation, @Nullable String jobId,
+                         List<String> secrets, boolean answerWithheld) {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     /**
@@ -42,11 +49,14 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
      * @param fromRoot whether the path starts at the base URL's root
      * @param operation what the caller asked for, for a {@code ClientListener}: {@code get}, {@code list}…
      * @param jobId the job the request is about, or {@code null}
+     * @param secrets values the request carries in its body, to be redacted from any message built from the answer
+     * @param answerWithheld whether no part of the answer may be quoted in an exception
      */
     public ApiRequest {
         path = List.copyOf(path);
         query = List.copyOf(query);
         headers = Map.copyOf(headers);
+        secrets = List.copyOf(secrets);
     }
 
     /** A part of the path: literal segments written by the SDK, or one caller-supplied value and its name. */
@@ -135,6 +145,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         private boolean fromRoot;
         private @Nullable String operation;
         private @Nullable String jobId;
+        private final List<String> secrets = new ArrayList<>();
+        private boolean answerWithheld;
 
         private Builder(String method) {
             this.method = method;
@@ -231,10 +243,28 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             return this;
         }
 
+        /**
+         * Marks this request as an exchange of credentials, such as a token request: each of {@code secrets} (the
+         * credentials its body carries), as it is and as form-encoded, is redacted from any message built from the
+         * answer, and no part of the answer, which holds tokens, is quoted in an exception.
+         */
+        public Builder credentialExchange(Collection<String> secrets) {
+            for (String secret : secrets) {
+                if (secret != null && !secret.isEmpty()) {
+                    this.secrets.add(secret);
+                    this.secrets.add(new FormBody.Builder().add("s", secret).build().encodedValue(0));
+                    this.secrets.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+                }
+            }
+            this.answerWithheld = true;
+            return this;
+        }
+
         /** Returns the request. */
         public ApiRequest build() {
             return new ApiRequest(method, path, query, body, authenticated, headers, fromRoot,
-                    operation != null ? operation : method.toLowerCase(java.util.Locale.ROOT), jobId);
+                    operation != null ? operation : method.toLowerCase(java.util.Locale.ROOT), jobId,
+                    secrets.stream().distinct().toList(), answerWithheld);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.retry.RetryPolicy;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long one call may take and how it retries: the nearest of its deadlines (the retry policy's timeout, the
@@ -12,23 +13,24 @@ import java.time.Duration;
  * @param retryPolicy how the call retries
  * @param deadlineNanos when the call must have ended, on {@code TimeSource.nanoTime()}
  * @param length the whole budget, for messages
+ * @param provider the provider called, for the messages of work done within the budget (such as a token lookup)
  */
-record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) {
+record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, String provider) {
     /** No outer deadline. */
     static final long NONE = Long.MAX_VALUE;
 
     /**
-     * The deadline of the call whose credentials are being fetched on this thread ({@link #NONE} outside a lookup): a
+     * The budget of the call whose credentials are being fetched on this thread ({@code null} outside a lookup): a
      * token request made on behalf of a call is bounded by that call's deadline. One holder per thread, written in
      * place: a {@code set} and {@code remove} per call would make and clear a weak reference each time.
      */
-    private static final ThreadLocal<long[]> ENCLOSING = ThreadLocal.withInitial(() -> new long[] {NONE});
+    private static final ThreadLocal<@Nullable CallBudget[]> ENCLOSING = ThreadLocal.withInitial(() -> new CallBudget[1]);
 
     /** Runs {@code action} (a credentials lookup) with this budget's deadline bounding any call it makes. */
     <T> T bounding(java.util.function.Supplier<T> action) {
-        long[] enclosing = ENCLOSING.get();
-        long previous = enclosing[0];
-        enclosing[0] = deadlineNanos;
+        @Nullable CallBudget[] enclosing = ENCLOSING.get();
+        CallBudget previous = enclosing[0];
+        enclosing[0] = this;
         try {
             return action.get();
         } finally {
@@ -36,12 +38,18 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
         }
     }
 
+    /** Returns the budget of the call whose credentials this thread is looking up, or {@code null} outside a lookup. */
+    static @Nullable CallBudget enclosing() {
+        return ENCLOSING.get()[0];
+    }
+
     /**
      * Returns the deadline of the call whose credentials this thread is looking up, on {@code TimeSource.nanoTime()},
      * or {@link #NONE} outside such a lookup.
      */
     static long enclosingDeadlineNanos() {
-        return ENCLOSING.get()[0];
+        CallBudget enclosing = enclosing();
+        return enclosing == null ? NONE : enclosing.deadlineNanos;
     }
 
     static CallBudget of(TransportSettings settings, RequestOptions options, long outerDeadlineNanos) {
@@ -56,7 +64,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
             deadline = Math.min(deadline, plus(now, left.isNegative() ? Duration.ZERO : left));
         }
         deadline = Math.min(deadline, Math.min(outerDeadlineNanos, enclosingDeadlineNanos()));
-        return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)));
+        return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)), settings.provider());
     }
 
     /** Returns the whole budget in milliseconds, rounded: a deadline of one second counted from "now" is 1000 ms. */

@@ -37,8 +37,11 @@ public final class CoreAccess {
          */
         void account(ClientBuilder<?> builder, Supplier<String> account);
 
-        /** Returns the store the token of {@code builder} is kept in: the one set or shared, else a new in-memory one. */
-        TokenStore tokenStore(ClientBuilder<?> builder);
+        /**
+         * Returns the store the token of {@code builder}, earned with {@code credential}, is kept in: the one set, or the
+         * shared one of its account, origin and credential, else a new in-memory one.
+         */
+        TokenStore tokenStore(ClientBuilder<?> builder, List<String> credential);
     }
 
     private static volatile Hooks hooks;
@@ -114,9 +117,16 @@ public final class CoreAccess {
         hooks.account(builder, () -> Fingerprint.of(secret));
     }
 
-    /** Returns the store a provider's built-in token fetching keeps its token in: set, shared or a new in-memory one. */
-    public static TokenStore tokenStore(ClientBuilder<?> builder) {
-        return hooks.tokenStore(builder);
+    /**
+     * Returns the store a provider's built-in token fetching keeps its token in: set, shared or a new in-memory one. A
+     * shared store is keyed by the account, the base URL's origin (where the token is issued and sent) and a
+     * {@link Fingerprint#ofCredential fingerprint} of {@code credential}, so that a token goes only to the origin it was
+     * issued by, and only to clients with the credentials that earned it.
+     *
+     * @param credential everything that earns the token, secrets included (a user name, a password, a client id…)
+     */
+    public static TokenStore tokenStore(ClientBuilder<?> builder, String... credential) {
+        return hooks.tokenStore(builder, java.util.Arrays.asList(credential));
     }
 
     /** Returns the transport a provider client owns. */

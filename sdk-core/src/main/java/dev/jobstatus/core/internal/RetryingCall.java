@@ -45,6 +45,8 @@ import org.jspecify.annotations.Nullable;
 final class RetryingCall<T> {
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
     private static final int ERROR_BODY_BYTES = 64 * 1024;
+    /** What an exception shows of an answer that holds secrets. */
+    static final String WITHHELD = "<withheld: the answer holds credentials>";
     /** How late after its permit a request may go out before it takes a fresh permit; see LateSendRepacer. */
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
@@ -309,7 +311,8 @@ final class RetryingCall<T> {
         }
         String body = readErrorBody(response.body());
         DecodedError decoded = decode(status, body, response.message());
-        if (status == 401 && request.authenticated() && !refreshed) {
+        // Only the origin the credentials belong to can reject them: another host, reached by a redirect, never had them.
+        if (status == 401 && request.authenticated() && !refreshed && Urls.sameOrigin(transport.baseUrl(), response.request().url())) {
             refreshed = true;
             try {
                 if (budget.bounding(() -> transport.credentials().refresh(auth))) {
@@ -317,13 +320,16 @@ final class RetryingCall<T> {
                     operation.retryScheduled(Duration.ZERO, "http 401");
                     return new Outcome.Retry<>(Duration.ZERO);
                 }
+            } catch (RequestTimeoutException | InterruptedOperationException gaveUp) {
+                // The call ran out of time or was interrupted (perhaps waiting for another's renewal): no credentials failed.
+                return new Outcome.Fail<>(gaveUp);
             } catch (JobStatusException renewal) {
                 // The caller asked for a resource, not a token: the failure is an authentication failure, which
                 // says why the credentials could not be renewed and keeps the token endpoint's error as its cause.
                 String message = (decoded.message() == null ? "" : decoded.message() + "; ")
                         + "renewing the credentials failed: " + renewal.getMessage();
                 ApiException failure = ApiExceptions.forStatus(new ApiError(transport.provider(), status, requestId,
-                        decoded.code(), message, decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts, describe()), false);
+                        decoded.code(), message, decoded.details(), retryAfter, excerpt(body), attempts, describe()), false);
                 failure.initCause(renewal);
                 return new Outcome.Fail<>(failure);
             }
@@ -333,7 +339,7 @@ final class RetryingCall<T> {
             operation.throttled(status, retryAfter);
         }
         ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
-                decoded.details(), retryAfter, Text.excerpt(body, secrets()), attempts, describe());
+                decoded.details(), retryAfter, excerpt(body), attempts, describe());
         ApiException failure = ApiExceptions.forStatus(error, throttled);
         boolean retryable = throttled || budget.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);
@@ -456,7 +462,7 @@ final class RetryingCall<T> {
 
     private MalformedResponseException malformed(int status, String requestId, String problem, String body, Throwable cause) {
         return new MalformedResponseException(transport.provider(), attempts, status, requestId,
-                reader.description(), problem, Text.excerpt(body, secrets()), cause);
+                reader.description(), problem, excerpt(body), cause);
     }
 
     /** Decodes the error body; when it says nothing, a reason phrase other than the status's standard one does. */
@@ -494,8 +500,13 @@ final class RetryingCall<T> {
         return null;
     }
 
+    /** Returns the excerpt of {@code body} an exception keeps: none of an answer that holds secrets (a token endpoint's). */
+    private String excerpt(String body) {
+        return request.answerWithheld() && !body.isEmpty() ? WITHHELD : Text.excerpt(body, secrets());
+    }
+
     private List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
+        List<String> secrets = new ArrayList<>(request.secrets());
         for (String value : auth.asMap().values()) {
             secrets.add(value);
             int space = value.indexOf(' ');

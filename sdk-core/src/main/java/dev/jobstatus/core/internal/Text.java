@@ -13,6 +13,11 @@ public final class Text {
             "(\"(?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|secret)\"\\s*:\\s*\")"
                     + "((?:[^\"\\\\]|\\\\.)*)\"",
             Pattern.CASE_INSENSITIVE);
+    /** The same fields form-encoded, as a token endpoint's request (or an answer that echoes it) has them. */
+    private static final Pattern SECRET_FORM_FIELD = Pattern.compile(
+            "((?:^|[?&;\\s])(?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|secret)=)"
+                    + "([^&;\\s]*)",
+            Pattern.CASE_INSENSITIVE);
     private static final int MIN_SECRET_LENGTH = 4;
 
     private Text() {
@@ -53,7 +58,7 @@ public final class Text {
     }
 
     /**
-     * Returns {@code text} with each of {@code secrets} and the values of secret-looking JSON fields
+     * Returns {@code text} with each of {@code secrets} and the values of secret-looking JSON and form fields
      * ({@code access_token}, {@code password}…) replaced by {@code ***}.
      */
     public static String redact(String text, Collection<String> secrets) {
@@ -64,7 +69,9 @@ public final class Text {
             }
         }
         Matcher m = SECRET_JSON_FIELD.matcher(out);
-        return m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***\"")) : out;
+        out = m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***\"")) : out;
+        Matcher form = SECRET_FORM_FIELD.matcher(out);
+        return form.find() ? form.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***")) : out;
     }
 
     /** Returns the excerpt of a body kept in exceptions: redacted, clipped to about 1 KB, escaped. */

@@ -41,6 +41,12 @@ public final class Urls {
         }
     }
 
+    /** Returns the origin of {@code url}: scheme, host and port, as {@code https://example.com:443}. */
+    public static String origin(HttpUrl url) {
+        String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+        return url.scheme() + "://" + host + ":" + url.port();
+    }
+
     /** Returns whether two URLs share scheme, host and port. */
     public static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();

@@ -231,6 +231,24 @@ class AuthTest {
     }
 
     @Test
+    void a401FromAnotherHostAfterARedirectRenewsNothing() throws Exception {
+        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", otherHost.url("/elsewhere")).build());
+        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", otherHost.url("/elsewhere")).build());
+        otherHost.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"who are you?\"}").build());
+        otherHost.enqueue(json(200, "{\"id\":\"1\"}"));
+
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
+
+        // The other host never had our credentials: its 401 says nothing about them, so no token is renewed or re-sent.
+        assertThat(e.errorMessage()).isEqualTo("who are you?");
+        assertThat(fetches).hasValue(1);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(otherHost.getRequestCount()).isEqualTo(1);
+        assertThat(otherHost.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
     void credentialsFollowARedirectOnTheSameOrigin() throws Exception {
         HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken("secret-tok")).build();
         server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/v1/things/moved").build());
