@@ -99,12 +99,7 @@ final class RetryingCall<T> {
     /** Tells the listener the call ended, once, with its failure or {@code null}. */
     void ended(@Nullable Throwable error) {
         if (ended.compareAndSet(false, true)) {
-            try {
-                operation.ended(error);
-            } catch (RuntimeException listenerFailed) {
-                // A listener must not throw; one that does must not keep the call from completing.
-                LOG.log(System.Logger.Level.DEBUG, () -> "ClientListener threw " + listenerFailed.getClass().getName());
-            }
+            operation.ended(error);
         }
     }
 

@@ -64,11 +64,7 @@ final class AsyncWait<J extends JobView> {
 
     private void end(Throwable error) {
         if (ended.compareAndSet(false, true)) {
-            try {
-                wait.ended(error);
-            } catch (RuntimeException listenerFailed) {
-                // A listener must not throw; one that does must not keep the wait from completing.
-            }
+            wait.ended(error);
         }
     }
 
