@@ -4,6 +4,7 @@ import dev.jobstatus.core.exception.ApiError;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.ConnectionException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobStatusException;
@@ -151,10 +152,26 @@ final class RetryingCall<T> {
         return permitOnConnection;
     }
 
-    /** Starts the next attempt: counts it and builds its request with fresh credentials. */
+    /** Starts the next attempt: counts it and builds its request with fresh credentials, fetched if need be. */
     Request nextRequest() {
+        AuthHeaders ready = credentialsIfReady();
+        return nextRequest(ready != null ? ready : credentials());
+    }
+
+    /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
+    @Nullable AuthHeaders credentialsIfReady() {
+        return request.authenticated() ? transport.credentials().headersIfReady() : AuthHeaders.NONE;
+    }
+
+    /** Returns the next attempt's credentials, blocking while a token is fetched, within this call's deadline. */
+    AuthHeaders credentials() {
+        return request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+    }
+
+    /** Starts the next attempt: counts it and builds its request with {@code credentials}. */
+    Request nextRequest(AuthHeaders credentials) {
         attempts++;
-        auth = request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+        auth = credentials;
         Request.Builder builder = new Request.Builder()
                 .url(url)
                 .headers(transport.requestHeaders())
@@ -284,6 +301,11 @@ final class RetryingCall<T> {
                 throw new InterruptedOperationException(transport.provider(), attempts, e);
             }
         }
+    }
+
+    /** Returns whether judging a response of {@code status} may renew the credentials, which can block (a token fetch). */
+    boolean mayRenewCredentials(int status) {
+        return status == 401 && request.authenticated() && !refreshed;
     }
 
     /** Judges a response; reads and closes nothing but the body. */
@@ -429,6 +451,12 @@ final class RetryingCall<T> {
     RequestTimeoutException deadlinePassed(IOException cause) {
         return new RequestTimeoutException(transport.provider(), attempts, transport.provider() + " API call " + describe()
                 + " did not finish within its " + budget.lengthMillis() + " ms deadline (attempts " + attempts + ")", cause);
+    }
+
+    /** The client was closed before this call ended; {@code cause} is the failure of the attempt it ended, if any. */
+    ClientClosedException clientClosed(@Nullable Throwable cause) {
+        return new ClientClosedException(transport.provider(), attempts, "the " + transport.provider() + " client was closed before "
+                + describe() + " ended (attempts " + attempts + ")", cause);
     }
 
     private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {
