@@ -189,7 +189,7 @@ class AsyncCredentialsTest {
 
         transport.close();
 
-        ExecutionException failed = catchThrowableOfType(() -> call.get(30, TimeUnit.SECONDS), ExecutionException.class);
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
         assertThat(failed).isNotNull();
         assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class);
         fetching.join(TimeUnit.SECONDS.toMillis(30));

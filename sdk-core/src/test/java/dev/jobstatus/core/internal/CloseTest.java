@@ -84,8 +84,8 @@ class CloseTest {
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
-        ExecutionException failed = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> future.get(30, TimeUnit.SECONDS), ExecutionException.class);
+        ExecutionException failed = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
+                () -> future.get(30, TimeUnit.SECONDS));
         assertThat(failed).as("the future completed exceptionally within the safety net").isNotNull();
         return failed.getCause();
     }
@@ -111,10 +111,11 @@ class CloseTest {
     void theRetryTimerOnTheCallersSchedulerIsCancelledAndTheSchedulerLeftRunning() throws Exception {
         failOnceThenHold();
         CountDownLatch timerSet = new CountDownLatch(1);
+        CountDownLatch timerCancelled = new CountDownLatch(1);
         ScheduledThreadPoolExecutor callers = new ScheduledThreadPoolExecutor(1) {
             @Override
             public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-                ScheduledFuture<?> timer = super.schedule(command, delay, unit);
+                ScheduledFuture<?> timer = new CancelSignalling(super.schedule(command, delay, unit), timerCancelled);
                 timerSet.countDown();
                 return timer;
             }
@@ -128,6 +129,8 @@ class CloseTest {
             transport.close();
 
             assertThat(failureOf(call)).isInstanceOf(ClientClosedException.class);
+            // Cancelled by close(), or by the call itself if close() came before it had kept its timer.
+            assertThat(timerCancelled.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(callers.getQueue()).as("the retry's timer").isEmpty();
             assertThat(callers.isShutdown()).isFalse();
         } finally {
@@ -191,6 +194,47 @@ class CloseTest {
                 .isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
         assertThatThrownBy(() -> transport.executeAsync(getThing("1"), THING))
                 .isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
+    }
+
+    /** A timer that says when it is cancelled. */
+    private record CancelSignalling(ScheduledFuture<?> timer, CountDownLatch cancelled) implements ScheduledFuture<Object> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean done = timer.cancel(mayInterruptIfRunning);
+            cancelled.countDown();
+            return done;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return timer.getDelay(unit);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed other) {
+            return timer.compareTo(other);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return timer.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return timer.isDone();
+        }
+
+        @Override
+        public Object get() throws InterruptedException, ExecutionException {
+            return timer.get();
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
+                java.util.concurrent.TimeoutException {
+            return timer.get(timeout, unit);
+        }
     }
 
     /** Runs a blocking call on a thread of its own. */

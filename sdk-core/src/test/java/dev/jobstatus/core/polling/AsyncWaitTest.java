@@ -207,7 +207,7 @@ class AsyncWaitTest {
 
         transport.close();
 
-        ExecutionException failed = catchThrowableOfType(() -> wait.get(30, TimeUnit.SECONDS), ExecutionException.class);
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
         assertThat(failed).as("the wait ended within the safety net").isNotNull();
         assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class)
                 .hasMessage("the acme client was closed while waiting for job a1");

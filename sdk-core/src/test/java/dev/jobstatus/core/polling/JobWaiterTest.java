@@ -83,7 +83,7 @@ class JobWaiterTest {
 
         systemTime.close();
 
-        ExecutionException failed = catchThrowableOfType(() -> wait.get(30, TimeUnit.SECONDS), ExecutionException.class);
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
         assertThat(failed).as("the wait ended within the safety net").isNotNull();
         assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
         assertThat(server.getRequestCount()).isEqualTo(1);
