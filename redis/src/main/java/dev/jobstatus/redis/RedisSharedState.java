@@ -107,7 +107,10 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
         return slash < 0 ? key : key.substring(0, slash);
     }
 
-    /** Closes the connection to Redis; clients still using this state pace and keep tokens in their own process. */
+    /**
+     * Closes the connection to Redis; clients still using this state pace and keep tokens in their own process from
+     * then on, without a warning, even when it was set to {@link Builder#failWhenUnavailable(boolean) fail}.
+     */
     @Override
     public void close() {
         redis.close();

@@ -102,6 +102,29 @@ class OutageTest {
     }
 
     @Test
+    void afterTheSharedStateIsClosedClientsPaceAndKeepTokensInTheirOwnProcess() throws Exception {
+        try (RedisServer redis = RedisServer.start(); NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+                LogCapture log = new LogCapture()) {
+            // Closed on purpose, so even a state set to fail while Redis is away goes local, as close() documents.
+            for (boolean failWhenUnavailable : new boolean[] {false, true}) {
+                RedisSharedState shared = quick(redis.url()).failWhenUnavailable(failWhenUnavailable).build();
+                try (NexudusClient nexudus = client(simulator, shared)) {
+                    nexudus.backgroundJobs().list(PAGE);
+
+                    shared.close();
+
+                    nexudus.backgroundJobs().list(PAGE);
+                    nexudus.backgroundJobs().getAsync(1).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    // A rejected token is renewed in this process.
+                    simulator.revokeAccessTokens();
+                    nexudus.backgroundJobs().list(PAGE);
+                }
+            }
+            assertThat(log.lines(Level.WARNING)).as("closing is no outage").isEmpty();
+        }
+    }
+
+    @Test
     void aWrongRedisPasswordIsNeverRepeatedInTheException() throws Exception {
         try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50);

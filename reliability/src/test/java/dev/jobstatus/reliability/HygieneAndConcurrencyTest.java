@@ -11,9 +11,17 @@ import dev.jobstatus.testkit.AsanaSimulator;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.testkit.WixSimulator;
 import dev.jobstatus.wix.WixClient;
+import dev.jobstatus.core.exception.ClientClosedException;
+import dev.jobstatus.core.internal.Threads;
+import dev.jobstatus.core.retry.RateLimiter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,9 +43,10 @@ class HygieneAndConcurrencyTest {
 
     @BeforeEach
     void start() {
-        nexudusApi = NexudusSimulator.start().seed(500).withoutRateLimits().addJob(1, "Running", "Completed");
-        wixApi = WixSimulator.start().withoutRateLimits();
-        asanaApi = AsanaSimulator.start().withoutRateLimits();
+        nexudusApi = NexudusSimulator.start().seed(500).withoutRateLimits().addJob(1, "Running", "Completed")
+                .addJob(2, "Running");
+        wixApi = WixSimulator.start().withoutRateLimits().addJob("w-run", 10L, new WixSimulator.Step("PROCESSING", 1, 0));
+        asanaApi = AsanaSimulator.start().withoutRateLimits().addJob("a-run", "in_progress");
         for (int i = 0; i < 500; i++) {
             wixApi.addJob("w" + i, 10L, new WixSimulator.Step("FINISHED", 10, 0));
             asanaApi.addJob("a" + i, "succeeded");
@@ -66,37 +75,73 @@ class HygieneAndConcurrencyTest {
                 .bearerToken(AsanaSimulator.TOKEN).pollPolicy(FAST).build();
     }
 
-    /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
-    private static long sdkThreads() {
-        return dev.jobstatus.core.internal.Threads.liveThreads();
-    }
-
     @Test
     void afterCloseNoSdkThreadRemainsAndAClosedClientFailsClearly() throws Exception {
-        NexudusClient nexudus = nexudus();
+        // Threads the SDK started before, for other tests' clients, are theirs: only the ones started here count.
+        Set<Thread> before = Threads.live();
+        // A password grant: the token is fetched on the client's credential threads.
+        NexudusClient nexudus = NexudusClient.builder().baseUrl(nexudusApi.baseUrl()).rateLimiter(RateLimiter.unlimited())
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).pollPolicy(FAST).build();
         WixClient wix = wix();
         AsanaClient asana = asana();
         nexudus.backgroundJobs().waiter(1).awaitAsync().get(10, TimeUnit.SECONDS);
         wix.asyncJobs().waiter("w1").awaitAsync().get(10, TimeUnit.SECONDS);
         asana.jobs().waiter("a1").awaitAsync().get(10, TimeUnit.SECONDS);
-        assertThat(sdkThreads()).isPositive();
+        assertThat(wix.asyncJobs().get("w2").id()).isEqualTo("w2");
+        // Waits still in progress at close(), between two polls ten minutes apart.
+        PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))
+                .timeout(Duration.ofHours(1)).build();
+        List<CompletableFuture<?>> pending = List.of(nexudus.backgroundJobs().waiter(2).policy(slow).awaitAsync(),
+                wix.asyncJobs().waiter("w-run").policy(slow).awaitAsync(), asana.jobs().waiter("a-run").policy(slow).awaitAsync());
+        Set<Thread> started = Threads.live();
+        started.removeAll(before);
+        assertThat(started).extracting(Thread::getName).anyMatch(name -> name.startsWith("jobstatus-nexudus-credentials-"))
+                .anyMatch(name -> name.startsWith("jobstatus-wix-")).anyMatch(name -> name.startsWith("jobstatus-asana-"));
 
         for (ProviderClient client : List.of(nexudus, wix, asana)) {
             client.close();
             client.close(); // harmless
         }
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sdkThreads() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        for (CompletableFuture<?> wait : pending) {
+            assertThatThrownBy(() -> wait.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(ClientClosedException.class).hasMessageContaining("client was closed while waiting for job");
         }
-        assertThat(sdkThreads()).isZero();
+        // And those started meanwhile (a wait's timer thread), still alive now.
+        started.addAll(Threads.live());
+        started.removeAll(before);
+        for (Thread thread : started) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        assertThat(started).as("threads the clients started").filteredOn(Thread::isAlive).isEmpty();
         assertThatThrownBy(() -> nexudus.backgroundJobs().get(1))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the nexudus client is closed");
+                .isInstanceOf(ClientClosedException.class).hasMessage("the nexudus client is closed");
         assertThatThrownBy(() -> wix.asyncJobs().getAsync("w1"))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the wix client is closed");
+                .isInstanceOf(ClientClosedException.class).hasMessage("the wix client is closed");
         assertThatThrownBy(() -> asana.jobs().waitFor("a1"))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the asana client is closed");
+                .isInstanceOf(ClientClosedException.class).hasMessage("the asana client is closed");
+    }
+
+    @Test
+    void aJvmWhoseClientsWereNeverClosedStillExits() throws Exception {
+        Path output = Files.createTempFile("unclosed-clients", ".log");
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), UnclosedClientsMain.class.getName(),
+                    nexudusApi.baseUrl().toString(), wixApi.baseUrl().toString(), asanaApi.baseUrl().toString())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+
+            boolean exited = child.waitFor(60, TimeUnit.SECONDS);
+            if (!exited) {
+                child.destroyForcibly();
+            }
+
+            assertThat(exited).as("the JVM exited; its output:%n%s", Files.readString(output)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(output)).isZero();
+            assertThat(Files.readString(output)).contains("main returns");
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jobstatus.core;
 
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.internal.HttpTransport;
 
 /**
@@ -23,8 +24,11 @@ public abstract class ProviderClient implements AutoCloseable {
     }
 
     /**
-     * Stops this client's threads and evicts its idle connections; an OkHttp client supplied by the caller is left
-     * alone. Closing twice is harmless; a closed client refuses further calls with {@link IllegalStateException}.
+     * Ends the calls and waits still in progress, stops this client's threads and evicts its idle connections; an
+     * OkHttp client or scheduler supplied by the caller is left running. Every call in progress ends with a
+     * {@link ClientClosedException}: a future completes exceptionally with it, a blocking call throws it. Its request
+     * in flight is cancelled, and a wait for a retry, a rate-limit permit, a token or the next poll ends at once.
+     * Closing twice is harmless; a closed client refuses further calls with a {@link ClientClosedException} too.
      */
     @Override
     public void close() {

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +62,8 @@ public final class Redis implements AutoCloseable {
     private volatile @Nullable LettuceBasedProxyManager<byte[]> buckets;
     /** Whether an operation has succeeded yet: until then, connecting and loading classes get the connect timeout. */
     private volatile boolean warm;
+    /** Whether {@link #close()} was called: callers then use their in-process fallback, without a warning. */
+    private volatile boolean closed;
 
     /**
      * Prepares the client; nothing is connected until the first operation.
@@ -110,13 +113,20 @@ public final class Redis implements AutoCloseable {
      * @param operation what to run
      */
     public void soon(Operation<?> operation) {
-        executor.execute(() -> {
-            try {
-                operation.run(this);
-            } catch (Exception e) {
-                // The first call that needs Redis tries again, and reports it.
-            }
-        });
+        if (closed) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    operation.run(this);
+                } catch (Exception e) {
+                    // The first call that needs Redis tries again, and reports it.
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: nothing to prepare.
+        }
     }
 
     /** Returns where Redis is, without the password: {@code redis://host:port/db}. */
@@ -129,17 +139,23 @@ public final class Redis implements AutoCloseable {
      *
      * @param provider the provider whose call needs Redis, for the exception
      * @param bound the longest the caller can wait
-     * @return the result, or {@code null} when the caller should use its in-process fallback: Redis is away, or did
-     *     not answer within {@code bound}
+     * @return the result, or {@code null} when the caller should use its in-process fallback: Redis is away, did not
+     *     answer within {@code bound}, or this was closed
      * @throws RedisUnavailableException if Redis is away and the shared state is set to fail
      */
     public <T> @Nullable T call(String provider, Duration bound, Operation<T> operation) {
-        if (!shouldTry()) {
+        if (closed || !shouldTry()) {
             return null;
         }
         Duration allowed = warm ? commandTimeout : connectTimeout;
         long timeout = Math.min(allowed.toNanos(), Math.max(0, bound.toNanos()));
-        Future<T> result = executor.submit(() -> operation.run(this));
+        Future<T> result;
+        try {
+            result = executor.submit(() -> operation.run(this));
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: the caller's own process takes over, as after close().
+            return null;
+        }
         try {
             T value = result.get(timeout, TimeUnit.NANOSECONDS);
             warm = true;
@@ -154,6 +170,10 @@ public final class Redis implements AutoCloseable {
             away(provider, "did not answer within " + allowed.toMillis() + " ms", e);
             return null;
         } catch (ExecutionException e) {
+            if (closed) {
+                // The connection was closed under the operation: no outage, the caller's own process takes over.
+                return null;
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             away(provider, "failed: " + cause.getClass().getSimpleName() + ": " + redact(cause.getMessage()), cause);
             return null;
@@ -250,8 +270,10 @@ public final class Redis implements AutoCloseable {
         return (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase();
     }
 
+    /** Stops using Redis: every later {@link #call} answers {@code null}, sending its caller to its fallback. */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
         StatefulRedisConnection<byte[], byte[]> open = connection;
         if (open != null) {

@@ -97,6 +97,13 @@ public final class CachingTokenProvider implements CredentialProvider {
         }
     }
 
+    /** Returns the headers for the cached token if it is usable, without blocking; else {@code null}. */
+    @Override
+    public @Nullable AuthHeaders headersIfReady() {
+        Cached cached = current;
+        return cached != null && usable(cached) ? cached.headers() : null;
+    }
+
     /**
      * Replaces the rejected token, unless another thread or client already did: the store's token is used if it is
      * a different one, or else a new one is fetched.

@@ -5,6 +5,7 @@ import dev.jobstatus.core.exception.JobStatusException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Supplies the headers that authenticate each request, and renews them after the server rejects them.
@@ -21,6 +22,17 @@ public interface CredentialProvider {
      * @throws JobStatusException if fresh credentials are needed and fetching them failed
      */
     AuthHeaders headers();
+
+    /**
+     * Returns the headers for the next request without blocking, if they are at hand: the SDK's asynchronous calls use
+     * them on the thread they are on, and otherwise call {@link #headers()} on a thread of their own, since it may block
+     * (a token fetch). By default {@code null}.
+     *
+     * @return the same headers {@link #headers()} would return now, or {@code null} when getting them may block
+     */
+    default @Nullable AuthHeaders headersIfReady() {
+        return null;
+    }
 
     /**
      * Renews the credentials after the server rejected {@code rejected} with HTTP 401.

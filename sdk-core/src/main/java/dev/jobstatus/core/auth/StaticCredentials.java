@@ -18,6 +18,11 @@ final class StaticCredentials implements CredentialProvider {
     }
 
     @Override
+    public AuthHeaders headersIfReady() {
+        return headers;
+    }
+
+    @Override
     public String toString() {
         return "CredentialProvider[" + kind + ", " + headers + "]";
     }

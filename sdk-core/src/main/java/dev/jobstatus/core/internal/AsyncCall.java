@@ -1,6 +1,7 @@
 package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.auth.AuthHeaders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +15,11 @@ import okhttp3.Response;
 
 /**
  * Drives a {@link RetryingCall} without blocking: each attempt is an OkHttp async call, each wait a timer on the
- * transport's scheduler. Cancelling the future cancels the call in flight and the pending timer.
+ * transport's scheduler, and credentials that are not at hand (a token to fetch or renew) are obtained on the
+ * transport's credential threads. Cancelling the future, or closing the transport, cancels the call in flight and the
+ * pending timer.
  */
-final class AsyncCall<T> implements Callback {
+final class AsyncCall<T> implements Callback, HttpTransport.Pending {
     private final HttpTransport transport;
     private final RetryingCall<T> exchange;
     private final CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
@@ -30,9 +33,11 @@ final class AsyncCall<T> implements Callback {
 
     CompletableFuture<ApiResponse<T>> start() {
         future.whenComplete((value, error) -> {
+            transport.untrack(this);
             // Cancelled by the caller; any other ending told the listener before completing.
             exchange.ended(error);
-            if (future.isCancelled()) {
+            if (error != null) {
+                // Cancelled, or ended by close(): nothing more is sent.
                 Call inFlight = call;
                 if (inFlight != null) {
                     inFlight.cancel();
@@ -43,8 +48,14 @@ final class AsyncCall<T> implements Callback {
                 }
             }
         });
+        transport.track(this);
         attempt();
         return future;
+    }
+
+    @Override
+    public void clientClosed() {
+        fail(exchange.clientClosed(null));
     }
 
     private void attempt() {
@@ -52,15 +63,38 @@ final class AsyncCall<T> implements Callback {
             return;
         }
         try {
-            // Credentials first (a token fetch takes its own permit), then this attempt's permit, then send.
-            Request request = exchange.nextRequest();
-            after(exchange.reservePermit(), () -> send(request));
+            AuthHeaders ready = exchange.credentialsIfReady();
+            if (ready != null) {
+                send(ready);
+                return;
+            }
+            // Getting them may block (a token fetch): not on the caller's thread, OkHttp's dispatcher or the scheduler.
+            transport.credentialWork().execute(() -> {
+                if (future.isDone()) {
+                    return;
+                }
+                try {
+                    send(exchange.credentials());
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
+            });
         } catch (RuntimeException e) {
-            fail(e);
+            failed(e);
         }
     }
 
-    private void send(Request request) {
+    /** Builds the attempt's request with {@code auth}, then sends it when its permit is due. */
+    private void send(AuthHeaders auth) {
+        if (future.isDone()) {
+            return;
+        }
+        // Credentials first (a token fetch takes its own permit), then this attempt's permit, then send.
+        Request request = exchange.nextRequest(auth);
+        after(exchange.reservePermit(), () -> enqueue(request));
+    }
+
+    private void enqueue(Request request) {
         if (future.isDone()) {
             return;
         }
@@ -73,21 +107,46 @@ final class AsyncCall<T> implements Callback {
             }
             next.enqueue(this);
         } catch (RuntimeException e) {
-            fail(e);
+            failed(e);
         }
     }
 
     @Override
     public void onFailure(Call failed, IOException e) {
-        handle(exchange.onFailure(e, failed.isCanceled()));
+        try {
+            handle(exchange.onFailure(e, failed.isCanceled()));
+        } catch (RuntimeException unexpected) {
+            failed(unexpected);
+        }
     }
 
     @Override
     public void onResponse(Call done, Response response) {
+        if (exchange.mayRenewCredentials(response.code())) {
+            // Renewing the credentials may fetch a token, which blocks: not on OkHttp's dispatcher.
+            try {
+                transport.credentialWork().execute(() -> {
+                    if (future.isDone()) {
+                        // Ended meanwhile (cancelled, closed): no renewal for it.
+                        response.close();
+                    } else {
+                        judge(response);
+                    }
+                });
+            } catch (RuntimeException e) {
+                response.close();
+                failed(e);
+            }
+            return;
+        }
+        judge(response);
+    }
+
+    private void judge(Response response) {
         try (response) {
             handle(exchange.onResponse(response));
         } catch (RuntimeException e) {
-            fail(e);
+            failed(e);
         }
     }
 
@@ -112,15 +171,27 @@ final class AsyncCall<T> implements Callback {
         future.completeExceptionally(error);
     }
 
+    /** Fails with {@code error}; an executor's refusal because the transport closed is the client being closed. */
+    private void failed(RuntimeException error) {
+        fail(error instanceof RejectedExecutionException && transport.isClosed() ? exchange.clientClosed(error) : error);
+    }
+
+    /**
+     * Runs {@code task} after {@code delay}, on the scheduler.
+     *
+     * @throws dev.jobstatus.core.exception.ClientClosedException if the transport is closed
+     * @throws RejectedExecutionException if the scheduler refuses the timer
+     */
     private void after(Duration delay, Runnable task) {
         if (delay.isZero()) {
             task.run();
             return;
         }
-        try {
-            timer = transport.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            fail(new IllegalStateException("the " + transport.provider() + " client is closed", e));
+        ScheduledFuture<?> next = transport.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        timer = next;
+        if (future.isDone()) {
+            // Ended (cancelled, closed) before the timer was set, where the future's own clean-up could not see it.
+            next.cancel(false);
         }
     }
 }

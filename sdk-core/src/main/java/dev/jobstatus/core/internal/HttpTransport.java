@@ -3,6 +3,7 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.JobWaiter;
@@ -20,10 +21,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.Headers;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -37,11 +45,13 @@ import org.jspecify.annotations.Nullable;
  * {@link RetryPolicy}, maps error responses to the SDK's exceptions and bodies to values. Thread-safe.
  *
  * <p>It owns its {@link OkHttpClient} unless the caller supplied one; {@link #close()} releases only what
- * it owns.
+ * it owns, and ends every call still in progress with a {@link ClientClosedException}.
  */
 public final class HttpTransport implements AutoCloseable {
     static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("X-Request-Id", "Request-Id", "X-Correlation-Id");
+    /** Threads for blocking credential work of asynchronous calls: a fetch is single-flight, so few wait at once. */
+    private static final int CREDENTIAL_THREADS = 2;
 
     private final TransportSettings settings;
     private final TimeSource time;
@@ -49,7 +59,18 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
     private ScheduledExecutorService ownedScheduler;
+    private volatile ExecutorService credentialWork;
     private volatile boolean closed;
+    /** Counted down by {@link #close()}: wakes the blocking calls and waits sleeping on the system clock. */
+    private final CountDownLatch closing = new CountDownLatch(1);
+    /** The calls and asynchronous waits in progress, for {@link #close()} to end. */
+    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+
+    /** A call or wait in progress, which {@link #close()} ends. */
+    interface Pending {
+        /** Ends it, the transport being closed: completes it with a {@link ClientClosedException}, cancels its I/O. */
+        void clientClosed();
+    }
 
     private HttpTransport(Builder b) {
         // Token endpoints are called through this same transport (its limiter, retries and errors), so
@@ -61,7 +82,7 @@ public final class HttpTransport implements AutoCloseable {
         this.clients = OkHttpClients.Configured.of(OkHttpClients.configure(b));
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
-                b.responseObserver, b.maxResponseBytes, requestHeaders(b), b.listener);
+                b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener));
     }
 
     /** The headers every request starts with, built once: a default replaces {@code User-Agent} or {@code Accept}. */
@@ -84,7 +105,8 @@ public final class HttpTransport implements AutoCloseable {
      * @throws dev.jobstatus.core.exception.TransportException for a connection failure or timeout, likewise
      * @throws dev.jobstatus.core.exception.MalformedResponseException for a 2xx body that cannot be mapped
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
-     * @throws IllegalStateException if the transport is closed
+     * @throws ClientClosedException if the transport is closed, or closes before the call ends: the attempt in
+     *     flight is cancelled, and a wait for a retry or a rate-limit permit ends at once
      */
     public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader) {
         return execute(request, reader, RequestOptions.defaults());
@@ -103,17 +125,34 @@ public final class HttpTransport implements AutoCloseable {
                                        ClientListener.@Nullable Operation parent) {
         checkOpen();
         RetryingCall<T> exchange = new RetryingCall<>(settings, clients, request, reader, budget, parent);
+        BlockingCall blocking = new BlockingCall();
+        track(blocking);
         try {
-            ApiResponse<T> response = attempts(exchange);
+            ApiResponse<T> response = attempts(exchange, blocking);
             exchange.ended(null);
             return response;
         } catch (RuntimeException e) {
             exchange.ended(e);
             throw e;
+        } finally {
+            pending.remove(blocking);
         }
     }
 
-    private <T> ApiResponse<T> attempts(RetryingCall<T> exchange) {
+    /** A blocking call in progress: {@link #close()} cancels its attempt in flight. */
+    private static final class BlockingCall implements Pending {
+        private volatile Call call;
+
+        @Override
+        public void clientClosed() {
+            Call inFlight = call;
+            if (inFlight != null) {
+                inFlight.cancel();
+            }
+        }
+    }
+
+    private <T> ApiResponse<T> attempts(RetryingCall<T> exchange, BlockingCall blocking) {
         while (true) {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
             // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
@@ -122,6 +161,11 @@ public final class HttpTransport implements AutoCloseable {
                 sleep(exchange.reservePermit(), exchange);
             }
             Call call = exchange.newBlockingCall(next);
+            blocking.call = call;
+            if (closed) {
+                // Closed before the call was set, where close() could not see it.
+                call.cancel();
+            }
             Outcome<T> outcome;
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);
@@ -149,6 +193,9 @@ public final class HttpTransport implements AutoCloseable {
             if (outcome instanceof Outcome.Done<T> done) {
                 return done.response();
             }
+            if (closed) {
+                throw exchange.clientClosed(outcome instanceof Outcome.Fail<T> fail ? fail.exception() : null);
+            }
             if (outcome instanceof Outcome.Fail<T> fail) {
                 throw fail.exception();
             }
@@ -156,16 +203,48 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** Waits for a retry or a permit; {@link #close()} ends the wait, and the call, at once. */
     private void sleep(Duration delay, RetryingCall<?> exchange) {
-        if (delay.isZero()) {
-            return;
+        if (!delay.isZero()) {
+            try {
+                sleepUnlessClosed(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedOperationException(provider(), exchange.attempts(), e);
+            }
         }
-        try {
+        if (closed) {
+            throw exchange.clientClosed(null);
+        }
+    }
+
+    /**
+     * Sleeps on the client's clock. On the system clock, {@link #close()} wakes the sleep; another clock (a test's) is
+     * not woken, and its sleeper checks {@link #isClosed()} after.
+     */
+    private void sleepUnlessClosed(Duration delay) throws InterruptedException {
+        if (settings.time() == TimeSource.system()) {
+            closing.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+        } else {
             settings.time().sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedOperationException(provider(), exchange.attempts(), e);
         }
+    }
+
+    /**
+     * Adds {@code call} to the calls {@link #close()} ends; if the transport is closed already, ends it now. The call
+     * removes itself when it ends.
+     */
+    void track(Pending call) {
+        pending.add(call);
+        // close() sets the flag, then ends what it finds: a call added after it looked sees the flag.
+        if (closed) {
+            call.clientClosed();
+        }
+    }
+
+    /** Removes {@code call}, ended, from the calls {@link #close()} ends. */
+    void untrack(Pending call) {
+        pending.remove(call);
     }
 
     /**
@@ -174,8 +253,8 @@ public final class HttpTransport implements AutoCloseable {
      * returned future cancels the request in flight and any pending retry.
      *
      * @return a future completed with the response, or exceptionally with the same exceptions as
-     *     {@link #execute(ApiRequest, BodyReader)}
-     * @throws IllegalStateException if the transport is closed
+     *     {@link #execute(ApiRequest, BodyReader)}; with a {@link ClientClosedException} if the transport closes first
+     * @throws ClientClosedException if the transport is closed
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader) {
         return executeAsync(request, reader, CallBudget.of(settings, RequestOptions.defaults(), CallBudget.NONE), null);
@@ -239,8 +318,34 @@ public final class HttpTransport implements AutoCloseable {
             public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
                 return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
             }
-        }, settings.time(), this::scheduler);
+
+            @Override
+            public Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
+                Pending wait = () -> onClose.accept(new ClientClosedException(provider(), 0, "the " + provider()
+                        + " client was closed while waiting for job " + Text.escape(jobId), null));
+                track(wait);
+                return () -> untrack(wait);
+            }
+        }, settings.time() == TimeSource.system() ? new ClosableSystemTime() : settings.time(), this::scheduler);
         return waiter.policy(policy);
+    }
+
+    /** The system clock, whose sleeps (a blocking wait's between polls) {@link #close()} ends at once. */
+    private final class ClosableSystemTime implements TimeSource {
+        @Override
+        public java.time.Instant now() {
+            return TimeSource.system().now();
+        }
+
+        @Override
+        public long nanoTime() {
+            return TimeSource.system().nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Returns the provider name. */
@@ -294,6 +399,30 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the executor of blocking credential work for asynchronous calls (a token fetch, a renewal after a 401),
+     * so that neither the caller's thread, nor OkHttp's dispatcher, nor the scheduler waits for it: a few daemon
+     * threads owned by this transport, started on first use, idle after 30 s, stopped by {@link #close()}.
+     *
+     * @throws ClientClosedException if the transport is closed
+     */
+    ExecutorService credentialWork() {
+        ExecutorService work = credentialWork;
+        if (work != null) {
+            return work;
+        }
+        synchronized (this) {
+            checkOpen();
+            if (credentialWork == null) {
+                ThreadPoolExecutor executor = new ThreadPoolExecutor(CREDENTIAL_THREADS, CREDENTIAL_THREADS, 30, TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider() + "-credentials"));
+                executor.allowCoreThreadTimeOut(true);
+                credentialWork = executor;
+            }
+            return credentialWork;
+        }
+    }
+
     /** Returns whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
@@ -301,13 +430,16 @@ public final class HttpTransport implements AutoCloseable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the " + provider() + " client is closed");
+            throw new ClientClosedException(provider(), 0, "the " + provider() + " client is closed", null);
         }
     }
 
     /**
-     * Stops the dispatcher threads and evicts the idle connections of a client this transport created. A
-     * caller-supplied client is left untouched. Closing twice is harmless.
+     * Ends every call and asynchronous wait still in progress with a {@link ClientClosedException} (a future completes
+     * exceptionally, a blocking call throws it): the request in flight is cancelled, a pending retry or poll timer
+     * too, and a wait for a retry, a rate-limit permit or credentials ends at once. Then stops the threads this
+     * transport started and, for a client it created, OkHttp's dispatcher threads, and evicts the idle connections. A
+     * caller-supplied client and scheduler are left running. Closing twice is harmless.
      */
     @Override
     public void close() {
@@ -315,9 +447,18 @@ public final class HttpTransport implements AutoCloseable {
             return;
         }
         closed = true;
+        closing.countDown();
+        for (Pending call : pending) {
+            call.clientClosed();
+        }
         synchronized (this) {
             if (ownedScheduler != null) {
                 ownedScheduler.shutdownNow();
+            }
+            if (credentialWork != null) {
+                // Interrupts a token fetch in progress: the calls waiting for it have ended. A task that never ran
+                // finds its call ended, and only releases what it holds (a response).
+                credentialWork.shutdownNow().forEach(Runnable::run);
             }
         }
         if (ownsClient) {

@@ -4,6 +4,7 @@ import dev.jobstatus.core.exception.ApiError;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.ConnectionException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobStatusException;
@@ -101,12 +102,7 @@ final class RetryingCall<T> {
     /** Tells the listener the call ended, once, with its failure or {@code null}. */
     void ended(@Nullable Throwable error) {
         if (ended.compareAndSet(false, true)) {
-            try {
-                operation.ended(error);
-            } catch (RuntimeException listenerFailed) {
-                // A listener must not throw; one that does must not keep the call from completing.
-                LOG.log(System.Logger.Level.DEBUG, () -> "ClientListener threw " + listenerFailed.getClass().getName());
-            }
+            operation.ended(error);
         }
     }
 
@@ -158,10 +154,26 @@ final class RetryingCall<T> {
         return permitOnConnection;
     }
 
-    /** Starts the next attempt: counts it and builds its request with fresh credentials. */
+    /** Starts the next attempt: counts it and builds its request with fresh credentials, fetched if need be. */
     Request nextRequest() {
+        AuthHeaders ready = credentialsIfReady();
+        return nextRequest(ready != null ? ready : credentials());
+    }
+
+    /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
+    @Nullable AuthHeaders credentialsIfReady() {
+        return request.authenticated() ? transport.credentials().headersIfReady() : AuthHeaders.NONE;
+    }
+
+    /** Returns the next attempt's credentials, blocking while a token is fetched, within this call's deadline. */
+    AuthHeaders credentials() {
+        return request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+    }
+
+    /** Starts the next attempt: counts it and builds its request with {@code credentials}. */
+    Request nextRequest(AuthHeaders credentials) {
         attempts++;
-        auth = request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+        auth = credentials;
         Request.Builder builder = new Request.Builder()
                 .url(url)
                 .headers(transport.requestHeaders())
@@ -291,6 +303,11 @@ final class RetryingCall<T> {
                 throw new InterruptedOperationException(transport.provider(), attempts, e);
             }
         }
+    }
+
+    /** Returns whether judging a response of {@code status} may renew the credentials, which can block (a token fetch). */
+    boolean mayRenewCredentials(int status) {
+        return status == 401 && request.authenticated() && !refreshed;
     }
 
     /** Judges a response; reads and closes nothing but the body. */
@@ -440,6 +457,12 @@ final class RetryingCall<T> {
     RequestTimeoutException deadlinePassed(IOException cause) {
         return new RequestTimeoutException(transport.provider(), attempts, transport.provider() + " API call " + describe()
                 + " did not finish within its " + budget.lengthMillis() + " ms deadline (attempts " + attempts + ")", cause);
+    }
+
+    /** The client was closed before this call ended; {@code cause} is the failure of the attempt it ended, if any. */
+    ClientClosedException clientClosed(@Nullable Throwable cause) {
+        return new ClientClosedException(transport.provider(), attempts, "the " + transport.provider() + " client was closed before "
+                + describe() + " ended (attempts " + attempts + ")", cause);
     }
 
     private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {

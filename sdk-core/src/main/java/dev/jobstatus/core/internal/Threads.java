@@ -43,6 +43,13 @@ public final class Threads {
         }
     }
 
+    /** Returns the threads the SDK's own factories started that are alive now, a snapshot the caller may change. */
+    public static java.util.Set<Thread> live() {
+        synchronized (OWN) {
+            return OWN.stream().filter(Thread::isAlive).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
     /**
      * Returns how many threads are alive in the SDK's thread group: its own, plus the JVM-wide helpers OkHttp and
      * Okio start from them (task runners, the connection closer, the timeout watchdog) and the SDK's call watch,

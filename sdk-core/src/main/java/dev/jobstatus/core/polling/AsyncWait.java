@@ -1,6 +1,7 @@
 package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.telemetry.ClientListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +11,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One asynchronous wait: a chain of non-blocking polls with timers in between. Cancelling the result cancels
- * the poll in flight and the pending timer, so no further request is made.
+ * One asynchronous wait: a chain of non-blocking polls with timers in between. Cancelling the result, or closing the
+ * client, cancels the poll in flight and the pending timer, so no further request is made.
  */
 final class AsyncWait<J extends JobView> {
     private final JobWaiter<J> waiter;
@@ -23,6 +24,8 @@ final class AsyncWait<J extends JobView> {
     private int polls;
     private volatile J lastJob;
     private volatile ClientListener.Operation wait = ClientListener.Operation.NONE;
+    /** Undoes {@link JobWaiter.PollSource#whenClosed}, once the wait ends. */
+    private volatile Runnable untrack;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     AsyncWait(JobWaiter<J> waiter, boolean expectSuccess) {
@@ -33,9 +36,14 @@ final class AsyncWait<J extends JobView> {
     CompletableFuture<J> start() {
         wait = waiter.source().waitStarted();
         result.whenComplete((job, error) -> {
+            Runnable tracked = untrack;
+            if (tracked != null) {
+                tracked.run();
+            }
             // Cancelled by the caller; any other ending told the listener before completing.
             end(error);
-            if (result.isCancelled()) {
+            if (error != null) {
+                // Cancelled, or ended by the client's close(): no further poll.
                 CompletableFuture<?> poll = inFlight;
                 if (poll != null) {
                     poll.cancel(true);
@@ -46,6 +54,10 @@ final class AsyncWait<J extends JobView> {
                 }
             }
         });
+        untrack = waiter.source().whenClosed(this::fail);
+        if (result.isDone()) {
+            untrack.run();
+        }
         startNanos = waiter.time().nanoTime();
         pollOnce();
         return result;
@@ -64,11 +76,7 @@ final class AsyncWait<J extends JobView> {
 
     private void end(Throwable error) {
         if (ended.compareAndSet(false, true)) {
-            try {
-                wait.ended(error);
-            } catch (RuntimeException listenerFailed) {
-                // A listener must not throw; one that does must not keep the wait from completing.
-            }
+            wait.ended(error);
         }
     }
 
@@ -101,10 +109,16 @@ final class AsyncWait<J extends JobView> {
                 if (delay == null) {
                     succeed(response.value());
                 } else if (!result.isDone()) {
-                    timer = waiter.scheduler().schedule(this::pollOnce, delay.toNanos(), TimeUnit.NANOSECONDS);
+                    ScheduledFuture<?> next = waiter.scheduler().schedule(this::pollOnce, delay.toNanos(), TimeUnit.NANOSECONDS);
+                    timer = next;
+                    if (result.isDone()) {
+                        // Ended (cancelled, closed) before the timer was set, where the clean-up could not see it.
+                        next.cancel(false);
+                    }
                 }
             } catch (RejectedExecutionException e) {
-                fail(new IllegalStateException("the " + waiter.provider() + " client is closed", e));
+                fail(new ClientClosedException(waiter.provider(), polls, "the " + waiter.provider()
+                        + " client is closed, or the scheduler of its waits is shut down", e));
             } catch (RuntimeException e) {
                 fail(e);
             }

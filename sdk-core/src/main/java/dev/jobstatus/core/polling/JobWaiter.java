@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -84,6 +85,18 @@ public final class JobWaiter<J extends JobView> {
          */
         default CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
             return pollAsync(deadlineNanos);
+        }
+
+        /**
+         * Arranges for an asynchronous wait to end if the client this source polls through is closed while the wait is
+         * in progress, between polls included: {@code onClose} is then called with the exception to end it with (at
+         * once if the client is closed already). By default nothing is arranged.
+         *
+         * @param onClose ends the wait with the exception it is given
+         * @return undoes the arrangement; run when the wait ends
+         */
+        default Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
+            return () -> { };
         }
     }
 
@@ -176,7 +189,8 @@ public final class JobWaiter<J extends JobView> {
 
     /**
      * Starts polling without blocking; no thread is held between polls. Cancelling the future stops further
-     * polls and cancels the request in flight.
+     * polls and cancels the request in flight; so does closing the client, which completes the future exceptionally
+     * with a {@link dev.jobstatus.core.exception.ClientClosedException}.
      *
      * @return a future completed with the terminal job, or exceptionally as {@link #await()} would throw
      */

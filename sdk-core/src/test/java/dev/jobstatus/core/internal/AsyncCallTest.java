@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class AsyncCallTest {
         HttpTransport transport = builder().build();
         transport.close();
 
-        assertThatThrownBy(() -> transport.executeAsync(getThing("1"), THING)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(transport::scheduler).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transport.executeAsync(getThing("1"), THING)).isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(transport::scheduler).isInstanceOf(ClientClosedException.class);
     }
 }

@@ -203,6 +203,6 @@ class UrlAndLifecycleTest {
         assertThat(transport.httpClient().dispatcher().executorService().isShutdown()).isTrue();
         assertThat(transport.httpClient().connectionPool().connectionCount()).isZero();
         assertThatThrownBy(() -> transport.execute(getThing("1"), THING))
-                .isInstanceOf(IllegalStateException.class).hasMessage("the acme client is closed");
+                .isInstanceOf(dev.jobstatus.core.exception.ClientClosedException.class).hasMessage("the acme client is closed");
     }
 }

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.polling;
 
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.PermissionDeniedException;
@@ -8,6 +9,7 @@ import dev.jobstatus.testkit.NoDelayServerSockets;
 import static dev.jobstatus.core.polling.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.polling.TestJobs.TestJob;
 import dev.jobstatus.core.internal.HttpTransport;
@@ -179,16 +181,37 @@ class AsyncWaitTest {
     void closingTheClientStopsItsThreads() throws Exception {
         server.enqueue(job("a1", "running", 1));
         server.enqueue(job("a1", "done", 10));
+        java.util.Set<Thread> before = dev.jobstatus.core.internal.Threads.live();
         TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS);
-        assertThat(sdkThreads()).isPositive();
+        java.util.Set<Thread> started = dev.jobstatus.core.internal.Threads.live();
+        started.removeAll(before);
+        assertThat(started).isNotEmpty();
 
         transport.close();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sdkThreads() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        for (Thread thread : started) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
         }
-        assertThat(sdkThreads()).isZero();
+        assertThat(started).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void closingTheClientBetweenPollsEndsTheWaitWithTheClosedException() throws Exception {
+        server.enqueue(job("a1", "running", 1));
+        CountDownLatch polled = new CountDownLatch(1);
+        PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))
+                .jitter(0).timeout(Duration.ofHours(1)).build();
+        CompletableFuture<TestJob> wait = TestJobs.waiter(transport(), "a1").policy(slow).listener(e -> polled.countDown())
+                .awaitAsync();
+        assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
+
+        transport.close();
+
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
+        assertThat(failed).as("the wait ended within the safety net").isNotNull();
+        assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class)
+                .hasMessage("the acme client was closed while waiting for job a1");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */

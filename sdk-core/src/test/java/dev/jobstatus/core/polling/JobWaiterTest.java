@@ -1,11 +1,13 @@
 package dev.jobstatus.core.polling;
 
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.time.TimeSource;
 import static dev.jobstatus.core.polling.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,6 +17,10 @@ import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -55,6 +61,33 @@ class JobWaiterTest {
         assertThat(events.get(5).nextDelay()).isNull();
         assertThat(server.getRequestCount()).isEqualTo(6);
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/jobs/j1");
+    }
+
+    @Test
+    void closingTheClientWakesABlockingWaitBetweenPolls() throws Exception {
+        HttpTransport systemTime = TestJobs.transport(server, TimeSource.system()).build();
+        server.enqueue(job("j1", "running", 1));
+        CountDownLatch polled = new CountDownLatch(1);
+        PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))
+                .jitter(0).timeout(Duration.ofHours(1)).build();
+        CompletableFuture<TestJob> wait = new CompletableFuture<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                wait.complete(TestJobs.waiter(systemTime, "j1").policy(slow).listener(e -> polled.countDown()).await());
+            } catch (RuntimeException e) {
+                wait.completeExceptionally(e);
+            }
+        }, "waiting");
+        waiting.setDaemon(true);
+        waiting.start();
+        assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
+
+        systemTime.close();
+
+        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
+        assertThat(failed).as("the wait ended within the safety net").isNotNull();
+        assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
