@@ -87,7 +87,7 @@ class AsyncCredentialsTest {
 
     private HttpTransport transport(ClientListener listener) {
         ApiRequest tokenRequest = ApiRequest.post().path("token").formBody(Map.of("grant_type", "client_credentials"))
-                .unauthenticated().operation("token", null).build();
+                .unauthenticated().operation("token", null).credentialExchange(List.of()).build();
         return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system())
                 .retryPolicy(RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(1)).build())
                 .listener(listener)
