@@ -125,8 +125,8 @@ public final class RedisTokenStore implements TokenStore {
 
     /** Returns how long the call this lookup is for has left, or a second when there is no call. */
     private static Duration callerBound() {
-        long deadline = Deadlines.enclosingNanos();
-        return deadline == Long.MAX_VALUE ? Duration.ofSeconds(1) : Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        Duration left = Deadlines.enclosingRemaining();
+        return left == null ? Duration.ofSeconds(1) : left;
     }
 
     @Override

@@ -182,11 +182,11 @@ public final class CachingTokenProvider implements CredentialProvider {
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      */
     private void lockWithinDeadline() {
-        long deadline = Deadlines.enclosingNanos();
+        Duration left = Deadlines.enclosingRemaining();
         try {
-            if (deadline == Long.MAX_VALUE) {
+            if (left == null) {
                 lock.lockInterruptibly();
-            } else if (!lock.tryLock(Math.max(0, deadline - time.nanoTime()), TimeUnit.NANOSECONDS)) {
+            } else if (!lock.tryLock(left.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw Deadlines.timedOut("it was still waiting for another thread's renewal of the access token");
             }
         } catch (InterruptedException e) {
@@ -202,15 +202,14 @@ public final class CachingTokenProvider implements CredentialProvider {
      * @throws RequestTimeoutException if the deadline has passed
      */
     private Duration allowance() {
-        long deadline = Deadlines.enclosingNanos();
-        if (deadline == Long.MAX_VALUE) {
+        Duration left = Deadlines.enclosingRemaining();
+        if (left == null) {
             return renewalLease;
         }
-        long left = deadline - time.nanoTime();
-        if (left <= 0) {
+        if (left.isZero() || left.isNegative()) {
             throw Deadlines.timedOut("no time was left to renew the access token");
         }
-        return left < renewalLease.toNanos() ? Duration.ofNanos(left) : renewalLease;
+        return left.compareTo(renewalLease) < 0 ? left : renewalLease;
     }
 
     /**
@@ -221,7 +220,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private Cached renew(@Nullable AccessToken previous, @Nullable StoredToken lease, Duration allowance) {
         AccessToken fresh;
         try {
-            fresh = Deadlines.within(time.nanoTime() + allowance.toNanos(), allowance, () -> fetcher.fetch(previous));
+            fresh = Deadlines.within(time, allowance, () -> fetcher.fetch(previous));
         } catch (RuntimeException e) {
             if (lease != null) {
                 try {
@@ -253,7 +252,9 @@ public final class CachingTokenProvider implements CredentialProvider {
      * @throws InterruptedOperationException if the thread is interrupted (its flag stays set)
      */
     private void awaitChange(StoredToken held) {
-        long deadline = Deadlines.enclosingNanos();
+        Duration left = Deadlines.enclosingRemaining();
+        // The waits below are on this provider's clock: the call's deadline is carried over to it.
+        long deadline = left == null ? Long.MAX_VALUE : time.nanoTime() + left.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {
             Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));

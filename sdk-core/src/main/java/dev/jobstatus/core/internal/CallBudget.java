@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param deadlineNanos when the call must have ended, on {@code TimeSource.nanoTime()}
  * @param length the whole budget, for messages
  * @param provider the provider called, for the messages of work done within the budget (such as a token lookup)
+ * @param time the clock {@code deadlineNanos} is on: work done within the budget (a token lookup on another
+ *     client's clock) reads the time left, never the raw deadline
  */
-record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, String provider) {
+record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, String provider, TimeSource time) {
     /** No outer deadline. */
     static final long NONE = Long.MAX_VALUE;
 
@@ -44,12 +47,13 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, 
     }
 
     /**
-     * Returns the deadline of the call whose credentials this thread is looking up, on {@code TimeSource.nanoTime()},
-     * or {@link #NONE} outside such a lookup.
+     * Returns the time left to the call whose credentials this thread is looking up, on that call's own clock, or
+     * {@code null} outside such a lookup.
      */
-    static long enclosingDeadlineNanos() {
+    static @Nullable Duration enclosingRemaining() {
         CallBudget enclosing = enclosing();
-        return enclosing == null ? NONE : enclosing.deadlineNanos;
+        return enclosing == null || enclosing.deadlineNanos == NONE
+                ? null : Duration.ofNanos(enclosing.remainingNanos(enclosing.time.nanoTime()));
     }
 
     static CallBudget of(TransportSettings settings, RequestOptions options, long outerDeadlineNanos) {
@@ -63,8 +67,13 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, 
             Duration left = Duration.between(settings.time().now(), options.deadline());
             deadline = Math.min(deadline, plus(now, left.isNegative() ? Duration.ZERO : left));
         }
-        deadline = Math.min(deadline, Math.min(outerDeadlineNanos, enclosingDeadlineNanos()));
-        return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)), settings.provider());
+        Duration enclosingLeft = enclosingRemaining();
+        if (enclosingLeft != null) {
+            deadline = Math.min(deadline, plus(now, enclosingLeft));
+        }
+        deadline = Math.min(deadline, outerDeadlineNanos);
+        return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)), settings.provider(),
+                settings.time());
     }
 
     /** Returns the whole budget in milliseconds, rounded: a deadline of one second counted from "now" is 1000 ms. */
@@ -77,7 +86,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, 
         return Math.max(0, deadlineNanos - nowNanos);
     }
 
-    private static long plus(long now, Duration d) {
+    static long plus(long now, Duration d) {
         long nanos = d.toNanos();
         return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
     }

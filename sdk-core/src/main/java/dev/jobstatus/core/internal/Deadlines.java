@@ -3,8 +3,10 @@ package dev.jobstatus.core.internal;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** The deadline of the API call a piece of work is done for, for work (such as a token lookup) that has no other. */
 public final class Deadlines {
@@ -15,27 +17,30 @@ public final class Deadlines {
     }
 
     /**
-     * Returns the deadline of the call whose credentials this thread is looking up, on the client's
-     * {@code TimeSource.nanoTime()}, or {@link Long#MAX_VALUE} when there is none.
+     * Returns the time left to the call whose credentials this thread is looking up, or {@code null} when there is
+     * no such call or it has no deadline. A duration, not a point in time: the lookup may run on another clock than
+     * the call's.
      */
-    public static long enclosingNanos() {
-        return CallBudget.enclosingDeadlineNanos();
+    public static @Nullable Duration enclosingRemaining() {
+        return CallBudget.enclosingRemaining();
     }
 
     /**
-     * Runs {@code action} with every call it makes bounded by {@code deadlineNanos} as well as by the enclosing call's
-     * deadline, if any: a token renewal kept within its lease.
+     * Runs {@code action} with every call it makes bounded by {@code length} from now as well as by the enclosing
+     * call's deadline, if any: a token renewal kept within its lease.
      *
-     * @param length the time from now to {@code deadlineNanos}, for messages
+     * @param clock the clock {@code length} runs on when there is no enclosing call (else the call's own)
      */
-    public static <T> T within(long deadlineNanos, Duration length, Supplier<T> action) {
+    public static <T> T within(TimeSource clock, Duration length, Supplier<T> action) {
         CallBudget enclosing = CallBudget.enclosing();
+        TimeSource time = enclosing != null ? enclosing.time() : clock;
+        long deadlineNanos = CallBudget.plus(time.nanoTime(), length);
         if (enclosing != null && enclosing.deadlineNanos() <= deadlineNanos) {
             return action.get();
         }
         CallBudget bound = enclosing != null
-                ? new CallBudget(enclosing.retryPolicy(), deadlineNanos, length, enclosing.provider())
-                : new CallBudget(RetryPolicy.defaults(), deadlineNanos, length, NO_CALL);
+                ? new CallBudget(enclosing.retryPolicy(), deadlineNanos, length, enclosing.provider(), time)
+                : new CallBudget(RetryPolicy.defaults(), deadlineNanos, length, NO_CALL, time);
         return bound.bounding(action);
     }
 

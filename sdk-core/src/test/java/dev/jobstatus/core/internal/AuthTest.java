@@ -29,6 +29,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
@@ -272,32 +273,31 @@ class AuthTest {
 
     @Test
     void aCredentialsLookupIsBoundedByItsCallsDeadlineAndOnlyWhileItRuns() throws Exception {
-        List<Long> seen = new ArrayList<>();
+        List<@Nullable Duration> seen = new ArrayList<>();
         // A token endpoint of its own, as a fetching provider has: its call is made inside the outer lookup.
         HttpTransport tokenEndpoint = TestTransports.builder(otherHost, time).credentials(() -> {
-            seen.add(Deadlines.enclosingNanos());
+            seen.add(Deadlines.enclosingRemaining());
             return AuthHeaders.of("Authorization", "client-secret");
         }).build();
         HttpTransport transport = TestTransports.builder(server, time).credentials(() -> {
-            seen.add(Deadlines.enclosingNanos());
+            seen.add(Deadlines.enclosingRemaining());
             tokenEndpoint.execute(getThing("token"), THING);
-            seen.add(Deadlines.enclosingNanos());
+            seen.add(Deadlines.enclosingRemaining());
             return AuthHeaders.of("Authorization", "Bearer token-1");
         }).build();
         otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
         otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
         server.enqueue(json(200, "{\"id\":\"1\"}"));
         server.enqueue(json(200, "{\"id\":\"2\"}"));
-        long start = time.nanoTime();
 
         transport.execute(getThing("1"), THING, RequestOptions.timeout(Duration.ofSeconds(5)));
         transport.execute(getThing("2"), THING, RequestOptions.timeout(Duration.ofSeconds(7)));
 
-        long five = start + Duration.ofSeconds(5).toNanos();
-        long seven = start + Duration.ofSeconds(7).toNanos();
+        Duration five = Duration.ofSeconds(5);
+        Duration seven = Duration.ofSeconds(7);
         // The token call's own budget is the default (minutes): its lookup sees the outer call's deadline, and the
         // outer lookup sees it again once the token call is done.
         assertThat(seen).containsExactly(five, five, five, seven, seven, seven);
-        assertThat(Deadlines.enclosingNanos()).as("outside a lookup").isEqualTo(Long.MAX_VALUE);
+        assertThat(Deadlines.enclosingRemaining()).as("outside a lookup").isNull();
     }
 }
