@@ -170,6 +170,20 @@ class NexudusClientTest {
     }
 
     @Test
+    void fieldErrorsThatEchoTheTokenOrForgeALineAreRedactedAndEscaped() {
+        NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok-SECRET-4f2a9").timeSource(time)
+                .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.none()).build();
+        server.enqueue(json(400, "{\"Message\":\"The request is invalid.\",\"Errors\":[{\"PropertyName\":\"Description\","
+                + "\"Message\":\"too long\\nERROR token=tok-SECRET-4f2a9\",\"AttemptedValue\":\"Bearer tok-SECRET-4f2a9\"}]}"));
+
+        BadRequestException invalid = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().get(1));
+
+        assertThat(invalid.getMessage()).endsWith("The request is invalid.; Description: too long\\nERROR token=*** (attempts 1)");
+        assertThat(invalid.details()).containsExactly(
+                new ErrorDetail("Description", "too long\\nERROR token=***", Map.of("attemptedValue", "***")));
+    }
+
+    @Test
     void aThrottled409IsRetriedAfterItsRetryAfter() {
         server.enqueue(new MockResponse.Builder().code(409).setHeader("Retry-After", "3")
                 .body("You must wait before accessing this url again.").build());

@@ -477,11 +477,7 @@ final class RetryingCall<T> {
         if (decoded == null) {
             return new DecodedError(null, null, List.of());
         }
-        List<String> secrets = secrets();
-        return new DecodedError(
-                decoded.code() == null ? null : Text.escape(Text.redact(decoded.code(), secrets)),
-                decoded.message() == null ? null : Text.escape(Text.redact(decoded.message(), secrets)),
-                decoded.details());
+        return decoded.safe(secrets());
     }
 
     private String requestId(Headers headers) {

@@ -60,6 +60,14 @@ public final class Text {
     }
 
     /**
+     * Returns server-written {@code text} fit for an exception message: redacted, clipped to about 1 KB and escaped,
+     * or {@code null} when it is {@code null}.
+     */
+    public static String serverText(String text, Collection<String> secrets) {
+        return text == null ? null : excerpt(text, secrets);
+    }
+
+    /**
      * Returns {@code text} with each of {@code secrets} and the values of secret-looking JSON fields
      * ({@code access_token}, {@code password}…) replaced by {@code ***}.
      */
