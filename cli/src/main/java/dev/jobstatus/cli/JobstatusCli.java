@@ -95,6 +95,9 @@ public final class JobstatusCli {
             return "--base-url must use https unless it points at this machine; add --allow-http to send requests "
                     + "(and credentials) unencrypted to " + message.substring(message.lastIndexOf(' ') + 1);
         }
+        if (message.startsWith("not an http or https URL")) {
+            return "--base-url is " + message;
+        }
         return message;
     }
 

@@ -68,4 +68,18 @@ class CliHelpAndMessagesTest {
                 + "--allow-http to send requests (and credentials) unencrypted to http://asana.example.com");
         assertThat(List.of(interval, pageSize, limit, wixBoth, http)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(2));
     }
+
+    @Test
+    void aUrlThatFailsToParseIsQuotedWithoutItsPassword() {
+        JobstatusCliTest.Run baseUrl = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "get", "1", "--base-url", "htps://me:pass-SECRET@host/");
+        JobstatusCliTest.Run redisUrl = run(Map.of("NEXUDUS_TOKEN", "t", "JOBSTATUS_REDIS_URL", "redis://user:s3cr3t^pw-SECRET@localhost:6379"),
+                "nexudus", "get", "1", "--base-url", "https://spaces.nexudus.com/");
+
+        assertThat(baseUrl.err().strip()).isEqualTo("error: --base-url is not an http or https URL: htps://***@host/");
+        assertThat(redisUrl.err().strip()).isEqualTo("error: JOBSTATUS_REDIS_URL: not a redis:// or rediss:// URL: redis://***@localhost:6379");
+        assertThat(List.of(baseUrl, redisUrl)).allSatisfy(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out() + r.err()).doesNotContain("SECRET");
+        });
+    }
 }

@@ -2,6 +2,7 @@ package dev.jobstatus.nexudus;
 
 import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.exception.BadRequestException;
@@ -181,6 +182,17 @@ class NexudusClientTest {
         assertThat(invalid.getMessage()).endsWith("The request is invalid.; Description: too long\\nERROR token=*** (attempts 1)");
         assertThat(invalid.details()).containsExactly(
                 new ErrorDetail("Description", "too long\\nERROR token=***", Map.of("attemptedValue", "***")));
+    }
+
+    @Test
+    void aBaseUrlWithAPasswordNeverShowsIt() {
+        NexudusClient.Builder builder = NexudusClient.builder().bearerToken("t");
+
+        assertThatThrownBy(() -> builder.baseUrl("htps://me:s3cr3t^pw@spaces.nexudus.com/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not an http or https URL: htps://***@spaces.nexudus.com/");
+        try (NexudusClient client = builder.baseUrl("https://me:s3cr3t-pw@spaces.nexudus.com/").build()) {
+            assertThat(client.toString()).isEqualTo("NexudusClient[https://***@spaces.nexudus.com/]");
+        }
     }
 
     @Test
