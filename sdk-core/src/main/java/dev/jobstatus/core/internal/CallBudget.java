@@ -70,7 +70,6 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length) 
     }
 
     private static long plus(long now, Duration d) {
-        long nanos = d.toNanos();
-        return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+        return Deadlines.plus(now, d);
     }
 }

@@ -442,7 +442,7 @@ final class RetryingCall<T> {
         boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
         if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
             Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
-            if (transport.time().nanoTime() + delay.toNanos() <= deadlineNanos) {
+            if (Deadlines.plus(transport.time().nanoTime(), delay) <= deadlineNanos) {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
                         + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
