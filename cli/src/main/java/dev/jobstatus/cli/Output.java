@@ -33,7 +33,7 @@ final class Output {
         StringBuilder lines = new StringBuilder();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Object value = field.getValue();
-            lines.append(pad(field.getKey(), width)).append("  ").append(value == null ? "" : value).append(System.lineSeparator());
+            lines.append(pad(field.getKey(), width)).append("  ").append(Terminal.text(value)).append(System.lineSeparator());
         }
         context.out().print(lines);
     }
@@ -53,7 +53,7 @@ final class Output {
             if (json) {
                 jsonLine(record);
             } else {
-                context.out().println(line(row.apply(record).stream().map(v -> v == null ? "" : v.toString()).toList(), widths));
+                context.out().println(line(row.apply(record).stream().map(Terminal::text).toList(), widths));
             }
             count++;
         }
@@ -62,7 +62,7 @@ final class Output {
 
     private void jsonLine(Object record) {
         try {
-            context.out().println(Json.writer().writeValueAsString(record));
+            context.out().println(Json.writer().with(Terminal.JSON).writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + record.getClass().getSimpleName() + " as JSON", e);
         }
@@ -72,8 +72,8 @@ final class Output {
     <J extends JobView> PollListener<J> progress(String label) {
         return (PollEvent<? extends J> event) -> {
             JobView job = event.job();
-            String text = label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress())
-                    + " (" + seconds(event.elapsed()) + ", poll " + event.poll() + ")";
+            String text = Terminal.text(label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress())
+                    + " (" + seconds(event.elapsed()) + ", poll " + event.poll() + ")");
             if (context.terminal()) {
                 context.err().print("\r\033[2K" + text + (event.nextDelay() == null ? "\n" : ""));
             } else {
