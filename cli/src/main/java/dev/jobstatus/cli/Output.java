@@ -6,6 +6,7 @@ import dev.jobstatus.core.polling.PollEvent;
 import dev.jobstatus.core.polling.PollListener;
 import dev.jobstatus.core.internal.Json;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,15 @@ final class Output {
      * @return how many records were printed
      */
     <T> long rows(List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
+        Iterator<T> each = records.iterator();
+        // The first page is asked for before the header is printed: a listing that fails at once prints only its error.
+        each.hasNext();
         if (!json) {
             context.out().println(line(header, widths));
         }
         long count = 0;
-        for (T record : records) {
+        while (each.hasNext()) {
+            T record = each.next();
             if (json) {
                 jsonLine(record);
             } else {

@@ -169,6 +169,29 @@ class JobstatusCliTest {
     }
 
     @Test
+    void aListingWhoseFirstPageFailsPrintsOnlyTheError() {
+        try (NexudusSimulator failing = NexudusSimulator.start().seed(3).withoutRateLimits().acceptToken("t");
+             WixSimulator wixFailing = WixSimulator.start().addJob("w-1", 40, 3).items("w-1", 5).withoutRateLimits()) {
+            failing.inject(Fault.status(403));
+            wixFailing.inject(Fault.status(403));
+
+            Run nexudusList = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--base-url", failing.baseUrl().toString());
+            Run wixItems = run("wix", "items", "w-1", "--base-url", wixFailing.baseUrl().toString());
+            Run empty = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--status", "Nothing", "--base-url", failing.baseUrl().toString());
+
+            assertThat(List.of(nexudusList, wixItems)).allSatisfy(r -> {
+                assertThat(r.exit()).isEqualTo(JobstatusCli.API_ERROR);
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err().lines()).singleElement().asString().contains("API returned HTTP 403");
+            });
+            // A listing that answered, with nothing in it, still shows its header.
+            assertThat(empty.exit()).isZero();
+            assertThat(empty.out().lines()).singleElement().asString().startsWith("ID ");
+            assertThat(empty.err()).contains("0 job(s)");
+        }
+    }
+
+    @Test
     void waitExitsZeroOnSuccessAndOneOnFailure() {
         Run ok = run("nexudus", "wait", "7", "--interval", "10ms", "--base-url", nexudus.baseUrl().toString());
         Run failed = run("nexudus", "wait", "8", "--interval", "10ms", "--base-url", nexudus.baseUrl().toString(), "--json");
