@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.StringJoiner;
 
@@ -36,7 +37,13 @@ interface Converter<T> {
         }
     };
 
-    /** {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or an ISO-8601 duration such as {@code PT10M}; longer than zero. */
+    /** The longest duration an option takes: 100 years, well within the range of a nanosecond clock (292 years). */
+    Duration LONGEST_DURATION = Duration.ofDays(36_500);
+
+    /**
+     * {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or an ISO-8601 duration such as {@code PT10M}; longer than zero,
+     * at most {@link #LONGEST_DURATION}.
+     */
     Converter<Duration> DURATION = Converter::duration;
 
     /** A date ({@code 2025-01-31}, its start) or a date-time ({@code 2025-01-31T08:00}, seconds optional). */
@@ -77,15 +84,22 @@ interface Converter<T> {
             unit++;
         }
         Duration d = null;
-        if (unit > 0 && unit < value.length() && unit <= 18) {
-            long n = Long.parseLong(value.substring(0, unit));
-            d = switch (value.substring(unit)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
+        if (unit > 0 && unit < value.length()) {
+            ChronoUnit chrono = switch (value.substring(unit)) {
+                case "ms" -> ChronoUnit.MILLIS;
+                case "s" -> ChronoUnit.SECONDS;
+                case "m" -> ChronoUnit.MINUTES;
+                case "h" -> ChronoUnit.HOURS;
                 default -> null;
             };
+            if (chrono != null) {
+                try {
+                    // More digits than a long holds, or more than a Duration holds: too long either way.
+                    d = Duration.of(unit > 18 ? Long.MAX_VALUE : Long.parseLong(value.substring(0, unit)), chrono);
+                } catch (ArithmeticException e) {
+                    d = ChronoUnit.FOREVER.getDuration();
+                }
+            }
         }
         if (d == null) {
             try {
@@ -96,6 +110,10 @@ interface Converter<T> {
         }
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("'" + text + "' must be longer than zero");
+        }
+        if (d.compareTo(LONGEST_DURATION) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is too long: at most 100 years ("
+                    + LONGEST_DURATION.toHours() + "h)");
         }
         return d;
     }

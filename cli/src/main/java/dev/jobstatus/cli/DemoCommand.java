@@ -81,8 +81,8 @@ final class DemoCommand {
                 .siteId(WixSimulator.SITE_ID).build()) {
             AsyncJob job = wix.asyncJobs().waiter("d3c1a9e2-import").policy(BRISK)
                     .listener(output.progress("wix job d3c1a9e2-import")).await();
-            context.out().println("wix job " + job.id() + " " + job.status() + ": " + job.counts().successCount()
-                    + " imported, " + job.counts().failCount() + " failed " + job.counts().errorByCodeCount());
+            context.out().println(Terminal.text("wix job " + job.id() + " " + job.status() + ": " + job.counts().successCount()
+                    + " imported, " + job.counts().failCount() + " failed " + job.counts().errorByCodeCount()));
         }
     }
 
@@ -91,8 +91,8 @@ final class DemoCommand {
         try (AsanaClient asana = AsanaClient.builder().baseUrl(api.baseUrl()).bearerToken(AsanaSimulator.TOKEN).build()) {
             Job job = asana.jobs().waiter("1209876543210").policy(BRISK).listener(output.progress("asana job 1209876543210"))
                     .awaitSuccess();
-            context.out().println("asana job " + job.gid() + " " + job.status() + ": created project "
-                    + job.newProject().gid() + " \"" + job.newProject().name() + "\"");
+            context.out().println(Terminal.text("asana job " + job.gid() + " " + job.status() + ": created project "
+                    + job.newProject().gid() + " \"" + job.newProject().name() + "\""));
         }
     }
 

@@ -74,7 +74,7 @@ public final class JobstatusCli {
             return usageError(e, context);
         } catch (RuntimeException e) {
             context.out().flush();
-            context.err().println("error: " + inUsersWords(e));
+            context.err().println("error: " + Terminal.text(inUsersWords(e)));
             if (invocation.args().flag(Command.VERBOSE)) {
                 e.printStackTrace(context.err());
             }
@@ -83,7 +83,7 @@ public final class JobstatusCli {
     }
 
     private static int usageError(UsageException e, Context context) {
-        context.err().println("error: " + e.getMessage());
+        context.err().println("error: " + Terminal.text(e.getMessage()));
         context.err().println("try: " + e.command().qualifiedName() + " --help");
         return USAGE;
     }
@@ -94,6 +94,9 @@ public final class JobstatusCli {
         if (message.startsWith("base URL must use https")) {
             return "--base-url must use https unless it points at this machine; add --allow-http to send requests "
                     + "(and credentials) unencrypted to " + message.substring(message.lastIndexOf(' ') + 1);
+        }
+        if (message.startsWith("not an http or https URL")) {
+            return "--base-url is " + message;
         }
         return message;
     }

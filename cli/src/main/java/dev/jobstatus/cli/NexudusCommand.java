@@ -7,6 +7,7 @@ import dev.jobstatus.nexudus.SortDirection;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,7 +90,8 @@ final class NexudusCommand {
             long count = options.output(context).rows(
                     List.of("ID", "STATUS", "STATE", "CREATED", "USER", "DESCRIPTION"), new int[] {10, 12, 10, 21, 24, 0},
                     limit == null ? jobs : jobs.limit(limit),
-                    (BusinessBackgroundJobSummary job) -> List.of(job.id(), job.status(), job.state(), job.createdOn(),
+                    // Any of these may be missing from a record: a null cell prints empty (List.of would refuse it).
+                    (BusinessBackgroundJobSummary job) -> Arrays.asList(job.id(), job.status(), job.state(), job.createdOn(),
                             job.userEmail(), job.description()));
             if (!options.json()) {
                 context.err().println(count + " job(s)");

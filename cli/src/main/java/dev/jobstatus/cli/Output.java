@@ -6,6 +6,7 @@ import dev.jobstatus.core.polling.PollEvent;
 import dev.jobstatus.core.polling.PollListener;
 import dev.jobstatus.core.internal.Json;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class Output {
         StringBuilder lines = new StringBuilder();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Object value = field.getValue();
-            lines.append(pad(field.getKey(), width)).append("  ").append(value == null ? "" : value).append(System.lineSeparator());
+            lines.append(pad(field.getKey(), width)).append("  ").append(Terminal.text(value)).append(System.lineSeparator());
         }
         context.out().print(lines);
     }
@@ -45,15 +46,19 @@ final class Output {
      * @return how many records were printed
      */
     <T> long rows(List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
+        Iterator<T> each = records.iterator();
+        // The first page is asked for before the header is printed: a listing that fails at once prints only its error.
+        each.hasNext();
         if (!json) {
             context.out().println(line(header, widths));
         }
         long count = 0;
-        for (T record : records) {
+        while (each.hasNext()) {
+            T record = each.next();
             if (json) {
                 jsonLine(record);
             } else {
-                context.out().println(line(row.apply(record).stream().map(v -> v == null ? "" : v.toString()).toList(), widths));
+                context.out().println(line(row.apply(record).stream().map(Terminal::text).toList(), widths));
             }
             count++;
         }
@@ -62,7 +67,7 @@ final class Output {
 
     private void jsonLine(Object record) {
         try {
-            context.out().println(Json.writer().writeValueAsString(record));
+            context.out().println(Json.writer().with(Terminal.JSON).writeValueAsString(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + record.getClass().getSimpleName() + " as JSON", e);
         }
@@ -72,8 +77,8 @@ final class Output {
     <J extends JobView> PollListener<J> progress(String label) {
         return (PollEvent<? extends J> event) -> {
             JobView job = event.job();
-            String text = label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress())
-                    + " (" + seconds(event.elapsed()) + ", poll " + event.poll() + ")";
+            String text = Terminal.text(label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress())
+                    + " (" + seconds(event.elapsed()) + ", poll " + event.poll() + ")");
             if (context.terminal()) {
                 context.err().print("\r\033[2K" + text + (event.nextDelay() == null ? "\n" : ""));
             } else {

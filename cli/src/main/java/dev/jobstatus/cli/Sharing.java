@@ -20,7 +20,12 @@ final class Sharing {
     static void apply(Context context, ClientBuilder<?> builder) {
         String url = context.env(REDIS_URL);
         if (url != null) {
-            builder.sharedState(Connections.to(url));
+            try {
+                builder.sharedState(Connections.to(url));
+            } catch (IllegalArgumentException e) {
+                // The message quotes the URL without its password; the cause, if any, might not.
+                throw new IllegalArgumentException(REDIS_URL + ": " + e.getMessage());
+            }
         }
     }
 

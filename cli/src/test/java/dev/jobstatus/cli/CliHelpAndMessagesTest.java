@@ -68,4 +68,45 @@ class CliHelpAndMessagesTest {
                 + "--allow-http to send requests (and credentials) unencrypted to http://asana.example.com");
         assertThat(List.of(interval, pageSize, limit, wixBoth, http)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(2));
     }
+
+    @Test
+    void aUrlThatFailsToParseIsQuotedWithoutItsPassword() {
+        JobstatusCliTest.Run baseUrl = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "get", "1", "--base-url", "htps://me:pass-SECRET@host/");
+        JobstatusCliTest.Run redisUrl = run(Map.of("NEXUDUS_TOKEN", "t", "JOBSTATUS_REDIS_URL", "redis://user:s3cr3t^pw-SECRET@localhost:6379"),
+                "nexudus", "get", "1", "--base-url", "https://spaces.nexudus.com/");
+
+        assertThat(baseUrl.err().strip()).isEqualTo("error: --base-url is not an http or https URL: htps://***@host/");
+        assertThat(redisUrl.err().strip()).isEqualTo("error: JOBSTATUS_REDIS_URL: not a redis:// or rediss:// URL: redis://***@localhost:6379");
+        assertThat(List.of(baseUrl, redisUrl)).allSatisfy(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out() + r.err()).doesNotContain("SECRET");
+        });
+    }
+
+    @Test
+    void aDurationOrANumberTooLargeIsAUsageErrorNamingTheOption() throws Exception {
+        try (NexudusSimulator nexudus = NexudusSimulator.start().seed(3).withoutRateLimits().acceptToken("t")) {
+            Map<String, String> env = Map.of("NEXUDUS_TOKEN", "t");
+            String base = nexudus.baseUrl().toString();
+            JobstatusCliTest.Run hours = run(env, "nexudus", "get", "1", "--timeout", "999999999999h", "--base-url", base);
+            JobstatusCliTest.Run overflow = run(env, "nexudus", "wait", "1", "--timeout", "99999999999999999h", "--base-url", base);
+            JobstatusCliTest.Run digits = run(env, "nexudus", "wait", "1", "--interval", "99999999999999999999s", "--base-url", base);
+            JobstatusCliTest.Run pageSize = run(env, "nexudus", "list", "--page-size", "3000000000", "--base-url", base);
+            JobstatusCliTest.Run longest = run(env, "nexudus", "get", "1", "--timeout", "876000h", "--base-url", base);
+
+            assertThat(hours.err()).startsWith("error: Invalid value for option '--timeout': '999999999999h' is too long: at most "
+                    + "100 years (876000h)");
+            assertThat(overflow.err()).startsWith("error: Invalid value for option '--timeout': '99999999999999999h' is too long");
+            assertThat(digits.err()).startsWith("error: Invalid value for option '--interval': '99999999999999999999s' is too long");
+            assertThat(pageSize.err()).startsWith("error: Invalid value for option '--page-size': '3000000000' is not a whole "
+                    + "number up to 2147483647");
+            assertThat(List.of(hours, overflow, digits, pageSize)).allSatisfy(r -> {
+                assertThat(r.exit()).isEqualTo(2);
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err()).doesNotContain("overflow", "Exception");
+            });
+            assertThat(longest.exit()).isZero();
+            assertThat(longest.out()).containsPattern("(?m)^Id +1$");
+        }
+    }
 }

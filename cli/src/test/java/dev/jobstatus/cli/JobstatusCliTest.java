@@ -131,6 +131,67 @@ class JobstatusCliTest {
         assertThat(run.err()).contains("7 job(s)");
     }
 
+    /** Clears the screen, sets the window title, forges a row, turns red with a C1 CSI, and reverses the rest. */
+    private static final String HOSTILE = "Import\u001b[2J\u001b]0;pwned\u0007\r\n99  Completed  forged\t\u009b31m\u202Eevil\u2066";
+    private static final String HOSTILE_ESCAPED =
+            "Import\\u001b[2J\\u001b]0;pwned\\u0007\\r\\n99  Completed  forged\\t\\u009b31m\\u202eevil\\u2066";
+    /** Any character a terminal acts on instead of printing, but the line ends the CLI writes itself. */
+    private static final String TERMINAL_CONTROL = "[\\p{Cc}&&[^\\n]]|[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]";
+
+    @Test
+    void textAServerWroteIsEscapedForTheTerminalAndStaysValidJson() throws Exception {
+        try (NexudusSimulator hostile = NexudusSimulator.start().withoutRateLimits().acceptToken("t")) {
+            Map<String, Object> job = new HashMap<>();
+            job.put("Id", 5L);
+            job.put("Status", "Failed\u001b[8m");
+            job.put("Description", HOSTILE);
+            job.put("UserEmail", "ann\u0085@example.com");
+            job.put("ResultData", "{\"note\":\"\u001b]0;title\u0007\"}");
+            hostile.addJob(job);
+            Map<String, String> env = Map.of("NEXUDUS_TOKEN", "t");
+            String base = hostile.baseUrl().toString();
+
+            Run get = run(env, "nexudus", "get", "5", "--base-url", base);
+            Run list = run(env, "nexudus", "list", "--base-url", base);
+            Run json = run(env, "nexudus", "list", "--json", "--base-url", base);
+            Run usage = run(env, "nexudus", "get", "5\u001b[2J", "--base-url", base);
+
+            assertThat(List.of(get, list, json, usage)).allSatisfy(r -> assertThat(r.out() + r.err()).doesNotContainPattern(TERMINAL_CONTROL));
+            assertThat(get.out()).contains("Description  " + HOSTILE_ESCAPED + "\n", "Status       Failed\\u001b[8m\n",
+                    "User         ann\\u0085@example.com\n", "ResultData   {\"note\":\"\\u001b]0;title\\u0007\"}\n");
+            assertThat(list.out().lines()).hasSize(2).last().asString().startsWith("5           Failed\\u001b[8m").contains("Import\\u001b[2J");
+            assertThat(json.jsonLines()).singleElement().satisfies(line -> {
+                assertThat(line.get("Description").asText()).isEqualTo(HOSTILE);
+                assertThat(line.get("UserEmail").asText()).isEqualTo("ann\u0085@example.com");
+            });
+            assertThat(usage.exit()).isEqualTo(2);
+            assertThat(usage.err()).contains("'5\\u001b[2J' is not a whole number");
+        }
+    }
+
+    @Test
+    void aListingWhoseFirstPageFailsPrintsOnlyTheError() {
+        try (NexudusSimulator failing = NexudusSimulator.start().seed(3).withoutRateLimits().acceptToken("t");
+             WixSimulator wixFailing = WixSimulator.start().addJob("w-1", 40, 3).items("w-1", 5).withoutRateLimits()) {
+            failing.inject(Fault.status(403));
+            wixFailing.inject(Fault.status(403));
+
+            Run nexudusList = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--base-url", failing.baseUrl().toString());
+            Run wixItems = run("wix", "items", "w-1", "--base-url", wixFailing.baseUrl().toString());
+            Run empty = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--status", "Nothing", "--base-url", failing.baseUrl().toString());
+
+            assertThat(List.of(nexudusList, wixItems)).allSatisfy(r -> {
+                assertThat(r.exit()).isEqualTo(JobstatusCli.API_ERROR);
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err().lines()).singleElement().asString().contains("API returned HTTP 403");
+            });
+            // A listing that answered, with nothing in it, still shows its header.
+            assertThat(empty.exit()).isZero();
+            assertThat(empty.out().lines()).singleElement().asString().startsWith("ID ");
+            assertThat(empty.err()).contains("0 job(s)");
+        }
+    }
+
     @Test
     void aListingWithoutItsRecordsArrayIsAnErrorNotNoJobs() throws Exception {
         try (MockWebServer server = new MockWebServer()) {

@@ -2,6 +2,7 @@ package dev.jobstatus.nexudus;
 
 import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.exception.BadRequestException;
@@ -167,6 +168,31 @@ class NexudusClientTest {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.errorMessage()).contains("The request is invalid.");
         assertThat(invalid.details()).containsExactly(new ErrorDetail("Size", "must be at most 1000", Map.of("attemptedValue", "5000")));
+    }
+
+    @Test
+    void fieldErrorsThatEchoTheTokenOrForgeALineAreRedactedAndEscaped() {
+        NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok-SECRET-4f2a9").timeSource(time)
+                .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.none()).build();
+        server.enqueue(json(400, "{\"Message\":\"The request is invalid.\",\"Errors\":[{\"PropertyName\":\"Description\","
+                + "\"Message\":\"too long\\nERROR token=tok-SECRET-4f2a9\",\"AttemptedValue\":\"Bearer tok-SECRET-4f2a9\"}]}"));
+
+        BadRequestException invalid = catchThrowableOfType(BadRequestException.class, () -> client.backgroundJobs().get(1));
+
+        assertThat(invalid.getMessage()).endsWith("The request is invalid.; Description: too long\\nERROR token=*** (attempts 1)");
+        assertThat(invalid.details()).containsExactly(
+                new ErrorDetail("Description", "too long\\nERROR token=***", Map.of("attemptedValue", "***")));
+    }
+
+    @Test
+    void aBaseUrlWithAPasswordNeverShowsIt() {
+        NexudusClient.Builder builder = NexudusClient.builder().bearerToken("t");
+
+        assertThatThrownBy(() -> builder.baseUrl("htps://me:s3cr3t^pw@spaces.nexudus.com/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not an http or https URL: htps://***@spaces.nexudus.com/");
+        try (NexudusClient client = builder.baseUrl("https://me:s3cr3t-pw@spaces.nexudus.com/").build()) {
+            assertThat(client.toString()).isEqualTo("NexudusClient[https://***@spaces.nexudus.com/]");
+        }
     }
 
     @Test

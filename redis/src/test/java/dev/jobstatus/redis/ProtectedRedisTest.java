@@ -1,6 +1,7 @@
 package dev.jobstatus.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
@@ -16,6 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ProtectedRedisTest {
     private static final BackgroundJobQuery PAGE = BackgroundJobQuery.builder().pageSize(5).build();
     private static final String KEY = "jobstatus:nexudus/" + NexudusSimulator.USERNAME;
+
+    @Test
+    void aUrlThatFailsToParseIsRefusedWithoutItsPassword() {
+        Throwable refused = catchThrowable(() -> RedisSharedState.connect("redis://jobs:s3cr3t^pw@127.0.0.1:6379/0"));
+
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasNoCause()
+                .hasMessage("not a redis:// or rediss:// URL: redis://***@127.0.0.1:6379/0");
+    }
 
     @Test
     void anAclUserLimitedToTheSdksKeysIsEnough() throws Exception {

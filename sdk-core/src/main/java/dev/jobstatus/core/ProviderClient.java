@@ -2,6 +2,7 @@ package dev.jobstatus.core;
 
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.Urls;
 
 /**
  * What every provider client shares: it owns a transport (connection pool, a few threads, a token cache) and
@@ -37,6 +38,6 @@ public abstract class ProviderClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + transport.baseUrl() + "]";
+        return getClass().getSimpleName() + "[" + Urls.redacted(transport.baseUrl()) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.jobstatus.redis.internal;
 
 import dev.jobstatus.core.internal.Threads;
+import dev.jobstatus.core.internal.Urls;
 import dev.jobstatus.redis.RedisUnavailableException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -73,7 +74,7 @@ public final class Redis implements AutoCloseable {
      */
     public Redis(String url, @Nullable Path trustedCertificates, Duration commandTimeout, Duration connectTimeout,
             Duration retryInterval, boolean failWhenUnavailable) {
-        this.uri = RedisURI.create(url);
+        this.uri = parse(url);
         // Lettuce's and Bucket4j's own timeouts only free this module's threads: the caller's wait is bounded by
         // call(), with the command timeout once warm. Cold, a first command also loads classes and can take longer.
         Duration libraryTimeout = connectTimeout.compareTo(commandTimeout) > 0 ? connectTimeout : commandTimeout;
@@ -246,6 +247,15 @@ public final class Redis implements AutoCloseable {
             // Once per outage, and without the cause's text, which may quote a URL.
             LOG.log(System.Logger.Level.WARNING, "{0}; pacing and tokens stay in this process, and Redis is tried "
                     + "again every {1} ms", message, retryIntervalNanos / 1_000_000);
+        }
+    }
+
+    /** Parses {@code url}; a refusal quotes it without its password, and keeps no cause (whose message would). */
+    private static RedisURI parse(String url) {
+        try {
+            return RedisURI.create(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a redis:// or rediss:// URL: " + Urls.redacted(url));
         }
     }
 

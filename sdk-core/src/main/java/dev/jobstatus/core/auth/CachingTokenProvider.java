@@ -254,7 +254,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private void awaitChange(StoredToken held) {
         Duration left = Deadlines.enclosingRemaining();
         // The waits below are on this provider's clock: the call's deadline is carried over to it.
-        long deadline = left == null ? Long.MAX_VALUE : time.nanoTime() + left.toNanos();
+        long deadline = left == null ? Long.MAX_VALUE : Deadlines.plus(time.nanoTime(), left);
         Duration pause = FIRST_PAUSE;
         while (true) {
             Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));

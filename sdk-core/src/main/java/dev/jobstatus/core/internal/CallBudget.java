@@ -86,8 +86,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, 
         return Math.max(0, deadlineNanos - nowNanos);
     }
 
-    static long plus(long now, Duration d) {
-        long nanos = d.toNanos();
-        return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+    private static long plus(long now, Duration d) {
+        return Deadlines.plus(now, d);
     }
 }

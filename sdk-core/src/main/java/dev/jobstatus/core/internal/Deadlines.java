@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 public final class Deadlines {
     /** The provider named by the exceptions of work done outside any call. */
     private static final String NO_CALL = "unknown";
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    private static final Duration MOST_NEGATIVE = Duration.ofNanos(Long.MIN_VALUE);
 
     private Deadlines() {
     }
@@ -34,7 +36,7 @@ public final class Deadlines {
     public static <T> T within(TimeSource clock, Duration length, Supplier<T> action) {
         CallBudget enclosing = CallBudget.enclosing();
         TimeSource time = enclosing != null ? enclosing.time() : clock;
-        long deadlineNanos = CallBudget.plus(time.nanoTime(), length);
+        long deadlineNanos = plus(time.nanoTime(), length);
         if (enclosing != null && enclosing.deadlineNanos() <= deadlineNanos) {
             return action.get();
         }
@@ -66,5 +68,22 @@ public final class Deadlines {
     public static InterruptedOperationException interrupted(InterruptedException cause) {
         CallBudget enclosing = CallBudget.enclosing();
         return new InterruptedOperationException(enclosing == null ? NO_CALL : enclosing.provider(), 0, cause);
+    }
+
+    /**
+     * Returns {@code d} in nanoseconds, saturated: {@link Long#MAX_VALUE} (or {@code MIN_VALUE}) for a duration
+     * longer than about 292 years, which a policy may hold but no clock reaches.
+     */
+    public static long nanos(Duration d) {
+        if (d.compareTo(LONGEST) >= 0) {
+            return Long.MAX_VALUE;
+        }
+        return d.compareTo(MOST_NEGATIVE) <= 0 ? Long.MIN_VALUE : d.toNanos();
+    }
+
+    /** Returns the point {@code d} (zero or more) after {@code nowNanos}, or {@link Long#MAX_VALUE} past the end. */
+    public static long plus(long nowNanos, Duration d) {
+        long nanos = nanos(d);
+        return nanos > Long.MAX_VALUE - nowNanos ? Long.MAX_VALUE : nowNanos + nanos;
     }
 }

@@ -1,7 +1,10 @@
 package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.exception.ErrorDetail;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an {@link ErrorDecoder} read from an error body.
@@ -20,5 +23,18 @@ public record DecodedError(String code, String message, List<ErrorDetail> detail
      */
     public DecodedError {
         details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /**
+     * Returns this error with every text the server wrote (code, message, and each detail's field, message and
+     * attribute values) redacted of {@code secrets}, clipped and escaped: what an exception may carry.
+     */
+    DecodedError safe(Collection<String> secrets) {
+        List<ErrorDetail> safeDetails = details.stream().map(d -> {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            d.attributes().forEach((name, value) -> attributes.put(Text.escape(name), Text.serverText(value, secrets)));
+            return new ErrorDetail(Text.serverText(d.field(), secrets), Text.serverText(d.message(), secrets), attributes);
+        }).toList();
+        return new DecodedError(Text.serverText(code, secrets), Text.serverText(message, secrets), safeDetails);
     }
 }

@@ -2,7 +2,8 @@ package dev.jobstatus.core.internal;
 
 /**
  * Reads a provider's error envelope. Provider modules plug one in; {@link GenericErrorDecoder} is the fallback
- * for bodies a provider decoder does not recognise.
+ * for bodies a provider decoder does not recognise. A decoder returns the text as the server wrote it: the transport
+ * redacts, clips and escapes all of it (code, message and every detail) before it reaches an exception.
  */
 @FunctionalInterface
 public interface ErrorDecoder {

@@ -469,7 +469,7 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "HttpTransport[" + provider() + ", " + baseUrl() + ", " + settings.credentials() + "]";
+        return "HttpTransport[" + provider() + ", " + Urls.redacted(baseUrl()) + ", " + settings.credentials() + "]";
     }
 
     /** Configures an {@link HttpTransport}. */

@@ -471,7 +471,7 @@ final class RetryingCall<T> {
         boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
         if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
             Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
-            if (transport.time().nanoTime() + delay.toNanos() <= deadlineNanos) {
+            if (Deadlines.plus(transport.time().nanoTime(), delay) <= deadlineNanos) {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
                         + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
@@ -506,11 +506,7 @@ final class RetryingCall<T> {
         if (decoded == null) {
             return new DecodedError(null, null, List.of());
         }
-        List<String> secrets = secrets();
-        return new DecodedError(
-                decoded.code() == null ? null : Text.escape(Text.redact(decoded.code(), secrets)),
-                decoded.message() == null ? null : Text.escape(Text.redact(decoded.message(), secrets)),
-                decoded.details());
+        return decoded.safe(secrets());
     }
 
     private String requestId(Headers headers) {

@@ -30,13 +30,14 @@ public final class Text {
 
     /**
      * Returns {@code text} with control characters escaped ({@code \n}, {@code \r}, {@code \t},
-     * {@code \u001b}…), so it cannot forge log lines or terminal output.
+     * {@code \u001b}, C1 controls, line and paragraph separators, and the bidi controls that reorder what is shown,
+     * such as {@code \u202e}), so it cannot forge log lines or terminal output.
      */
     public static String escape(String text) {
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || isBidiControl(c);
             if (control && sb == null) {
                 sb = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
@@ -55,6 +56,20 @@ public final class Text {
             }
         }
         return sb == null ? text : sb.toString();
+    }
+
+    /** Marks (U+061C, U+200E, U+200F), embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). */
+    private static boolean isBidiControl(char c) {
+        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /**
+     * Returns server-written {@code text} fit for an exception message: redacted, clipped to about 1 KB and escaped,
+     * or {@code null} when it is {@code null}.
+     */
+    public static String serverText(String text, Collection<String> secrets) {
+        return text == null ? null : excerpt(text, secrets);
     }
 
     /**

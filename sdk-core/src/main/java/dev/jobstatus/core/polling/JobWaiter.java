@@ -7,6 +7,7 @@ import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.internal.Deadlines;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -289,8 +290,7 @@ public final class JobWaiter<J extends JobView> {
 
     /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */
     long deadline(long startNanos) {
-        long timeout = policy.timeout().toNanos();
-        return timeout > Long.MAX_VALUE - startNanos ? Long.MAX_VALUE : startNanos + timeout;
+        return Deadlines.plus(startNanos, policy.timeout());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.internal.Checks;
+import dev.jobstatus.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -73,8 +74,8 @@ public final class PollPolicy {
      * @param random numbers in [0, 1), for jitter
      */
     public Duration intervalAfter(int poll, DoubleSupplier random) {
-        double nanos = initialInterval.toNanos() * Math.pow(multiplier, Math.max(0, poll - 1));
-        nanos = Math.min(nanos, maxInterval.toNanos());
+        double nanos = Deadlines.nanos(initialInterval) * Math.pow(multiplier, Math.max(0, poll - 1));
+        nanos = Math.min(nanos, Deadlines.nanos(maxInterval));
         if (jitter > 0) {
             nanos *= 1 + jitter * (2 * random.getAsDouble() - 1);
         }

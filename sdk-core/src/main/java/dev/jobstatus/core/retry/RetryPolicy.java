@@ -2,6 +2,7 @@ package dev.jobstatus.core.retry;
 
 import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.internal.Checks;
+import dev.jobstatus.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -118,13 +119,13 @@ public final class RetryPolicy {
     public Duration delayBefore(int retry, @Nullable Duration retryAfter, DoubleSupplier random) {
         Duration backoff = maxBackoff;
         if (retry - 1 < 62) {
-            long exp = initialBackoff.toNanos() << Math.max(0, retry - 1);
-            if (exp > 0 && exp < maxBackoff.toNanos()) {
+            long exp = Deadlines.nanos(initialBackoff) << Math.max(0, retry - 1);
+            if (exp > 0 && exp < Deadlines.nanos(maxBackoff)) {
                 backoff = Duration.ofNanos(exp);
             }
         }
         if (fullJitter) {
-            backoff = Duration.ofNanos((long) (backoff.toNanos() * random.getAsDouble()));
+            backoff = Duration.ofNanos((long) (Deadlines.nanos(backoff) * random.getAsDouble()));
         }
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;

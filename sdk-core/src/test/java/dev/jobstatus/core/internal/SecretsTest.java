@@ -5,11 +5,14 @@ import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.exception.BadRequestException;
+import dev.jobstatus.core.exception.ErrorDetail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,5 +108,26 @@ class SecretsTest {
         }
         assertThat(failures.get(0).getMessage()).contains("token *** is not valid");
         assertThat(String.join("\n", logLines)).doesNotContain(TOKEN, "other-secret-value", "minted-secret-9");
+    }
+
+    @Test
+    void errorDetailsAreRedactedAndEscapedLikeTheMessage() {
+        // A provider's decoder hands over the details as the server wrote them: the transport cleans them all.
+        ErrorDecoder decoder = (status, body) -> new DecodedError("E1", "bad request", List.of(
+                new ErrorDetail("Name\nINFO forged line", "token Bearer " + TOKEN + " is invalid\r\n\u001b[2J",
+                        Map.of("attemptedValue", "Bearer " + TOKEN + "\n", "help", "see\u202Eevil"))));
+        HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken(TOKEN))
+                .errorDecoder(decoder).build();
+        server.enqueue(new MockResponse.Builder().code(400).body("{}").build());
+
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> transport.execute(getThing("1"), THING));
+
+        assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("\n", "\r", "\u001b")
+                .contains("Name\\nINFO forged line: token *** is invalid\\r\\n\\u001b[2J");
+        assertThat(e.details()).singleElement().satisfies(detail -> {
+            assertThat(detail.field()).isEqualTo("Name\\nINFO forged line");
+            assertThat(detail.attributes()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("attemptedValue", "***\\n", "help", "see\\u202eevil"));
+        });
     }
 }

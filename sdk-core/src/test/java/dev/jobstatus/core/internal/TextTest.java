@@ -13,6 +13,15 @@ class TextTest {
     }
 
     @Test
+    void escapesC1ControlsAndBidiOverridesThatReorderWhatATerminalOrALogViewerShows() {
+        assertThat(Text.escape("a\u009b2Jb\u0085c\u007f")).isEqualTo("a\\u009b2Jb\\u0085c\\u007f");
+        assertThat(Text.escape("invoice\u202Egpj.exe \u2066x\u2069 \u200Fy\u061C"))
+                .isEqualTo("invoice\\u202egpj.exe \\u2066x\\u2069 \\u200fy\\u061c");
+        // Joiners that make emoji and scripts render are text, not controls.
+        assertThat(Text.escape("👩\u200D💻 क्\u200Dष")).isEqualTo("👩\u200D💻 क्\u200Dष");
+    }
+
+    @Test
     void redactsKnownSecretsAndSecretLookingFields() {
         String body = "{\"access_token\":\"abc\\\"def\",\"Password\" : \"hunter2\",\"name\":\"ok\"} key=K3Y-VALUE";
         assertThat(Text.redact(body, List.of("K3Y-VALUE", "ab")))

@@ -139,6 +139,33 @@ class UrlAndLifecycleTest {
         assertThatThrownBy(() -> Urls.parse("ftp://x")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest(name = "{0} is refused as {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "htps://me:pass-SECRET@host/              | htps://***@host/",
+        "https://me:pa/ss-SECRET@host/            | https://***@host/",
+        "me:pass-SECRET@host                      | ***@host",
+        "https://me:p@ss-SECRET@host:99999/       | https://***@host:99999/",
+        "https://host:x/?api_key=SECRET&page=2    | https://host:x/?api_key=***&page=2",
+        "'https://host:x/\\nforged'              | https://host:x/\\nforged",
+    })
+    void aBaseUrlThatFailsToParseIsQuotedWithoutItsUserInfoOrSecretQueryValues(String url, String shown) {
+        String text = url.replace("\\n", "\n");
+
+        assertThatThrownBy(() -> Urls.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an http or https URL: " + shown).message().doesNotContain("SECRET");
+    }
+
+    @Test
+    void aBaseUrlWithUserInfoNeverShowsItsPassword() {
+        HttpUrl url = HttpUrl.get("https://me:pass-SECRET@api.example.com/v1/?token=SECRET&who=ann@example.com");
+        HttpTransport transport = HttpTransport.builder("acme").baseUrl(url).build();
+
+        assertThat(transport.toString()).doesNotContain("SECRET", "me:")
+                .contains("https://***@api.example.com/v1/?token=***&who=ann@example.com");
+        assertThat(Urls.redacted(HttpUrl.get("https://api.example.com/?who=ann@example.com")))
+                .isEqualTo("https://api.example.com/?who=ann@example.com");
+    }
+
     @Test
     void defaultTimeoutsAreSetAndEachIsSettable() {
         OkHttpClient defaults = TestTransports.builder(server, time).build().httpClient();

@@ -1,20 +1,26 @@
 package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.exception.ClientClosedException;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
 import static dev.jobstatus.core.polling.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.polling.TestJobs.TestJob;
+import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.retry.RetryPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +94,44 @@ class JobWaiterTest {
         assertThat(failed).as("the wait ended within the safety net").isNotNull();
         assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void hugeButValidTimeoutsSaturateInsteadOfOverflowing() throws Exception {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+        HttpTransport patient = TestJobs.transport(server, time).retryPolicy(RetryPolicy.builder().timeout(forever).build()).build();
+        PollPolicy waitForever = PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).jitter(0).timeout(forever).build();
+        ApiRequest get = ApiRequest.get().path("jobs").pathParam("id", "j1").build();
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(job("j1", "running", 1));
+            server.enqueue(job("j1", "done", 10));
+        }
+        server.enqueue(job("j1", "done", 10));
+        server.enqueue(job("j1", "done", 10));
+
+        TestJob blocking = TestJobs.waiter(patient, "j1").policy(waitForever).await();
+        TestJob async = TestJobs.waiter(patient, "j1").policy(waitForever).awaitAsync().get(30, TimeUnit.SECONDS);
+        TestJob withTimeout = patient.execute(get, TestJobs.READER, RequestOptions.timeout(forever)).value();
+        TestJob withDeadline = patient.execute(get, TestJobs.READER, RequestOptions.builder().deadline(Instant.MAX).build()).value();
+
+        assertThat(List.of(blocking, async, withTimeout, withDeadline)).extracting(TestJob::state).containsOnly(JobState.SUCCEEDED);
+    }
+
+    @Test
+    void policiesOfHugeIntervalsAndBackoffsSaturateInsteadOfOverflowing() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
+        PollPolicy poll = PollPolicy.builder().initialInterval(forever).maxInterval(forever).jitter(0).timeout(forever).build();
+        RetryPolicy retry = RetryPolicy.builder().initialBackoff(forever).maxBackoff(forever).maxDelay(forever).fullJitter(false)
+                .timeout(forever).build();
+
+        assertThat(poll.intervalAfter(3, () -> 0.5)).isEqualTo(Duration.ofNanos(Long.MAX_VALUE));
+        assertThat(retry.delayBefore(2, null, () -> 0.5)).isEqualTo(forever);
+        // A backoff past the call's deadline ends the call with the server's answer, not an overflow.
+        HttpTransport slowToRetry = TestJobs.transport(server, time).retryPolicy(RetryPolicy.builder().initialBackoff(forever)
+                .maxBackoff(forever).maxDelay(forever).fullJitter(false).build()).build();
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        assertThat(catchThrowable(() -> slowToRetry.execute(ApiRequest.get().path("jobs").build(), TestJobs.READER)))
+                .isInstanceOf(ServerException.class);
     }
 
     @Test
