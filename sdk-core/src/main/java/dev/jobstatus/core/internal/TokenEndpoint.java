@@ -2,9 +2,11 @@ package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.AuthenticationException;
+import dev.jobstatus.core.exception.MalformedResponseException;
 import java.util.Set;
 
 /**
@@ -29,6 +31,24 @@ public final class TokenEndpoint {
     private TokenEndpoint() {
     }
 
+    /**
+     * Refuses an access token that no HTTP header can carry (a control character, or one outside ASCII): OkHttp would
+     * refuse the request it goes on with an {@link IllegalArgumentException}. The token is not quoted.
+     */
+    private static void requireSendable(HttpTransport transport, ApiResponse<?> response, String token) {
+        if (token == null) {
+            return;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
+                throw new MalformedResponseException(transport.provider(), response.attempts(), response.statusCode(),
+                        response.requestId(), "an OAuth token answer", "its access_token holds a character no HTTP header can carry"
+                        + " (a control character or one outside ASCII)", "<not shown: a token answer holds secrets>", null);
+            }
+        }
+    }
+
     private static ApiException refusedCredentials(ApiException e) {
         if (e instanceof AuthenticationException || e.statusCode() != 400 || e.errorCode() == null
                 || !CREDENTIALS_REFUSED.contains(e.errorCode())) {
@@ -46,12 +66,14 @@ public final class TokenEndpoint {
      * @throws dev.jobstatus.core.exception.JobStatusException if the endpoint refuses or the call fails
      */
     public static AccessToken fetch(HttpTransport transport, ApiRequest request, String previousRefreshToken) {
-        Answer answer;
+        ApiResponse<Answer> response;
         try {
-            answer = transport.execute(request, READER).value();
+            response = transport.execute(request, READER);
         } catch (ApiException e) {
             throw refusedCredentials(e);
         }
+        Answer answer = response.value();
+        requireSendable(transport, response, answer.accessToken());
         return new AccessToken(answer.accessToken(),
                 answer.expiresIn() == null ? null : transport.time().now().plusSeconds(answer.expiresIn()),
                 answer.refreshToken() != null ? answer.refreshToken() : previousRefreshToken);
