@@ -1,6 +1,6 @@
 package dev.jobstatus.nexudus.model;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -28,11 +28,9 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BackgroundJobPage(
-        // Kept null when sent null (not made empty, as other lists are), so that the reader can refuse it.
-        @JsonProperty("Records") @JsonSetter(nulls = Nulls.SET) List<BusinessBackgroundJobSummary> records,
-        // Some answers carry PageNumber and PageSize beside, or instead of, the current ones.
-        @JsonProperty("CurrentPage") @JsonAlias("PageNumber") Integer currentPage,
-        @JsonProperty("CurrentPageSize") @JsonAlias("PageSize") Integer currentPageSize,
+        @JsonProperty("Records") List<BusinessBackgroundJobSummary> records,
+        @JsonProperty("CurrentPage") Integer currentPage,
+        @JsonProperty("CurrentPageSize") Integer currentPageSize,
         @JsonProperty("CurrentOrderField") String currentOrderField,
         @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
         @JsonProperty("FirstItem") Long firstItem,
@@ -59,6 +57,30 @@ public record BackgroundJobPage(
      */
     public BackgroundJobPage {
         records = records == null ? List.of() : withoutNulls(records);
+    }
+
+    /**
+     * Reads a page. Some answers carry {@code PageNumber} and {@code PageSize} beside, or instead of, the current ones:
+     * as separate arguments rather than aliases, since Jackson builds a record as soon as it has every argument, and
+     * an alias met after that, in an answer whose other fields came first, failed the whole page.
+     */
+    @JsonCreator
+    static BackgroundJobPage fromJson(
+            // Kept null when sent null (not made empty, as by the constructor), so that the reader can refuse it.
+            @JsonProperty("Records") @JsonSetter(nulls = Nulls.SET) List<BusinessBackgroundJobSummary> records,
+            @JsonProperty("CurrentPage") Integer currentPage, @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("CurrentPageSize") Integer currentPageSize, @JsonProperty("PageSize") Integer pageSize,
+            @JsonProperty("CurrentOrderField") String currentOrderField,
+            @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
+            @JsonProperty("FirstItem") Long firstItem,
+            @JsonProperty("LastItem") Long lastItem,
+            @JsonProperty("TotalItems") Long totalItems,
+            @JsonProperty("TotalPages") Long totalPages,
+            @JsonProperty("HasNextPage") Boolean hasNextPage,
+            @JsonProperty("HasPreviousPage") Boolean hasPreviousPage) {
+        return new BackgroundJobPage(records, currentPage != null ? currentPage : pageNumber,
+                currentPageSize != null ? currentPageSize : pageSize, currentOrderField, currentSortDirection, firstItem, lastItem,
+                totalItems, totalPages, hasNextPage, hasPreviousPage);
     }
 
     private static <T> List<T> withoutNulls(List<T> list) {

@@ -35,8 +35,9 @@ final class HopInterceptor implements Interceptor {
             return response;
         }
         String retryAfter = response.header("Retry-After");
-        return retryAfter == null ? response
-                : response.newBuilder().removeHeader("Retry-After").header(HELD_RETRY_AFTER, retryAfter).build();
+        // OkHttp read the header leniently, but checks the values it is given: held as it came, any character it holds.
+        return retryAfter == null ? response : response.newBuilder().headers(response.headers().newBuilder()
+                .removeAll("Retry-After").addUnsafeNonAscii(HELD_RETRY_AFTER, retryAfter).build()).build();
     }
 
     private Request withCredentialsOnlyForOrigin(Request request) {

@@ -34,6 +34,24 @@ public final class TokenEndpoint {
     private TokenEndpoint() {
     }
 
+    /**
+     * Refuses an access token that no HTTP header can carry (a control character, or one outside ASCII): OkHttp would
+     * refuse the request it goes on with an {@link IllegalArgumentException}. The token is not quoted.
+     */
+    private static void requireSendable(HttpTransport transport, ApiResponse<?> response, String token) {
+        if (token == null) {
+            return;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
+                throw new MalformedResponseException(transport.provider(), response.attempts(), response.statusCode(),
+                        response.requestId(), "an OAuth token answer", "its access_token holds a character no HTTP header can carry"
+                        + " (a control character or one outside ASCII)", "<not shown: a token answer holds secrets>", null);
+            }
+        }
+    }
+
     private static ApiException refusedCredentials(ApiException e) {
         if (e instanceof AuthenticationException || e.statusCode() != 400 || e.errorCode() == null
                 || !CREDENTIALS_REFUSED.contains(e.errorCode())) {
@@ -95,6 +113,11 @@ public final class TokenEndpoint {
         if (token.textValue().isBlank()) {
             throw new Unusable("its access_token is empty");
         }
+        if (!sendable(token.textValue())) {
+            // OkHttp would refuse the request it goes on with an IllegalArgumentException.
+            throw new Unusable("its access_token holds a character no HTTP header can carry (a control character or one"
+                    + " outside ASCII)");
+        }
         JsonNode refresh = answer.get("refresh_token");
         if (refresh != null && !refresh.isNull() && !refresh.isTextual()) {
             throw new Unusable("its refresh_token is not a string");
@@ -102,6 +125,11 @@ public final class TokenEndpoint {
         String refreshToken = refresh == null || refresh.isNull() || refresh.textValue().isBlank()
                 ? previousRefreshToken : refresh.textValue();
         return new AccessToken(token.textValue(), expiresAt(answer.get("expires_in"), now), refreshToken);
+    }
+
+    /** Returns whether {@code token} can be sent in an HTTP header: visible ASCII, spaces and tabs. */
+    private static boolean sendable(String token) {
+        return token.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f));
     }
 
     /**
