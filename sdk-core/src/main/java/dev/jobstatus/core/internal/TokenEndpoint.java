@@ -34,24 +34,6 @@ public final class TokenEndpoint {
     private TokenEndpoint() {
     }
 
-    /**
-     * Refuses an access token that no HTTP header can carry (a control character, or one outside ASCII): OkHttp would
-     * refuse the request it goes on with an {@link IllegalArgumentException}. The token is not quoted.
-     */
-    private static void requireSendable(HttpTransport transport, ApiResponse<?> response, String token) {
-        if (token == null) {
-            return;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c != '\t' && (c < 0x20 || c >= 0x7f)) {
-                throw new MalformedResponseException(transport.provider(), response.attempts(), response.statusCode(),
-                        response.requestId(), "an OAuth token answer", "its access_token holds a character no HTTP header can carry"
-                        + " (a control character or one outside ASCII)", "<not shown: a token answer holds secrets>", null);
-            }
-        }
-    }
-
     private static ApiException refusedCredentials(ApiException e) {
         if (e instanceof AuthenticationException || e.statusCode() != 400 || e.errorCode() == null
                 || !CREDENTIALS_REFUSED.contains(e.errorCode())) {

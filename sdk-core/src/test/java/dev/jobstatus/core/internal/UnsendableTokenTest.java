@@ -30,7 +30,7 @@ class UnsendableTokenTest {
     void anAccessTokenNoHeaderCanCarryIsAMalformedAnswer(String token) {
         server.enqueue(json(200, "{\"access_token\":\"" + token + "\",\"expires_in\":3600}"));
         ApiRequest tokenRequest = ApiRequest.post().operation("token", null).path("token").formBody(java.util.Map.of("grant_type", "x"))
-                .unauthenticated().build();
+                .unauthenticated().credentialExchange(java.util.List.of()).build();
         HttpTransport transport = TestTransports.builder(server, time)
                 .credentials(t -> CachingTokenProvider.builder(previous -> TokenEndpoint.fetch(t, tokenRequest, null)).timeSource(time).build())
                 .build();
