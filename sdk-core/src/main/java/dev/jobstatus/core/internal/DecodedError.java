@@ -37,4 +37,12 @@ public record DecodedError(String code, String message, List<ErrorDetail> detail
         }).toList();
         return new DecodedError(Text.serverText(code, secrets), Text.serverText(message, secrets), safeDetails);
     }
+
+    /**
+     * Returns this error as an answer that holds secrets may be reported: its code only if it is one of
+     * {@code quotableCodes}, no message and no details.
+     */
+    DecodedError withheld(Collection<String> quotableCodes) {
+        return new DecodedError(code != null && quotableCodes.contains(code) ? code : null, null, List.of());
+    }
 }

@@ -506,10 +506,14 @@ final class RetryingCall<T> {
         if (decoded == null) {
             return new DecodedError(null, null, List.of());
         }
-        return decoded.safe(secrets());
+        return request.answerWithheld() ? decoded.withheld(TokenEndpoint.QUOTABLE_CODES) : decoded.safe(secrets());
     }
 
     private String requestId(Headers headers) {
+        if (request.answerWithheld()) {
+            // A token endpoint's headers are its answer too: it may echo a token in any of them.
+            return null;
+        }
         for (String name : transport.requestIdHeaders()) {
             String value = Text.headerValue(headers.get(name));
             if (value != null) {

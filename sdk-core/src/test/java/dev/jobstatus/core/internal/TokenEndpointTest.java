@@ -145,7 +145,7 @@ class TokenEndpointTest {
     }
 
     @Test
-    void anErrorAnswerThatEchoesTheRequestsSecretsNamesNoneOfThem() {
+    void anErrorAnswerIsReportedByItsOAuthCodeAlone() {
         server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"password " + PASSWORD
                 + " or secret " + CLIENT_SECRET + " or refresh token " + REFRESH + " is wrong\"}"));
 
@@ -154,8 +154,36 @@ class TokenEndpointTest {
         assertThat(thrown).isInstanceOf(AuthenticationException.class);
         AuthenticationException e = (AuthenticationException) thrown;
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
-        assertThat(e.getMessage()).contains("acme", "400", "POST /v1/oauth/token", "password *** or secret ***");
+        assertThat(e.getMessage()).contains("acme", "400", "POST /v1/oauth/token", "invalid_grant").doesNotContain("password");
         assertSecretFree(e);
+    }
+
+    @Test
+    void anErrorAnswerQuotesNeitherItsMessageNorACodeOutsideOAuths() {
+        server.enqueue(json(400, "{\"error\":\"" + ACCESS + "\",\"error_description\":\"your new token is " + NEW_REFRESH + "\"}"));
+
+        Throwable thrown = catchThrowable(this::fetch);
+
+        assertThat(thrown).isInstanceOf(ApiException.class);
+        assertThat(((ApiException) thrown).errorCode()).isNull();
+        assertThat(((ApiException) thrown).errorMessage()).isNull();
+        assertSecretFree((JobStatusException) thrown);
+    }
+
+    @Test
+    void aTokenEndpointsRequestIdIsNotQuotedEither() {
+        String refusal = "{\"error\":\"invalid_grant\",\"error_description\":\"no\"}";
+        server.enqueue(new MockResponse.Builder(json(400, refusal)).setHeader("X-Request-Id", ACCESS).build());
+        server.enqueue(new MockResponse.Builder(json(200, "{\"token\":1}")).setHeader("X-Request-Id", NEW_REFRESH).build());
+
+        Throwable refused = catchThrowable(this::fetch);
+        Throwable malformed = catchThrowable(this::fetch);
+
+        assertThat(refused).isInstanceOf(AuthenticationException.class);
+        assertThat(((ApiException) refused).requestId()).isNull();
+        assertThat(malformed).isInstanceOf(MalformedResponseException.class);
+        assertSecretFree((JobStatusException) refused);
+        assertSecretFree((JobStatusException) malformed);
     }
 
     @Test
@@ -166,7 +194,7 @@ class TokenEndpointTest {
         Throwable thrown = catchThrowable(this::fetch);
 
         assertThat(thrown).isInstanceOf(AuthenticationException.class);
-        assertThat(thrown.getMessage()).contains("401", "error=invalid_client");
+        assertThat(thrown.getMessage()).contains("401", "POST /v1/oauth/token").doesNotContain("error=");
         assertSecretFree((JobStatusException) thrown);
     }
 
@@ -181,7 +209,7 @@ class TokenEndpointTest {
         Throwable thrown = catchThrowable(this::fetch);
 
         assertThat(thrown).isInstanceOf(ApiException.class);
-        assertThat(thrown.getMessage()).contains("500", "bad form: grant_type=password&password=***");
+        assertThat(thrown.getMessage()).contains("500", "POST /v1/oauth/token").doesNotContain("bad form");
         assertSecretFree((JobStatusException) thrown);
     }
 
