@@ -14,6 +14,9 @@ import java.util.Map;
  * @param details further items, such as field errors
  */
 public record DecodedError(String code, String message, List<ErrorDetail> details) {
+    /** The longest word of prose: "The user name or password is incorrect." passes, a token, key or id does not. */
+    private static final int LONGEST_WORD = 15;
+
     /**
      * Copies the details.
      *
@@ -39,10 +42,23 @@ public record DecodedError(String code, String message, List<ErrorDetail> detail
     }
 
     /**
-     * Returns this error as an answer that holds secrets may be reported: its code only if it is one of
-     * {@code quotableCodes}, no message and no details.
+     * Returns this error as an answer that may hold secrets it was not asked for (a token endpoint's) may be reported:
+     * its code only if it is one of {@code quotableCodes}, its message only if it is prose (no word as long as a
+     * token), redacted of {@code secrets}, and no details.
      */
-    DecodedError withheld(Collection<String> quotableCodes) {
-        return new DecodedError(code != null && quotableCodes.contains(code) ? code : null, null, List.of());
+    DecodedError withheld(Collection<String> quotableCodes, Collection<String> secrets) {
+        String prose = message == null || !isProse(message) ? null : Text.serverText(message, secrets);
+        return new DecodedError(code != null && quotableCodes.contains(code) ? code : null, prose, List.of());
+    }
+
+    private static boolean isProse(String text) {
+        int word = 0;
+        for (int i = 0; i < text.length(); i++) {
+            word = Character.isWhitespace(text.charAt(i)) ? 0 : word + 1;
+            if (word > LONGEST_WORD) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -506,7 +506,7 @@ final class RetryingCall<T> {
         if (decoded == null) {
             return new DecodedError(null, null, List.of());
         }
-        return request.answerWithheld() ? decoded.withheld(TokenEndpoint.QUOTABLE_CODES) : decoded.safe(secrets());
+        return request.answerWithheld() ? decoded.withheld(TokenEndpoint.QUOTABLE_CODES, secrets()) : decoded.safe(secrets());
     }
 
     private String requestId(Headers headers) {

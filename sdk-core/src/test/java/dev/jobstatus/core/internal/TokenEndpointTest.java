@@ -145,7 +145,7 @@ class TokenEndpointTest {
     }
 
     @Test
-    void anErrorAnswerIsReportedByItsOAuthCodeAlone() {
+    void anErrorAnswerIsReportedByItsOAuthCodeAndItsProseRedacted() {
         server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"password " + PASSWORD
                 + " or secret " + CLIENT_SECRET + " or refresh token " + REFRESH + " is wrong\"}"));
 
@@ -154,13 +154,14 @@ class TokenEndpointTest {
         assertThat(thrown).isInstanceOf(AuthenticationException.class);
         AuthenticationException e = (AuthenticationException) thrown;
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
-        assertThat(e.getMessage()).contains("acme", "400", "POST /v1/oauth/token", "invalid_grant").doesNotContain("password");
+        assertThat(e.getMessage()).contains("acme", "400", "POST /v1/oauth/token", "invalid_grant", "password *** or secret ***");
         assertSecretFree(e);
     }
 
     @Test
-    void anErrorAnswerQuotesNeitherItsMessageNorACodeOutsideOAuths() {
-        server.enqueue(json(400, "{\"error\":\"" + ACCESS + "\",\"error_description\":\"your new token is " + NEW_REFRESH + "\"}"));
+    void anErrorAnswerQuotesNeitherAMessageWithATokenLikeWordNorACodeOutsideOAuths() {
+        // A token is longer than any word of prose (ACCESS has 16 characters); the code is not one of OAuth's.
+        server.enqueue(json(400, "{\"error\":\"" + NEW_REFRESH + "\",\"error_description\":\"your new token is " + ACCESS + "\"}"));
 
         Throwable thrown = catchThrowable(this::fetch);
 
