@@ -225,7 +225,10 @@ final class RetryingCall<T> {
         if (remaining <= 0) {
             throw deadlinePassed(null);
         }
-        Call call = client.newCall(next);
+        // A credential exchange is not followed anywhere: a redirect would carry its form (a password, a client secret)
+        // to wherever the answer points. Its 3xx is reported as the endpoint's answer. Token calls are rare: the
+        // client derived here shares the connections and threads of the other.
+        Call call = (request.answerWithheld() ? client.newBuilder().followRedirects(false).build() : client).newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
         call.timeout().timeout(configured == 0 ? remaining : Math.min(configured, remaining), TimeUnit.NANOSECONDS);
         watch = null;

@@ -172,6 +172,24 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aRedirectOfTheTokenRequestIsNotFollowedSoItsSecretsStayHome() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            elsewhere.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\"}"));
+            for (int code : List.of(307, 308, 302)) {
+                server.enqueue(new MockResponse.Builder().code(code).setHeader("Location", elsewhere.url("/oauth/token")).build());
+
+                Throwable thrown = catchThrowable(this::fetch);
+
+                assertThat(thrown).as("HTTP %d", code).isInstanceOf(ApiException.class);
+                assertThat(((ApiException) thrown).statusCode()).isEqualTo(code);
+                assertThat(thrown.getMessage()).contains("acme", String.valueOf(code), "POST /v1/oauth/token");
+            }
+            assertThat(elsewhere.getRequestCount()).as("requests that reached the other host").isZero();
+        }
+    }
+
+    @Test
     void aTokenEndpointsRequestIdIsNotQuotedEither() {
         String refusal = "{\"error\":\"invalid_grant\",\"error_description\":\"no\"}";
         server.enqueue(new MockResponse.Builder(json(400, refusal)).setHeader("X-Request-Id", ACCESS).build());
