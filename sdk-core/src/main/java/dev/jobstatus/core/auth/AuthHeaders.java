@@ -1,6 +1,9 @@
 package dev.jobstatus.core.auth;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +18,15 @@ public final class AuthHeaders {
     public static final AuthHeaders NONE = new AuthHeaders(Map.of());
 
     private final Map<String, String> headers;
+    private final List<String> alsoSecret;
 
     private AuthHeaders(Map<String, String> headers) {
+        this(headers, List.of());
+    }
+
+    private AuthHeaders(Map<String, String> headers, List<String> alsoSecret) {
         this.headers = headers;
+        this.alsoSecret = alsoSecret;
     }
 
     /**
@@ -55,6 +64,35 @@ public final class AuthHeaders {
     /** {@return the headers as an unmodifiable map} Handle the values as secrets. */
     public Map<String, String> asMap() {
         return headers;
+    }
+
+    /**
+     * {@return these headers, with further values to keep out of every message and excerpt} Such as the refresh token
+     * that goes with an access token: a server may echo it, though the request does not carry it.
+     *
+     * @param secrets further secret values; null or blank ones are ignored
+     */
+    public AuthHeaders withSecrets(Collection<String> secrets) {
+        List<String> more = new ArrayList<>(alsoSecret);
+        secrets.stream().filter(s -> s != null && !s.isBlank()).forEach(more::add);
+        return new AuthHeaders(headers, List.copyOf(more));
+    }
+
+    /**
+     * {@return every value the SDK keeps out of messages and excerpts: each header's value, the credential after its
+     * scheme ({@code Bearer …}), and those added by {@link #withSecrets}}
+     */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        for (String value : headers.values()) {
+            secrets.add(value);
+            int space = value.indexOf(' ');
+            if (space > 0) {
+                secrets.add(value.substring(space + 1));
+            }
+        }
+        secrets.addAll(alsoSecret);
+        return secrets;
     }
 
     /** {@return whether there are no headers} */

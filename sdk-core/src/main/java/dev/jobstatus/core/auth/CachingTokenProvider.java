@@ -9,6 +9,7 @@ import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,11 @@ public final class CachingTokenProvider implements CredentialProvider {
     private volatile @Nullable Cached current;
 
     /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
+    /** Adds the refresh token to what the SDK keeps out of messages: a server may echo it in an error. */
+    private static AuthHeaders withRefreshToken(AuthHeaders headers, AccessToken token) {
+        return token.refreshToken() == null ? headers : headers.withSecrets(List.of(token.refreshToken()));
+    }
+
     private record Cached(AccessToken token, AuthHeaders headers, boolean stale) { }
 
     private CachingTokenProvider(Builder builder) {
@@ -285,7 +291,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private Cached adopt(AccessToken token) {
         Cached cached = current;
         Cached fresh = cached != null && cached.token().equals(token) && !cached.stale()
-                ? cached : new Cached(token, headerFormat.apply(token.token()), false);
+                ? cached : new Cached(token, withRefreshToken(headerFormat.apply(token.token()), token), false);
         current = fresh;
         return fresh;
     }

@@ -533,13 +533,7 @@ final class RetryingCall<T> {
 
     private List<String> secrets() {
         List<String> secrets = new ArrayList<>(request.secrets());
-        for (String value : auth.asMap().values()) {
-            secrets.add(value);
-            int space = value.indexOf(' ');
-            if (space > 0) {
-                secrets.add(value.substring(space + 1));
-            }
-        }
+        secrets.addAll(auth.secrets());
         return secrets;
     }
 

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.TestTransports.THING;
 import static dev.jobstatus.core.internal.TestTransports.getThing;
@@ -67,6 +68,18 @@ class AuthTest {
         assertThat(request.getHeaders().get("User-Agent"))
                 .matches("jobstatus-java/0\\.1\\.0-SNAPSHOT \\(acme\\) Java/" + System.getProperty("java.version"));
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+    }
+
+    @Test
+    void anErrorThatEchoesTheRefreshTokenShowsItNowhere() {
+        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
+        server.enqueue(json(400, "{\"message\":\"your token token-1 and refresh refresh-1 are not for this\","
+                + "\"details\":[{\"field\":\"refresh-1\",\"message\":\"refresh-1\"}]}"));
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> transport.execute(getThing("1"), THING));
+
+        assertThat(e.getMessage() + e.bodyExcerpt() + e.error()).contains("your token *** and refresh ***")
+                .doesNotContain("token-1", "refresh-1");
     }
 
     @Test
