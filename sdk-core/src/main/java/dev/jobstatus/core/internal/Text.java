@@ -9,13 +9,18 @@ public final class Text {
     /** The longest body excerpt kept in an exception. */
     public static final int EXCERPT_CHARS = 1024;
 
+    /** Names of secret fields, in snake_case, camelCase or kebab-case: access_token, accessToken, client-secret… */
+    private static final String SECRET_NAMES = "(?:(?:access|refresh|id)[_-]?token|token|client[_-]?secret|password|api[_-]?key|secret)";
+    /** A credential after its scheme, as an echoed Authorization header has it. */
+    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("\\b((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
-            "(\"(?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|secret)\"\\s*:\\s*\")"
+            "(\"" + SECRET_NAMES + "\"\\s*:\\s*\")"
                     + "((?:[^\"\\\\]|\\\\.)*)\"",
             Pattern.CASE_INSENSITIVE);
     /** The same fields form-encoded, as a token endpoint's request (or an answer that echoes it) has them. */
     private static final Pattern SECRET_FORM_FIELD = Pattern.compile(
-            "((?:^|[?&;\\s])(?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|secret)=)"
+            "((?:^|[?&;\\s])" + SECRET_NAMES + "=)"
                     + "([^&;\\s]*)",
             Pattern.CASE_INSENSITIVE);
     private static final int MIN_SECRET_LENGTH = 4;
@@ -86,7 +91,9 @@ public final class Text {
         Matcher m = SECRET_JSON_FIELD.matcher(out);
         out = m.find() ? m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***\"")) : out;
         Matcher form = SECRET_FORM_FIELD.matcher(out);
-        return form.find() ? form.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***")) : out;
+        out = form.find() ? form.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***")) : out;
+        Matcher scheme = SCHEME_CREDENTIAL.matcher(out);
+        return scheme.find() ? scheme.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***")) : out;
     }
 
     /** Returns the excerpt of a body kept in exceptions: redacted, clipped to about 1 KB, escaped. */
