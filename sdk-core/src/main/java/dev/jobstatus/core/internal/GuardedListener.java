@@ -37,7 +37,9 @@ final class GuardedListener implements ClientListener {
     }
 
     private static void threw(String method, Throwable e) {
-        if (e instanceof VirtualMachineError fatal) {
+        // Only a JVM out of memory goes on: a listener that recursed too deep has unwound, and the call it observes
+        // must still end (an async call's future would otherwise never complete).
+        if (e instanceof OutOfMemoryError fatal) {
             throw fatal;
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "ClientListener." + method + " threw " + e.getClass().getName() + "; ignored");

@@ -119,7 +119,8 @@ final class AsyncWait<J extends JobView> {
             } catch (RejectedExecutionException e) {
                 fail(new ClientClosedException(waiter.provider(), polls, "the " + waiter.provider()
                         + " client is closed, or the scheduler of its waits is shut down", e));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever happened, the caller's future ends.
                 fail(e);
             }
         });

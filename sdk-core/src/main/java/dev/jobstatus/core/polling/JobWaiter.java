@@ -36,6 +36,8 @@ public final class JobWaiter<J extends JobView> {
     private final TimeSource time;
     private final Supplier<ScheduledExecutorService> scheduler;
     private final PollPolicy policy;
+    private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
+
     private final PollListener<? super J> listener;
     private final DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
@@ -263,7 +265,7 @@ public final class JobWaiter<J extends JobView> {
         JobState state = job.state();
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
         if (state.isTerminal()) {
-            listener.onPoll(new PollEvent<>(job, poll, elapsed, null, false));
+            tell(new PollEvent<>(job, poll, elapsed, null, false));
             if (expectSuccess && state == JobState.FAILED) {
                 throw new JobFailedException(provider, jobId, job, poll);
             }
@@ -280,12 +282,27 @@ public final class JobWaiter<J extends JobView> {
                 ? policy.timeout().dividedBy(10) : Duration.ofSeconds(1);
         boolean overshoots = delay.compareTo(remaining) >= 0;
         if (overshoots && (fromRetryAfter || remaining.compareTo(lastPollBudget) <= 0)) {
-            listener.onPoll(new PollEvent<>(job, poll, elapsed, null, false));
+            tell(new PollEvent<>(job, poll, elapsed, null, false));
             throw new JobWaitTimeoutException(provider, jobId, job, state, poll, elapsed, policy.timeout());
         }
         Duration next = overshoots ? remaining.minus(lastPollBudget) : delay;
-        listener.onPoll(new PollEvent<>(job, poll, elapsed, next, fromRetryAfter));
+        tell(new PollEvent<>(job, poll, elapsed, next, fromRetryAfter));
         return next;
+    }
+
+    /**
+     * Tells the caller's listener of a poll. One that throws is logged at DEBUG, by the exception's class alone, and
+     * ignored: it changes no wait's result and leaves no future pending.
+     */
+    private void tell(PollEvent<J> event) {
+        try {
+            listener.onPoll(event);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof OutOfMemoryError fatal) {
+                throw fatal;
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "PollListener.onPoll threw " + e.getClass().getName() + "; ignored");
+        }
     }
 
     /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */

@@ -51,10 +51,14 @@ class ListenerFaultTest {
 
     /** A listener whose callback {@code where} throws; it takes a permit wait of 1 ms, so that rateLimited is called. */
     private HttpTransport transport(String where) {
+        return transport(new Throwing(where, false));
+    }
+
+    private HttpTransport transport(ClientListener listener) {
         return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system())
                 .retryPolicy(RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(1)).build())
                 .rateLimiter(maxWait -> Duration.ofMillis(1))
-                .listener(new Throwing(where)).build();
+                .listener(listener).build();
     }
 
     /** Answers 429 (a throttle and a retry), then {@code last}. */
@@ -86,6 +90,18 @@ class ListenerFaultTest {
         assertThat(String.join("\n", log.messages())).doesNotContain(SECRET);
     }
 
+    @ParameterizedTest(name = "a listener overflowing its stack in {0}")
+    @ValueSource(strings = {"attemptStarted", "attemptEnded", "ended"})
+    void aListenerThatOverflowsItsStackLeavesNoCallPending(String where) throws Exception {
+        try (HttpTransport transport = transport(new Throwing(where, true))) {
+            server.enqueue(json(200, "{\"id\":\"1\",\"size\":7}"));
+            assertThat(transport.executeAsync(getThing("1"), THING).get(30, TimeUnit.SECONDS).value().size()).isEqualTo(7);
+
+            server.enqueue(json(200, "{\"id\":\"1\",\"size\":8}"));
+            assertThat(transport.execute(getThing("1"), THING).value().size()).isEqualTo(8);
+        }
+    }
+
     /** A job that is running until its second poll. */
     record Job(String status) implements JobView {
         @Override
@@ -114,12 +130,17 @@ class ListenerFaultTest {
     /** Throws from one callback, the wait's and the polls' alike. */
     private static final class Throwing implements ClientListener {
         private final String where;
+        private final boolean overflow;
 
-        Throwing(String where) {
+        Throwing(String where, boolean overflow) {
             this.where = where;
+            this.overflow = overflow;
         }
 
         private void maybeThrow(String callback) {
+            if (callback.equals(where) && overflow) {
+                throw new StackOverflowError();
+            }
             if (callback.equals(where)) {
                 throw new IllegalStateException(SECRET + " in " + callback);
             }

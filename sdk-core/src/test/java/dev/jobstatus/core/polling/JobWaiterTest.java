@@ -48,6 +48,28 @@ class JobWaiterTest {
     }
 
     @Test
+    void aListenerThatThrowsChangesNoWaitsResultAndLeavesNoFuturePending() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(job("j1", "done", 10));
+        }
+        PollListener<TestJob> throwing = e -> {
+            throw new IllegalStateException("a listener's bug");
+        };
+        PollListener<TestJob> failing = e -> {
+            throw new AssertionError("a listener's assertion");
+        };
+
+        List<TestJob> ended = new ArrayList<>();
+        for (PollListener<TestJob> listener : List.of(throwing, failing)) {
+            ended.add(TestJobs.waiter(transport, "j1").policy(exact).listener(listener).await());
+            ended.add(TestJobs.waiter(transport, "j1").policy(exact).listener(listener).awaitAsync().get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(ended).extracting(TestJob::state).containsExactly(JobState.SUCCEEDED, JobState.SUCCEEDED,
+                JobState.SUCCEEDED, JobState.SUCCEEDED);
+    }
+
+    @Test
     void pollsWithGrowingIntervalsUntilTerminal() throws Exception {
         for (int i = 0; i < 5; i++) {
             server.enqueue(job("j1", i == 0 ? "queued" : "running", i));
