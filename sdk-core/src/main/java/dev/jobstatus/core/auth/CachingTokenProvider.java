@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -190,9 +189,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private void lockWithinDeadline() {
         Duration left = Deadlines.enclosingRemaining();
         try {
-            if (left == null) {
-                lock.lockInterruptibly();
-            } else if (!lock.tryLock(left.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!Deadlines.lock(lock, left)) {
                 throw Deadlines.timedOut("it was still waiting for another thread's renewal of the access token");
             }
         } catch (InterruptedException e) {
@@ -276,7 +273,7 @@ public final class CachingTokenProvider implements CredentialProvider {
                 nap = Duration.ofNanos(untilDeadline);
             }
             try {
-                time.sleep(nap);
+                Deadlines.pause(time, nap);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Deadlines.interrupted(e);

@@ -4,6 +4,7 @@ import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param provider the provider called, for the messages of work done within the budget (such as a token lookup)
  * @param time the clock {@code deadlineNanos} is on: work done within the budget (a token lookup on another
  *     client's clock) reads the time left, never the raw deadline
+ * @param closing counted down when the client of the call closes, or {@code null} for work outside any client
  */
-record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, String provider, TimeSource time) {
+record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, String provider, TimeSource time,
+                  @Nullable CountDownLatch closing) {
     /** No outer deadline. */
     static final long NONE = Long.MAX_VALUE;
 
@@ -73,7 +76,7 @@ record CallBudget(RetryPolicy retryPolicy, long deadlineNanos, Duration length, 
         }
         deadline = Math.min(deadline, outerDeadlineNanos);
         return new CallBudget(policy, deadline, Duration.ofNanos(Math.max(0, deadline - now)), settings.provider(),
-                settings.time());
+                settings.time(), settings.closing());
     }
 
     /** Returns the whole budget in milliseconds, rounded: a deadline of one second counted from "now" is 1000 ms. */

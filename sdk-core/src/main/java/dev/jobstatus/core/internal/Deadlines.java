@@ -1,10 +1,14 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +17,8 @@ public final class Deadlines {
     /** The provider named by the exceptions of work done outside any call. */
     private static final String NO_CALL = "unknown";
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    /** How often a lock waiter looks whether its client closed. */
+    private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Duration MOST_NEGATIVE = Duration.ofNanos(Long.MIN_VALUE);
 
     private Deadlines() {
@@ -41,9 +47,58 @@ public final class Deadlines {
             return action.get();
         }
         CallBudget bound = enclosing != null
-                ? new CallBudget(enclosing.retryPolicy(), deadlineNanos, length, enclosing.provider(), time)
-                : new CallBudget(RetryPolicy.defaults(), deadlineNanos, length, NO_CALL, time);
+                ? new CallBudget(enclosing.retryPolicy(), deadlineNanos, length, enclosing.provider(), time, enclosing.closing())
+                : new CallBudget(RetryPolicy.defaults(), deadlineNanos, length, NO_CALL, time, null);
         return bound.bounding(action);
+    }
+
+    /**
+     * Pauses a credentials lookup for {@code nap} on {@code time}, waking early when the client of the call it is done
+     * for closes (on the system clock; another clock's sleep is checked after).
+     *
+     * @throws ClientClosedException if that client is closed
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public static void pause(TimeSource time, Duration nap) throws InterruptedException {
+        CallBudget enclosing = CallBudget.enclosing();
+        CountDownLatch closing = enclosing == null ? null : enclosing.closing();
+        if (closing != null && time == TimeSource.system()) {
+            closing.await(nanos(nap), TimeUnit.NANOSECONDS);
+        } else {
+            time.sleep(nap);
+        }
+        requireOpen();
+    }
+
+    /**
+     * Takes {@code lock}, waiting no longer than {@code left} ({@code null}: no limit) and no longer than the client
+     * of the enclosing call stays open.
+     *
+     * @return whether the lock was taken
+     * @throws ClientClosedException if that client closes first
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public static boolean lock(Lock lock, @Nullable Duration left) throws InterruptedException {
+        long until = left == null ? Long.MAX_VALUE : plus(System.nanoTime(), left);
+        while (true) {
+            long slice = Math.min(until - System.nanoTime(), CLOSE_CHECK_NANOS);
+            if (slice <= 0) {
+                return false;
+            }
+            if (lock.tryLock(slice, TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            requireOpen();
+        }
+    }
+
+    /** Throws {@link ClientClosedException} if the client of the call this thread works for is closed. */
+    private static void requireOpen() {
+        CallBudget enclosing = CallBudget.enclosing();
+        CountDownLatch closing = enclosing == null ? null : enclosing.closing();
+        if (closing != null && closing.getCount() == 0) {
+            throw new ClientClosedException(enclosing.provider(), 0, "the " + enclosing.provider() + " client is closed", null);
+        }
     }
 
     /**

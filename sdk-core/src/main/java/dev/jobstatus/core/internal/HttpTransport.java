@@ -82,7 +82,7 @@ public final class HttpTransport implements AutoCloseable {
         this.clients = OkHttpClients.Configured.of(OkHttpClients.configure(b));
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
-                b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener));
+                b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener), closing);
     }
 
     /** The headers every request starts with, built once: a default replaces {@code User-Agent} or {@code Accept}. */

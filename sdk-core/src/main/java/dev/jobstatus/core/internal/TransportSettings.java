@@ -6,6 +6,7 @@ import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.Headers;
@@ -30,9 +31,11 @@ import okhttp3.HttpUrl;
  * @param requestHeaders the headers every request starts with: {@code User-Agent}, {@code Accept} and the client's
  *     defaults, built once
  * @param listener told of operations, attempts, retries and throttles
+ * @param closing counted down when the transport closes: wakes what waits on the system clock
  */
 record TransportSettings(String provider, HttpUrl baseUrl, CredentialProvider credentials, RetryPolicy retryPolicy,
                          RateLimiter rateLimiter, TimeSource time, DoubleSupplier random, ErrorDecoder errorDecoder,
                          ThrottleDetector throttleDetector, List<String> requestIdHeaders,
-                         Consumer<Headers> responseObserver, long maxResponseBytes, Headers requestHeaders, ClientListener listener) {
+                         Consumer<Headers> responseObserver, long maxResponseBytes, Headers requestHeaders, ClientListener listener,
+                         CountDownLatch closing) {
 }

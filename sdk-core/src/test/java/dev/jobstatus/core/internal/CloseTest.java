@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.auth.AccessToken;
+import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.auth.StoredToken;
+import dev.jobstatus.core.auth.TokenFetcher;
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
@@ -23,6 +28,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -250,5 +256,64 @@ class CloseTest {
         thread.setDaemon(true);
         thread.start();
         return result;
+    }
+
+    @Test
+    void closeEndsABlockingCallWaitingForAnotherClientsRenewal() throws Exception {
+        TokenStore shared = TokenStore.inMemory();
+        CountDownLatch fetching = new CountDownLatch(1);
+        // A's renewal holds the lease until the test ends; B, of the same account, waits for its result.
+        TokenFetcher stuck = previous -> {
+            fetching.countDown();
+            await(release);
+            return new AccessToken("token-a", null, null);
+        };
+        CountDownLatch bWaits = new CountDownLatch(2);
+        TokenStore watched = new TokenStore() {
+            @Override
+            public @Nullable StoredToken read() {
+                StoredToken held = shared.read();
+                if (held != null && held.renewalEnds() != null) {
+                    bWaits.countDown();
+                }
+                return held;
+            }
+
+            @Override
+            public boolean replace(@Nullable StoredToken expected, StoredToken replacement) {
+                return shared.replace(expected, replacement);
+            }
+        };
+        server.enqueue(dev.jobstatus.testkit.Responses.json(200, "{\"id\":\"1\"}"));
+        HttpTransport a = builder().credentials(CachingTokenProvider.builder(stuck).store(shared).build()).build();
+        HttpTransport b = builder().credentials(CachingTokenProvider.builder(stuck).store(watched).build()).build();
+        CompletableFuture<ApiResponse<TestTransports.Thing>> renewing = a.executeAsync(getThing("1"), THING);
+        assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> waiting = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                waiting.complete(b.execute(getThing("1"), THING));
+            } catch (RuntimeException e) {
+                waiting.completeExceptionally(e);
+            }
+        }, "b-caller");
+        caller.setDaemon(true);
+        caller.start();
+        assertThat(bWaits.await(30, TimeUnit.SECONDS)).as("B waits for A's renewal").isTrue();
+
+        b.close();
+
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ClientClosedException.class);
+        a.close();
+        assertThat(renewing).isCompletedExceptionally();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
