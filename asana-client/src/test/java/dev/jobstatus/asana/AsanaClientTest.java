@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.junit.jupiter.params.provider.ValueSource;
 import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.asana.model.CompactRef;
@@ -320,5 +321,16 @@ class AsanaClientTest {
             assertThat(malformed.getMessage()).contains("asana", "200", "POST /-/oauth_token")
                     .doesNotContain("at-s3cret-1", "rt-s3cret-2");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"data\": {}}", "{\"errors\": [{\"message\": \"x\"}], \"data\": {}}",
+        "{\"data\": {\"gid\": null, \"status\": \"succeeded\"}}"})
+    void a200ThatIsNoJobIsMalformedNotAJobWithoutGid(String body) {
+        server.enqueue(json(200, body));
+
+        MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class, () -> builder().build().jobs().get("123"));
+
+        assertThat(e.getMessage()).contains("asana API returned HTTP 200", "gid");
     }
 }

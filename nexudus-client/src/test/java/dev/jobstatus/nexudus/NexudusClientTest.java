@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.exception.MalformedResponseException;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import dev.jobstatus.core.exception.BadRequestException;
 import dev.jobstatus.core.exception.ConflictException;
 import dev.jobstatus.core.exception.ErrorDetail;
@@ -298,5 +301,16 @@ class NexudusClientTest {
                 JobState.RUNNING, JobState.RUNNING, JobState.RUNNING, JobState.PENDING, JobState.PENDING, JobState.PENDING,
                 JobState.UNKNOWN, JobState.UNKNOWN);
         assertThat(defaults.classify(null)).isEqualTo(JobState.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"Message\": \"An error has occurred.\"}", "{\"Id\": null, \"Status\": \"Completed\"}"})
+    void a200ThatIsNoJobIsMalformedNotAJobWithIdZero(String body) {
+        server.enqueue(json(200, body));
+
+        MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
+                () -> builder().build().backgroundJobs().get(5));
+
+        assertThat(e.getMessage()).contains("nexudus API returned HTTP 200", "Id");
     }
 }

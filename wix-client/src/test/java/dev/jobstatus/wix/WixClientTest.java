@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.exception.MalformedResponseException;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.BadRequestException;
 import dev.jobstatus.core.exception.ErrorDetail;
@@ -351,5 +354,17 @@ class WixClientTest {
                     .doesNotContain("wix-s3cret-9");
             assertThat(malformed.getMessage()).contains("wix", "200", "POST /oauth2/token").doesNotContain("at-s3cret-1");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"job\": {}}", "{\"job\": {\"id\": null, \"status\": \"FINISHED\"}}"})
+    void a200ThatIsNoJobIsMalformedNotAJobWithoutId(String body) {
+        raw.enqueue(json(200, body));
+        WixClient wix = WixClient.builder().baseUrl(raw.url("/")).timeSource(time).rateLimiter(RateLimiter.unlimited())
+                .apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID).build();
+
+        MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class, () -> wix.asyncJobs().get("j1"));
+
+        assertThat(e.getMessage()).contains("wix API returned HTTP 200", "id");
     }
 }

@@ -3,6 +3,8 @@ package dev.jobstatus.asana.model;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 
@@ -25,7 +27,8 @@ import dev.jobstatus.core.polling.JobView;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Job(
-        @Nullable String gid,
+        // Required in an answer: a body without it is no job (an error sent with 200), not a job without an id.
+        @JsonProperty(value = "gid", required = true) @JsonSetter(nulls = Nulls.FAIL) @Nullable String gid,
         @JsonProperty("resource_type") @Nullable String resourceType,
         @JsonProperty("resource_subtype") @Nullable String resourceSubtype,
         @Nullable JobStatus status,

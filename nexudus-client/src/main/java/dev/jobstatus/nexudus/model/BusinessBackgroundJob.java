@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
@@ -48,7 +50,7 @@ public record BusinessBackgroundJob(
         @JsonProperty("Files") @Nullable String files,
         @JsonProperty("Status") @Nullable String status,
         @JsonProperty("ResultData") @Nullable String resultData,
-        @JsonProperty("Id") long id,
+        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL) long id,
         @JsonProperty("UniqueId") @Nullable String uniqueId,
         @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant createdOn,
         @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant updatedOn,

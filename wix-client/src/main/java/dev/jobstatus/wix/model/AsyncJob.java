@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
@@ -54,7 +56,8 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * dates {@code created_date} and {@code updated_date}.
      */
     @JsonCreator
-    static AsyncJob fromJson(@JsonProperty("id") String id, @JsonProperty("metadata") ParsedObject metadata,
+    static AsyncJob fromJson(@JsonProperty(value = "id", required = true) @JsonSetter(nulls = Nulls.FAIL) String id,
+                             @JsonProperty("metadata") ParsedObject metadata,
                              @JsonProperty("status") AsyncJobStatus status,
                              @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
                              @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,
