@@ -89,12 +89,16 @@ final class RealBackgroundJobs implements BackgroundJobs {
         }).distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
     }
 
-    /** An empty page is not the end by itself: PagedIterable follows one that announces more, within its bound. */
+    /**
+     * HasNextPage decides; TotalPages only when it is absent (a count can lag behind inserts, and a page left unread is
+     * a lost record). An empty page is not the end by itself: PagedIterable follows one that announces more, within
+     * its bound.
+     */
     private static boolean hasNext(BackgroundJobPage page, long number) {
-        if (page.totalPages() != null && number >= page.totalPages()) {
-            return false;
+        if (page.hasNextPage() != null) {
+            return page.hasNextPage();
         }
-        return page.hasNextPage() != null ? page.hasNextPage() : page.totalPages() != null;
+        return page.totalPages() != null && number < page.totalPages();
     }
 
     @Override

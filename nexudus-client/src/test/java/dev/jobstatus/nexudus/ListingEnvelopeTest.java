@@ -135,4 +135,16 @@ class ListingEnvelopeTest {
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("nexudus API returned HTTP 200", "BusinessBackgroundJob listing");
     }
+
+    @Test
+    void hasNextPageDecidesOverATotalPagesThatSaysOtherwise() {
+        server.enqueue(json(200, "{\"Records\": [{\"Id\": 1, \"Status\": \"Completed\"}], \"HasNextPage\": true, \"TotalPages\": 0}"));
+        server.enqueue(json(200, "{\"Records\": [{\"Id\": 2, \"Status\": \"Completed\"}], \"HasNextPage\": false, \"TotalPages\": 9}"));
+
+        List<BusinessBackgroundJobSummary> seen = new ArrayList<>();
+        client.backgroundJobs().listAll(BackgroundJobQuery.all()).forEach(seen::add);
+
+        assertThat(seen).extracting(BusinessBackgroundJobSummary::id).containsExactly(1L, 2L);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
 }
