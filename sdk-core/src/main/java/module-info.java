@@ -9,7 +9,6 @@ module dev.jobstatus.core {
     requires transitive com.fasterxml.jackson.annotation;
     requires transitive org.jspecify;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.jobstatus.core;
     exports dev.jobstatus.core.auth;
@@ -20,9 +19,11 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.telemetry;
     exports dev.jobstatus.core.time;
     exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.json to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
     opens dev.jobstatus.core to com.fasterxml.jackson.databind;
     opens dev.jobstatus.core.polling to com.fasterxml.jackson.databind;
     opens dev.jobstatus.core.internal to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal.json to com.fasterxml.jackson.databind;
 }

@@ -81,8 +81,8 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if the token is null or blank
          */
         public Builder bearerToken(String token) {
-            CoreAccess.credentialChosen(this, "bearerToken");
             this.credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.credentialChosen(this, "bearerToken");
             CoreAccess.accountOfSecret(this, token);
             return this;
         }
@@ -99,9 +99,9 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauthRefresh(String clientId, String clientSecret, String refreshToken) {
-            CoreAccess.credentialChosen(this, "oauthRefresh");
             this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
                     Checks.text(refreshToken, "refreshToken")};
+            CoreAccess.credentialChosen(this, "oauthRefresh");
             CoreAccess.accountOfSecret(this, refreshToken);
             return this;
         }
@@ -111,10 +111,11 @@ public final class AsanaClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 

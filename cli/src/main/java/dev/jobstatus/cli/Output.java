@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.PollEvent;
 import dev.jobstatus.core.polling.PollListener;
-import dev.jobstatus.core.internal.Json;
+import dev.jobstatus.core.internal.json.Json;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

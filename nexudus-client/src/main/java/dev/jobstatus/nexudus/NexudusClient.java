@@ -84,10 +84,11 @@ public final class NexudusClient extends ProviderClient {
          *
          * @param token the token
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder bearerToken(String token) {
-            CoreAccess.credentialChosen(this, "bearerToken");
             credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.credentialChosen(this, "bearerToken");
             CoreAccess.accountOfSecret(this, token);
             return this;
         }
@@ -103,9 +104,9 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalArgumentException if either is null or blank
          */
         public Builder passwordGrant(String username, String password) {
-            CoreAccess.credentialChosen(this, "passwordGrant");
             this.username = Checks.text(username, "username");
             this.password = Checks.text(password, "password");
+            CoreAccess.credentialChosen(this, "passwordGrant");
             CoreAccess.account(this, username);
             return this;
         }
@@ -158,10 +159,11 @@ public final class NexudusClient extends ProviderClient {
          * @param email the user's email
          * @param password the user's password
          * @return this builder
+         * @throws IllegalArgumentException if either is null or blank
          */
         public Builder basicAuth(String email, String password) {
+            credentials = CredentialProvider.basic(Checks.text(email, "email"), Checks.text(password, "password"));
             CoreAccess.credentialChosen(this, "basicAuth");
-            credentials = CredentialProvider.basic(email, password);
             CoreAccess.account(this, email);
             return this;
         }
@@ -171,10 +173,11 @@ public final class NexudusClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 

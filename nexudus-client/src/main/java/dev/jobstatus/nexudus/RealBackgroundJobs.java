@@ -32,11 +32,9 @@ final class RealBackgroundJobs implements BackgroundJobs {
     RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
         this.transport = transport;
         this.pollPolicy = pollPolicy;
-        // Each job's state is classified as its record is built, so every path (get, async, waits, pages) sees one.
-        this.jobReader = BodyReader.json(NexudusJson.reader(BusinessBackgroundJob.class, zone, classifier),
-                "BusinessBackgroundJob JSON object");
-        this.pageReader = BodyReader.json(NexudusJson.reader(BackgroundJobPage.class, zone, classifier),
-                "BusinessBackgroundJob listing JSON object");
+        // Each job's state is classified as its record is read, so every path (get, async, waits, pages) sees one.
+        this.jobReader = NexudusJson.job(zone, classifier);
+        this.pageReader = NexudusJson.page(zone, classifier);
         this.options = RequestOptions.defaults();
     }
 

@@ -12,7 +12,7 @@ import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.Json;
+import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;

@@ -7,6 +7,7 @@ import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.internal.Checks;
 import dev.jobstatus.core.internal.CoreAccess;
 import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
@@ -79,10 +80,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param apiKey the API key
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder apiKey(String apiKey) {
+            this.apiKey = Checks.text(apiKey, "apiKey");
             CoreAccess.credentialChosen(this, "apiKey");
-            this.apiKey = apiKey;
             return this;
         }
 
@@ -91,9 +93,10 @@ public final class WixClient extends ProviderClient {
          *
          * @param siteId the Wix site id
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder siteId(String siteId) {
-            this.siteId = siteId;
+            this.siteId = Checks.text(siteId, "siteId");
             return this;
         }
 
@@ -102,9 +105,10 @@ public final class WixClient extends ProviderClient {
          *
          * @param accountId the Wix account id
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder accountId(String accountId) {
-            this.accountId = accountId;
+            this.accountId = Checks.text(accountId, "accountId");
             return this;
         }
 
@@ -116,12 +120,13 @@ public final class WixClient extends ProviderClient {
          * @param clientSecret the app's secret
          * @param instanceId the app instance (the site that installed it)
          * @return this builder
+         * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauth(String clientId, String clientSecret, String instanceId) {
+            this.clientId = Checks.text(clientId, "clientId");
+            this.clientSecret = Checks.text(clientSecret, "clientSecret");
+            this.instanceId = Checks.text(instanceId, "instanceId");
             CoreAccess.credentialChosen(this, "oauth");
-            this.clientId = clientId;
-            this.clientSecret = clientSecret;
-            this.instanceId = instanceId;
             return this;
         }
 
@@ -130,10 +135,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param accessToken the token
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder accessToken(String accessToken) {
+            this.accessToken = Checks.text(accessToken, "accessToken");
             CoreAccess.credentialChosen(this, "accessToken");
-            this.accessToken = accessToken;
             return this;
         }
 
@@ -142,10 +148,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 
@@ -193,19 +200,12 @@ public final class WixClient extends ProviderClient {
             } else if (credentials != null) {
                 transport.credentials(credentials);
             } else {
-                if (isBlank(clientId) || isBlank(clientSecret) || isBlank(instanceId)) {
-                    throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
-                }
                 CoreAccess.account(this, "instance-" + instanceId);
                 TokenStore store = CoreAccess.tokenStore(this, clientId, clientSecret, instanceId);
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
                         .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
-        }
-
-        private static boolean isBlank(String s) {
-            return s == null || s.isBlank();
         }
     }
 }

@@ -111,8 +111,9 @@ class WixClientTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Credentials required");
         assertThatThrownBy(() -> WixClient.builder().apiKey("k").siteId("s").accessToken("t").build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
-        assertThatThrownBy(() -> WixClient.builder().oauth("id", null, "inst").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("client secret");
+        // As on the other builders (CredentialChecksTest): refused when given, not at build().
+        assertThatThrownBy(() -> WixClient.builder().oauth("id", null, "inst"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("clientSecret must not be null or blank");
     }
 
     @Test

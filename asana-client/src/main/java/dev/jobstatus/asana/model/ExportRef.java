@@ -1,9 +1,9 @@
 package dev.jobstatus.asana.model;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.jobstatus.core.internal.LenientInstantDeserializer;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.time.Instant;
 
 /**
@@ -18,6 +18,6 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExportRef(String gid, @JsonProperty("resource_type") String resourceType,
-                        @JsonProperty("created_at") @JsonDeserialize(using = LenientInstantDeserializer.class) Instant createdAt,
-                        @JsonProperty("completed_at") @JsonDeserialize(using = LenientInstantDeserializer.class) Instant completedAt,
+                        @JsonProperty("created_at") @JsonFormat(lenient = OptBoolean.TRUE) Instant createdAt,
+                        @JsonProperty("completed_at") @JsonFormat(lenient = OptBoolean.TRUE) Instant completedAt,
                         @JsonProperty("download_url") String downloadUrl) { }

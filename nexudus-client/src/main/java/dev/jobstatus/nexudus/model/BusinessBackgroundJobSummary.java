@@ -6,10 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
-import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
 import java.time.Instant;
 
 /**
@@ -51,8 +49,8 @@ public record BusinessBackgroundJobSummary(
         @JsonProperty("Status") @Nullable String status,
         @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL) long id,
         @JsonProperty("UniqueId") @Nullable String uniqueId,
-        @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant createdOn,
-        @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant updatedOn,
+        @JsonProperty("CreatedOn") @Nullable Instant createdOn,
+        @JsonProperty("UpdatedOn") @Nullable Instant updatedOn,
         @JsonProperty("UpdatedBy") @Nullable String updatedBy,
         @JsonProperty("IsNew") @Nullable Boolean isNew,
         @JsonProperty("SystemId") @Nullable String systemId,
@@ -89,4 +87,16 @@ public record BusinessBackgroundJobSummary(
         state = state == null ? JobState.UNKNOWN : state;
     }
 
+    /**
+     * Returns this job with {@code state} as its common state, everything else as it is.
+     *
+     * @param state the common state, as the client's status classifier derives it from {@link #status()}
+     * @return a copy with that state
+     */
+    public BusinessBackgroundJobSummary withState(JobState state) {
+        return state == this.state ? this : new BusinessBackgroundJobSummary(
+                businessId, businessName, userId, userFullName, userEmail, jobId, description, files, status, id,
+                uniqueId, createdOn, updatedOn, updatedBy, isNew, systemId, toStringText, localizationDetails,
+                customFields, state);
+    }
 }

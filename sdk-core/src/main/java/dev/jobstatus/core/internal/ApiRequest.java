@@ -1,6 +1,7 @@
 package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jobstatus.core.internal.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

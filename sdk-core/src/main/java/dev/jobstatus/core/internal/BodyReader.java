@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jobstatus.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -68,7 +68,10 @@ public final class CoreAccess {
 
     /**
      * Records that {@code method}, one way of authenticating, was called on a provider's builder. Every provider
-     * records each credential method, so that {@link #requireOneCredential} checks them all the same way.
+     * records each credential method, so that {@link #requireOneCredential} checks them all the same way, and only
+     * after checking the method's arguments: each secret or id with {@link Checks#text} (an
+     * {@link IllegalArgumentException} naming it, never quoting it), a provider with
+     * {@link java.util.Objects#requireNonNull(Object, String)}, so that a refused call counts as no choice.
      */
     public static void credentialChosen(ClientBuilder<?> builder, String method) {
         hooks.credentialChosen(builder, method);

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobstatus.core.internal.json.Json;
 import java.io.IOException;
 import java.util.List;
 

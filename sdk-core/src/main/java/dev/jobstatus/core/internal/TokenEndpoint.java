@@ -6,6 +6,7 @@ import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

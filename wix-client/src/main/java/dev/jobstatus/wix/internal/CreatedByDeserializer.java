@@ -37,7 +37,8 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
             p.skipChildren();
             return new CreatedBy.Unknown(CreatorType.UNKNOWN_TYPE, Map.of());
         }
-        ParsedObject node = ParsedObject.Reader.object(p, ctxt);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> node = JsonValues.frozen(ctxt.readValue(p, Map.class));
         String visitor = id(node, VISITOR);
         String member = id(node, MEMBER);
         String user = id(node, USER);

@@ -1,6 +1,6 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
+import dev.jobstatus.wix.internal.JsonValues;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -46,7 +46,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * absent)
      */
     public AsyncJob {
-        metadata = ParsedObject.of(metadata);
+        metadata = JsonValues.frozen(metadata);
         counts = counts == null ? Counts.NONE : counts;
     }
 
@@ -57,7 +57,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      */
     @JsonCreator
     static AsyncJob fromJson(@JsonProperty(value = "id", required = true) @JsonSetter(nulls = Nulls.FAIL) String id,
-                             @JsonProperty("metadata") ParsedObject metadata,
+                             @JsonProperty("metadata") Map<String, Object> metadata,
                              @JsonProperty("status") AsyncJobStatus status,
                              @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
                              @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,

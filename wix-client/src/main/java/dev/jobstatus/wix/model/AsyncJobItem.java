@@ -1,6 +1,6 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
+import dev.jobstatus.wix.internal.JsonValues;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
@@ -30,17 +30,17 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
      * @param fields every field of the item as parsed JSON; unmodifiable
      */
     public AsyncJobItem {
-        data = ParsedObject.of(data);
-        fields = ParsedObject.of(fields);
+        data = JsonValues.frozen(data);
+        fields = JsonValues.frozen(fields);
     }
 
     /**
      * Reads an item from its JSON fields. The error is read from {@code error} (documented), or from
      * {@code errorDetails} or {@code applicationError}, which older answers used.
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     @SuppressWarnings("unchecked")
-    static AsyncJobItem fromJson(ParsedObject fields) {
+    static AsyncJobItem fromJson(Map<String, Object> fields) {
         Object success = fields.get("success");
         return new AsyncJobItem(text(fields.get("id")), text(fields.get("entityId")),
                 success instanceof Boolean b ? b : success == null ? null : Boolean.valueOf(success.toString()),

@@ -1,6 +1,6 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
+import dev.jobstatus.wix.internal.JsonValues;
 import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
@@ -20,6 +20,6 @@ public record ItemError(@Nullable String code, @Nullable String description, Map
      * @param data further error data as parsed JSON; never {@code null}
      */
     public ItemError {
-        data = ParsedObject.of(data);
+        data = JsonValues.frozen(data);
     }
 }

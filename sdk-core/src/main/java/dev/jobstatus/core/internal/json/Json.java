@@ -1,4 +1,4 @@
-package dev.jobstatus.core.internal;
+package dev.jobstatus.core.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -22,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's one Jackson configuration: {@link Instant} read fast and written as ISO-8601, unknown properties ignored, lenient about nulls
- * and empty strings, strict about trailing garbage. Only immutable readers and writers of the shared mapper leave
+ * The SDK's one Jackson configuration: {@link Instant} read by {@link InstantDeserializer} and written as ISO-8601,
+ * unknown properties ignored, lenient about nulls and empty strings, strict about trailing garbage. Only immutable readers and writers of the shared mapper leave
  * this class.
  */
 public final class Json {
@@ -34,10 +33,8 @@ public final class Json {
 
     private static JsonMapper.Builder configured() {
         return JsonMapper.builder()
-            // Instant is the only java.time type the SDK's records hold. Registering jackson-datatype-jsr310's whole
-            // JavaTimeModule loaded some 75 classes and built its formatters before the first call (part of cold
-            // start); its Instant deserializer is now only the fallback for uncommon shapes, loaded when first needed.
-            .addModule(new SimpleModule("jobstatus-instants").addDeserializer(Instant.class, new FastInstantDeserializer())
+            // Instant is the only java.time type the SDK's records hold: one reader for what the providers send.
+            .addModule(new SimpleModule("jobstatus-instants").addDeserializer(Instant.class, new InstantDeserializer())
                     .addSerializer(Instant.class, ToStringSerializer.instance))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -49,14 +46,6 @@ public final class Json {
             .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
-    }
-
-    /**
-     * Returns a new mapper with the SDK's configuration plus {@code modules}, for a provider whose records need
-     * more than annotations can say. Mappers are heavy: build one per provider and keep it.
-     */
-    public static ObjectMapper mapperWith(Module... modules) {
-        return configured().addModules(modules).build();
     }
 
     /** Returns a reader for values of {@code type}. */
