@@ -28,8 +28,16 @@ final class ColdStart {
         }
     }
 
-    /** The command's medians, in milliseconds; {@code NaN} when the jar was not built. */
-    record Cli(double launcherMs, double plainJarMs, int runs) { }
+    /**
+     * The command's medians, in milliseconds, and a bare {@code java -Xshare:auto} hello-world's in the same run;
+     * {@code NaN} when the jar was not built.
+     */
+    record Cli(double launcherMs, double plainJarMs, double helloMs, int runs) {
+        /** The launcher's {@code asana get} as a multiple of the hello-world. */
+        double launcherRatio() {
+            return launcherMs / helloMs;
+        }
+    }
 
     private ColdStart() {
     }
@@ -38,14 +46,16 @@ final class ColdStart {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("measure") || args[0].equals("cli")) {
             // By hand, from the repository root: java -cp benchmarks/target/benchmarks.jar dev.jobstatus.benchmarks.ColdStart
-            // measure 7 (the client and the command) or cli 10 (the command alone)
+            // measure 7 (the client and the command) or cli 20 (the command alone; a third argument: the directory of
+            // another build's launcher and jar instead of cli/target)
             if (args[0].equals("measure")) {
                 Result cold = measure(Integer.parseInt(args[1]));
                 System.out.printf("cold start: sdk %.0f ms, lean %.0f ms, %.2fx; build sdk %.0f ms, lean %.0f ms%n", cold.sdkMs(),
                         cold.leanMs(), cold.ratio(), cold.sdkBuildMs(), cold.leanBuildMs());
             }
-            Cli cli = cli(Integer.parseInt(args[1]));
-            System.out.printf("cli asana get: launcher %.0f ms, java -jar %.0f ms%n", cli.launcherMs(), cli.plainJarMs());
+            Cli cli = cli(Integer.parseInt(args[1]), args.length > 2 ? Path.of(args[2]) : null);
+            System.out.printf("cli asana get: launcher %.0f ms, java -jar %.0f ms, hello-world %.0f ms: launcher %.2fx hello-world%n",
+                    cli.launcherMs(), cli.plainJarMs(), cli.helloMs(), cli.launcherRatio());
             return;
         }
         String base = args[1];
@@ -121,15 +131,19 @@ final class ColdStart {
 
     /**
      * Times {@code jobstatus asana get 12345} against the loopback server, {@code runs} times each way, alternating:
-     * through the launcher {@code cli/target/jobstatus}, and as {@code java -jar cli/target/jobstatus.jar}.
+     * through the launcher {@code cli/target/jobstatus}, and as {@code java -jar cli/target/jobstatus.jar}; and, as the
+     * yardstick of the machine's state in the same run, a hello-world class run by {@code java -Xshare:auto}.
+     *
+     * @param directory where the launcher and the jar are; {@code null} for {@code cli/target}
      */
-    static Cli cli(int runs) throws Exception {
+    static Cli cli(int runs, Path directory) throws Exception {
         // From the repository root (RunAll by hand) or from the benchmarks module (its smoke test).
-        Path target = Files.isDirectory(Path.of("cli", "target")) ? Path.of("cli", "target") : Path.of("..", "cli", "target");
+        Path target = directory != null ? directory
+                : Files.isDirectory(Path.of("cli", "target")) ? Path.of("cli", "target") : Path.of("..", "cli", "target");
         Path launcher = target.resolve("jobstatus");
         Path jar = target.resolve("jobstatus.jar");
         if (!Files.isExecutable(launcher) || !Files.exists(jar)) {
-            return new Cli(Double.NaN, Double.NaN, 0);
+            return new Cli(Double.NaN, Double.NaN, Double.NaN, 0);
         }
         MockWebServer server = Fixtures.jobServer();
         Thread drain = LoopbackServer.drain(server);
@@ -139,14 +153,18 @@ final class ColdStart {
             List<String> get = List.of("asana", "get", "12345", "--base-url", base);
             List<String> withLauncher = withArgs(List.of(launcher.toString()), get);
             List<String> withJar = withArgs(List.of(java, "-jar", jar.toString()), get);
+            List<String> hello = List.of(java, "-Xshare:auto", "-cp", helloWorld().toString(), "Hello");
             List<Double> viaLauncher = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
             // Untimed first: the server's code warmed as a real API's is, and each command run once so the jar and
             // the archive are read from the page cache, not the disk, as on a user's second run.
             warm(base + "/jobs/12345");
             time(withLauncher);
             time(withJar);
+            time(hello);
             for (int i = 0; i < runs; i++) {
+                bare.add(time(hello));
                 if (i % 2 == 0) {
                     viaLauncher.add(time(withLauncher));
                     plain.add(time(withJar));
@@ -155,11 +173,22 @@ final class ColdStart {
                     viaLauncher.add(time(withLauncher));
                 }
             }
-            return new Cli(median(viaLauncher), median(plain), runs);
+            return new Cli(median(viaLauncher), median(plain), median(bare), runs);
         } finally {
             drain.interrupt();
             server.close();
         }
+    }
+
+    /** Compiles a hello-world class into a directory of its own and returns the directory. */
+    private static Path helloWorld() throws IOException {
+        Path dir = Files.createTempDirectory("hello-world");
+        Path source = Files.writeString(dir.resolve("Hello.java"),
+                "public class Hello { public static void main(String[] args) { System.out.println(\"hello\"); } }");
+        if (javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
+            throw new IOException("cannot compile " + source);
+        }
+        return dir;
     }
 
     private static List<String> withArgs(List<String> command, List<String> args) {

@@ -161,12 +161,13 @@ public final class RunAll {
                         + "spawn to the job fetched: SDK %.0f ms, lean raw %.0f ms, **%.2f×**. Of which building the client "
                         + "(in the child): SDK %.0f ms, lean raw (`OkHttpClient` + `ObjectMapper`) %.0f ms.%n%n", cold.spawns(),
                 cold.sdkMs(), cold.leanMs(), cold.ratio(), cold.sdkBuildMs(), cold.leanBuildMs()));
-        ColdStart.Cli cli = ColdStart.cli(config.smoke() ? 1 : 10);
-        md.append("CLI `jobstatus asana get` against the loopback server (target: ≤ 0.35 s with the launcher), median of ")
+        ColdStart.Cli cli = ColdStart.cli(config.smoke() ? 1 : 20, null);
+        md.append("CLI `jobstatus asana get` against the loopback server, median of ")
                 .append(cli.runs()).append(" runs each, alternating: ")
                 .append(Double.isNaN(cli.launcherMs()) ? "not measured (build `cli` first)."
-                        : String.format("launcher `cli/target/jobstatus` %.0f ms, `java -jar cli/target/jobstatus.jar` %.0f ms.",
-                                cli.launcherMs(), cli.plainJarMs()))
+                        : String.format("launcher `cli/target/jobstatus` %.0f ms, `java -jar cli/target/jobstatus.jar` %.0f ms, "
+                                + "a bare `java -Xshare:auto` hello-world %.0f ms: the launcher **%.2f×** the hello-world.",
+                                cli.launcherMs(), cli.plainJarMs(), cli.helloMs(), cli.launcherRatio()))
                 .append("\n\n");
 
         Collection<RunResult> mapping = run(MappingBenchmark.class, config);

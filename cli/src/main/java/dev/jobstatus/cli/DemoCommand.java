@@ -17,27 +17,27 @@ import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 /**
  * {@code jobstatus demo}: starts the three simulators in this process and shows the SDK at work against them,
  * offline, in a few seconds.
  */
-final class DemoCommand {
+@Command(name = "demo", description = "Run the SDK against in-process simulators of the three APIs (offline).",
+        footer = "  jobstatus demo")
+final class DemoCommand implements Callable<Integer> {
     private static final PollPolicy BRISK = PollPolicy.builder().initialInterval(Duration.ofMillis(250))
             .multiplier(1).jitter(0).timeout(Duration.ofSeconds(20)).build();
 
     private final Context context;
 
-    private DemoCommand(Context context) {
+    DemoCommand(Context context) {
         this.context = context;
     }
 
-    static Command command() {
-        return Command.leaf("demo", (args, context) -> new DemoCommand(context).run(),
-                "Run the SDK against in-process simulators of the three APIs (offline).").examples("jobstatus demo");
-    }
-
-    private int run() {
+    @Override
+    public Integer call() {
         Output output = new Output(context, false);
         try (NexudusSimulator nexudusApi = NexudusSimulator.start().seed(2500).addJob(42, 2, "Queued", "Running", "Completed");
              WixSimulator wixApi = WixSimulator.start().addJob("d3c1a9e2-import", 1200, 6);
