@@ -116,6 +116,9 @@ final class AsyncWait<J extends JobView> {
                         next.cancel(false);
                     }
                 }
+            } catch (ClientClosedException e) {
+                // Closed between this poll and the next: close() ends every wait it tracks, this one included, with
+                // the message that names the job; failing here first would race it with a vaguer one.
             } catch (RejectedExecutionException e) {
                 fail(new ClientClosedException(waiter.provider(), polls, "the " + waiter.provider()
                         + " client is closed, or the scheduler of its waits is shut down", e));
