@@ -204,7 +204,7 @@ abstract class ProviderUnderTest {
 
         @Override
         String missingOptionalFields() {
-            return "{\"data\":{}}";
+            return "{\"data\":{\"gid\":\"1\"}}";
         }
 
         @Override
