@@ -48,12 +48,12 @@ public final class CachingTokenProvider implements CredentialProvider {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Cached current;
 
-    /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
     /** Adds the refresh token to what the SDK keeps out of messages: a server may echo it in an error. */
     private static AuthHeaders withRefreshToken(AuthHeaders headers, AccessToken token) {
         return token.refreshToken() == null ? headers : headers.withSecrets(List.of(token.refreshToken()));
     }
 
+    /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
     private record Cached(AccessToken token, AuthHeaders headers, boolean stale) { }
 
     private CachingTokenProvider(Builder builder) {
