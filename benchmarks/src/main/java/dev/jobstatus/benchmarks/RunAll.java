@@ -227,6 +227,18 @@ public final class RunAll {
                 .append("(targets: zero 409s with the default limiter; wall time ≤ 1.2× the 100 ms × requests floor)\n\n");
         md.append(String.format("- %d requests, %d throttled (409); %.2f s against a floor of %.2f s: %.2f×.%n",
                 pacing.requests(), pacing.throttled(), pacing.seconds(), pacing.floorSeconds(), pacing.seconds() / pacing.floorSeconds()));
+        int quotaPages = config.smoke() ? 2 : 13;
+        SharedQuota.Result quota = SharedQuota.measure(quotaPages);
+        md.append("\n## 6. Shared quota on Redis: ").append(SharedQuota.PROCESSES).append(" processes, one Nexudus account ")
+                .append("(targets: zero 409s; ≥ 0.85× the quota's floor of 10 requests/s)\n\n");
+        md.append(String.format("Each process lists %d pages through `RedisSharedState` from one simulator enforcing Nexudus's "
+                + "windows per account; the baseline is one client alone through the same Redis, in the same run.%n%n", quotaPages))
+                .append("| run | requests | requests/s | / quota floor (10/s) | / one client alone | 409s |\n|---|---|---|---|---|---|\n");
+        md.append(String.format("| one client alone | %d | %.2f | %.2f× | 1.00× | %d |%n", quota.alone().requests(),
+                quota.alone().perSecond(), quota.alone().ofQuota(), quota.alone().throttled()));
+        md.append(String.format("| %d processes | %d | %.2f | %.2f× | %.2f× | %d |%n", SharedQuota.PROCESSES,
+                quota.processes().requests(), quota.processes().perSecond(), quota.processes().ofQuota(),
+                quota.processes().perSecond() / quota.alone().perSecond(), quota.processes().throttled()));
         md.append(config.smoke() ? "\n(Smoke run: every benchmark and scenario at its smallest size; the numbers mean nothing.)\n" : """
 
                 ## Reading these numbers

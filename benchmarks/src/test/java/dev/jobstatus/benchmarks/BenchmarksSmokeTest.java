@@ -22,6 +22,7 @@ class BenchmarksSmokeTest {
                 .contains("completed, every id seen once (checksum)")
                 .contains("| 300 ms |")
                 .contains("3 requests, 0 throttled (409)")
+                .contains("## 6. Shared quota on Redis", "| one client alone | 2 |", "| 4 processes | 8 |")
                 .doesNotContain("NaN", "FAILED");
     }
 }

@@ -15,9 +15,10 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis stopped, frozen or refusing in the middle of a run: every call still ends, within its deadline, nothing
- * logged holds a secret, and pacing and the token go back to Redis when it returns; or, when set to, calls fail with
- * a typed exception instead.
+ * Redis stopped, frozen or refusing in the middle of a run: every call still ends, served through the process's own
+ * pacing and token, nothing logged holds a secret, and pacing and the token go back to Redis when it returns; or, when
+ * set to, calls fail with a typed exception instead. The outcome is asserted, never how long it took: Redis gets
+ * safety-net timeouts ({@link Patient}), except where a frozen Redis needs a command timeout to be noticed at all.
  */
 class OutageTest {
     private static final String REDIS_PASSWORD = "redis-secret-pw";
@@ -29,7 +30,7 @@ class OutageTest {
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50);
                 LogCapture log = new LogCapture()) {
             String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
-            try (RedisSharedState first = quick(url).build(); RedisSharedState second = quick(url).build();
+            try (RedisSharedState first = Patient.redis(url).build(); RedisSharedState second = Patient.redis(url).build();
                     NexudusClient a = client(simulator, first); NexudusClient b = client(simulator, second)) {
                 listEach(3, a, b);
                 assertThat(log.lines(Level.WARNING)).isEmpty();
@@ -40,8 +41,8 @@ class OutageTest {
                         .allSatisfy(line -> assertThat(line).contains("redis://127.0.0.1:" + redis.port(), "in this process"));
 
                 redis.restart();
-                long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (log.lines(Level.INFO).size() < 2 && System.nanoTime() < giveUp) {
+                // Each client tries Redis again 300 ms after its last failure; a few hundred pages are a safety net.
+                for (int round = 0; round < 300 && log.lines(Level.INFO).size() < 2; round++) {
                     listEach(1, a, b);
                 }
                 assertThat(log.lines(Level.INFO)).as("back on Redis").hasSize(2);
@@ -66,15 +67,18 @@ class OutageTest {
     }
 
     @Test
-    void aFrozenRedisNeverHoldsACallPastItsDeadline() throws Exception {
+    void aFrozenRedisHoldsACallNoLongerThanTheCommandTimeout() throws Exception {
         try (RedisServer redis = RedisServer.start(); NexudusSimulator simulator = NexudusSimulator.start().seed(50);
-                RedisSharedState shared = quick(redis.url()).build(); NexudusClient nexudus = client(simulator, shared)) {
+                RedisSharedState shared = Patient.redis(redis.url()).commandTimeout(Duration.ofMillis(200)).build();
+                NexudusClient nexudus = client(simulator, shared); LogCapture log = new LogCapture()) {
             nexudus.backgroundJobs().list(PAGE);
             redis.freeze();
             try {
-                long start = System.nanoTime();
-                nexudus.backgroundJobs().withOptions(RequestOptions.timeout(Duration.ofSeconds(1))).list(PAGE);
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+                // The call's own deadline is far away: what ends its wait for Redis is the command timeout.
+                assertThat(nexudus.backgroundJobs().withOptions(RequestOptions.timeout(Duration.ofSeconds(60))).list(PAGE)
+                        .records()).isNotEmpty();
+                assertThat(log.lines(Level.WARNING)).as("the outage, noticed by the command timeout").last().asString()
+                        .contains("did not answer within 200 ms", "in this process");
             } finally {
                 redis.thaw();
             }
@@ -86,17 +90,15 @@ class OutageTest {
         try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50)) {
             String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
-            try (RedisSharedState shared = quick(url).failWhenUnavailable(true).build();
+            try (RedisSharedState shared = Patient.redis(url).failWhenUnavailable(true).build();
                     NexudusClient nexudus = client(simulator, shared)) {
                 nexudus.backgroundJobs().list(PAGE);
                 redis.stop();
-                long start = System.nanoTime();
                 assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
                         .isInstanceOf(RedisUnavailableException.class)
                         .hasMessageContaining("redis://127.0.0.1:" + redis.port())
                         .satisfies(e -> assertThat(((RedisUnavailableException) e).provider()).isEqualTo("nexudus"))
                         .satisfies(e -> assertThat(e.toString()).doesNotContain(REDIS_PASSWORD));
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             }
         }
     }
@@ -107,7 +109,7 @@ class OutageTest {
                 LogCapture log = new LogCapture()) {
             // Closed on purpose, so even a state set to fail while Redis is away goes local, as close() documents.
             for (boolean failWhenUnavailable : new boolean[] {false, true}) {
-                RedisSharedState shared = quick(redis.url()).failWhenUnavailable(failWhenUnavailable).build();
+                RedisSharedState shared = Patient.redis(redis.url()).failWhenUnavailable(failWhenUnavailable).build();
                 try (NexudusClient nexudus = client(simulator, shared)) {
                     nexudus.backgroundJobs().list(PAGE);
 
@@ -128,16 +130,12 @@ class OutageTest {
     void aWrongRedisPasswordIsNeverRepeatedInTheException() throws Exception {
         try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50);
-                RedisSharedState shared = quick("redis://:wrong-secret@127.0.0.1:" + redis.port()).failWhenUnavailable(true).build();
+                RedisSharedState shared = Patient.redis("redis://:wrong-secret@127.0.0.1:" + redis.port()).failWhenUnavailable(true).build();
                 NexudusClient nexudus = client(simulator, shared)) {
             assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
                     .isInstanceOf(RedisUnavailableException.class)
                     .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain("wrong-secret"));
         }
-    }
-
-    static RedisSharedState.Builder quick(String url) {
-        return RedisSharedState.builder(url).commandTimeout(Duration.ofMillis(200)).retryInterval(Duration.ofMillis(300));
     }
 
     static NexudusClient client(NexudusSimulator simulator, RedisSharedState shared) {

@@ -31,7 +31,7 @@ class ProtectedRedisTest {
         try (RedisServer redis = RedisServer.start("--user", "default", "off", "--user", "jobs", "on", ">jobs-pass",
                 "~jobstatus:*", "+@all");
                 NexudusSimulator simulator = NexudusSimulator.start().seed(20);
-                RedisSharedState shared = RedisSharedState.builder("redis://jobs:jobs-pass@127.0.0.1:" + redis.port())
+                RedisSharedState shared = Patient.redis("redis://jobs:jobs-pass@127.0.0.1:" + redis.port())
                         .failWhenUnavailable(true).build();
                 NexudusClient nexudus = OutageTest.client(simulator, shared)) {
             nexudus.backgroundJobs().list(PAGE);
@@ -56,7 +56,7 @@ class ProtectedRedisTest {
         try (RedisServer redis = RedisServer.start("--tls-port", Integer.toString(tlsPort), "--tls-cert-file", cert.toString(),
                 "--tls-key-file", key.toString(), "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no");
                 NexudusSimulator simulator = NexudusSimulator.start().seed(20);
-                RedisSharedState shared = RedisSharedState.builder("rediss://127.0.0.1:" + tlsPort)
+                RedisSharedState shared = Patient.redis("rediss://127.0.0.1:" + tlsPort)
                         .trustedCertificates(cert).failWhenUnavailable(true).build();
                 NexudusClient nexudus = OutageTest.client(simulator, shared)) {
             assertThat(Files.exists(cert)).isTrue();

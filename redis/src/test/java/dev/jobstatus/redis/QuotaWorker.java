@@ -23,7 +23,7 @@ public final class QuotaWorker {
      */
     public static void main(String[] args) throws java.io.IOException {
         int pages = Integer.parseInt(args[2]);
-        try (RedisSharedState shared = RedisSharedState.connect(args[1]);
+        try (RedisSharedState shared = Patient.redis(args[1]).build();
                 NexudusClient nexudus = client(args[0], shared)) {
             // Ready, then wait for the test's word, so that all four list together, each with its JVM started.
             System.out.println(READY);

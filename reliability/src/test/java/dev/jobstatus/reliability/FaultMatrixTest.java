@@ -189,7 +189,7 @@ class FaultMatrixTest {
             c.script().forEach(server::enqueue);
             server.start();
             ProviderUnderTest.Setup setup = new ProviderUnderTest.Setup(server.url("/"), new ManualTimeSource(), c.maxBytes(),
-                    Duration.ofMillis(300), c.call() == Call.TOKEN_GET);
+                    Duration.ofSeconds(1), c.call() == Call.TOKEN_GET);
             Object result = null;
             Throwable thrown = null;
             try {

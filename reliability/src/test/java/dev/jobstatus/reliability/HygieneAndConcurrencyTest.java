@@ -84,9 +84,9 @@ class HygieneAndConcurrencyTest {
                 .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).pollPolicy(FAST).build();
         WixClient wix = wix();
         AsanaClient asana = asana();
-        nexudus.backgroundJobs().waiter(1).awaitAsync().get(10, TimeUnit.SECONDS);
-        wix.asyncJobs().waiter("w1").awaitAsync().get(10, TimeUnit.SECONDS);
-        asana.jobs().waiter("a1").awaitAsync().get(10, TimeUnit.SECONDS);
+        nexudus.backgroundJobs().waiter(1).awaitAsync().get(30, TimeUnit.SECONDS);
+        wix.asyncJobs().waiter("w1").awaitAsync().get(30, TimeUnit.SECONDS);
+        asana.jobs().waiter("a1").awaitAsync().get(30, TimeUnit.SECONDS);
         assertThat(wix.asyncJobs().get("w2").id()).isEqualTo("w2");
         // Waits still in progress at close(), between two polls ten minutes apart.
         PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))

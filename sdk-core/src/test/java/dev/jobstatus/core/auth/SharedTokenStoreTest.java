@@ -7,6 +7,8 @@ import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,12 +21,30 @@ import org.junit.jupiter.api.Test;
 class SharedTokenStoreTest {
     @Test
     void providersSharingAStoreFetchOnceAndUseOneToken() throws Exception {
-        TokenStore store = TokenStore.inMemory();
+        TokenStore held = TokenStore.inMemory();
+        // The fetch goes on until every other provider has found it under way (the store leased, no token yet).
+        Set<Thread> sawTheLease = ConcurrentHashMap.newKeySet();
+        CountDownLatch othersWaiting = new CountDownLatch(7);
+        TokenStore store = new TokenStore() {
+            @Override
+            public StoredToken read() {
+                StoredToken stored = held.read();
+                if (stored != null && stored.token() == null && stored.renewer() != null && sawTheLease.add(Thread.currentThread())) {
+                    othersWaiting.countDown();
+                }
+                return stored;
+            }
+
+            @Override
+            public boolean replace(StoredToken expected, StoredToken replacement) {
+                return held.replace(expected, replacement);
+            }
+        };
         AtomicInteger fetches = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         TokenFetcher slow = previous -> {
             fetches.incrementAndGet();
-            sleep(100);
+            await(othersWaiting);
             return new AccessToken("token-" + fetches.get(), null, "refresh");
         };
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -39,13 +59,14 @@ class SharedTokenStoreTest {
             }
             go.countDown();
             for (Future<AuthHeaders> headers : seen) {
-                assertThat(headers.get(10, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
+                assertThat(headers.get(30, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
             }
         } finally {
             pool.shutdownNow();
         }
+        assertThat(othersWaiting.getCount()).as("providers still to find the fetch under way").isZero();
         assertThat(fetches).hasValue(1);
-        assertThat(store.read()).isEqualTo(StoredToken.of(new AccessToken("token-1", null, "refresh")));
+        assertThat(held.read()).isEqualTo(StoredToken.of(new AccessToken("token-1", null, "refresh")));
     }
 
     @Test
@@ -101,9 +122,10 @@ class SharedTokenStoreTest {
         assertThat(stored.toString()).doesNotContain("s3cret", "r3fresh");
     }
 
-    private static void sleep(long millis) {
+    /** Waits for {@code latch}, 30 s at most: only a safety net against a hang. */
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

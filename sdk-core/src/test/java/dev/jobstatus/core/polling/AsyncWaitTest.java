@@ -4,6 +4,7 @@ import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.PermissionDeniedException;
+import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.testkit.NoDelayServerSockets;
 import static dev.jobstatus.core.polling.TestJobs.job;
@@ -32,7 +33,10 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Asynchronous waits run on real timers, with millisecond intervals; assertions are on counts, not times. */
+/**
+ * Asynchronous waits run on real timers, with millisecond intervals; assertions are on counts and events, not times.
+ * Where a wait's timeout matters, its clock is a {@link ManualTimeSource} that the server moves forward.
+ */
 class AsyncWaitTest {
     @StartStop
     final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
@@ -42,7 +46,11 @@ class AsyncWaitTest {
     private HttpTransport transport;
 
     private HttpTransport transport() {
-        transport = TestJobs.transport(server, TimeSource.system()).build();
+        return transport(TimeSource.system());
+    }
+
+    private HttpTransport transport(TimeSource time) {
+        transport = TestJobs.transport(server, time).build();
         return transport;
     }
 
@@ -100,79 +108,88 @@ class AsyncWaitTest {
 
     @Test
     void asyncWaitTimesOutWithTheLastJob() {
-        server.setDispatcher(finishingAfter(Integer.MAX_VALUE, new ConcurrentHashMap<>()));
-        PollPolicy short50ms = fast.toBuilder().timeout(Duration.ofMillis(50)).build();
+        // The wait's clock moves four minutes with each poll the server answers: the third poll ends past the
+        // ten-minute timeout, however long the machine takes to make it.
+        ManualTimeSource time = new ManualTimeSource();
+        Dispatcher running = finishingAfter(Integer.MAX_VALUE, new ConcurrentHashMap<>());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                time.advance(Duration.ofMinutes(4));
+                return running.dispatch(request);
+            }
+        });
+        PollPolicy tenMinutes = fast.toBuilder().timeout(Duration.ofMinutes(10)).build();
 
-        assertThatThrownBy(() -> TestJobs.waiter(transport(), "a1").policy(short50ms).awaitAsync().get(30, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> TestJobs.waiter(transport(time), "a1").policy(tenMinutes).awaitAsync().get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(JobWaitTimeoutException.class, e -> {
-                    assertThat(e.polls()).isGreaterThanOrEqualTo(2);
+                    assertThat(e.polls()).isEqualTo(3);
+                    assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(12));
                     assertThat(e.lastJob(TestJob.class)).extracting(TestJob::status).isEqualTo("running");
                 });
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void cancellingStopsFurtherPollsAndCancelsTheRequestInFlight() throws Exception {
         CountDownLatch thirdPollArrived = new CountDownLatch(1);
         CountDownLatch releaseThirdPoll = new CountDownLatch(1);
-        AtomicInteger polls = new AtomicInteger();
+        Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+        Dispatcher probeFinishingAfter5 = finishingAfter(5, polls);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                if (polls.incrementAndGet() == 3) {
+                if (!request.getUrl().pathSegments().get(2).equals("a1")) {
+                    return probeFinishingAfter5.dispatch(request);
+                }
+                if (polls.computeIfAbsent("a1", k -> new AtomicInteger()).incrementAndGet() == 3) {
                     thirdPollArrived.countDown();
-                    releaseThirdPoll.await(10, TimeUnit.SECONDS);
+                    releaseThirdPoll.await(30, TimeUnit.SECONDS);
                 }
                 return job("a1", "running", 1);
             }
         });
-        CompletableFuture<TestJob> wait = TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync();
-        assertThat(thirdPollArrived.await(10, TimeUnit.SECONDS)).isTrue();
+        HttpTransport shared = transport();
+        CompletableFuture<TestJob> wait = TestJobs.waiter(shared, "a1").policy(fast).awaitAsync();
+        assertThat(thirdPollArrived.await(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(wait.cancel(true)).isTrue();
         releaseThirdPoll.countDown();
-        Thread.sleep(300); // long enough for dozens of further polls at 5 ms, were any scheduled
+        // A probe wait on the same client, on the same timer thread and at the same interval, makes five polls: a
+        // poll the cancelled wait had still scheduled would have been made by then.
+        TestJobs.waiter(shared, "probe").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS);
 
         assertThat(wait).isCancelled();
         assertThatThrownBy(wait::join).isInstanceOf(CancellationException.class);
-        assertThat(polls).hasValue(3);
-        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(polls.get("a1")).hasValue(3);
+        assertThat(polls.get("probe")).hasValue(5);
+        assertThat(server.getRequestCount()).isEqualTo(3 + 5);
     }
 
     @Test
     void twoThousandConcurrentWaitsUseAFewFixedThreads() throws Exception {
         Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
-        server.setDispatcher(finishingAfter(3, polls));
-        HttpTransport shared = transport();
+        Dispatcher finishingAfter3 = finishingAfter(3, polls);
+        // The SDK's threads are counted as each poll arrives, while the waits are running.
         AtomicInteger maxSdkThreads = new AtomicInteger();
-        AtomicInteger samples = new AtomicInteger();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 maxSdkThreads.accumulateAndGet(sdkThreads(), Math::max);
-                samples.incrementAndGet();
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                return finishingAfter3.dispatch(request);
             }
         });
-        sampler.start();
+        HttpTransport shared = transport();
 
         List<CompletableFuture<TestJob>> waits = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2000; i++) {
-                waits.add(TestJobs.waiter(shared, "job-" + i).policy(fast).awaitAsync());
-            }
-            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        } finally {
-            sampler.interrupt();
-            sampler.join();
+        for (int i = 0; i < 2000; i++) {
+            waits.add(TestJobs.waiter(shared, "job-" + i).policy(fast).awaitAsync());
         }
+        CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
 
         assertThat(waits).allSatisfy(w -> assertThat(w.join().state()).isEqualTo(JobState.SUCCEEDED));
         assertThat(polls).hasSize(2000).allSatisfy((id, n) -> assertThat(n).hasValue(3));
         // 4 HTTP dispatcher threads and 1 scheduler thread, however many jobs are waited on.
-        assertThat(samples.get()).isPositive();
         assertThat(maxSdkThreads.get()).isBetween(1, 5);
         assertThat(sdkThreads()).isLessThanOrEqualTo(5);
     }
