@@ -38,15 +38,20 @@ final class Interleaved {
         }
 
         double threadCpuRatio() {
-            return sdkThreadCpuUs / rawThreadCpuUs;
+            return ratio(sdkThreadCpuUs, rawThreadCpuUs);
         }
 
         double wallRatio() {
-            return sdkWallUs / rawWallUs;
+            return ratio(sdkWallUs, rawWallUs);
         }
 
         double cpuRatio() {
-            return sdkCpuUs / rawCpuUs;
+            return ratio(sdkCpuUs, rawCpuUs);
+        }
+
+        /** Two sides too short for the clock to see (0 and 0 on a smoke run) are equal, not NaN. */
+        private static double ratio(double sdk, double raw) {
+            return sdk == 0 && raw == 0 ? 1.0 : sdk / raw;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.jobstatus.core.internal;
 
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.ClientClosedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -173,7 +174,10 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
 
     /** Fails with {@code error}; an executor's refusal because the transport closed is the client being closed. */
     private void failed(RuntimeException error) {
-        fail(error instanceof RejectedExecutionException && transport.isClosed() ? exchange.clientClosed(error) : error);
+        // A close() landing between a retry being scheduled and its timer being set is this call's close, not a
+        // refusal of the scheduler's: the call says so, as any call ended by close() does.
+        boolean closed = (error instanceof RejectedExecutionException || error instanceof ClientClosedException) && transport.isClosed();
+        fail(closed ? exchange.clientClosed(error) : error);
     }
 
     /**

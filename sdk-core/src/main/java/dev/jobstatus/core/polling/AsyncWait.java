@@ -99,6 +99,11 @@ final class AsyncWait<J extends JobView> {
         poll.whenComplete((response, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof ClientClosedException) {
+                    // The poll ended because the client closed: close() ends this wait too, with the message that
+                    // names the job, whichever of the two it reaches first.
+                    return;
+                }
                 fail(cause instanceof RuntimeException r ? waiter.pollFailed(r, lastJob, polls, startNanos) : cause);
                 return;
             }
