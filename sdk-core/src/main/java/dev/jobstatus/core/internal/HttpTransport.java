@@ -55,7 +55,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final TransportSettings settings;
     private final TimeSource time;
-    private final OkHttpClients.Configured clients;
+    private final OkHttpClient client;
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
     private ScheduledExecutorService ownedScheduler;
@@ -79,7 +79,7 @@ public final class HttpTransport implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.time = b.time;
         this.ownsClient = b.httpClient == null;
-        this.clients = OkHttpClients.Configured.of(OkHttpClients.configure(b));
+        this.client = OkHttpClients.configure(b);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
                 b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener));
@@ -124,7 +124,7 @@ public final class HttpTransport implements AutoCloseable {
     private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                        ClientListener.@Nullable Operation parent) {
         checkOpen();
-        RetryingCall<T> exchange = new RetryingCall<>(settings, clients, request, reader, budget, parent);
+        RetryingCall<T> exchange = new RetryingCall<>(settings, client, request, reader, budget, parent);
         BlockingCall blocking = new BlockingCall();
         track(blocking);
         try {
@@ -160,13 +160,14 @@ public final class HttpTransport implements AutoCloseable {
             if (!exchange.reservesPermitOnConnection()) {
                 sleep(exchange.reservePermit(), exchange);
             }
-            Call call = exchange.newBlockingCall(next);
+            Call call = exchange.newCall(next);
             blocking.call = call;
             if (closed) {
                 // Closed before the call was set, where close() could not see it.
                 call.cancel();
             }
             Outcome<T> outcome;
+            InterruptWatch watch = InterruptWatch.start(call);
             try (Response response = call.execute()) {
                 outcome = exchange.onResponse(response);
             } catch (IOException e) {
@@ -188,7 +189,7 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 outcome = exchange.onFailure(failure, true);
             } finally {
-                exchange.unwatch();
+                watch.close();
             }
             if (outcome instanceof Outcome.Done<T> done) {
                 return done.response();
@@ -263,7 +264,7 @@ public final class HttpTransport implements AutoCloseable {
     private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                                                ClientListener.@Nullable Operation parent) {
         checkOpen();
-        return new AsyncCall<>(this, new RetryingCall<>(settings, clients, request, reader, budget, parent)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).start();
     }
 
     /**
@@ -360,7 +361,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Returns the configured OkHttp client (derived from the caller's, if one was given). */
     public OkHttpClient httpClient() {
-        return clients.client();
+        return client;
     }
 
     /** Returns the time source. */
@@ -462,8 +463,8 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         if (ownsClient) {
-            clients.client().dispatcher().executorService().shutdown();
-            clients.client().connectionPool().evictAll();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         }
     }
 

@@ -59,8 +59,6 @@ final class RetryingCall<T> {
 
     private final TransportSettings transport;
     private final OkHttpClient client;
-    private final OkHttpClient blockingClient;
-    private final CallWatch.StepTimeouts stepTimeouts;
     private final ApiRequest request;
     private final BodyReader<T> reader;
     private final HttpUrl url;
@@ -82,15 +80,11 @@ final class RetryingCall<T> {
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
     private final AtomicBoolean ended = new AtomicBoolean();
-    /** The watch of the current attempt's blocking call, or {@code null} for an enqueued one. */
-    private CallWatch.@Nullable Watched watch;
 
-    RetryingCall(TransportSettings transport, OkHttpClients.Configured clients, ApiRequest request, BodyReader<T> reader,
+    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader,
                  CallBudget budget, ClientListener.@Nullable Operation parent) {
         this.transport = transport;
-        this.client = clients.client();
-        this.blockingClient = clients.blocking();
-        this.stepTimeouts = clients.steps();
+        this.client = client;
         this.request = request;
         this.reader = reader;
         this.url = request.url(transport.baseUrl());
@@ -187,38 +181,10 @@ final class RetryingCall<T> {
     }
 
     /**
-     * Creates the call of the attempt {@code next}, to be enqueued: OkHttp enforces its whole-call timeout. A request
-     * that is not idempotent is watched, so that a failure that provably never reached the server can still be retried.
+     * Creates the call of the attempt {@code next}. OkHttp enforces its timeouts. A request that is not idempotent is
+     * watched, so that a failure that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
-        return createCall(next, client);
-    }
-
-    /**
-     * Creates the call of the attempt {@code next}, to be executed on this thread, and watches it until
-     * {@link #unwatch()}: {@link CallWatch} enforces its timeouts and cancels it if the thread is interrupted.
-     */
-    Call newBlockingCall(Request next) {
-        // Okio's timeouts would wake its watchdog thread on every call and on each socket read and write; the watch,
-        // already looking for interrupts, does not. So the call runs on a client without read and write timeouts, and
-        // the watch keeps those of the client.
-        Call call = createCall(next, blockingClient);
-        long timeout = call.timeout().timeoutNanos();
-        call.timeout().timeout(0, TimeUnit.NANOSECONDS);
-        CallWatch.Watched watched = CallWatch.watch(call, timeout, stepTimeouts);
-        call.addEventListener(watched);
-        watch = watched;
-        return call;
-    }
-
-    /** Ends the watch of the blocking call of the current attempt. */
-    void unwatch() {
-        if (watch != null) {
-            CallWatch.unwatch(watch);
-        }
-    }
-
-    private Call createCall(Request next, OkHttpClient client) {
         // No attempt starts after the deadline, and none outlives it: its whole-call timeout is the smaller of the
         // client's and the time left, and the call is cancelled when it passes.
         long remaining = budget.remainingNanos(transport.time().nanoTime());
@@ -228,7 +194,6 @@ final class RetryingCall<T> {
         Call call = client.newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
         call.timeout().timeout(configured == 0 ? remaining : Math.min(configured, remaining), TimeUnit.NANOSECONDS);
-        watch = null;
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
@@ -376,12 +341,11 @@ final class RetryingCall<T> {
         if (budget.remainingNanos(transport.time().nanoTime()) == 0) {
             return new Outcome.Fail<>(deadlinePassed(e));
         }
-        // A timeout of the attempt cancels its call: enforced by the watch, or by OkHttp, whose exception says so.
-        boolean watchTimedOut = watch != null && watch.timedOut();
-        IOException cause = watchTimedOut ? watch.timeoutException(e) : e;
+        // OkHttp's call timeout cancels the call, and its exception says so.
+        IOException cause = e;
         boolean callTimedOut = cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
                 && "timeout".equals(cause.getMessage());
-        if (canceled && !callTimedOut && !watchTimedOut) {
+        if (canceled && !callTimedOut) {
             return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
                     transport.provider() + " API call " + describe() + " was canceled", cause));
         }
@@ -548,13 +512,9 @@ final class RetryingCall<T> {
         }
         BufferedSource source = body.source();
         Buffer buffer = source.getBuffer();
-        // A read at a time, each restarting the read timeout of a blocking call (a body that keeps coming is not late).
         while (source.request(buffer.size() + 1)) {
             if (buffer.size() > cap) {
                 throw new BodyTooLargeException();
-            }
-            if (watch != null) {
-                watch.bodyProgressed();
             }
         }
         return buffer;
