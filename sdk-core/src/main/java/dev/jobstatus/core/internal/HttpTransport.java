@@ -155,11 +155,9 @@ public final class HttpTransport implements AutoCloseable {
     private <T> ApiResponse<T> attempts(RetryingCall<T> exchange, BlockingCall blocking) {
         while (true) {
             // Credentials first: fetching a token is a request of its own and takes its own permit. This
-            // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
-            Request next = exchange.nextRequest();
-            if (!exchange.reservesPermitOnConnection()) {
-                sleep(exchange.reservePermit(), exchange);
-            }
+            // attempt's permit is taken after it, once its connection is open, so the two cannot go out back to back.
+            Request next = exchange.nextRequest(new BlockingPermit(exchange::reservePermit, this::sleepUnlessClosed,
+                    settings.time(), settings.rateLimiter().shared()));
             Call call = exchange.newCall(next);
             blocking.call = call;
             if (closed) {
@@ -204,7 +202,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Waits for a retry or a permit; {@link #close()} ends the wait, and the call, at once. */
+    /** Waits for a retry; {@link #close()} ends the wait, and the call, at once. */
     private void sleep(Duration delay, RetryingCall<?> exchange) {
         if (!delay.isZero()) {
             try {

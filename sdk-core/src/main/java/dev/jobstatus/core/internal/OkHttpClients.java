@@ -38,6 +38,8 @@ final class OkHttpClients {
                 // Never follow a redirect from https down to http.
                 .followSslRedirects(false)
                 .addNetworkInterceptor(new HopInterceptor(b.baseUrl))
+                // Last, right before the request is written: the permit is taken as late as can be.
+                .addNetworkInterceptor(new PacingInterceptor())
                 .build();
     }
 

@@ -25,12 +25,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
-import okhttp3.Connection;
-import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -48,14 +45,6 @@ final class RetryingCall<T> {
     private static final int ERROR_BODY_BYTES = 64 * 1024;
     /** What an exception shows of an answer that holds secrets. */
     static final String WITHHELD = "<withheld: the answer holds credentials>";
-    /** How late after its permit a request may go out before it takes a fresh permit; see LateSendRepacer. */
-    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /**
-     * The longest a request waits for a permit while holding its connection: a late request's fresh permit (beyond
-     * it, the request goes as it is), or the permit of one that takes it once connected (beyond it, the request gives
-     * its connection up unsent and reserves its permit before connecting again).
-     */
-    private static final Duration LATE_PERMIT_WAIT = Duration.ofSeconds(2);
 
     private final TransportSettings transport;
     private final OkHttpClient client;
@@ -69,14 +58,6 @@ final class RetryingCall<T> {
     private boolean refreshed;
     private AuthHeaders auth = AuthHeaders.NONE;
     private DeliveryTracker delivery;
-    /** When the current attempt's permit is due, on the client's monotonic clock. */
-    private long permitDueNanos;
-    /** Whether the current attempt takes its permit once its connection is up rather than before: see LateSendRepacer. */
-    private boolean permitOnConnection;
-    /** Whether the current attempt gave its connection up unsent, its permit being too far away to hold it for. */
-    private boolean permitTooFar;
-    /** Whether a blocking attempt may still take its permit once connected; not after one gave its connection up. */
-    private boolean mayConnectFirst = true;
     private final ClientListener.Operation operation;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -124,34 +105,19 @@ final class RetryingCall<T> {
                     + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
                     + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
-        permitTaken(transport.time().nanoTime(), wait);
-        return wait;
-    }
-
-    /** Records the attempt's permit, due {@code wait} after {@code now}. */
-    private void permitTaken(long now, Duration wait) {
-        permitDueNanos = now + wait.toNanos();
         if (!wait.isZero()) {
             operation.rateLimited(wait);
         }
+        return wait;
     }
 
     /**
-     * Decides whether the next blocking attempt takes its permit only once its connection is up: when the client has
-     * no connection yet. Opening one (and, in a cold JVM, loading the classes that do it) can take longer than the gap
-     * between two permits, and a permit taken before it would be missed and spent for nothing.
-     *
-     * @return {@code true} when the attempt's call takes its permit itself, and no permit is to be reserved before it
+     * Starts the next blocking attempt: counts it and builds its request with fresh credentials, fetched if need be,
+     * carrying {@code permit}, which the request takes once its connection is open.
      */
-    boolean reservesPermitOnConnection() {
-        permitOnConnection = mayConnectFirst && client.connectionPool().connectionCount() == 0;
-        return permitOnConnection;
-    }
-
-    /** Starts the next attempt: counts it and builds its request with fresh credentials, fetched if need be. */
-    Request nextRequest() {
+    Request nextRequest(BlockingPermit permit) {
         AuthHeaders ready = credentialsIfReady();
-        return nextRequest(ready != null ? ready : credentials());
+        return nextRequest(ready != null ? ready : credentials()).newBuilder().tag(BlockingPermit.class, permit).build();
     }
 
     /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
@@ -198,76 +164,11 @@ final class RetryingCall<T> {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
         }
-        if (permitOnConnection || transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
-            call.addEventListener(new LateSendRepacer());
-        }
         if (operation != ClientListener.Operation.NONE) {
             attempt = operation.attemptStarted(next.method(), url.host(), url.port(), request.urlTemplate(transport.baseUrl()),
                     attempts - 1);
         }
         return call;
-    }
-
-    /**
-     * Paces a request at the last moment before it goes out. A request whose permit is to be taken once connected
-     * (see {@link #reservesPermitOnConnection()}) takes it there and waits for it. A request about to go out well after
-     * its permit, on the client's first connection (a TLS handshake, a cold JVM loading classes can take longer than
-     * the gap between two permits), or any request when the limiter is shared with other processes (whose pauses the
-     * limiter cannot see), takes a fresh permit and waits for it, spending the one it missed; otherwise the next
-     * permit's request, sent on time, perhaps by another process, arrives right after this one and is throttled.
-     *
-     * <p>Over HTTP/1.1 that moment is once the headers are encoded (encoding, slow too on a cold JVM, is then done)
-     * and before they are flushed to the socket; HTTP/2 sends a bodiless request's headers as soon as they are
-     * encoded, so there it is as soon as the connection is acquired.
-     */
-    private final class LateSendRepacer extends EventListener {
-        private boolean http2;
-
-        @Override
-        public void connectionAcquired(Call call, Connection connection) {
-            http2 = connection.protocol() == Protocol.HTTP_2 || connection.protocol() == Protocol.H2_PRIOR_KNOWLEDGE;
-            if (http2) {
-                pace(call);
-            }
-        }
-
-        @Override
-        public void requestHeadersEnd(Call call, Request request) {
-            if (!http2) {
-                pace(call);
-            }
-        }
-
-        private void pace(Call call) {
-            long now = transport.time().nanoTime();
-            boolean own = permitOnConnection;
-            if (!own && now - permitDueNanos <= LATE_NANOS) {
-                return;
-            }
-            permitOnConnection = false;
-            long left = budget.remainingNanos(now);
-            Duration wait = transport.rateLimiter().tryReserve(Duration.ofNanos(Math.min(left, LATE_PERMIT_WAIT.toNanos())));
-            if (own) {
-                if (wait == null) {
-                    // Too far away to hold a connection idle for (or past the deadline): nothing has reached the
-                    // socket, canceling closes it, and the call reserves its permit before connecting, as any other.
-                    permitTooFar = true;
-                    mayConnectFirst = false;
-                    call.cancel();
-                    return;
-                }
-                permitTaken(now, wait);
-            }
-            if (wait == null || wait.isZero()) {
-                return;
-            }
-            try {
-                transport.time().sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedOperationException(transport.provider(), attempts, e);
-            }
-        }
     }
 
     /** Returns whether judging a response of {@code status} may renew the credentials, which can block (a token fetch). */
@@ -330,10 +231,8 @@ final class RetryingCall<T> {
     /** Judges an attempt that got no complete response. */
     Outcome<T> onFailure(IOException e, boolean canceled) {
         attempt.ended(0, e);
-        if (permitTooFar) {
-            permitTooFar = false;
-            attempts--;
-            return new Outcome.Retry<>(Duration.ZERO);
+        if (e instanceof BlockingPermit.Refused refused) {
+            return new Outcome.Fail<>(refused.failure());
         }
         if (Thread.currentThread().isInterrupted()) {
             return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
