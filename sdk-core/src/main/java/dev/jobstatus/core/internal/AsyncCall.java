@@ -63,7 +63,7 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
             return;
         }
         try {
-            AuthHeaders ready = exchange.credentialsIfReady();
+            AuthHeaders ready = exchange.credentials().ifReady();
             if (ready != null) {
                 send(ready);
                 return;
@@ -74,7 +74,7 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
                     return;
                 }
                 try {
-                    send(exchange.credentials());
+                    send(exchange.credentials().fetch());
                 } catch (RuntimeException e) {
                     failed(e);
                 }

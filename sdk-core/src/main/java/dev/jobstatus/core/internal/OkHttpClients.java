@@ -37,7 +37,8 @@ final class OkHttpClients {
                 .retryOnConnectionFailure(false)
                 // Never follow a redirect from https down to http.
                 .followSslRedirects(false)
-                .addNetworkInterceptor(new HopInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new OriginCredentialsInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new HeldRetryAfterInterceptor())
                 // Last, right before the request is written: the permit is taken as late as can be.
                 .addNetworkInterceptor(new PacingInterceptor())
                 .build();

@@ -139,11 +139,7 @@ class PacingTest {
     @Test
     void closingTheTransportEndsABlockingWaitForAPermit() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        RateLimiter farAway = maxWait -> {
-            waiting.countDown();
-            return Duration.ofMinutes(1);
-        };
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(farAway).build();
+        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(aMinuteAway(waiting)).build();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread calling = new Thread(() -> thrown.set(catchThrowable(() -> transport.execute(getThing("a"), THING))));
         calling.start();
@@ -158,11 +154,7 @@ class PacingTest {
     @Test
     void anInterruptEndsABlockingWaitForAPermit() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        RateLimiter farAway = maxWait -> {
-            waiting.countDown();
-            return Duration.ofMinutes(1);
-        };
-        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(farAway).build()) {
+        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(aMinuteAway(waiting)).build()) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flagKept = new AtomicReference<>();
             Thread calling = new Thread(() -> {
@@ -178,6 +170,14 @@ class PacingTest {
             assertThat(flagKept.get()).isTrue();
         }
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    /** A limiter whose permits are a minute away; counts {@code waiting} down when asked. */
+    private static RateLimiter aMinuteAway(CountDownLatch waiting) {
+        return maxWait -> {
+            waiting.countDown();
+            return Duration.ofMinutes(1);
+        };
     }
 
     private HttpTransport transport(RateLimiter limiter, @Nullable OkHttpClient client) {
