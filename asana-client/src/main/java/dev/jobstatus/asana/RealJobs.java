@@ -8,6 +8,7 @@ import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.JobWaiters;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link Jobs}, over the client's transport. */
@@ -54,7 +55,7 @@ final class RealJobs implements Jobs {
 
     @Override
     public JobWaiter<Job> waiter(String gid, JobOptions options) {
-        return transport.waiter(gid, request(gid, options), JOB, pollPolicy, this.options);
+        return JobWaiters.create(transport, gid, request(gid, options), JOB, pollPolicy, this.options);
     }
 
     private static ApiRequest request(String gid, JobOptions options) {

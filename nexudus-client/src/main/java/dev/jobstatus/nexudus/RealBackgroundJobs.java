@@ -10,6 +10,7 @@ import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.JobWaiters;
 import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
@@ -101,7 +102,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public JobWaiter<BusinessBackgroundJob> waiter(long id) {
-        return transport.waiter(Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
+        return JobWaiters.create(transport, Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
     }
 
     private static ApiRequest getRequest(long id) {

@@ -12,6 +12,7 @@ import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.JobWaiters;
 import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
@@ -111,7 +112,7 @@ final class RealAsyncJobs implements AsyncJobs {
 
     @Override
     public JobWaiter<AsyncJob> waiter(String jobId) {
-        return transport.waiter(jobId, getRequest(jobId), JOB, pollPolicy, options);
+        return JobWaiters.create(transport, jobId, getRequest(jobId), JOB, pollPolicy, options);
     }
 
     private ApiRequest getRequest(String jobId) {

@@ -1,5 +1,6 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.auth.AuthHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobstatus.core.internal.json.Json;
 import java.net.URLEncoder;
@@ -100,6 +101,24 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             url.addEncodedQueryParameter(encodeQuery(param.name()), encodeQuery(param.value()));
         }
         return url.build();
+    }
+
+    /**
+     * Returns one attempt's HTTP request to {@code url} (this request's {@link #url(HttpUrl)}): {@code defaults} first,
+     * then this request's own headers, then {@code auth}'s, which it also carries as a tag for the interceptor that
+     * keeps them on the base URL's origin.
+     */
+    okhttp3.Request toHttp(HttpUrl url, okhttp3.Headers defaults, AuthHeaders auth) {
+        okhttp3.Request.Builder builder = new okhttp3.Request.Builder()
+                .url(url)
+                .headers(defaults)
+                .method(method, body())
+                .tag(AuthHeaders.class, auth);
+        headers().forEach(builder::header);
+        // On the request itself, not added by an interceptor that copies it; OriginCredentialsInterceptor strips them
+        // from any hop that leaves the base URL's origin.
+        auth.asMap().forEach(builder::header);
+        return builder.build();
     }
 
     /**

@@ -64,7 +64,7 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
             return;
         }
         try {
-            AuthHeaders ready = exchange.credentialsIfReady();
+            AuthHeaders ready = exchange.credentials().ifReady();
             if (ready != null) {
                 send(ready);
                 return;
@@ -75,7 +75,7 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
                     return;
                 }
                 try {
-                    send(exchange.credentials());
+                    send(exchange.credentials().fetch());
                 } catch (RuntimeException e) {
                     failed(e);
                 }
@@ -157,7 +157,9 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
         } else if (outcome instanceof Outcome.Fail<T> fail) {
             fail(fail.exception());
         } else {
-            after(((Outcome.Retry<T>) outcome).delay(), this::attempt);
+            // On the scheduler even without a delay: the next attempt reserves its permit, which may take a round trip
+            // to a shared limiter, and no OkHttp dispatcher thread waits for a permit.
+            schedule(((Outcome.Retry<T>) outcome).delay(), this::attempt);
         }
     }
 
@@ -189,8 +191,13 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
     private void after(Duration delay, Runnable task) {
         if (delay.isZero()) {
             task.run();
-            return;
+        } else {
+            schedule(delay, task);
         }
+    }
+
+    /** Runs {@code task} on the scheduler after {@code delay}, zero or more; throws as {@link #after}. */
+    private void schedule(Duration delay, Runnable task) {
         ScheduledFuture<?> next = transport.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         timer = next;
         if (future.isDone()) {

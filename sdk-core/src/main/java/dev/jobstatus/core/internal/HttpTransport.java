@@ -5,15 +5,10 @@ import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
-import dev.jobstatus.core.polling.JobView;
-import dev.jobstatus.core.polling.JobWaiter;
-import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +47,7 @@ public final class HttpTransport implements AutoCloseable {
 
     private final TransportSettings settings;
     private final TimeSource time;
-    private final OkHttpClients.Configured clients;
+    private final OkHttpClient client;
     private final boolean ownsClient;
     private final ScheduledExecutorService scheduler;
     private ScheduledExecutorService ownedScheduler;
@@ -79,7 +71,7 @@ public final class HttpTransport implements AutoCloseable {
         this.scheduler = b.scheduler;
         this.time = b.time;
         this.ownsClient = b.httpClient == null;
-        this.clients = OkHttpClients.Configured.of(OkHttpClients.configure(b));
+        this.client = OkHttpClients.configure(b);
         this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
                 b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
                 b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener), closing);
@@ -121,108 +113,23 @@ public final class HttpTransport implements AutoCloseable {
         return execute(request, reader, CallBudget.of(settings, options, CallBudget.NONE), null);
     }
 
+    /** As {@link #execute(ApiRequest, BodyReader, RequestOptions)}, one poll of a wait: within {@code deadlineNanos}, told to {@code wait}. */
+    <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, RequestOptions options, long deadlineNanos,
+                               ClientListener.Operation wait) {
+        return execute(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
+    }
+
     private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                        ClientListener.@Nullable Operation parent) {
         checkOpen();
-        RetryingCall<T> exchange = new RetryingCall<>(settings, clients, request, reader, budget, parent);
-        BlockingCall blocking = new BlockingCall();
-        track(blocking);
-        try {
-            ApiResponse<T> response = attempts(exchange, blocking);
-            exchange.ended(null);
-            return response;
-        } catch (RuntimeException e) {
-            exchange.ended(e);
-            throw e;
-        } finally {
-            pending.remove(blocking);
-        }
-    }
-
-    /** A blocking call in progress: {@link #close()} cancels its attempt in flight. */
-    private static final class BlockingCall implements Pending {
-        private volatile Call call;
-
-        @Override
-        public void clientClosed() {
-            Call inFlight = call;
-            if (inFlight != null) {
-                inFlight.cancel();
-            }
-        }
-    }
-
-    private <T> ApiResponse<T> attempts(RetryingCall<T> exchange, BlockingCall blocking) {
-        while (true) {
-            // Credentials first: fetching a token is a request of its own and takes its own permit. This
-            // attempt's permit is reserved after it, right before sending, so the two cannot go out back to back.
-            Request next = exchange.nextRequest();
-            if (!exchange.reservesPermitOnConnection()) {
-                sleep(exchange.reservePermit(), exchange);
-            }
-            Call call = exchange.newBlockingCall(next);
-            blocking.call = call;
-            if (closed) {
-                // Closed before the call was set, where close() could not see it.
-                call.cancel();
-            }
-            Outcome<T> outcome;
-            try (Response response = call.execute()) {
-                outcome = exchange.onResponse(response);
-            } catch (IOException e) {
-                outcome = exchange.onFailure(e, call.isCanceled());
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                // OkHttp is Kotlin and lets checked exceptions out undeclared: an interrupt while it waits for a
-                // connection to be set up comes out as a bare InterruptedException. It ends the attempt like any
-                // other I/O failure (an interrupt ends the call).
-                call.cancel();
-                IOException failure;
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    failure = new InterruptedIOException("interrupted");
-                    failure.initCause(e);
-                } else {
-                    failure = new IOException(e);
-                }
-                outcome = exchange.onFailure(failure, true);
-            } finally {
-                exchange.unwatch();
-            }
-            if (outcome instanceof Outcome.Done<T> done) {
-                return done.response();
-            }
-            if (closed) {
-                throw exchange.clientClosed(outcome instanceof Outcome.Fail<T> fail ? fail.exception() : null);
-            }
-            if (outcome instanceof Outcome.Fail<T> fail) {
-                throw fail.exception();
-            }
-            sleep(((Outcome.Retry<T>) outcome).delay(), exchange);
-        }
-    }
-
-    /** Waits for a retry or a permit; {@link #close()} ends the wait, and the call, at once. */
-    private void sleep(Duration delay, RetryingCall<?> exchange) {
-        if (!delay.isZero()) {
-            try {
-                sleepUnlessClosed(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedOperationException(provider(), exchange.attempts(), e);
-            }
-        }
-        if (closed) {
-            throw exchange.clientClosed(null);
-        }
+        return new BlockingCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).run();
     }
 
     /**
      * Sleeps on the client's clock. On the system clock, {@link #close()} wakes the sleep; another clock (a test's) is
      * not woken, and its sleeper checks {@link #isClosed()} after.
      */
-    private void sleepUnlessClosed(Duration delay) throws InterruptedException {
+    void sleepUnlessClosed(Duration delay) throws InterruptedException {
         if (settings.time() == TimeSource.system()) {
             closing.await(delay.toNanos(), TimeUnit.NANOSECONDS);
         } else {
@@ -260,10 +167,16 @@ public final class HttpTransport implements AutoCloseable {
         return executeAsync(request, reader, CallBudget.of(settings, RequestOptions.defaults(), CallBudget.NONE), null);
     }
 
+    /** As {@link #executeAsync(ApiRequest, BodyReader)}, one poll of a wait: within {@code deadlineNanos}, told to {@code wait}. */
+    <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options,
+                                                       long deadlineNanos, ClientListener.Operation wait) {
+        return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
+    }
+
     private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget,
                                                                ClientListener.@Nullable Operation parent) {
         checkOpen();
-        return new AsyncCall<>(this, new RetryingCall<>(settings, clients, request, reader, budget, parent)).start();
+        return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).start();
     }
 
     /**
@@ -282,70 +195,9 @@ public final class HttpTransport implements AutoCloseable {
         return value;
     }
 
-    /**
-     * Returns a waiter that polls {@code request}, for a provider's {@code waiter(id)}.
-     *
-     * @param jobId the job's id, for messages
-     * @param request the request that fetches the job
-     * @param reader maps the job
-     * @param policy the client's poll policy
-     * @param options the retry policy and per-poll timeout of the resource, if it was given any
-     */
-    public <J extends JobView> JobWaiter<J> waiter(String jobId, ApiRequest request, BodyReader<J> reader, PollPolicy policy,
-                                                   RequestOptions options) {
-        JobWaiter<J> waiter = JobWaiter.create(provider(), jobId, new JobWaiter.PollSource<J>() {
-            @Override
-            public ApiResponse<J> poll(long deadlineNanos) {
-                return poll(deadlineNanos, ClientListener.Operation.NONE);
-            }
-
-            @Override
-            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos) {
-                return pollAsync(deadlineNanos, ClientListener.Operation.NONE);
-            }
-
-            @Override
-            public ClientListener.Operation waitStarted() {
-                return settings.listener().operationStarted(provider(), "wait", jobId, null);
-            }
-
-            @Override
-            public ApiResponse<J> poll(long deadlineNanos, ClientListener.Operation wait) {
-                return execute(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
-            }
-
-            @Override
-            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
-                return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
-            }
-
-            @Override
-            public Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
-                Pending wait = () -> onClose.accept(new ClientClosedException(provider(), 0, "the " + provider()
-                        + " client was closed while waiting for job " + Text.escape(jobId), null));
-                track(wait);
-                return () -> untrack(wait);
-            }
-        }, settings.time() == TimeSource.system() ? new ClosableSystemTime() : settings.time(), this::scheduler);
-        return waiter.policy(policy);
-    }
-
-    /** The system clock, whose sleeps (a blocking wait's between polls) {@link #close()} ends at once. */
-    private final class ClosableSystemTime implements TimeSource {
-        @Override
-        public java.time.Instant now() {
-            return TimeSource.system().now();
-        }
-
-        @Override
-        public long nanoTime() {
-            return TimeSource.system().nanoTime();
-        }
-
-        @Override
-        public void sleep(Duration duration) throws InterruptedException {
-            closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
-        }
+    /** Returns who is told of this transport's operations. */
+    ClientListener listener() {
+        return settings.listener();
     }
 
     /** Returns the provider name. */
@@ -360,7 +212,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Returns the configured OkHttp client (derived from the caller's, if one was given). */
     public OkHttpClient httpClient() {
-        return clients.client();
+        return client;
     }
 
     /** Returns the time source. */
@@ -462,8 +314,8 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         if (ownsClient) {
-            clients.client().dispatcher().executorService().shutdown();
-            clients.client().connectionPool().evictAll();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         }
     }
 

@@ -17,19 +17,6 @@ final class OkHttpClients {
     private OkHttpClients() {
     }
 
-    /**
-     * The clients of a transport: {@code client} as configured, for calls OkHttp runs on its dispatcher, and
-     * {@code blocking}, the same without read and write timeouts, for calls on the caller's thread, whose watch keeps
-     * {@code steps} instead (see {@link CallWatch}). The two share their connections and dispatcher.
-     */
-    record Configured(OkHttpClient client, OkHttpClient blocking, CallWatch.StepTimeouts steps) {
-        static Configured of(OkHttpClient client) {
-            OkHttpClient blocking = client.newBuilder().readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).build();
-            return new Configured(client, blocking, new CallWatch.StepTimeouts(
-                    TimeUnit.MILLISECONDS.toNanos(client.readTimeoutMillis()), TimeUnit.MILLISECONDS.toNanos(client.writeTimeoutMillis())));
-        }
-    }
-
     static OkHttpClient configure(HttpTransport.Builder b) {
         OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
         if (b.httpClient == null) {
@@ -50,7 +37,10 @@ final class OkHttpClients {
                 .retryOnConnectionFailure(false)
                 // Never follow a redirect from https down to http.
                 .followSslRedirects(false)
-                .addNetworkInterceptor(new HopInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new OriginCredentialsInterceptor(b.baseUrl))
+                .addNetworkInterceptor(new HeldRetryAfterInterceptor())
+                // Last, right before the request is written: the permit is taken as late as can be.
+                .addNetworkInterceptor(new PacingInterceptor())
                 .build();
     }
 

@@ -1,102 +1,63 @@
 package dev.jobstatus.core.internal;
 
+import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.exception.ApiError;
 import dev.jobstatus.core.exception.ApiException;
-import dev.jobstatus.core.ApiResponse;
-import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.ConnectionException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
-import dev.jobstatus.core.exception.JobStatusException;
-import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
 import dev.jobstatus.core.telemetry.ClientListener;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
-import okhttp3.Connection;
-import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One logical call across its attempts: its state, and the single place that decides, after each attempt,
- * whether the call is done, is retried, or has failed. Used by both the blocking and the asynchronous path;
- * attempts of one exchange never overlap, so it needs no locking.
+ * One logical call across its attempts: its state, and the single place that decides, after each attempt, whether the
+ * call is done, is retried, or has failed. Reading bodies ({@link ResponseReader}), credentials and their renewal
+ * ({@link CredentialRefresh}) and permits ({@link Pacing}) are its parts' jobs. Used by both the blocking and the
+ * asynchronous path; attempts of one call never overlap, so it needs no locking.
  */
 final class RetryingCall<T> {
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
-    private static final int ERROR_BODY_BYTES = 64 * 1024;
-    /** What an exception shows of an answer that holds secrets. */
-    static final String WITHHELD = "<withheld: the answer holds credentials>";
-    /** How late after its permit a request may go out before it takes a fresh permit; see LateSendRepacer. */
-    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /**
-     * The longest a request waits for a permit while holding its connection: a late request's fresh permit (beyond
-     * it, the request goes as it is), or the permit of one that takes it once connected (beyond it, the request gives
-     * its connection up unsent and reserves its permit before connecting again).
-     */
-    private static final Duration LATE_PERMIT_WAIT = Duration.ofSeconds(2);
 
     private final TransportSettings transport;
     private final OkHttpClient client;
-    private final OkHttpClient blockingClient;
-    private final CallWatch.StepTimeouts stepTimeouts;
     private final ApiRequest request;
-    private final BodyReader<T> reader;
     private final HttpUrl url;
     private final CallBudget budget;
-    private final long deadlineNanos;
+    private final ResponseReader<T> reader;
+    private final CredentialRefresh credentials;
+    private final Pacing pacing;
+    private final ClientListener.Operation operation;
+    private final AtomicBoolean ended = new AtomicBoolean();
     private int attempts;
     private int retries;
-    private boolean refreshed;
-    private AuthHeaders auth = AuthHeaders.NONE;
-    private DeliveryTracker delivery;
-    /** When the current attempt's permit is due, on the client's monotonic clock. */
-    private long permitDueNanos;
-    /** Whether the current attempt takes its permit once its connection is up rather than before: see LateSendRepacer. */
-    private boolean permitOnConnection;
-    /** Whether the current attempt gave its connection up unsent, its permit being too far away to hold it for. */
-    private boolean permitTooFar;
-    /** Whether a blocking attempt may still take its permit once connected; not after one gave its connection up. */
-    private boolean mayConnectFirst = true;
-    private final ClientListener.Operation operation;
+    private @Nullable DeliveryTracker delivery;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
-    private final AtomicBoolean ended = new AtomicBoolean();
-    /** The watch of the current attempt's blocking call, or {@code null} for an enqueued one. */
-    private CallWatch.@Nullable Watched watch;
 
-    RetryingCall(TransportSettings transport, OkHttpClients.Configured clients, ApiRequest request, BodyReader<T> reader,
+    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader,
                  CallBudget budget, ClientListener.@Nullable Operation parent) {
         this.transport = transport;
-        this.client = clients.client();
-        this.blockingClient = clients.blocking();
-        this.stepTimeouts = clients.steps();
+        this.client = client;
         this.request = request;
-        this.reader = reader;
         this.url = request.url(transport.baseUrl());
         this.budget = budget;
-        this.deadlineNanos = budget.deadlineNanos();
         this.operation = transport.listener().operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
+        this.credentials = new CredentialRefresh(transport, request, budget);
+        this.reader = new ResponseReader<>(transport, request, reader, credentials::secrets);
+        this.pacing = new Pacing(transport, budget, operation);
     }
 
     /** Tells the listener the call ended, once, with its failure or {@code null}. */
@@ -110,115 +71,43 @@ final class RetryingCall<T> {
         return attempts;
     }
 
-    String provider() {
-        return transport.provider();
-    }
-
     /**
-     * Reserves a rate-limit permit for the next attempt.
+     * Reserves a rate-limit permit for the current attempt.
      *
      * @return how long to wait before sending it
      * @throws RequestTimeoutException if the limiter has no permit before the call's deadline
      */
     Duration reservePermit() {
-        Duration remaining = Duration.ofNanos(budget.remainingNanos(transport.time().nanoTime()));
-        Duration wait = transport.rateLimiter().tryReserve(remaining);
-        if (wait == null) {
-            Duration next = transport.rateLimiter().nextPermitIn();
-            throw new RequestTimeoutException(transport.provider(), attempts, "the client-side rate limit allows no "
-                    + transport.provider() + " request for " + describe() + " within the " + remaining.toMillis()
-                    + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
-                    + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
-        }
-        permitTaken(transport.time().nanoTime(), wait);
-        return wait;
-    }
-
-    /** Records the attempt's permit, due {@code wait} after {@code now}. */
-    private void permitTaken(long now, Duration wait) {
-        permitDueNanos = now + wait.toNanos();
-        if (!wait.isZero()) {
-            operation.rateLimited(wait);
-        }
+        return pacing.reserve(attempts, describe());
     }
 
     /**
-     * Decides whether the next blocking attempt takes its permit only once its connection is up: when the client has
-     * no connection yet. Opening one (and, in a cold JVM, loading the classes that do it) can take longer than the gap
-     * between two permits, and a permit taken before it would be missed and spent for nothing.
-     *
-     * @return {@code true} when the attempt's call takes its permit itself, and no permit is to be reserved before it
+     * Starts the next blocking attempt: counts it and builds its request with fresh credentials, fetched if need be,
+     * carrying its permit, which it takes once its connection is open, waiting with {@code pause}.
      */
-    boolean reservesPermitOnConnection() {
-        permitOnConnection = mayConnectFirst && client.connectionPool().connectionCount() == 0;
-        return permitOnConnection;
+    Request nextRequest(BlockingPermit.Pause pause) {
+        AuthHeaders ready = credentials.ifReady();
+        Request next = nextRequest(ready != null ? ready : credentials.fetch());
+        return next.newBuilder().tag(BlockingPermit.class, pacing.blocking(this::reservePermit, pause)).build();
     }
 
-    /** Starts the next attempt: counts it and builds its request with fresh credentials, fetched if need be. */
-    Request nextRequest() {
-        AuthHeaders ready = credentialsIfReady();
-        return nextRequest(ready != null ? ready : credentials());
-    }
-
-    /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
-    @Nullable AuthHeaders credentialsIfReady() {
-        return request.authenticated() ? transport.credentials().headersIfReady() : AuthHeaders.NONE;
-    }
-
-    /** Returns the next attempt's credentials, blocking while a token is fetched, within this call's deadline. */
-    AuthHeaders credentials() {
-        return request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+    /** Returns the credentials of the call's attempts. */
+    CredentialRefresh credentials() {
+        return credentials;
     }
 
     /** Starts the next attempt: counts it and builds its request with {@code credentials}. */
     Request nextRequest(AuthHeaders credentials) {
         attempts++;
-        auth = credentials;
-        Request.Builder builder = new Request.Builder()
-                .url(url)
-                .headers(transport.requestHeaders())
-                .method(request.method(), request.body())
-                .tag(AuthHeaders.class, auth);
-        request.headers().forEach(builder::header);
-        // On the request itself, not added by an interceptor that copies it; HopInterceptor strips them from any
-        // hop that leaves the base URL's origin.
-        auth.asMap().forEach(builder::header);
-        return builder.build();
+        this.credentials.use(credentials);
+        return request.toHttp(url, transport.requestHeaders(), credentials);
     }
 
     /**
-     * Creates the call of the attempt {@code next}, to be enqueued: OkHttp enforces its whole-call timeout. A request
-     * that is not idempotent is watched, so that a failure that provably never reached the server can still be retried.
+     * Creates the call of the attempt {@code next}. OkHttp enforces its timeouts. A request that is not idempotent is
+     * watched, so that a failure that provably never reached the server can still be retried.
      */
     Call newCall(Request next) {
-        return createCall(next, client);
-    }
-
-    /**
-     * Creates the call of the attempt {@code next}, to be executed on this thread, and watches it until
-     * {@link #unwatch()}: {@link CallWatch} enforces its timeouts and cancels it if the thread is interrupted.
-     */
-    Call newBlockingCall(Request next) {
-        // Okio's timeouts would wake its watchdog thread on every call and on each socket read and write; the watch,
-        // already looking for interrupts, does not. So the call runs on a client without read and write timeouts, and
-        // the watch keeps those of the client.
-        Call call = createCall(next, blockingClient);
-        long timeout = call.timeout().timeoutNanos();
-        call.timeout().timeout(0, TimeUnit.NANOSECONDS);
-        CallWatch.Watched watched = CallWatch.watch(call, timeout, stepTimeouts);
-        call.addEventListener(watched);
-        watch = watched;
-        return call;
-    }
-
-    /** Ends the watch of the blocking call of the current attempt. */
-    void unwatch() {
-        if (watch != null) {
-            CallWatch.unwatch(watch);
-        }
-    }
-
-    private Call createCall(Request next, OkHttpClient client) {
         // No attempt starts after the deadline, and none outlives it: its whole-call timeout is the smaller of the
         // client's and the time left, and the call is cancelled when it passes.
         long remaining = budget.remainingNanos(transport.time().nanoTime());
@@ -231,13 +120,10 @@ final class RetryingCall<T> {
         Call call = (request.answerWithheld() ? client.newBuilder().followRedirects(false).build() : client).newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
         call.timeout().timeout(configured == 0 ? remaining : Math.min(configured, remaining), TimeUnit.NANOSECONDS);
-        watch = null;
+        delivery = null;
         if (!request.idempotent()) {
             delivery = new DeliveryTracker();
             call.addEventListener(delivery);
-        }
-        if (permitOnConnection || transport.rateLimiter().shared() || client.connectionPool().connectionCount() == 0) {
-            call.addEventListener(new LateSendRepacer());
         }
         if (operation != ClientListener.Operation.NONE) {
             attempt = operation.attemptStarted(next.method(), url.host(), url.port(), request.urlTemplate(transport.baseUrl()),
@@ -246,71 +132,9 @@ final class RetryingCall<T> {
         return call;
     }
 
-    /**
-     * Paces a request at the last moment before it goes out. A request whose permit is to be taken once connected
-     * (see {@link #reservesPermitOnConnection()}) takes it there and waits for it. A request about to go out well after
-     * its permit, on the client's first connection (a TLS handshake, a cold JVM loading classes can take longer than
-     * the gap between two permits), or any request when the limiter is shared with other processes (whose pauses the
-     * limiter cannot see), takes a fresh permit and waits for it, spending the one it missed; otherwise the next
-     * permit's request, sent on time, perhaps by another process, arrives right after this one and is throttled.
-     *
-     * <p>Over HTTP/1.1 that moment is once the headers are encoded (encoding, slow too on a cold JVM, is then done)
-     * and before they are flushed to the socket; HTTP/2 sends a bodiless request's headers as soon as they are
-     * encoded, so there it is as soon as the connection is acquired.
-     */
-    private final class LateSendRepacer extends EventListener {
-        private boolean http2;
-
-        @Override
-        public void connectionAcquired(Call call, Connection connection) {
-            http2 = connection.protocol() == Protocol.HTTP_2 || connection.protocol() == Protocol.H2_PRIOR_KNOWLEDGE;
-            if (http2) {
-                pace(call);
-            }
-        }
-
-        @Override
-        public void requestHeadersEnd(Call call, Request request) {
-            if (!http2) {
-                pace(call);
-            }
-        }
-
-        private void pace(Call call) {
-            long now = transport.time().nanoTime();
-            boolean own = permitOnConnection;
-            if (!own && now - permitDueNanos <= LATE_NANOS) {
-                return;
-            }
-            permitOnConnection = false;
-            long left = budget.remainingNanos(now);
-            Duration wait = transport.rateLimiter().tryReserve(Duration.ofNanos(Math.min(left, LATE_PERMIT_WAIT.toNanos())));
-            if (own) {
-                if (wait == null) {
-                    // Too far away to hold a connection idle for (or past the deadline): nothing has reached the
-                    // socket, canceling closes it, and the call reserves its permit before connecting, as any other.
-                    permitTooFar = true;
-                    mayConnectFirst = false;
-                    call.cancel();
-                    return;
-                }
-                permitTaken(now, wait);
-            }
-            if (wait == null || wait.isZero()) {
-                return;
-            }
-            try {
-                transport.time().sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedOperationException(transport.provider(), attempts, e);
-            }
-        }
-    }
-
     /** Returns whether judging a response of {@code status} may renew the credentials, which can block (a token fetch). */
     boolean mayRenewCredentials(int status) {
-        return status == 401 && request.authenticated() && !refreshed;
+        return credentials.mayRenew(status);
     }
 
     /** Judges a response; reads and closes nothing but the body. */
@@ -319,59 +143,57 @@ final class RetryingCall<T> {
         attempt.ended(status, null);
         Headers headers = response.headers();
         transport.responseObserver().accept(headers);
-        String requestId = requestId(headers);
+        String requestId = reader.requestId(headers);
         String retryAfterValue = headers.get("Retry-After");
         if (retryAfterValue == null) {
-            retryAfterValue = headers.get(HopInterceptor.HELD_RETRY_AFTER);
+            retryAfterValue = headers.get(HeldRetryAfterInterceptor.HELD_RETRY_AFTER);
         }
         // The clock is read only for a response that has the header (an HTTP date is relative to it).
         Duration retryAfter = retryAfterValue == null ? null : RetryAfter.parse(retryAfterValue, transport.time().now());
         if (response.isSuccessful()) {
-            return onSuccess(response, requestId, retryAfter);
-        }
-        String body = readErrorBody(response.body());
-        DecodedError decoded = decode(status, body, response.message());
-        // Only the origin the credentials belong to can reject them: another host, reached by a redirect, never had them.
-        if (status == 401 && request.authenticated() && !refreshed && Urls.sameOrigin(transport.baseUrl(), response.request().url())) {
-            refreshed = true;
             try {
-                if (budget.bounding(() -> transport.credentials().refresh(auth))) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + describe() + ", credentials refreshed, retrying");
-                    operation.retryScheduled(Duration.ZERO, "http 401");
-                    return new Outcome.Retry<>(Duration.ZERO);
+                Outcome<T> read = reader.readSuccess(response, requestId, retryAfter, attempts);
+                if (read instanceof Outcome.Done<T> && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                    // Checked first: the message's lambda would capture, and so allocate, on every call.
+                    LOG.log(System.Logger.Level.DEBUG, transport.provider() + ": " + describe() + " -> " + status + " (attempt " + attempts + ")");
                 }
-            } catch (RequestTimeoutException | InterruptedOperationException gaveUp) {
-                // The call ran out of time or was interrupted (perhaps waiting for another's renewal): no credentials failed.
-                return new Outcome.Fail<>(gaveUp);
-            } catch (JobStatusException renewal) {
-                // The caller asked for a resource, not a token: the failure is an authentication failure, which
-                // says why the credentials could not be renewed and keeps the token endpoint's error as its cause.
-                String message = (decoded.message() == null ? "" : decoded.message() + "; ")
-                        + "renewing the credentials failed: " + renewal.getMessage();
-                ApiException failure = ApiExceptions.forStatus(new ApiError(transport.provider(), status, requestId,
-                        decoded.code(), message, decoded.details(), retryAfter, excerpt(body), attempts, describe()), false);
-                failure.initCause(renewal);
-                return new Outcome.Fail<>(failure);
+                return read;
+            } catch (IOException e) {
+                return onFailure(e, false);
             }
         }
-        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body);
+        ResponseReader.ErrorBody body = reader.readError(response);
+        DecodedError decoded = body.decoded();
+        if (status == 401) {
+            Outcome<T> renewal = credentials.onUnauthorized(response.request().url(), describe(),
+                    message -> error(status, requestId, decoded, message, retryAfter, body), decoded.message());
+            if (renewal != null) {
+                if (renewal instanceof Outcome.Retry<T>) {
+                    operation.retryScheduled(Duration.ZERO, "http 401");
+                }
+                return renewal;
+            }
+        }
+        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body.text());
         if (throttled) {
             operation.throttled(status, retryAfter);
         }
-        ApiError error = new ApiError(transport.provider(), status, requestId, decoded.code(), decoded.message(),
-                decoded.details(), retryAfter, excerpt(body), attempts, describe());
-        ApiException failure = ApiExceptions.forStatus(error, throttled);
+        ApiException failure = ApiExceptions.forStatus(error(status, requestId, decoded, decoded.message(), retryAfter, body), throttled);
         boolean retryable = throttled || budget.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);
+    }
+
+    private ApiError error(int status, @Nullable String requestId, DecodedError decoded, @Nullable String message,
+                           @Nullable Duration retryAfter, ResponseReader.ErrorBody body) {
+        return new ApiError(transport.provider(), status, requestId, decoded.code(), message, decoded.details(), retryAfter,
+                reader.excerpt(body.text()), attempts, describe());
     }
 
     /** Judges an attempt that got no complete response. */
     Outcome<T> onFailure(IOException e, boolean canceled) {
         attempt.ended(0, e);
-        if (permitTooFar) {
-            permitTooFar = false;
-            attempts--;
-            return new Outcome.Retry<>(Duration.ZERO);
+        if (e instanceof BlockingPermit.Refused refused) {
+            return new Outcome.Fail<>(refused.failure());
         }
         if (Thread.currentThread().isInterrupted()) {
             return new Outcome.Fail<>(new InterruptedOperationException(transport.provider(), attempts, e));
@@ -379,22 +201,14 @@ final class RetryingCall<T> {
         if (budget.remainingNanos(transport.time().nanoTime()) == 0) {
             return new Outcome.Fail<>(deadlinePassed(e));
         }
-        // A timeout of the attempt cancels its call: enforced by the watch, or by OkHttp, whose exception says so.
-        boolean watchTimedOut = watch != null && watch.timedOut();
-        IOException cause = watchTimedOut ? watch.timeoutException(e) : e;
-        boolean callTimedOut = cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)
-                && "timeout".equals(cause.getMessage());
-        if (canceled && !callTimedOut && !watchTimedOut) {
+        // OkHttp's call timeout cancels the call, and its exception says so.
+        boolean callTimedOut = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && "timeout".equals(e.getMessage());
+        if (canceled && !callTimedOut) {
             return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
-                    transport.provider() + " API call " + describe() + " was canceled", cause));
+                    transport.provider() + " API call " + describe() + " was canceled", e));
         }
-        boolean timeout = callTimedOut || cause instanceof SocketTimeoutException;
-        String detail = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + Text.headerValue(cause.getMessage()));
-        TransportException failure = timeout
-                ? new RequestTimeoutException(transport.provider(), attempts,
-                        transport.provider() + " API did not answer " + describe() + " in time (" + detail + ", attempts " + attempts + ")", cause)
-                : new ConnectionException(transport.provider(), attempts,
-                        transport.provider() + " API connection failed on " + describe() + " (" + detail + ", attempts " + attempts + ")", cause);
+        TransportException failure = transportFailure(e, callTimedOut || e instanceof SocketTimeoutException);
         if (request.idempotent()) {
             return retryOrFail(failure, true, null);
         }
@@ -410,54 +224,18 @@ final class RetryingCall<T> {
         return retryOrFail(failure, undelivered, null);
     }
 
-    private Outcome<T> onSuccess(Response response, String requestId, Duration retryAfter) {
-        ResponseBody body = response.body();
-        Buffer bytes;
-        try {
-            bytes = readCapped(body);
-        } catch (BodyTooLargeException e) {
-            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is larger than the "
-                    + transport.maxResponseBytes() + "-byte cap", "", null));
-        } catch (IOException e) {
-            return onFailure(e, false);
-        }
-        // The raw header, not body.contentType(): OkHttp parses that with a regex on every call.
-        String type = response.header("Content-Type");
-        if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
-            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is an HTML page (" + type + ")", text(bytes), null));
-        }
-        if (bytes.size() == 0) {
-            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is empty", "", null));
-        }
-        // Read from the buffer where it is, not from a copy in an array: the parser's own buffer is recycled.
-        T value;
-        try (PeekingInputStream in = new PeekingInputStream(bytes)) {
-            value = reader.read(in);
-        } catch (IOException | RuntimeException e) {
-            // The parser's exception is not kept as the cause: its message quotes body values, which may be
-            // secrets. Its redacted message and the JSON path go into ours instead.
-            String problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-                problem += " at " + m.getPathReference();
-            }
-            return new Outcome.Fail<>(malformed(response.code(), requestId,
-                    Text.escape(Text.clip(Text.redact(String.valueOf(problem), secrets()), 400)), text(bytes), null));
-        }
-        if (value == null) {
-            return new Outcome.Fail<>(malformed(response.code(), requestId, "it is JSON null", text(bytes), null));
-        }
-        // Read, not consumed: consumed, its segments go back to Okio's pool. Closing the body does that for OkHttp's
-        // own, but not for one an interceptor built from bytes, whose segments would be garbage on every call.
-        bytes.clear();
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            // Checked first: the message's lambda would capture, and so allocate, on every call.
-            LOG.log(System.Logger.Level.DEBUG, transport.provider() + ": " + describe() + " -> " + response.code() + " (attempt " + attempts + ")");
-        }
-        return new Outcome.Done<>(new ApiResponse<>(value, response.code(), requestId, retryAfter, attempts));
+    /** The failure of an attempt that got no answer: in time, or at all. */
+    private TransportException transportFailure(IOException e, boolean timeout) {
+        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Text.headerValue(e.getMessage()))
+                + ", attempts " + attempts;
+        String provider = transport.provider();
+        return timeout
+                ? new RequestTimeoutException(provider, attempts, provider + " API did not answer " + describe() + " in time (" + detail + ")", e)
+                : new ConnectionException(provider, attempts, provider + " API connection failed on " + describe() + " (" + detail + ")", e);
     }
 
     /** The call's deadline passed: before an attempt could start, or during one, which OkHttp then cancelled. */
-    RequestTimeoutException deadlinePassed(IOException cause) {
+    RequestTimeoutException deadlinePassed(@Nullable IOException cause) {
         return new RequestTimeoutException(transport.provider(), attempts, transport.provider() + " API call " + describe()
                 + " did not finish within its " + budget.lengthMillis() + " ms deadline (attempts " + attempts + ")", cause);
     }
@@ -468,13 +246,13 @@ final class RetryingCall<T> {
                 + describe() + " ended (attempts " + attempts + ")", cause);
     }
 
-    private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, Duration retryAfter) {
+    private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, @Nullable Duration retryAfter) {
         // A server that asks for a longer wait than the policy allows would answer an earlier retry the same way:
         // the call ends now, and the exception carries the delay for the caller to plan with.
         boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
         if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
             Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
-            if (Deadlines.plus(transport.time().nanoTime(), delay) <= deadlineNanos) {
+            if (Deadlines.plus(transport.time().nanoTime(), delay) <= budget.deadlineNanos()) {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
                         + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
@@ -486,101 +264,7 @@ final class RetryingCall<T> {
         return new Outcome.Fail<>(failure);
     }
 
-    private MalformedResponseException malformed(int status, String requestId, String problem, String body, Throwable cause) {
-        return new MalformedResponseException(transport.provider(), attempts, status, requestId,
-                reader.description(), problem, excerpt(body), cause);
-    }
-
-    /** Decodes the error body; when it says nothing, a reason phrase other than the status's standard one does. */
-    private DecodedError decode(int status, String body, String reason) {
-        DecodedError decoded = null;
-        try {
-            decoded = transport.errorDecoder().decode(status, body);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": error decoder failed: " + e.getClass().getSimpleName());
-        }
-        if (decoded == null) {
-            decoded = GenericErrorDecoder.INSTANCE.decode(status, body);
-        }
-        if (StatusPhrases.informative(reason) && (decoded == null || decoded.message() == null)) {
-            decoded = new DecodedError(decoded == null ? null : decoded.code(), Text.headerValue(reason),
-                    decoded == null ? List.of() : decoded.details());
-        }
-        if (decoded == null) {
-            return new DecodedError(null, null, List.of());
-        }
-        return request.answerWithheld() ? decoded.withheld(TokenEndpoint.QUOTABLE_CODES, secrets()) : decoded.safe(secrets());
-    }
-
-    private String requestId(Headers headers) {
-        if (request.answerWithheld()) {
-            // A token endpoint's headers are its answer too: it may echo a token in any of them.
-            return null;
-        }
-        for (String name : transport.requestIdHeaders()) {
-            String value = Text.headerValue(headers.get(name));
-            if (value != null) {
-                return Text.redact(value, secrets());
-            }
-        }
-        return null;
-    }
-
-    /** Returns the excerpt of {@code body} an exception keeps: none of an answer that holds secrets (a token endpoint's). */
-    private String excerpt(String body) {
-        return request.answerWithheld() && !body.isEmpty() ? WITHHELD : Text.excerpt(body, secrets());
-    }
-
-    private List<String> secrets() {
-        List<String> secrets = new ArrayList<>(request.secrets());
-        secrets.addAll(auth.secrets());
-        return secrets;
-    }
-
     private String describe() {
         return request.method() + " " + url.encodedPath();
-    }
-
-    /** Buffers the whole body, at most the transport's cap. */
-    private Buffer readCapped(ResponseBody body) throws IOException {
-        long cap = transport.maxResponseBytes();
-        if (body.contentLength() > cap) {
-            throw new BodyTooLargeException();
-        }
-        BufferedSource source = body.source();
-        Buffer buffer = source.getBuffer();
-        // A read at a time, each restarting the read timeout of a blocking call (a body that keeps coming is not late).
-        while (source.request(buffer.size() + 1)) {
-            if (buffer.size() > cap) {
-                throw new BodyTooLargeException();
-            }
-            if (watch != null) {
-                watch.bodyProgressed();
-            }
-        }
-        return buffer;
-    }
-
-    private static String readErrorBody(ResponseBody body) {
-        try {
-            BufferedSource source = body.source();
-            source.request(ERROR_BODY_BYTES);
-            long n = Math.min(source.getBuffer().size(), ERROR_BODY_BYTES);
-            return source.getBuffer().readString(n, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String text(Buffer bytes) {
-        return bytes.snapshot((int) Math.min(bytes.size(), 4 * Text.EXCERPT_CHARS)).string(StandardCharsets.UTF_8);
-    }
-
-    private static final class BodyTooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLargeException() {
-            super("response body too large");
-        }
     }
 }

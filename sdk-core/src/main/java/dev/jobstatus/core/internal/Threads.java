@@ -27,13 +27,15 @@ public final class Threads {
     }
 
     /**
-     * Returns a daemon thread named {@code name} in the SDK's thread group for a JVM-wide helper that idles out on its
-     * own; it is counted by {@link #liveThreadsWithLibraryHelpers()}, not by {@link #liveThreads()}.
+     * Returns a factory of daemon threads named {@code name} in the SDK's thread group for a JVM-wide helper that idles
+     * out on its own; they are counted by {@link #liveThreadsWithLibraryHelpers()}, not by {@link #liveThreads()}.
      */
-    static Thread helper(String name, Runnable runnable) {
-        Thread thread = new Thread(GROUP, runnable, name);
-        thread.setDaemon(true);
-        return thread;
+    static ThreadFactory helperFactory(String name) {
+        return runnable -> {
+            Thread thread = new Thread(GROUP, runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Returns how many threads the SDK's own factories started are alive now (HTTP workers and timers). */
@@ -52,8 +54,8 @@ public final class Threads {
 
     /**
      * Returns how many threads are alive in the SDK's thread group: its own, plus the JVM-wide helpers OkHttp and
-     * Okio start from them (task runners, the connection closer, the timeout watchdog) and the SDK's call watch,
-     * which idle out on their own.
+     * Okio start from them (task runners, the connection closer, the timeout watchdog) and the SDK's interrupt
+     * watch, which idle out on their own.
      */
     public static int liveThreadsWithLibraryHelpers() {
         Thread[] threads = new Thread[GROUP.activeCount() + 16];

@@ -77,7 +77,7 @@ public final class TokenEndpoint {
             return read(answer.value(), transport.time().now(), previousRefreshToken);
         } catch (Unusable e) {
             throw new MalformedResponseException(transport.provider(), answer.attempts(), answer.statusCode(), answer.requestId(),
-                    expected, e.getMessage(), RetryingCall.WITHHELD, null);
+                    expected, e.getMessage(), ResponseReader.WITHHELD, null);
         }
     }
 

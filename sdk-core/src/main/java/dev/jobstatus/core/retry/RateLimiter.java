@@ -31,10 +31,10 @@ public interface RateLimiter {
     }
 
     /**
-     * {@return whether other processes take permits from this limiter too} The SDK then gives a request that goes
-     * out late after its permit (a pause, a slow connection) a fresh permit first, because another process's next
-     * request, sent on time, could otherwise reach the server right after it. In-process limiters return
-     * {@code false}, the default.
+     * {@return whether other processes take permits from this limiter too} The SDK then gives a request that still
+     * goes out late after its permit (its thread descheduled, a pause) a fresh permit first, because another
+     * process's next request, sent on time, could otherwise reach the server right after it. In-process limiters
+     * return {@code false}, the default.
      */
     default boolean shared() {
         return false;

@@ -20,52 +20,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 /**
  * One deadline per operation, on the real clock: it bounds every poll, retry, backoff and wait inside it, and the
- * attempt in flight, which is cancelled when it passes. The servers accept and never answer, answer late, or trickle.
+ * attempt in flight, which is cancelled when it passes. The servers accept and never answer, answer late, or trickle;
+ * the client's own timeouts are minutes long, so only the deadline can end these calls (no test measures time).
  */
 class DeadlineTest {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
-    private static final long MARGIN_MILLIS = 1_500;
 
     @StartStop
     final MockWebServer server = new MockWebServer();
 
     private static HttpTransport transport(HttpUrl base) {
-        return HttpTransport.builder("acme").baseUrl(base).build();
+        return HttpTransport.builder("acme").baseUrl(base).readTimeout(Duration.ofMinutes(5)).callTimeout(Duration.ZERO).build();
     }
 
     private static PollPolicy oneSecond() {
         return PollPolicy.builder().initialInterval(Duration.ofMillis(100)).timeout(ONE_SECOND).build();
     }
 
-    private static <T> T timed(java.util.concurrent.Callable<T> action, AtomicReference<Duration> took) throws Exception {
-        long start = System.nanoTime();
-        try {
-            return action.call();
-        } finally {
-            took.set(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
     @Test
     void aBlockingWaitEndsAtItsTimeoutAndCancelsThePollInFlight() throws Exception {
         try (SilentServer silent = new SilentServer(); HttpTransport transport = transport(silent.url("/"))) {
             JobWaiter<TestJob> waiter = TestJobs.waiter(transport, "7").policy(oneSecond());
-            AtomicReference<Duration> took = new AtomicReference<>();
-
-            Throwable thrown = catchThrowable(() -> timed(waiter::await, took));
+            Throwable thrown = catchThrowable(waiter::await);
 
             assertThat(thrown).isInstanceOf(JobWaitTimeoutException.class)
                     .hasMessageContaining("acme job 7").hasMessageContaining("1000 ms timeout");
             assertThat(((JobWaitTimeoutException) thrown).lastJob()).isNull();
-            assertThat(thrown.getCause()).isInstanceOf(RequestTimeoutException.class);
-            assertThat(took.get().toMillis()).isLessThan(MARGIN_MILLIS);
-            assertThat(silent.awaitClientClose(500)).as("the request in flight was cancelled").isTrue();
+            assertThat(thrown.getCause()).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("deadline");
+            assertThat(silent.awaitClientClose(30_000)).as("the request in flight was cancelled").isTrue();
         }
     }
 
@@ -73,29 +62,25 @@ class DeadlineTest {
     void anAsyncWaitEndsAtItsTimeoutAndCancelsThePollInFlight() throws Exception {
         try (SilentServer silent = new SilentServer(); HttpTransport transport = transport(silent.url("/"))) {
             CompletableFuture<TestJob> wait = TestJobs.waiter(transport, "7").policy(oneSecond()).awaitAsync();
-            long start = System.nanoTime();
 
-            Throwable thrown = catchThrowable(() -> wait.get(5, TimeUnit.SECONDS));
+            Throwable thrown = catchThrowable(() -> wait.get(30, TimeUnit.SECONDS));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(MARGIN_MILLIS);
-            assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(JobWaitTimeoutException.class);
-            assertThat(silent.awaitClientClose(500)).as("the request in flight was cancelled").isTrue();
+            assertThat(thrown).isInstanceOf(ExecutionException.class).cause().isInstanceOf(JobWaitTimeoutException.class)
+                    .hasMessageContaining("1000 ms timeout");
+            assertThat(silent.awaitClientClose(30_000)).as("the request in flight was cancelled").isTrue();
         }
     }
 
     @Test
     void aWaitWhosePollsAnswerLateStillEndsAtItsTimeoutWithTheLastJobSeen() throws Exception {
         server.enqueue(TestJobs.job("7", "running", 3));
-        server.enqueue(new MockResponse.Builder(TestJobs.job("7", "running", 4)).headersDelay(5, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder(TestJobs.job("7", "running", 4)).onResponseStart(SocketEffect.Stall.INSTANCE).build());
         try (HttpTransport transport = transport(server.url("/"))) {
-            AtomicReference<Duration> took = new AtomicReference<>();
-
-            Throwable thrown = catchThrowable(() -> timed(() -> TestJobs.waiter(transport, "7").policy(oneSecond()).await(), took));
+            Throwable thrown = catchThrowable(() -> TestJobs.waiter(transport, "7").policy(oneSecond()).await());
 
             assertThat(thrown).isInstanceOf(JobWaitTimeoutException.class);
             assertThat(((JobWaitTimeoutException) thrown).lastJob(TestJob.class).done()).isEqualTo(3);
             assertThat(((JobWaitTimeoutException) thrown).polls()).isEqualTo(1);
-            assertThat(took.get().toMillis()).isLessThan(MARGIN_MILLIS);
         }
     }
 
@@ -104,14 +89,11 @@ class DeadlineTest {
         server.enqueue(new MockResponse.Builder(json(200, "{\"id\":\"" + "x".repeat(4096) + "\"}"))
                 .throttleBody(64, 100, TimeUnit.MILLISECONDS).build());
         try (HttpTransport transport = transport(server.url("/"))) {
-            AtomicReference<Duration> took = new AtomicReference<>();
-
-            Throwable thrown = catchThrowable(() -> timed(() -> transport.execute(TestTransports.getThing("1"), TestTransports.THING,
-                    RequestOptions.timeout(ONE_SECOND)), took));
+            Throwable thrown = catchThrowable(() -> transport.execute(TestTransports.getThing("1"), TestTransports.THING,
+                    RequestOptions.timeout(ONE_SECOND)));
 
             assertThat(thrown).isInstanceOf(RequestTimeoutException.class)
                     .hasMessageContaining("acme API call GET /things/1 did not finish within its 1000 ms deadline (attempts 1)");
-            assertThat(took.get().toMillis()).isLessThan(MARGIN_MILLIS);
         }
     }
 
@@ -120,13 +102,11 @@ class DeadlineTest {
         try (SilentServer silent = new SilentServer(); HttpTransport transport = transport(silent.url("/"))) {
             CompletableFuture<TestTransports.Thing> call = transport.fetchAsync(TestTransports.getThing("1"), TestTransports.THING,
                     RequestOptions.timeout(ONE_SECOND));
-            long start = System.nanoTime();
 
-            Throwable thrown = catchThrowable(() -> call.get(5, TimeUnit.SECONDS));
+            Throwable thrown = catchThrowable(() -> call.get(30, TimeUnit.SECONDS));
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(MARGIN_MILLIS);
-            assertThat(thrown).cause().isInstanceOf(RequestTimeoutException.class);
-            assertThat(silent.awaitClientClose(500)).isTrue();
+            assertThat(thrown).cause().isInstanceOf(RequestTimeoutException.class).hasMessageContaining("1000 ms deadline");
+            assertThat(silent.awaitClientClose(30_000)).isTrue();
         }
     }
 
@@ -136,13 +116,10 @@ class DeadlineTest {
             server.enqueue(new MockResponse.Builder().code(503).headersDelay(400, TimeUnit.MILLISECONDS).build());
         }
         try (HttpTransport transport = transport(server.url("/"))) {
-            AtomicReference<Duration> took = new AtomicReference<>();
-
-            Throwable thrown = catchThrowable(() -> timed(() -> transport.execute(TestTransports.getThing("1"), TestTransports.THING,
-                    RequestOptions.timeout(ONE_SECOND)), took));
+            Throwable thrown = catchThrowable(() -> transport.execute(TestTransports.getThing("1"), TestTransports.THING,
+                    RequestOptions.timeout(ONE_SECOND)));
 
             assertThat(thrown).isInstanceOfAny(RequestTimeoutException.class, dev.jobstatus.core.exception.ServerException.class);
-            assertThat(took.get().toMillis()).isLessThan(MARGIN_MILLIS);
             assertThat(server.getRequestCount()).isLessThanOrEqualTo(3);
         }
     }
@@ -152,14 +129,14 @@ class DeadlineTest {
         server.enqueue(TestJobs.job("7", "running", 1));
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").build());
         try (HttpTransport transport = transport(server.url("/"))) {
-            AtomicReference<Duration> took = new AtomicReference<>();
             PollPolicy tenSeconds = PollPolicy.builder().initialInterval(Duration.ofMillis(50)).timeout(Duration.ofSeconds(10)).build();
 
-            Throwable thrown = catchThrowable(() -> timed(() -> TestJobs.waiter(transport, "7").policy(tenSeconds).await(), took));
+            Throwable thrown = catchThrowable(() -> TestJobs.waiter(transport, "7").policy(tenSeconds).await());
 
             assertThat(thrown).isInstanceOf(RateLimitException.class);
             assertThat(((RateLimitException) thrown).retryAfter()).isEqualTo(Duration.ofHours(1));
-            assertThat(took.get().toMillis()).isLessThan(1_000);
+            assertThat(((RateLimitException) thrown).attempts()).as("no retry into the hour").isOne();
+            assertThat(server.getRequestCount()).isEqualTo(2);
         }
     }
 
@@ -175,16 +152,12 @@ class DeadlineTest {
                 }
             });
             waiting.start();
-            while (silent.accepted() == 0) {
-                Thread.sleep(10);
-            }
-            long start = System.nanoTime();
+            assertThat(silent.awaitAccepted(30_000)).isTrue();
             waiting.interrupt();
-            waiting.join(5_000);
+            waiting.join(30_000);
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(1_000);
             assertThat(thrown.get()).isInstanceOf(InterruptedOperationException.class);
-            assertThat(silent.awaitClientClose(500)).isTrue();
+            assertThat(silent.awaitClientClose(30_000)).isTrue();
         }
     }
 }

@@ -115,7 +115,7 @@ class ListenerFaultTest {
     void waitsEndWithTheirRealOutcome(String where) throws Exception {
         PollPolicy fast = PollPolicy.builder().initialInterval(Duration.ofMillis(1)).multiplier(1).jitter(0).build();
         try (HttpTransport transport = transport(where)) {
-            var waiter = transport.waiter("j1", ApiRequest.get().path("jobs").pathParam("id", "j1").build(),
+            var waiter = JobWaiters.create(transport, "j1", ApiRequest.get().path("jobs").pathParam("id", "j1").build(),
                     BodyReader.json(Job.class), fast, RequestOptions.defaults());
             server.enqueue(json(200, "{\"status\":\"running\"}"));
             server.enqueue(json(200, "{\"status\":\"done\"}"));

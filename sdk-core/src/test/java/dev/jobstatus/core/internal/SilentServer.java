@@ -18,6 +18,7 @@ final class SilentServer implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger accepted = new AtomicInteger();
     private final CountDownLatch clientClosed = new CountDownLatch(1);
+    private final CountDownLatch firstAccepted = new CountDownLatch(1);
 
     SilentServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -36,6 +37,11 @@ final class SilentServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Waits until the server accepted a connection, and returns whether it did within {@code millis}. */
+    boolean awaitAccepted(long millis) throws InterruptedException {
+        return firstAccepted.await(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** Waits until the client closes a connection, and returns whether it did within {@code millis}. */
     boolean awaitClientClose(long millis) throws InterruptedException {
         return clientClosed.await(millis, TimeUnit.MILLISECONDS);
@@ -46,6 +52,7 @@ final class SilentServer implements AutoCloseable {
             try {
                 Socket connection = socket.accept();
                 accepted.incrementAndGet();
+                firstAccepted.countDown();
                 Thread reader = new Thread(() -> drain(connection), "silent-server-connection");
                 reader.setDaemon(true);
                 reader.start();

@@ -6,6 +6,7 @@ import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.JobWaiters;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
@@ -36,7 +37,7 @@ public final class TestJobs {
 
     public static JobWaiter<TestJob> waiter(HttpTransport transport, String id) {
         ApiRequest request = ApiRequest.get().path("jobs").pathParam("id", id).build();
-        return transport.waiter(id, request, READER, PollPolicy.defaults(), RequestOptions.defaults());
+        return JobWaiters.create(transport, id, request, READER, PollPolicy.defaults(), RequestOptions.defaults());
     }
 
     public static MockResponse job(String id, String status, long done) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * as it was, a non-ASCII or control character threw its {@link IllegalArgumentException} out of the call (found by
  * the reliability module's body properties).
  */
-class HopInterceptorTest {
+class HeldRetryAfterInterceptorTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
