@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Wix async-jobs API ({@code https://www.wixapis.com}).
@@ -59,14 +60,14 @@ public final class WixClient extends ProviderClient {
      * OAuth client credentials; a ready access token; or custom credentials.
      */
     public static final class Builder extends ClientBuilder<Builder> {
-        private String apiKey;
-        private String siteId;
-        private String accountId;
-        private String clientId;
-        private String clientSecret;
-        private String instanceId;
-        private String accessToken;
-        private CredentialProvider credentials;
+        private @Nullable String apiKey;
+        private @Nullable String siteId;
+        private @Nullable String accountId;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private @Nullable String instanceId;
+        private @Nullable String accessToken;
+        private @Nullable CredentialProvider credentials;
         private String jobsPath = DEFAULT_JOBS_PATH;
 
         private Builder() {
@@ -193,19 +194,22 @@ public final class WixClient extends ProviderClient {
             } else if (credentials != null) {
                 transport.credentials(credentials);
             } else {
-                if (isBlank(clientId) || isBlank(clientSecret) || isBlank(instanceId)) {
+                String id = nonBlank(clientId);
+                String secret = nonBlank(clientSecret);
+                String instance = nonBlank(instanceId);
+                if (id == null || secret == null || instance == null) {
                     throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
                 }
-                CoreAccess.account(this, "instance-" + instanceId);
-                TokenStore store = CoreAccess.tokenStore(this, clientId, clientSecret, instanceId);
-                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
+                CoreAccess.account(this, "instance-" + instance);
+                TokenStore store = CoreAccess.tokenStore(this, id, secret, instance);
+                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, id, secret, instance))
                         .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
         }
 
-        private static boolean isBlank(String s) {
-            return s == null || s.isBlank();
+        private static @Nullable String nonBlank(@Nullable String s) {
+            return s == null || s.isBlank() ? null : s;
         }
     }
 }
