@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Asana API ({@code https://app.asana.com/api/1.0}).
@@ -62,8 +63,8 @@ public final class AsanaClient extends ProviderClient {
 
     /** Configures an {@link AsanaClient}; a token (or custom credentials) is required. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private CredentialProvider credentials;
-        private String[] oauth;
+        private @Nullable CredentialProvider credentials;
+        private String @Nullable [] oauth;
         private final Set<String> enable = new LinkedHashSet<>();
         private final Set<String> disable = new LinkedHashSet<>();
 
@@ -150,9 +151,10 @@ public final class AsanaClient extends ProviderClient {
             CoreAccess.requireOneCredential(this, "bearerToken", "oauthRefresh", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
                     .responseObserver(new ChangeWarnings());
-            if (oauth != null) {
-                TokenStore store = CoreAccess.tokenStore(this, oauth[0], oauth[1], oauth[2]);
-                transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
+            String[] grant = oauth;
+            if (grant != null) {
+                TokenStore store = CoreAccess.tokenStore(this, grant[0], grant[1], grant[2]);
+                transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, grant[0], grant[1], grant[2]))
                         .timeSource(t.time()).store(store).build());
             } else {
                 transport.credentials(credentials);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asana's error envelope: {@code {"errors": [{"message", "help", "phrase"}]}} ({@code phrase} only on 500s, a
@@ -21,7 +22,7 @@ final class AsanaErrors {
     private AsanaErrors() {
     }
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
         if (node == null || !node.path("errors").isArray() || node.path("errors").isEmpty()) {
             return null;

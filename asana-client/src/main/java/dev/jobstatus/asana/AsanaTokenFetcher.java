@@ -8,6 +8,7 @@ import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renews an OAuth app's access token with its refresh token: {@code POST /-/oauth_token} on the API's host
@@ -29,7 +30,7 @@ final class AsanaTokenFetcher implements TokenFetcher {
     }
 
     @Override
-    public AccessToken fetch(AccessToken previous) {
+    public AccessToken fetch(@Nullable AccessToken previous) {
         String current = previous != null && previous.refreshToken() != null ? previous.refreshToken() : refreshToken;
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");

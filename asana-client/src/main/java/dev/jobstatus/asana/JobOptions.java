@@ -23,9 +23,9 @@ public final class JobOptions {
     private static final JobOptions NONE = builder().build();
 
     private final List<String> fields;
-    private final Boolean pretty;
+    private final @Nullable Boolean pretty;
     private final boolean includeStatus;
-    private final String optFields;
+    private final @Nullable String optFields;
 
     private JobOptions(Builder b) {
         this.fields = List.copyOf(b.fields);
@@ -88,7 +88,7 @@ public final class JobOptions {
     /** Builds {@link JobOptions}. */
     public static final class Builder {
         private final Set<String> fields = new LinkedHashSet<>();
-        private Boolean pretty;
+        private @Nullable Boolean pretty;
         private boolean includeStatus = true;
 
         private Builder() {

@@ -28,7 +28,7 @@ final class Scenarios {
         try (MockWebServer server = Fixtures.syntheticListing(total);
              NexudusClient nexudus = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("t")
                      .rateLimiter(RateLimiter.unlimited()).build()) {
-            nexudus.backgroundJobs().listAll(BackgroundJobQuery.all()).limit(2000).stream().count(); // warm-up
+            long warmUp = nexudus.backgroundJobs().listAll(BackgroundJobQuery.all()).limit(2000).stream().count();
             int before = server.getRequestCount();
             Heap.resetPeak();
             long start = System.nanoTime();

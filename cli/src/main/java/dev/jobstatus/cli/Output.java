@@ -48,7 +48,7 @@ final class Output {
     <T> long rows(List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
         Iterator<T> each = records.iterator();
         // The first page is asked for before the header is printed: a listing that fails at once prints only its error.
-        each.hasNext();
+        var unused = each.hasNext();
         if (!json) {
             context.out().println(line(header, widths));
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Nexudus API ({@code https://spaces.nexudus.com/api/...}).
@@ -61,11 +62,11 @@ public final class NexudusClient extends ProviderClient {
 
     /** Configures a {@link NexudusClient}; exactly one way of authenticating must be chosen. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private CredentialProvider credentials;
-        private String username;
-        private String password;
-        private Supplier<String> totp;
-        private String clientId;
+        private @Nullable CredentialProvider credentials;
+        private @Nullable String username;
+        private @Nullable String password;
+        private @Nullable Supplier<String> totp;
+        private @Nullable String clientId;
         private StatusClassifier classifier = StatusClassifier.defaults();
         private ZoneId zone = ZoneOffset.UTC;
 
@@ -212,9 +213,13 @@ public final class NexudusClient extends ProviderClient {
         public NexudusClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
             HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
-            if (username != null) {
-                TokenStore store = CoreAccess.tokenStore(this, username, password, clientId == null ? username : clientId);
-                transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
+            String user = username;
+            String pass = password;
+            if (user != null && pass != null) {
+                Supplier<String> code = totp;
+                String client = clientId;
+                TokenStore store = CoreAccess.tokenStore(this, user, pass, client == null ? user : client);
+                transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, user, pass, code, client))
                         .timeSource(t.time()).store(store).build());
             } else {
                 transport.credentials(credentials);

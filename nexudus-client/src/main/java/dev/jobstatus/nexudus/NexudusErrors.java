@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Nexudus's error bodies and throttle. Errors come as a bare JSON string ({@code "Not found"}), as
@@ -35,7 +36,7 @@ final class NexudusErrors {
     private NexudusErrors() {
     }
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
         if (node == null) {
             return null;
@@ -61,7 +62,7 @@ final class NexudusErrors {
         return message == null && details.isEmpty() ? null : new DecodedError(null, message, details);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -77,7 +77,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
                 : query.toBuilder().pageSize(BackgroundJobQuery.MAX_PAGE_SIZE).build();
         long first = sized.page() == null ? 1 : sized.page();
         return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
-            long number = ((PageRef.PageNumber) ref).number();
+            long number = ((PageRef.PageNumber) Objects.requireNonNull(ref, "ref")).number();
             if (number > Integer.MAX_VALUE) {
                 throw new PagingException(transport.provider(), transport.provider() + " API announced page " + number
                         + ", past the largest page number a listing can ask for (" + Integer.MAX_VALUE + "); stopping");

@@ -194,7 +194,7 @@ class ApiSurfaceTest {
         return modules;
     }
 
-    private static boolean isVisible(Class<?> type) {
+    static boolean isVisible(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getDeclaringClass()) {
             if (!isVisible(c.getModifiers())) {
                 return false;
@@ -203,7 +203,7 @@ class ApiSurfaceTest {
         return true;
     }
 
-    private static boolean isVisible(int modifiers) {
+    static boolean isVisible(int modifiers) {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 

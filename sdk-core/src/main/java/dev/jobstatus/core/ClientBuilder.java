@@ -73,7 +73,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private final List<RateLimiter.Window> defaultWindows;
     private final HttpTransport.Builder transport;
     private HttpUrl baseUrl;
-    private RateLimiter rateLimiter;
+    private @Nullable RateLimiter rateLimiter;
     private TimeSource time = TimeSource.system();
     private PollPolicy pollPolicy = PollPolicy.defaults();
     private final List<String> credentialsChosen = new ArrayList<>();

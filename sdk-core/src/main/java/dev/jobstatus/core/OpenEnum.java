@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public abstract class OpenEnum<K extends Enum<K>> {
     private final String value;
-    private final K known;
+    private final @Nullable K known;
 
     /**
      * Creates a value.

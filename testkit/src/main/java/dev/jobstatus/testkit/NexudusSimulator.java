@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,8 +82,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             form = Map.copyOf(form);
         }
 
-        /** {@return the {@code grant_type} field} */
-        public String grantType() {
+        /** {@return the {@code grant_type} field, or {@code null} when the form has none} */
+        public @Nullable String grantType() {
             return form.get("grant_type");
         }
     }
@@ -272,7 +273,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if ("-1".equals(url.queryParameter("dir"))) {
             order = order.reversed();
         }
-        result.sort(order.thenComparing(job -> ((Number) job.get("Id")).longValue()));
+        result.sort(order.thenComparing(NexudusSimulator::id));
         return result;
     }
 
@@ -381,7 +382,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private MockResponse get(String id) {
         for (Map<String, Object> job : jobs) {
             if (String.valueOf(job.get("Id")).equals(id)) {
-                Lifecycle<String> lifecycle = lifecycles.get(((Number) job.get("Id")).longValue());
+                Lifecycle<String> lifecycle = lifecycles.get(id(job));
                 if (lifecycle != null) {
                     job.put("Status", lifecycle.next());
                 }
@@ -440,42 +441,56 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         String createdOn = url.queryParameter(FILTER_PREFIX + "CreatedOn");
         if (createdOn != null) {
             LocalDateTime minute = LocalDateTime.parse(createdOn, MINUTES);
-            keep = keep.and(job -> time(job, "CreatedOn") != null
-                    && time(job, "CreatedOn").truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(minute));
+            keep = keep.and(job -> {
+                LocalDateTime created = time(job, "CreatedOn");
+                return created != null && created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(minute);
+            });
         }
         for (String field : List.of("CreatedOn", "UpdatedOn")) {
             String from = url.queryParameter("from_" + FILTER_PREFIX + field);
             String to = url.queryParameter("to_" + FILTER_PREFIX + field);
             if (from != null) {
                 LocalDateTime min = LocalDateTime.parse(from, MINUTES);
-                keep = keep.and(job -> time(job, field) != null && !time(job, field).isBefore(min));
+                keep = keep.and(job -> {
+                    LocalDateTime at = time(job, field);
+                    return at != null && !at.isBefore(min);
+                });
             }
             if (to != null) {
                 LocalDateTime max = LocalDateTime.parse(to, MINUTES);
-                keep = keep.and(job -> time(job, field) != null && !time(job, field).isAfter(max));
+                keep = keep.and(job -> {
+                    LocalDateTime at = time(job, field);
+                    return at != null && !at.isAfter(max);
+                });
             }
         }
         return keep;
     }
 
-    private static LocalDateTime time(Map<String, Object> job, String field) {
+    /** Every job the simulator holds has a numeric {@code Id}. */
+    private static long id(Map<String, Object> job) {
+        return ((Number) Objects.requireNonNull(job.get("Id"), "Id")).longValue();
+    }
+
+    private static @Nullable LocalDateTime time(Map<String, Object> job, String field) {
         Object value = job.get(field);
         return value == null ? null : LocalDateTime.parse(value.toString().replace("Z", ""));
     }
 
-    private static Object sortKey(Map<String, Object> job, String property) {
+    private static @Nullable Object sortKey(Map<String, Object> job, String property) {
         Object value = job.get(property);
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        if (property.endsWith("On") && value != null) {
-            return time(job, property).toString();
+        LocalDateTime at = property.endsWith("On") ? time(job, property) : null;
+        if (at != null) {
+            return at.toString();
         }
         return value == null ? null : value.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Orders nulls first, then numbers by value, then text. */
-    private static int compare(Object a, Object b) {
+    private static int compare(@Nullable Object a, @Nullable Object b) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;
         }

@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider API served on loopback by an in-process {@link MockWebServer}: the common part of the three
@@ -37,7 +38,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private final java.util.Map<String, List<Window>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean limitsEnforced = true;
     private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile InstantSource clock;
+    private volatile @Nullable InstantSource clock;
     private volatile boolean closeAfterEachResponse;
 
     /** One rate limit: at most {@code permits} requests in any span of {@code period}. */
@@ -158,7 +159,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
      * @param clock the clock the limits are measured by
      * @return this simulator
      */
-    public final S clock(InstantSource clock) {
+    public final S clock(@Nullable InstantSource clock) {
         this.clock = clock;
         return self();
     }

@@ -44,7 +44,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      */
     public record Step(String status, long successCount, long failCount) { }
 
-    private record Job(String id, Long total, Lifecycle<Step> lifecycle) { }
+    private record Job(String id, @Nullable Long total, Lifecycle<Step> lifecycle) { }
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rawJobs = new ConcurrentHashMap<>();

@@ -14,10 +14,10 @@ import java.util.Objects;
 public final class AsyncJobItemsQuery {
     private static final AsyncJobItemsQuery ALL = builder().build();
 
-    private final Integer pageSize;
-    private final String cursor;
-    private final Boolean hasError;
-    private final ItemStatusFilter status;
+    private final @Nullable Integer pageSize;
+    private final @Nullable String cursor;
+    private final @Nullable Boolean hasError;
+    private final @Nullable ItemStatusFilter status;
 
     private AsyncJobItemsQuery(Builder b) {
         if (b.pageSize != null && b.pageSize < 1) {
@@ -82,7 +82,7 @@ public final class AsyncJobItemsQuery {
         return new AsyncJobItemsQuery(b);
     }
 
-    private static Boolean impliedHasError(ItemStatusFilter status) {
+    private static @Nullable Boolean impliedHasError(@Nullable ItemStatusFilter status) {
         if (status == null) {
             return null;
         }
@@ -111,10 +111,10 @@ public final class AsyncJobItemsQuery {
 
     /** Builds an {@link AsyncJobItemsQuery}; each method is named after the value it sets. */
     public static final class Builder {
-        private Integer pageSize;
-        private String cursor;
-        private Boolean hasError;
-        private ItemStatusFilter status;
+        private @Nullable Integer pageSize;
+        private @Nullable String cursor;
+        private @Nullable Boolean hasError;
+        private @Nullable ItemStatusFilter status;
 
         private Builder() {
         }

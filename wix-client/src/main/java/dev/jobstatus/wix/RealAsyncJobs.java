@@ -104,7 +104,8 @@ final class RealAsyncJobs implements AsyncJobs {
         getRequest(jobId); // refuse a bad id now, not on first iteration
         PagedIterable.PageFetcher<AsyncJobItem> fetcher = ref -> {
             AsyncJobItemsPage page = listItems(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
-            return new Page<>(page.items(), page.hasNext() ? PageRef.cursor(page.nextCursor()) : null, null, null);
+            String next = page.nextCursor();
+            return new Page<>(page.items(), page.hasNext() && next != null ? PageRef.cursor(next) : null, null, null);
         };
         return query.cursor() == null ? PagedIterable.of(transport.provider(), fetcher)
                 : PagedIterable.startingAt(transport.provider(), PageRef.cursor(query.cursor()), fetcher);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Wix async-jobs API ({@code https://www.wixapis.com}).
@@ -60,14 +61,14 @@ public final class WixClient extends ProviderClient {
      * OAuth client credentials; a ready access token; or custom credentials.
      */
     public static final class Builder extends ClientBuilder<Builder> {
-        private String apiKey;
-        private String siteId;
-        private String accountId;
-        private String clientId;
-        private String clientSecret;
-        private String instanceId;
-        private String accessToken;
-        private CredentialProvider credentials;
+        private @Nullable String apiKey;
+        private @Nullable String siteId;
+        private @Nullable String accountId;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private @Nullable String instanceId;
+        private @Nullable String accessToken;
+        private @Nullable CredentialProvider credentials;
         private String jobsPath = DEFAULT_JOBS_PATH;
 
         private Builder() {
@@ -200,9 +201,13 @@ public final class WixClient extends ProviderClient {
             } else if (credentials != null) {
                 transport.credentials(credentials);
             } else {
-                CoreAccess.account(this, "instance-" + instanceId);
-                TokenStore store = CoreAccess.tokenStore(this, clientId, clientSecret, instanceId);
-                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
+                // oauth(...) set all three: it is the one way of authenticating left.
+                String id = Objects.requireNonNull(clientId, "clientId");
+                String secret = Objects.requireNonNull(clientSecret, "clientSecret");
+                String instance = Objects.requireNonNull(instanceId, "instanceId");
+                CoreAccess.account(this, "instance-" + instance);
+                TokenStore store = CoreAccess.tokenStore(this, id, secret, instance);
+                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, id, secret, instance))
                         .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wix's error envelope: {@code {"message", "details": {"applicationError": {"code", "description", "data"}}}} or
@@ -21,7 +22,7 @@ final class WixErrors {
     private WixErrors() {
     }
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
         if (node == null || !node.isObject()) {
             return null;
@@ -53,7 +54,7 @@ final class WixErrors {
         return message == null && code == null && items.isEmpty() ? null : new DecodedError(code, message, items);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

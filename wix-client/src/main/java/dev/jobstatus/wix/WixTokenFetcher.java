@@ -8,6 +8,7 @@ import dev.jobstatus.core.internal.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mints Wix OAuth access tokens with the client-credentials grant: {@code POST /oauth2/token} with a JSON body of
@@ -28,7 +29,7 @@ final class WixTokenFetcher implements TokenFetcher {
     }
 
     @Override
-    public AccessToken fetch(AccessToken previous) {
+    public AccessToken fetch(@Nullable AccessToken previous) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "client_credentials");
         body.put("client_id", clientId);

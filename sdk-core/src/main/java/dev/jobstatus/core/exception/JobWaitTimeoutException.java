@@ -15,7 +15,7 @@ public class JobWaitTimeoutException extends JobStatusException {
 
     /** The job's id. */
     private final String jobId;
-    private final transient JobView lastJob;
+    private final transient @Nullable JobView lastJob;
     /** The polls made. */
     private final int polls;
     /** The time the wait took. */

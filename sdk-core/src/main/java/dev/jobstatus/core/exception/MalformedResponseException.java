@@ -13,7 +13,7 @@ public class MalformedResponseException extends JobStatusException {
     /** The HTTP status of the response. */
     private final int statusCode;
     /** The provider's request id, or {@code null}. */
-    private final String requestId;
+    private final @Nullable String requestId;
     /** What the body should have been. */
     private final String expected;
     /** The start of the body, secrets redacted. */

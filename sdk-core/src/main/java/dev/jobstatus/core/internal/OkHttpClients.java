@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /** Sets up the {@link OkHttpClient} of a transport: timeouts, a bounded dispatcher, and the SDK's interceptors. */
 final class OkHttpClients {
@@ -58,12 +59,12 @@ final class OkHttpClients {
         return dispatcher;
     }
 
-    private static void setTimeout(Duration value, OkHttpClient callers, Duration fallback,
-                                   Function<Duration, OkHttpClient.Builder> setter) {
+    private static void setTimeout(@Nullable Duration value, @Nullable OkHttpClient callers, Duration fallback,
+                                   Consumer<Duration> setter) {
         if (value != null) {
-            setter.apply(value);
+            setter.accept(value);
         } else if (callers == null) {
-            setter.apply(fallback);
+            setter.accept(fallback);
         }
     }
 }

@@ -39,10 +39,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     public static final int MAX_EMPTY_PAGES_IN_A_ROW = 100;
 
     private final String provider;
-    private final PageRef first;
+    private final @Nullable PageRef first;
     private final PageFetcher<T> fetcher;
     private final long limit;
-    private final Function<? super T, ?> key;
+    private final @Nullable Function<? super T, ?> key;
 
     /**
      * Fetches one page of a listing, always with the same options as the first.
@@ -59,10 +59,11 @@ public final class PagedIterable<T> implements Iterable<T> {
          * @return the page
          * @throws JobStatusException if the request fails
          */
-        Page<T> fetch(PageRef ref);
+        Page<T> fetch(@Nullable PageRef ref);
     }
 
-    private PagedIterable(String provider, PageRef first, PageFetcher<T> fetcher, long limit, Function<? super T, ?> key) {
+    private PagedIterable(String provider, @Nullable PageRef first, PageFetcher<T> fetcher, long limit,
+                          @Nullable Function<? super T, ?> key) {
         this.provider = provider;
         this.first = first;
         this.fetcher = fetcher;
@@ -77,7 +78,7 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param provider the provider name, for exceptions
      * @param fetcher fetches a page given where it is
      */
-    public static <T> @Nullable PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
+    public static <T> PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
         return new PagedIterable<>(Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
     }
 
@@ -141,10 +142,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     /** Walks the pages, refusing any page reference it has already followed. */
     private final class PageIterator implements Iterator<Page<T>> {
         private final Set<PageRef> followed = new HashSet<>();
-        private PageRef nextRef = first;
+        private @Nullable PageRef nextRef = first;
         private boolean started;
         private boolean ended;
-        private Page<T> ahead;
+        private @Nullable Page<T> ahead;
 
         @Override
         public boolean hasNext() {
@@ -156,16 +157,16 @@ public final class PagedIterable<T> implements Iterable<T> {
 
         @Override
         public Page<T> next() {
-            if (!hasNext()) {
+            Page<T> page = hasNext() ? ahead : null;
+            if (page == null) {
                 throw new NoSuchElementException();
             }
-            Page<T> page = ahead;
             ahead = null;
             return page;
         }
 
         /** Fetches pages until one holds items, following empty ones that name a next page. */
-        private Page<T> fetchNext() {
+        private @Nullable Page<T> fetchNext() {
             for (int empty = 0; ; empty++) {
                 if (started && nextRef == null) {
                     ended = true;
@@ -199,7 +200,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /** A page reference for a message: a cursor is server text, escaped and cut short. */
-    private static String describe(PageRef ref) {
+    private static String describe(@Nullable PageRef ref) {
         return Text.escape(Text.clip(String.valueOf(ref), 200));
     }
 

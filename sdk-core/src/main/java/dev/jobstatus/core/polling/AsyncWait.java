@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One asynchronous wait: a chain of non-blocking polls with timers in between. Cancelling the result, or closing the
@@ -18,14 +19,14 @@ final class AsyncWait<J extends JobView> {
     private final JobWaiter<J> waiter;
     private final boolean expectSuccess;
     private final CompletableFuture<J> result = new CompletableFuture<>();
-    private volatile CompletableFuture<?> inFlight;
-    private volatile ScheduledFuture<?> timer;
+    private volatile @Nullable CompletableFuture<?> inFlight;
+    private volatile @Nullable ScheduledFuture<?> timer;
     private long startNanos;
     private int polls;
-    private volatile J lastJob;
+    private volatile @Nullable J lastJob;
     private volatile ClientListener.Operation wait = ClientListener.Operation.NONE;
     /** Undoes {@link JobWaiter.PollSource#whenClosed}, once the wait ends. */
-    private volatile Runnable untrack;
+    private volatile @Nullable Runnable untrack;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     AsyncWait(JobWaiter<J> waiter, boolean expectSuccess) {
@@ -74,7 +75,7 @@ final class AsyncWait<J extends JobView> {
         result.completeExceptionally(error);
     }
 
-    private void end(Throwable error) {
+    private void end(@Nullable Throwable error) {
         if (ended.compareAndSet(false, true)) {
             wait.ended(error);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Waits for one job to finish by polling it, blocking or asynchronously.
@@ -260,7 +261,7 @@ public final class JobWaiter<J extends JobView> {
      * @throws JobWaitTimeoutException if no further poll fits in the timeout
      * @throws JobFailedException if the job failed and success was expected
      */
-    Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
+    @Nullable Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
         J job = response.value();
         JobState state = job.state();
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
@@ -273,8 +274,12 @@ public final class JobWaiter<J extends JobView> {
         }
         Duration interval = policy.intervalAfter(poll, random);
         Duration retryAfter = response.retryAfter();
-        boolean fromRetryAfter = retryAfter != null && retryAfter.compareTo(interval) > 0;
-        Duration delay = fromRetryAfter ? retryAfter : interval;
+        boolean fromRetryAfter = false;
+        Duration delay = interval;
+        if (retryAfter != null && retryAfter.compareTo(interval) > 0) {
+            fromRetryAfter = true;
+            delay = retryAfter;
+        }
         Duration remaining = policy.timeout().minus(elapsed);
         // A poll needs time to answer within the deadline: the last one is moved forward to leave it that much
         // (a tenth of the timeout, at most a second), and none is made with less left.
@@ -314,7 +319,7 @@ public final class JobWaiter<J extends JobView> {
      * Returns what a poll's failure means for the wait: a poll cut short by the wait's own deadline is the wait
      * timing out, with the job as last seen; anything else ends the wait as it is.
      */
-    RuntimeException pollFailed(RuntimeException failure, J lastJob, int polls, long startNanos) {
+    RuntimeException pollFailed(RuntimeException failure, @Nullable J lastJob, int polls, long startNanos) {
         if (failure instanceof RequestTimeoutException && time.nanoTime() >= deadline(startNanos)) {
             return new JobWaitTimeoutException(provider, jobId, lastJob, lastJob == null ? null : lastJob.state(), polls,
                     Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout(), failure);

@@ -64,8 +64,9 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
                              @JsonProperty("createdBy") @JsonAlias("created_by") CreatedBy createdBy,
                              @JsonProperty("owner") CreatedBy owner, @JsonProperty("counts") Counts counts,
                              @JsonProperty("counters") JsonNode counters) {
+        Counts read = counts != null ? counts : LegacyCounters.read(counters);
         return new AsyncJob(id, metadata, status, createdDate, updatedDate,
-                createdBy != null ? createdBy : owner, counts != null ? counts : LegacyCounters.read(counters));
+                createdBy != null ? createdBy : owner, read != null ? read : Counts.NONE);
     }
 
     /**

@@ -44,7 +44,7 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
         Object success = fields.get("success");
         return new AsyncJobItem(text(fields.get("id")), text(fields.get("entityId")),
                 success instanceof Boolean b ? b : success == null ? null : Boolean.valueOf(success.toString()),
-                fields.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : null, error(fields), fields);
+                fields.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of(), error(fields), fields);
     }
 
     /** {@return the error, if the item failed with details} */
@@ -57,12 +57,12 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
         return Boolean.FALSE.equals(success) || (success == null && error != null);
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static ItemError error(Map<String, Object> fields) {
+    private static @Nullable ItemError error(Map<String, Object> fields) {
         for (String key : new String[] {"error", "errorDetails", "applicationError"}) {
             if (fields.get(key) instanceof Map<?, ?> map) {
                 Map<String, Object> error = (Map<String, Object>) map;
@@ -71,7 +71,7 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
                 }
                 Object description = error.containsKey("description") ? error.get("description") : error.get("message");
                 return new ItemError(text(error.get("code")), text(description),
-                        error.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : null);
+                        error.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
             }
         }
         return null;
