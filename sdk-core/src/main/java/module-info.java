@@ -18,7 +18,9 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.retry;
     exports dev.jobstatus.core.telemetry;
     exports dev.jobstatus.core.time;
+    exports dev.jobstatus.core.watch;
     exports dev.jobstatus.core.internal to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.watch to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana;
     exports dev.jobstatus.core.internal.json to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.

@@ -59,7 +59,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
 
     /** A call or wait in progress, which {@link #close()} ends. */
-    interface Pending {
+    public interface Pending {
         /** Ends it, the transport being closed: completes it with a {@link ClientClosedException}, cancels its I/O. */
         void clientClosed();
     }
@@ -141,7 +141,7 @@ public final class HttpTransport implements AutoCloseable {
      * Adds {@code call} to the calls {@link #close()} ends; if the transport is closed already, ends it now. The call
      * removes itself when it ends.
      */
-    void track(Pending call) {
+    public void track(Pending call) {
         pending.add(call);
         // close() sets the flag, then ends what it finds: a call added after it looked sees the flag.
         if (closed) {
@@ -150,7 +150,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** Removes {@code call}, ended, from the calls {@link #close()} ends. */
-    void untrack(Pending call) {
+    public void untrack(Pending call) {
         pending.remove(call);
     }
 
@@ -168,7 +168,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** As {@link #executeAsync(ApiRequest, BodyReader)}, one poll of a wait: within {@code deadlineNanos}, told to {@code wait}. */
-    <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options,
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options,
                                                        long deadlineNanos, ClientListener.Operation wait) {
         return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
     }
@@ -196,7 +196,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** Returns who is told of this transport's operations. */
-    ClientListener listener() {
+    public ClientListener listener() {
         return settings.listener();
     }
 
