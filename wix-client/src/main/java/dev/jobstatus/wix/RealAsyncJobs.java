@@ -13,6 +13,11 @@ import dev.jobstatus.core.internal.ApiRequest;
 import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.core.internal.JobWaiters;
+import dev.jobstatus.core.internal.watch.RealJobWatcher;
+import dev.jobstatus.core.internal.watch.WatchSource;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
@@ -114,6 +119,15 @@ final class RealAsyncJobs implements AsyncJobs {
     @Override
     public JobWaiter<AsyncJob> waiter(String jobId) {
         return JobWaiters.create(transport, jobId, getRequest(jobId), JOB, pollPolicy, options);
+    }
+
+    @Override
+    public JobWatcher<AsyncJob> watcher(WatchOptions watchOptions, WatchListener<? super AsyncJob> listener) {
+        PollPolicy policy = watchOptions.policy();
+        return RealJobWatcher.start(transport, new WatchSource<>(this::getRequest, JOB, options, id -> {
+            getRequest(id);
+            return id;
+        }, null), policy != null ? policy : pollPolicy, false, java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     private ApiRequest getRequest(String jobId) {
