@@ -29,11 +29,12 @@ public final class RunAll {
      * at the smallest size (for the test suite; its numbers mean nothing).
      */
     record Config(boolean smoke, int forks, int warmups, int iterations, TimeValue time, long listing, long smallHeapListing,
-                  int jobs, List<Duration> intervals, int pages, int rounds, int calls, int pagesPerBlock) {
+                  int jobs, List<Duration> intervals, int pages, int rounds, int calls, int pagesPerBlock,
+                  List<Integer> watchedJobs, int watchedAsanaJobs) {
         static final Config FULL = new Config(false, 3, 3, 5, TimeValue.seconds(1), 100_000, 1_000_000, 10_000,
-                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20, 10, 2000, 100);
+                List.of(Duration.ofSeconds(5), Duration.ofMillis(500)), 20, 10, 2000, 100, List.of(100, 1_000, 10_000), 300);
         static final Config SMOKE = new Config(true, 0, 1, 1, TimeValue.milliseconds(100), 3_000, 5_000, 200,
-                List.of(Duration.ofMillis(300)), 3, 1, 20, 2);
+                List.of(Duration.ofMillis(300)), 3, 1, 20, 2, List.of(20), 10);
     }
 
     public static void main(String[] args) throws Exception {
@@ -240,6 +241,7 @@ public final class RunAll {
         md.append(String.format("| %d processes | %d | %.2f | %.2f× | %.2f× | %d |%n", SharedQuota.PROCESSES,
                 quota.processes().requests(), quota.processes().perSecond(), quota.processes().ofQuota(),
                 quota.processes().perSecond() / quota.alone().perSecond(), quota.processes().throttled()));
+        md.append('\n').append(Watching.section(config.watchedJobs(), config.watchedAsanaJobs()));
         md.append(config.smoke() ? "\n(Smoke run: every benchmark and scenario at its smallest size; the numbers mean nothing.)\n" : """
 
                 ## Reading these numbers
