@@ -42,6 +42,13 @@ class ExamplesTest {
     }
 
     @Test
+    void nexudusWatchesFiftyJobsAtOnce() {
+        assertThat(NexudusWatchMany.run(OFFLINE, out)).isEqualTo(45);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("job 10 ended Failed", "job 49 ended Completed",
+                "45 of 50 jobs succeeded");
+    }
+
+    @Test
     void theExamplesRunOnTheModulePathAndOnTheClassPath() throws Exception {
         String dependencies = Files.readString(Path.of("target/runtime-path.txt")).strip();
         String path = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator + dependencies;
@@ -51,7 +58,8 @@ class ExamplesTest {
         String classic = run(java, "-cp", path, "dev.jobstatus.examples.AllExamples");
 
         for (String output : List.of(modular, classic)) {
-            assertThat(output).contains("500 failed jobs", "ended FINISHED with 100 failed item(s)", "created project Copy of Launch plan")
+            assertThat(output).contains("500 failed jobs", "ended FINISHED with 100 failed item(s)", "created project Copy of Launch plan",
+                            "45 of 50 jobs succeeded")
                     .doesNotContain("Exception");
         }
     }
@@ -88,7 +96,7 @@ class ExamplesTest {
             assertThat(normalize(m.group(2))).as("README snippet " + m.group(1)).isEqualTo(sources.get(m.group(1)));
             checked++;
         }
-        assertThat(checked).isEqualTo(sources.size()).isEqualTo(4);
+        assertThat(checked).isEqualTo(sources.size()).isEqualTo(5);
     }
 
     /** Removes the common indentation, so a snippet reads the same in a method and in the README. */
