@@ -4,6 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.jobstatus.core.internal.json.InstantDeserializer;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.ClientBuilder;
@@ -109,8 +115,11 @@ public class GetOverheadBenchmark {
                 .listener(JobstatusTelemetry.create(OpenTelemetry.noop())).build();
         // The SDK bounds every call (60 s by default); OkHttp's default client does not.
         rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
-        mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Like for like: the SDK's records read with the SDK's Instant reader (Nexudus's times carry no zone: UTC).
+        mapper = JsonMapper.builder().addModule(new JavaTimeModule()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SimpleModule().addDeserializer(Instant.class, new InstantDeserializer()))
+                .defaultAttributes(ContextAttributes.getEmpty().withSharedAttribute(InstantDeserializer.ZONE, ZoneOffset.UTC))
+                .build();
         lean = offline == null ? new Lean() : new Lean(offline);
     }
 

@@ -118,7 +118,14 @@ final class WixCommand {
             if ((context.env("WIX_SITE_ID") == null) == (context.env("WIX_ACCOUNT_ID") == null)) {
                 throw new MissingCredentialsException("wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
             }
-            builder.apiKey(apiKey).siteId(context.env("WIX_SITE_ID")).accountId(context.env("WIX_ACCOUNT_ID"));
+            String siteId = context.env("WIX_SITE_ID");
+            String accountId = context.env("WIX_ACCOUNT_ID");
+            builder.apiKey(apiKey);
+            if (siteId != null) {
+                builder.siteId(siteId);
+            } else if (accountId != null) {
+                builder.accountId(accountId);
+            }
         } else if (clientId != null && context.env("WIX_CLIENT_SECRET") != null && context.env("WIX_INSTANCE_ID") != null) {
             builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
         } else {

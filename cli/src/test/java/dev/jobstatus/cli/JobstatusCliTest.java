@@ -203,7 +203,7 @@ class JobstatusCliTest {
 
             assertThat(run.exit()).isEqualTo(3);
             assertThat(run.err()).startsWith("error: nexudus API returned HTTP 200 with a body that is not BusinessBackgroundJob listing")
-                    .contains("no \"Records\" array").doesNotContain("job(s)");
+                    .contains("'Records'").doesNotContain("job(s)");
         }
     }
 
