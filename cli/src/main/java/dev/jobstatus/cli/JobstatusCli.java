@@ -5,7 +5,7 @@ import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
-import dev.jobstatus.core.internal.UserAgent;
+import dev.jobstatus.core.internal.transport.UserAgent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -24,6 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job

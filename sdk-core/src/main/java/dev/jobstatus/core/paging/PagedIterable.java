@@ -1,9 +1,8 @@
 package dev.jobstatus.core.paging;
 
-import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All items of a listing, fetched page by page as they are consumed.

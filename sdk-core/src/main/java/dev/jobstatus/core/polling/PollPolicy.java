@@ -1,7 +1,7 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Deadlines;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

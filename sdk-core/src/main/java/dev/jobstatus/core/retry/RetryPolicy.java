@@ -1,10 +1,10 @@
 package dev.jobstatus.core.retry;
 
-import org.jspecify.annotations.Nullable;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Deadlines;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How failed requests are retried: how many times, how long to wait in between, and the overall deadline.

@@ -4,16 +4,11 @@ import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.PermissionDeniedException;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.polling.TestJobs.TestJob;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.testkit.NoDelayServerSockets;
-import static dev.jobstatus.core.polling.TestJobs.job;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import dev.jobstatus.core.polling.TestJobs.TestJob;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +27,11 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static dev.jobstatus.core.polling.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Asynchronous waits run on real timers, with millisecond intervals; assertions are on counts and events, not times.
@@ -198,9 +198,9 @@ class AsyncWaitTest {
     void closingTheClientStopsItsThreads() throws Exception {
         server.enqueue(job("a1", "running", 1));
         server.enqueue(job("a1", "done", 10));
-        java.util.Set<Thread> before = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> before = dev.jobstatus.core.internal.transport.Threads.live();
         TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS);
-        java.util.Set<Thread> started = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> started = dev.jobstatus.core.internal.transport.Threads.live();
         started.removeAll(before);
         assertThat(started).isNotEmpty();
 
@@ -233,6 +233,6 @@ class AsyncWaitTest {
 
     /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
     private static int sdkThreads() {
-        return dev.jobstatus.core.internal.Threads.liveThreads();
+        return dev.jobstatus.core.internal.transport.Threads.liveThreads();
     }
 }
