@@ -12,6 +12,7 @@ module dev.jobstatus.core {
 
     exports dev.jobstatus.core;
     exports dev.jobstatus.core.auth;
+    exports dev.jobstatus.core.client;
     exports dev.jobstatus.core.exception;
     exports dev.jobstatus.core.paging;
     exports dev.jobstatus.core.polling;

@@ -1,15 +1,15 @@
 package dev.jobstatus.asana;
 
-import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.internal.checks.Checks;
 import dev.jobstatus.core.internal.client.CoreAccess;
-import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.internal.text.Text;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;

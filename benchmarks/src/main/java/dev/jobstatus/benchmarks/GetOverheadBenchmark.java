@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.nexudus.NexudusClient;

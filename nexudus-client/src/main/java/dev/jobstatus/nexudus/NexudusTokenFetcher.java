@@ -1,13 +1,13 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.auth.AccessToken;
-import dev.jobstatus.core.auth.TokenFetcher;
 import dev.jobstatus.core.exception.ApiError;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.AuthenticationException;
-import dev.jobstatus.core.internal.auth.TokenEndpoint;
+import dev.jobstatus.core.auth.TokenFetcher;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.auth.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.jobstatus.nexudus;
 
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.PagingException;
-import dev.jobstatus.core.internal.polling.JobWaiters;
-import dev.jobstatus.core.internal.transport.ApiRequest;
-import dev.jobstatus.core.internal.transport.BodyReader;
-import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.polling.JobWaiters;
 import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;

@@ -1,6 +1,6 @@
 package dev.jobstatus.reliability;
 
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.MalformedResponseException;

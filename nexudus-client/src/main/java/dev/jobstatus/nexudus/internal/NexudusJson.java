@@ -1,8 +1,8 @@
 package dev.jobstatus.nexudus.internal;
 
+import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.json.InstantDeserializer;
 import dev.jobstatus.core.internal.json.Json;
-import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.nexudus.StatusClassifier;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;

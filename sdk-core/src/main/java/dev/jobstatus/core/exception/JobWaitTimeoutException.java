@@ -1,10 +1,10 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A wait for a job ran out of time before the job finished. Carries the job as last seen, the number of polls

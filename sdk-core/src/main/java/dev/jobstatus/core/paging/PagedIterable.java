@@ -1,5 +1,6 @@
 package dev.jobstatus.core.paging;
 
+import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
 import dev.jobstatus.core.internal.text.Text;
@@ -14,7 +15,6 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * All items of a listing, fetched page by page as they are consumed.

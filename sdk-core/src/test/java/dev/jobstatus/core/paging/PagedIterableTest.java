@@ -3,10 +3,13 @@ package dev.jobstatus.core.paging;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.exception.PagingException;
+import dev.jobstatus.testkit.NoDelayServerSockets;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.testkit.NoDelayServerSockets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,9 +22,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PagedIterableTest {
     @StartStop

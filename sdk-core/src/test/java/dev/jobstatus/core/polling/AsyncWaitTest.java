@@ -4,11 +4,16 @@ import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.PermissionDeniedException;
-import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.polling.TestJobs.TestJob;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.testkit.NoDelayServerSockets;
+import static dev.jobstatus.core.polling.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jobstatus.core.polling.TestJobs.TestJob;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +32,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.polling.TestJobs.job;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Asynchronous waits run on real timers, with millisecond intervals; assertions are on counts and events, not times.

@@ -1,19 +1,24 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.ClientClosedException;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.ServerException;
-import dev.jobstatus.core.internal.transport.ApiRequest;
-import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.polling.TestJobs.TestJob;
-import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
+import static dev.jobstatus.core.polling.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.jobstatus.core.polling.TestJobs.TestJob;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +32,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.polling.TestJobs.job;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class JobWaiterTest {
     @StartStop

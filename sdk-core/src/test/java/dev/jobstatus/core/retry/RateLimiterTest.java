@@ -3,10 +3,12 @@ package dev.jobstatus.core.retry;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.time.ManualTimeSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RateLimiterTest {
     private final ManualTimeSource time = new ManualTimeSource();

@@ -36,13 +36,6 @@ public final class TokenEndpoint {
     private static final Set<String> CREDENTIALS_REFUSED = Set.of("invalid_grant", "invalid_client", "unauthorized_client",
             "INVALID_CLIENT", "INVALID_GRANT", "UNAUTHORIZED");
 
-    /**
-     * The error codes of a token endpoint's answer that an exception may quote: OAuth's (RFC 6749, 5.2) and Wix's. Nothing
-     * else of the answer is quoted (its message, details, body or request id): a token endpoint may echo a token anywhere.
-     */
-    public static final Set<String> QUOTABLE_CODES = Set.of("invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
-            "unsupported_grant_type", "invalid_scope", "INVALID_CLIENT", "INVALID_GRANT", "UNAUTHORIZED");
-
     private TokenEndpoint() {
     }
 

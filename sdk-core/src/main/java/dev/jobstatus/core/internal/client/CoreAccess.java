@@ -1,72 +1,33 @@
 package dev.jobstatus.core.internal.client;
 
-import dev.jobstatus.core.ClientBuilder;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
 import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.internal.auth.Fingerprint;
 import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.hooks.ClientHooks;
 import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.PollPolicy;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * How the provider modules reach the transport behind the public {@link ClientBuilder} and {@link ProviderClient}
- * without either exposing an internal type in its signatures. {@code ClientBuilder} installs the hooks when its
- * class is initialised, which happens before any builder or client exists.
+ * without either exposing an internal type in its signatures: through the {@link ClientHooks} {@code ClientBuilder}
+ * installs when its class is initialised, which happens before any builder or client exists.
  */
 public final class CoreAccess {
-    /** The package-private accessors of the API package. */
-    public interface Hooks {
-        /** Returns the transport settings of {@code builder}, its rate limiter resolved. */
-        HttpTransport.Builder settings(ClientBuilder<?> builder);
-
-        /** Returns the transport {@code client} owns. */
-        HttpTransport transport(ProviderClient client);
-
-        /** Records that {@code method}, one way of authenticating, was called on {@code builder}. */
-        void credentialChosen(ClientBuilder<?> builder, String method);
-
-        /** Returns the poll policy set on {@code builder}. */
-        PollPolicy pollPolicy(ClientBuilder<?> builder);
-
-        /** Returns the ways of authenticating called on {@code builder}, in order. */
-        List<String> credentialsChosen(ClientBuilder<?> builder);
-
-        /**
-         * Records the account the credentials of {@code builder} sign in as, the default key of shared state; asked
-         * for only when the client shares state.
-         */
-        void account(ClientBuilder<?> builder, Supplier<String> account);
-
-        /**
-         * Returns the store the token of {@code builder}, earned with {@code credential}, is kept in: the one set, or the
-         * shared one of its account, origin and credential, else a new in-memory one.
-         */
-        TokenStore tokenStore(ClientBuilder<?> builder, List<String> credential);
-    }
-
-    private static volatile Hooks hooks;
-
     private CoreAccess() {
     }
 
-    /**
-     * Installs the hooks; only {@code ClientBuilder} calls this, once.
-     *
-     * @throws IllegalStateException if they are already installed
-     */
-    public static synchronized void install(Hooks installed) {
-        if (hooks != null) {
-            throw new IllegalStateException("CoreAccess hooks are installed once, by ClientBuilder");
-        }
-        hooks = Objects.requireNonNull(installed, "hooks");
+    /** The accessors {@code ClientBuilder} installed, typed: it installs them for its own types. */
+    @SuppressWarnings("unchecked")
+    private static ClientHooks.Accessors<ClientBuilder<?>, ProviderClient> hooks() {
+        return (ClientHooks.Accessors<ClientBuilder<?>, ProviderClient>) ClientHooks.installed();
     }
 
     /** Returns the transport settings of a provider's builder, for its {@code build()} to complete. */
     public static HttpTransport.Builder settings(ClientBuilder<?> builder) {
-        return hooks.settings(builder);
+        return hooks().settings(builder);
     }
 
     /**
@@ -77,7 +38,7 @@ public final class CoreAccess {
      * {@link java.util.Objects#requireNonNull(Object, String)}, so that a refused call counts as no choice.
      */
     public static void credentialChosen(ClientBuilder<?> builder, String method) {
-        hooks.credentialChosen(builder, method);
+        hooks().credentialChosen(builder, method);
     }
 
     /**
@@ -87,7 +48,7 @@ public final class CoreAccess {
      * @throws IllegalStateException if none or more than one was chosen
      */
     public static void requireOneCredential(ClientBuilder<?> builder, String... methods) {
-        List<String> chosen = hooks.credentialsChosen(builder);
+        List<String> chosen = hooks().credentialsChosen(builder);
         if (chosen.isEmpty()) {
             throw new IllegalStateException("Credentials required: call " + orList(methods) + ".");
         }
@@ -104,7 +65,7 @@ public final class CoreAccess {
 
     /** Returns the poll policy set on a provider's builder, for the resources its client makes. */
     public static PollPolicy pollPolicy(ClientBuilder<?> builder) {
-        return hooks.pollPolicy(builder);
+        return hooks().pollPolicy(builder);
     }
 
     /**
@@ -112,7 +73,7 @@ public final class CoreAccess {
      * {@link Fingerprint} of a secret, never a secret): the default key of its shared pacing and token.
      */
     public static void account(ClientBuilder<?> builder, String account) {
-        hooks.account(builder, () -> account);
+        hooks().account(builder, () -> account);
     }
 
     /**
@@ -120,7 +81,7 @@ public final class CoreAccess {
      * of {@code secret}, computed only if the client shares state (a digest is start-up work a plain client does not need).
      */
     public static void accountOfSecret(ClientBuilder<?> builder, String secret) {
-        hooks.account(builder, () -> Fingerprint.of(secret));
+        hooks().account(builder, () -> Fingerprint.of(secret));
     }
 
     /**
@@ -132,11 +93,11 @@ public final class CoreAccess {
      * @param credential everything that earns the token, secrets included (a user name, a password, a client id…)
      */
     public static TokenStore tokenStore(ClientBuilder<?> builder, String... credential) {
-        return hooks.tokenStore(builder, java.util.Arrays.asList(credential));
+        return hooks().tokenStore(builder, java.util.Arrays.asList(credential));
     }
 
     /** Returns the transport a provider client owns. */
     public static HttpTransport transport(ProviderClient client) {
-        return hooks.transport(client);
+        return hooks().transport(client);
     }
 }

@@ -1,8 +1,8 @@
 package dev.jobstatus.core.internal.pacing;
 
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.transport.CallBudget;
-import dev.jobstatus.core.internal.transport.TransportSettings;
+import dev.jobstatus.core.internal.timing.Deadline;
+import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.telemetry.ClientListener;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -12,13 +12,14 @@ import java.util.function.Supplier;
  * enqueued, for a blocking one as its {@link BlockingPermit}, taken once its connection is open.
  */
 public final class Pacing {
-    private final TransportSettings transport;
-    private final CallBudget budget;
+    private final RateLimiter limiter;
+    private final Deadline deadline;
     private final ClientListener.Operation operation;
 
-    public Pacing(TransportSettings transport, CallBudget budget, ClientListener.Operation operation) {
-        this.transport = transport;
-        this.budget = budget;
+    /** Paces the call of {@code deadline} (its provider and clock too) on {@code limiter}, telling {@code operation}. */
+    public Pacing(RateLimiter limiter, Deadline deadline, ClientListener.Operation operation) {
+        this.limiter = limiter;
+        this.deadline = deadline;
         this.operation = operation;
     }
 
@@ -29,13 +30,13 @@ public final class Pacing {
      * @throws RequestTimeoutException if the limiter has no permit before the call's deadline
      */
     public Duration reserve(int attempts, String what) {
-        Duration remaining = Duration.ofNanos(budget.remainingNanos(transport.time().nanoTime()));
-        Duration wait = transport.rateLimiter().tryReserve(remaining);
+        Duration remaining = Duration.ofNanos(deadline.remainingNanos(deadline.time().nanoTime()));
+        Duration wait = limiter.tryReserve(remaining);
         if (wait == null) {
-            Duration next = transport.rateLimiter().nextPermitIn();
-            throw new RequestTimeoutException(transport.provider(), attempts, "the client-side rate limit allows no "
-                    + transport.provider() + " request for " + what + " within the " + remaining.toMillis()
-                    + " ms left of the call's " + budget.lengthMillis() + " ms deadline"
+            Duration next = limiter.nextPermitIn();
+            throw new RequestTimeoutException(deadline.provider(), attempts, "the client-side rate limit allows no "
+                    + deadline.provider() + " request for " + what + " within the " + remaining.toMillis()
+                    + " ms left of the call's " + deadline.lengthMillis() + " ms deadline"
                     + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
         }
         if (!wait.isZero()) {
@@ -46,6 +47,6 @@ public final class Pacing {
 
     /** Returns the permit of a blocking attempt, reserved by {@code reserve} and waited for by {@code pause}. */
     public BlockingPermit blocking(Supplier<Duration> reserve, BlockingPermit.Pause pause) {
-        return new BlockingPermit(reserve, pause, transport.time(), transport.rateLimiter().shared());
+        return new BlockingPermit(reserve, pause, deadline.time(), limiter.shared());
     }
 }

@@ -3,8 +3,6 @@ package dev.jobstatus.core.internal.timing;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.transport.CallBudget;
-import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,10 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class Deadlines {
     /** The provider named by the exceptions of work done outside any call. */
     private static final String NO_CALL = "unknown";
-    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
     /** How often a lock waiter looks whether its client closed. */
     private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final Duration MOST_NEGATIVE = Duration.ofNanos(Long.MIN_VALUE);
 
     private Deadlines() {
     }
@@ -31,7 +27,7 @@ public final class Deadlines {
      * the call's.
      */
     public static @Nullable Duration enclosingRemaining() {
-        return CallBudget.enclosingRemaining();
+        return Deadline.enclosingRemaining();
     }
 
     /**
@@ -41,15 +37,15 @@ public final class Deadlines {
      * @param clock the clock {@code length} runs on when there is no enclosing call (else the call's own)
      */
     public static <T> T within(TimeSource clock, Duration length, Supplier<T> action) {
-        CallBudget enclosing = CallBudget.enclosing();
+        Deadline enclosing = Deadline.enclosing();
         TimeSource time = enclosing != null ? enclosing.time() : clock;
-        long deadlineNanos = plus(time.nanoTime(), length);
+        long deadlineNanos = Durations.plus(time.nanoTime(), length);
         if (enclosing != null && enclosing.deadlineNanos() <= deadlineNanos) {
             return action.get();
         }
-        CallBudget bound = enclosing != null
-                ? new CallBudget(enclosing.retryPolicy(), deadlineNanos, length, enclosing.provider(), time, enclosing.closing())
-                : new CallBudget(RetryPolicy.defaults(), deadlineNanos, length, NO_CALL, time, null);
+        Deadline bound = enclosing != null
+                ? new Deadline(deadlineNanos, length, enclosing.provider(), time, enclosing.closing())
+                : new Deadline(deadlineNanos, length, NO_CALL, time, null);
         return bound.bounding(action);
     }
 
@@ -61,10 +57,10 @@ public final class Deadlines {
      * @throws InterruptedException if the thread is interrupted
      */
     public static void pause(TimeSource time, Duration nap) throws InterruptedException {
-        CallBudget enclosing = CallBudget.enclosing();
+        Deadline enclosing = Deadline.enclosing();
         CountDownLatch closing = enclosing == null ? null : enclosing.closing();
         if (closing != null && time == TimeSource.system()) {
-            closing.await(nanos(nap), TimeUnit.NANOSECONDS);
+            closing.await(Durations.nanos(nap), TimeUnit.NANOSECONDS);
         } else {
             time.sleep(nap);
         }
@@ -80,7 +76,7 @@ public final class Deadlines {
      * @throws InterruptedException if the thread is interrupted
      */
     public static boolean lock(Lock lock, @Nullable Duration left) throws InterruptedException {
-        long until = left == null ? Long.MAX_VALUE : plus(System.nanoTime(), left);
+        long until = left == null ? Long.MAX_VALUE : Durations.plus(System.nanoTime(), left);
         while (true) {
             long slice = Math.min(until - System.nanoTime(), CLOSE_CHECK_NANOS);
             if (slice <= 0) {
@@ -95,7 +91,7 @@ public final class Deadlines {
 
     /** Throws {@link ClientClosedException} if the client of the call this thread works for is closed. */
     private static void requireOpen() {
-        CallBudget enclosing = CallBudget.enclosing();
+        Deadline enclosing = Deadline.enclosing();
         CountDownLatch closing = enclosing == null ? null : enclosing.closing();
         if (closing != null && closing.getCount() == 0) {
             throw new ClientClosedException(enclosing.provider(), 0, "the " + enclosing.provider() + " client is closed", null);
@@ -109,7 +105,7 @@ public final class Deadlines {
      * @param why what the lookup was doing, such as "it was still waiting for another client's renewal of the token"
      */
     public static RequestTimeoutException timedOut(String why) {
-        CallBudget enclosing = CallBudget.enclosing();
+        Deadline enclosing = Deadline.enclosing();
         if (enclosing == null) {
             return new RequestTimeoutException(NO_CALL, 0, "a credentials lookup ran out of time: " + why, null);
         }
@@ -122,24 +118,7 @@ public final class Deadlines {
      * flag again before throwing it.
      */
     public static InterruptedOperationException interrupted(InterruptedException cause) {
-        CallBudget enclosing = CallBudget.enclosing();
+        Deadline enclosing = Deadline.enclosing();
         return new InterruptedOperationException(enclosing == null ? NO_CALL : enclosing.provider(), 0, cause);
-    }
-
-    /**
-     * Returns {@code d} in nanoseconds, saturated: {@link Long#MAX_VALUE} (or {@code MIN_VALUE}) for a duration
-     * longer than about 292 years, which a policy may hold but no clock reaches.
-     */
-    public static long nanos(Duration d) {
-        if (d.compareTo(LONGEST) >= 0) {
-            return Long.MAX_VALUE;
-        }
-        return d.compareTo(MOST_NEGATIVE) <= 0 ? Long.MIN_VALUE : d.toNanos();
-    }
-
-    /** Returns the point {@code d} (zero or more) after {@code nowNanos}, or {@link Long#MAX_VALUE} past the end. */
-    public static long plus(long nowNanos, Duration d) {
-        long nanos = nanos(d);
-        return nanos > Long.MAX_VALUE - nowNanos ? Long.MAX_VALUE : nowNanos + nanos;
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.internal.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobstatus.core.auth.AuthHeaders;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobstatus.core.internal.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One API call as a provider module describes it: method, path relative to the base URL, query, body.

@@ -1,10 +1,9 @@
 package dev.jobstatus.core.internal.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.exception.MalformedResponseException;
-import dev.jobstatus.core.internal.auth.TokenEndpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.jobstatus.core.internal.errors.DecodedError;
 import dev.jobstatus.core.internal.errors.ErrorDecoder;
 import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.Response;
@@ -33,6 +33,12 @@ public final class ResponseReader<T> {
     private static final int ERROR_BODY_BYTES = 64 * 1024;
     /** What an exception shows of an answer that holds secrets. */
     public static final String WITHHELD = "<withheld: the answer holds credentials>";
+    /**
+     * The error codes of a token endpoint (a request whose answer is withheld)'s answer that an exception may quote: OAuth's (RFC 6749, 5.2) and Wix's. Nothing
+     * else of the answer is quoted (its message, details, body or request id): a token endpoint may echo a token anywhere.
+     */
+    private static final Set<String> QUOTABLE_CODES = Set.of("invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
+            "unsupported_grant_type", "invalid_scope", "INVALID_CLIENT", "INVALID_GRANT", "UNAUTHORIZED");
 
     private final TransportSettings transport;
     private final ApiRequest request;
@@ -122,7 +128,7 @@ public final class ResponseReader<T> {
             return new ErrorBody(body, new DecodedError(null, null, List.of()));
         }
         return new ErrorBody(body, request.answerWithheld()
-                ? decoded.withheld(TokenEndpoint.QUOTABLE_CODES, secrets.get()) : decoded.safe(secrets.get()));
+                ? decoded.withheld(QUOTABLE_CODES, secrets.get()) : decoded.safe(secrets.get()));
     }
 
     /** Returns the request id of the first of the transport's request-id headers present, redacted; {@code null} if none. */

@@ -15,7 +15,7 @@ import dev.jobstatus.core.internal.pacing.HeldRetryAfterInterceptor;
 import dev.jobstatus.core.internal.pacing.Pacing;
 import dev.jobstatus.core.internal.pacing.RetryAfter;
 import dev.jobstatus.core.internal.text.Text;
-import dev.jobstatus.core.internal.timing.Deadlines;
+import dev.jobstatus.core.internal.timing.Durations;
 import dev.jobstatus.core.telemetry.ClientListener;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -65,7 +65,7 @@ final class RetryingCall<T> {
         this.operation = transport.listener().operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
         this.credentials = new CredentialRefresh(transport, request, budget);
         this.reader = new ResponseReader<>(transport, request, reader, credentials::secrets);
-        this.pacing = new Pacing(transport, budget, operation);
+        this.pacing = new Pacing(transport.rateLimiter(), budget.deadline(), operation);
     }
 
     /** Tells the listener the call ended, once, with its failure or {@code null}. */
@@ -260,7 +260,7 @@ final class RetryingCall<T> {
         boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
         if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
             Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
-            if (Deadlines.plus(transport.time().nanoTime(), delay) <= budget.deadlineNanos()) {
+            if (Durations.plus(transport.time().nanoTime(), delay) <= budget.deadlineNanos()) {
                 retries++;
                 LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
                         + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");

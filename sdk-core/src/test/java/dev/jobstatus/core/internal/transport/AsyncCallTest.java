@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.CachingTokenProvider;
+import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.ServerException;
-import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;

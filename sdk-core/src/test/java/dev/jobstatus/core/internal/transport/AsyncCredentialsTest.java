@@ -1,5 +1,10 @@
 package dev.jobstatus.core.internal.transport;
 
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.exception.ClientClosedException;
@@ -26,11 +31,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * An asynchronous call whose token must be fetched neither blocks its caller nor holds a thread that other calls

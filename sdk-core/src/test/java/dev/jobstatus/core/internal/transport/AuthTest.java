@@ -1,15 +1,21 @@
 package dev.jobstatus.core.internal.transport;
 
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.time.ManualTimeSource;
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.AuthHeaders;
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenFetcher;
-import dev.jobstatus.core.exception.ApiException;
-import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.internal.timing.Deadlines;
-import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +33,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AuthTest {
     @StartStop

@@ -1,5 +1,12 @@
 package dev.jobstatus.core.internal.transport;
 
+import dev.jobstatus.core.time.ManualTimeSource;
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.BadRequestException;
@@ -9,13 +16,12 @@ import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.exception.PermissionDeniedException;
 import dev.jobstatus.core.exception.RateLimitException;
+import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.core.exception.UnexpectedStatusException;
 import dev.jobstatus.core.internal.errors.DecodedError;
 import dev.jobstatus.core.internal.errors.ErrorDecoder;
 import dev.jobstatus.core.internal.text.Text;
-import dev.jobstatus.core.retry.RetryPolicy;
-import dev.jobstatus.core.time.ManualTimeSource;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +35,6 @@ import okio.Okio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ErrorMappingTest {
     @StartStop

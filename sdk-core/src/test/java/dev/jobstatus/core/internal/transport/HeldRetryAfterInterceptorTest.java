@@ -1,5 +1,10 @@
 package dev.jobstatus.core.internal.transport;
 
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
@@ -7,11 +12,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A 503's {@code Retry-After} is held under another name (so OkHttp does not retry on its own) whatever characters the

@@ -1,5 +1,11 @@
 package dev.jobstatus.core.internal.transport;
 
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.NotFoundException;
 import dev.jobstatus.core.internal.polling.JobWaiters;
@@ -20,12 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A listener that throws, in any of its callbacks, changes nothing about a call: an asynchronous call still completes

@@ -1,5 +1,11 @@
 package dev.jobstatus.core.internal.transport;
 
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
@@ -25,12 +31,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Each attempt takes one rate-limit permit before it is sent: a blocking one once its connection is open, right before

@@ -1,13 +1,19 @@
 package dev.jobstatus.core.internal.transport;
 
+import dev.jobstatus.core.time.ManualTimeSource;
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.ConnectionException;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RateLimitException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.core.retry.RetryPolicy;
-import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.exception.ServerException;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,18 +22,12 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RetryingCallTest {
     @StartStop

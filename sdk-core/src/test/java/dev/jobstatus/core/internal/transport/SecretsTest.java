@@ -1,5 +1,12 @@
 package dev.jobstatus.core.internal.transport;
 
+import dev.jobstatus.core.time.ManualTimeSource;
+import static dev.jobstatus.core.internal.transport.TestTransports.THING;
+import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.auth.CachingTokenProvider;
@@ -8,7 +15,6 @@ import dev.jobstatus.core.exception.BadRequestException;
 import dev.jobstatus.core.exception.ErrorDetail;
 import dev.jobstatus.core.internal.errors.DecodedError;
 import dev.jobstatus.core.internal.errors.ErrorDecoder;
-import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +29,6 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.jobstatus.core.internal.transport.TestTransports.THING;
-import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SecretsTest {
     private static final String TOKEN = "tok-SECRET-4f2a9";

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.retry.RetryPolicy;
 import mockwebserver3.MockWebServer;
 
 /** Shared set-up for transport tests: a transport aimed at a loopback server, on fake time. */

@@ -1,5 +1,9 @@
 package dev.jobstatus.core.internal.transport;
 
+import static dev.jobstatus.testkit.Responses.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.AuthenticationException;
@@ -22,10 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static dev.jobstatus.testkit.Responses.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A token endpoint's answer holds secrets (access and refresh tokens), and its request carries them (a password, a

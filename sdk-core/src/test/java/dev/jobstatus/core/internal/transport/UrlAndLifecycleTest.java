@@ -2,28 +2,28 @@ package dev.jobstatus.core.internal.transport;
 
 import dev.jobstatus.core.internal.text.Urls;
 import dev.jobstatus.core.time.ManualTimeSource;
-import java.time.Duration;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import okhttp3.ConnectionSpec;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static dev.jobstatus.core.internal.transport.TestTransports.THING;
 import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
 import static dev.jobstatus.testkit.Responses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import okhttp3.ConnectionSpec;
+import okhttp3.MediaType;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlAndLifecycleTest {
     @StartStop

@@ -1,23 +1,24 @@
-package dev.jobstatus.core;
+package dev.jobstatus.core.client;
 
+import dev.jobstatus.core.SharedState;
 import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.exception.MalformedResponseException;
-import dev.jobstatus.core.internal.auth.Fingerprint;
 import dev.jobstatus.core.internal.checks.Checks;
-import dev.jobstatus.core.internal.client.CoreAccess;
-import dev.jobstatus.core.internal.text.Urls;
-import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
+import dev.jobstatus.core.internal.auth.Fingerprint;
+import dev.jobstatus.core.internal.hooks.ClientHooks;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.text.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     static {
-        CoreAccess.install(new CoreAccess.Hooks() {
+        ClientHooks.install(new ClientHooks.Accessors<ClientBuilder<?>, ProviderClient>() {
             @Override
             public HttpTransport.Builder settings(ClientBuilder<?> builder) {
                 return builder.transportSettings();
@@ -326,7 +327,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Returns the transport settings, to which provider builders (through {@link CoreAccess}) add their
+     * Returns the transport settings, to which provider builders (through {@code CoreAccess}) add their
      * credentials, error decoder and throttle rules.
      */
     HttpTransport.Builder transportSettings() {
