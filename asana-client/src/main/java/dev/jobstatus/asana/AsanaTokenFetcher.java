@@ -2,9 +2,9 @@ package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.TokenFetcher;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.TokenEndpoint;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.auth.TokenEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,10 @@ import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.polling.JobWaiters;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link Jobs}, over the client's transport. */

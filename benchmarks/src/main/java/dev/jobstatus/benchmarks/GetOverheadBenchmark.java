@@ -12,7 +12,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.nexudus.NexudusClient;

@@ -3,7 +3,7 @@ package dev.jobstatus.benchmarks;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Threads;
+import dev.jobstatus.core.internal.transport.Threads;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import java.time.Duration;

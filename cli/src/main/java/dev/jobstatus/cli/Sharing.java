@@ -1,6 +1,6 @@
 package dev.jobstatus.cli;
 
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.redis.RedisSharedState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,7 +3,7 @@ package dev.jobstatus.cli;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 
 /**
  * Text a server or a user wrote, made safe for a terminal: one escaping for every table cell, record line, progress

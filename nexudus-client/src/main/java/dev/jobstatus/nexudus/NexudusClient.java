@@ -1,14 +1,14 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ProviderClient;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

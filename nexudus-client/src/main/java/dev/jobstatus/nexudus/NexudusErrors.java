@@ -2,10 +2,10 @@ package dev.jobstatus.nexudus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.exception.ErrorDetail;
-import dev.jobstatus.core.internal.DecodedError;
-import dev.jobstatus.core.internal.ErrorDecoder;
-import dev.jobstatus.core.internal.GenericErrorDecoder;
-import dev.jobstatus.core.internal.ThrottleDetector;
+import dev.jobstatus.core.internal.errors.DecodedError;
+import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
+import dev.jobstatus.core.internal.pacing.ThrottleDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

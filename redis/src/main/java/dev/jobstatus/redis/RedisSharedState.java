@@ -2,7 +2,7 @@ package dev.jobstatus.redis;
 
 import dev.jobstatus.core.SharedState;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.internal.Checks;
+import dev.jobstatus.core.internal.checks.Checks;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.redis.internal.Redis;

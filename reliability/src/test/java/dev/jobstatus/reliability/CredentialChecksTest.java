@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ProviderClient;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.wix.WixClient;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.polling.PollPolicy;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ProviderClient;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.AsanaSimulator;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.testkit.WixSimulator;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.core.exception.ClientClosedException;
-import dev.jobstatus.core.internal.Threads;
+import dev.jobstatus.core.internal.transport.Threads;
 import dev.jobstatus.core.retry.RateLimiter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.jobstatus.reliability;
 
 import static dev.jobstatus.testkit.Responses.json;
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.polling.PollPolicy;

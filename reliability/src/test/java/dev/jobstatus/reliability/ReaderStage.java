@@ -1,11 +1,11 @@
 package dev.jobstatus.reliability;
 
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;

@@ -3,7 +3,7 @@ package dev.jobstatus.reliability;
 import static dev.jobstatus.reliability.HostileJson.w;
 import static dev.jobstatus.reliability.HostileJson.weighted;
 
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;

@@ -1,6 +1,6 @@
 package dev.jobstatus.nexudus.internal;
 
-import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.json.InstantDeserializer;
 import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.core.polling.JobState;

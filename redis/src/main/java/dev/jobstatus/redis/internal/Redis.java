@@ -1,7 +1,7 @@
 package dev.jobstatus.redis.internal;
 
-import dev.jobstatus.core.internal.Threads;
-import dev.jobstatus.core.internal.Urls;
+import dev.jobstatus.core.internal.transport.Threads;
+import dev.jobstatus.core.internal.text.Urls;
 import dev.jobstatus.redis.RedisUnavailableException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;

@@ -2,7 +2,7 @@ package dev.jobstatus.redis.internal;
 
 import dev.jobstatus.core.auth.StoredToken;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Deadlines;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,10 +3,11 @@ package dev.jobstatus.core.auth;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Deadlines;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.core.internal.Checks;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -257,7 +258,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private void awaitChange(StoredToken held) {
         Duration left = Deadlines.enclosingRemaining();
         // The waits below are on this provider's clock: the call's deadline is carried over to it.
-        long deadline = left == null ? Long.MAX_VALUE : Deadlines.plus(time.nanoTime(), left);
+        long deadline = left == null ? Long.MAX_VALUE : Durations.plus(time.nanoTime(), left);
         Duration pause = FIRST_PAUSE;
         while (true) {
             Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.exception;
 
 import org.jspecify.annotations.Nullable;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Duration;

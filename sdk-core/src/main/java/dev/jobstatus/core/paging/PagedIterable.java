@@ -3,7 +3,7 @@ package dev.jobstatus.core.paging;
 import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;

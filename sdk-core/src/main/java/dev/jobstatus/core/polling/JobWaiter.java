@@ -7,7 +7,7 @@ import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Durations;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -312,7 +312,7 @@ public final class JobWaiter<J extends JobView> {
 
     /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */
     long deadline(long startNanos) {
-        return Deadlines.plus(startNanos, policy.timeout());
+        return Durations.plus(startNanos, policy.timeout());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Durations;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -74,8 +74,8 @@ public final class PollPolicy {
      * @param random numbers in [0, 1), for jitter
      */
     public Duration intervalAfter(int poll, DoubleSupplier random) {
-        double nanos = Deadlines.nanos(initialInterval) * Math.pow(multiplier, Math.max(0, poll - 1));
-        nanos = Math.min(nanos, Deadlines.nanos(maxInterval));
+        double nanos = Durations.nanos(initialInterval) * Math.pow(multiplier, Math.max(0, poll - 1));
+        nanos = Math.min(nanos, Durations.nanos(maxInterval));
         if (jitter > 0) {
             nanos *= 1 + jitter * (2 * random.getAsDouble() - 1);
         }

@@ -1,8 +1,8 @@
 package dev.jobstatus.core.retry;
 
 import org.jspecify.annotations.Nullable;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Durations;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -119,13 +119,13 @@ public final class RetryPolicy {
     public Duration delayBefore(int retry, @Nullable Duration retryAfter, DoubleSupplier random) {
         Duration backoff = maxBackoff;
         if (retry - 1 < 62) {
-            long exp = Deadlines.nanos(initialBackoff) << Math.max(0, retry - 1);
-            if (exp > 0 && exp < Deadlines.nanos(maxBackoff)) {
+            long exp = Durations.nanos(initialBackoff) << Math.max(0, retry - 1);
+            if (exp > 0 && exp < Durations.nanos(maxBackoff)) {
                 backoff = Duration.ofNanos(exp);
             }
         }
         if (fullJitter) {
-            backoff = Duration.ofNanos((long) (Deadlines.nanos(backoff) * random.getAsDouble()));
+            backoff = Duration.ofNanos((long) (Durations.nanos(backoff) * random.getAsDouble()));
         }
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;

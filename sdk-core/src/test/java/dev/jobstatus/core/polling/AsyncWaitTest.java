@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.polling.TestJobs.TestJob;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,9 +198,9 @@ class AsyncWaitTest {
     void closingTheClientStopsItsThreads() throws Exception {
         server.enqueue(job("a1", "running", 1));
         server.enqueue(job("a1", "done", 10));
-        java.util.Set<Thread> before = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> before = dev.jobstatus.core.internal.transport.Threads.live();
         TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS);
-        java.util.Set<Thread> started = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> started = dev.jobstatus.core.internal.transport.Threads.live();
         started.removeAll(before);
         assertThat(started).isNotEmpty();
 
@@ -233,6 +233,6 @@ class AsyncWaitTest {
 
     /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
     private static int sdkThreads() {
-        return dev.jobstatus.core.internal.Threads.liveThreads();
+        return dev.jobstatus.core.internal.transport.Threads.liveThreads();
     }
 }

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.polling.TestJobs.TestJob;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package dev.jobstatus.core.polling;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.polling.JobWaiters;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 

@@ -6,9 +6,9 @@ import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.time.ManualTimeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
