@@ -19,22 +19,68 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.retry;
     exports dev.jobstatus.core.telemetry;
     exports dev.jobstatus.core.time;
-    exports dev.jobstatus.core.internal.auth to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.checks to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.client to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.errors to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.pacing to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.polling to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.text to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.timing to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.transport to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
-    exports dev.jobstatus.core.internal.json to dev.jobstatus.nexudus, dev.jobstatus.wix, dev.jobstatus.asana, dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.auth to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.checks to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.client to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.errors to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.pacing to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.polling to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.text to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.timing to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.transport to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.json to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana,
+            dev.jobstatus.redis;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
-    opens dev.jobstatus.core to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.core.polling to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.core.internal.auth to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.core.internal.errors to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.core.internal.transport to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.core.internal.json to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.polling to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal.auth to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal.errors to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal.transport to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.core.internal.json to
+            com.fasterxml.jackson.databind;
 }

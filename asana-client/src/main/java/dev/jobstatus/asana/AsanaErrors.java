@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
 final class AsanaErrors {
     static final ErrorDecoder DECODER = AsanaErrors::decode;
 
-    private AsanaErrors() {
-    }
+    private AsanaErrors() {}
 
     private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
-        if (node == null || !node.path("errors").isArray() || node.path("errors").isEmpty()) {
+        if (node == null
+                || !node.path("errors").isArray()
+                || node.path("errors").isEmpty()) {
             return null;
         }
         List<String> messages = new ArrayList<>();

@@ -2,19 +2,19 @@ package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.polling.JobWaiter;
-import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.core.internal.polling.JobWaiters;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.polling.PollPolicy;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link Jobs}, over the client's transport. */
 final class RealJobs implements Jobs {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Envelope(Job data) { }
+    record Envelope(Job data) {}
 
     private static final BodyReader<Job> JOB = BodyReader.json(Envelope.class).map(envelope -> {
         if (envelope.data() == null) {
@@ -59,7 +59,12 @@ final class RealJobs implements Jobs {
     }
 
     private static ApiRequest request(String gid, JobOptions options) {
-        return ApiRequest.get().operation("get", gid).path("jobs").pathParam("job_gid", gid)
-                .query("opt_fields", options.optFields()).query("opt_pretty", options.pretty()).build();
+        return ApiRequest.get()
+                .operation("get", gid)
+                .path("jobs")
+                .pathParam("job_gid", gid)
+                .query("opt_fields", options.optFields())
+                .query("opt_pretty", options.pretty())
+                .build();
     }
 }

@@ -11,16 +11,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobstatus asana ...}: Asana jobs. */
-@Command(name = "asana", description = "Asana jobs (credentials: ASANA_TOKEN, or an OAuth app's ASANA_CLIENT_ID, "
-        + "ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN).",
+@Command(
+        name = "asana",
+        description = "Asana jobs (credentials: ASANA_TOKEN, or an OAuth app's ASANA_CLIENT_ID, "
+                + "ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN).",
         subcommands = {AsanaCommand.Get.class, AsanaCommand.Wait.class},
         footer = "  ASANA_TOKEN=... jobstatus asana get 1204715892 --fields new_project.name")
 final class AsanaCommand {
-    private AsanaCommand() {
-    }
+    private AsanaCommand() {}
 
     /** {@code asana get GID}. */
-    @Command(name = "get", description = "Show one job.",
+    @Command(
+            name = "get",
+            description = "Show one job.",
             footer = "  jobstatus asana get 1204715892 --fields new_project.name,new_task.name --pretty")
     static final class Get extends ProviderCommand {
         @Parameters(paramLabel = "GID", description = "The job's gid.")
@@ -28,8 +31,10 @@ final class AsanaCommand {
 
         @Mixin
         private CallOptions call;
+
         @Mixin
         private Fields fields;
+
         @Option(names = "--pretty", description = "Ask Asana for pretty JSON (opt_pretty).")
         private boolean pretty;
 
@@ -51,7 +56,9 @@ final class AsanaCommand {
     }
 
     /** {@code asana wait GID}. */
-    @Command(name = "wait", description = "Wait until a job succeeds or fails; exit 0 if it succeeded, 1 if it failed.",
+    @Command(
+            name = "wait",
+            description = "Wait until a job succeeds or fails; exit 0 if it succeeded, 1 if it failed.",
             footer = "  jobstatus asana wait 1204715892 --fields new_project.name --timeout 5m")
     static final class Wait extends ProviderCommand {
         @Parameters(paramLabel = "GID", description = "The job's gid.")
@@ -59,6 +66,7 @@ final class AsanaCommand {
 
         @Mixin
         private WaitOptions wait;
+
         @Mixin
         private Fields fields;
 
@@ -69,7 +77,10 @@ final class AsanaCommand {
         @Override
         public Integer call() {
             try (AsanaClient asana = client(context, options)) {
-                return wait.await(asana.jobs().waiter(gid, fields.jobOptions().build()), output(), "asana job " + gid,
+                return wait.await(
+                        asana.jobs().waiter(gid, fields.jobOptions().build()),
+                        output(),
+                        "asana job " + gid,
                         AsanaCommand::print);
             }
         }
@@ -77,8 +88,12 @@ final class AsanaCommand {
 
     /** {@code --fields} of get and wait: a field the SDK knows by its wire name, any other as given. */
     static final class Fields {
-        @Option(names = "--fields", split = ",", paramLabel = "FIELD",
-                description = "Fields to return (opt_fields, exactly these; status is always added), e.g. new_project.name.")
+        @Option(
+                names = "--fields",
+                split = ",",
+                paramLabel = "FIELD",
+                description =
+                        "Fields to return (opt_fields, exactly these; status is always added), e.g. new_project.name.")
         private List<String> names = List.of();
 
         JobOptions.Builder jobOptions() {
@@ -111,10 +126,13 @@ final class AsanaCommand {
         AsanaClient.Builder builder = AsanaClient.builder();
         if (token != null) {
             builder.bearerToken(token);
-        } else if (clientId != null && context.env("ASANA_CLIENT_SECRET") != null && context.env("ASANA_REFRESH_TOKEN") != null) {
+        } else if (clientId != null
+                && context.env("ASANA_CLIENT_SECRET") != null
+                && context.env("ASANA_REFRESH_TOKEN") != null) {
             builder.oauthRefresh(clientId, context.env("ASANA_CLIENT_SECRET"), context.env("ASANA_REFRESH_TOKEN"));
         } else {
-            throw new MissingCredentialsException("asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
+            throw new MissingCredentialsException(
+                    "asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
         }
         builder.allowInsecureHttp(options.allowHttp());
         if (options.baseUrl() != null) {
@@ -125,11 +143,33 @@ final class AsanaCommand {
     }
 
     static void print(Output output, Job job) {
-        output.record(job, Output.fields("Gid", job.gid(), "Status", job.status(), "State", job.state(),
-                "Subtype", job.resourceSubtype(),
-                "NewProject", job.newProject() == null ? null : job.newProject().gid() + " " + job.newProject().name(),
-                "NewTask", job.newTask() == null ? null : job.newTask().gid() + " " + job.newTask().name(),
-                "GraphExport", job.newGraphExport() == null ? null : job.newGraphExport().downloadUrl(),
-                "ResourceExport", job.newResourceExport() == null ? null : job.newResourceExport().downloadUrl()));
+        output.record(
+                job,
+                Output.fields(
+                        "Gid",
+                        job.gid(),
+                        "Status",
+                        job.status(),
+                        "State",
+                        job.state(),
+                        "Subtype",
+                        job.resourceSubtype(),
+                        "NewProject",
+                        job.newProject() == null
+                                ? null
+                                : job.newProject().gid() + " "
+                                        + job.newProject().name(),
+                        "NewTask",
+                        job.newTask() == null
+                                ? null
+                                : job.newTask().gid() + " " + job.newTask().name(),
+                        "GraphExport",
+                        job.newGraphExport() == null
+                                ? null
+                                : job.newGraphExport().downloadUrl(),
+                        "ResourceExport",
+                        job.newResourceExport() == null
+                                ? null
+                                : job.newResourceExport().downloadUrl()));
     }
 }

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class SharedRedisCliTest {
     @Test
     void fourListsSideBySideShareOneQuotaAndOneToken() throws Exception {
-        try (RedisServer redis = RedisServer.start(); NexudusSimulator nexudus = NexudusSimulator.start().seed(60)) {
+        try (RedisServer redis = RedisServer.start();
+                NexudusSimulator nexudus = NexudusSimulator.start().seed(60)) {
             List<JobstatusCliTest.Run> runs = listFourAtOnce(nexudus, redis.url());
-            assertThat(runs).allSatisfy(run -> assertThat(run.exit()).as(run.err()).isZero())
+            assertThat(runs)
+                    .allSatisfy(run -> assertThat(run.exit()).as(run.err()).isZero())
                     .allSatisfy(run -> assertThat(run.out().lines().count()).isGreaterThanOrEqualTo(60));
             assertThat(nexudus.throttledCount()).as("409s").isZero();
             assertThat(nexudus.tokenRequests()).as("sign-ins").hasSize(1);
@@ -39,9 +41,10 @@ class SharedRedisCliTest {
         }
     }
 
-    private static List<JobstatusCliTest.Run> listFourAtOnce(NexudusSimulator nexudus, String redisUrl) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("NEXUDUS_USERNAME", NexudusSimulator.USERNAME,
-                "NEXUDUS_PASSWORD", NexudusSimulator.PASSWORD));
+    private static List<JobstatusCliTest.Run> listFourAtOnce(NexudusSimulator nexudus, String redisUrl)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(
+                Map.of("NEXUDUS_USERNAME", NexudusSimulator.USERNAME, "NEXUDUS_PASSWORD", NexudusSimulator.PASSWORD));
         if (redisUrl != null) {
             env.put(Sharing.REDIS_URL, redisUrl);
         }
@@ -49,8 +52,14 @@ class SharedRedisCliTest {
         try {
             List<Future<JobstatusCliTest.Run>> started = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                started.add(pool.submit(() -> JobstatusCliTest.run(env, "nexudus", "list", "--page-size", "10",
-                        "--base-url", nexudus.baseUrl().toString())));
+                started.add(pool.submit(() -> JobstatusCliTest.run(
+                        env,
+                        "nexudus",
+                        "list",
+                        "--page-size",
+                        "10",
+                        "--base-url",
+                        nexudus.baseUrl().toString())));
             }
             List<JobstatusCliTest.Run> runs = new ArrayList<>();
             for (Future<JobstatusCliTest.Run> run : started) {

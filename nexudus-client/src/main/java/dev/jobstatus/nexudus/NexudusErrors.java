@@ -28,13 +28,13 @@ final class NexudusErrors {
      * the status line's reason phrase, where Nexudus puts them (often with an empty body).
      */
     static final ThrottleDetector THROTTLE = (status, reason, headers, body) -> status == 409
-            && (headers.get("Retry-After") != null || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT)
-                || reason.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
+            && (headers.get("Retry-After") != null
+                    || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT)
+                    || reason.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
 
     static final ErrorDecoder DECODER = NexudusErrors::decode;
 
-    private NexudusErrors() {
-    }
+    private NexudusErrors() {}
 
     private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());

@@ -7,8 +7,8 @@ import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
-import dev.jobstatus.testkit.RedisServer;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
+import dev.jobstatus.testkit.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,21 +38,34 @@ class SharedTokenTest {
             for (int i = 0; i < CLIENTS; i++) {
                 RedisSharedState shared = Patient.redis(redis.url()).build();
                 states.add(shared);
-                clients.add(NexudusClient.builder().baseUrl(simulator.baseUrl())
-                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(shared).build());
+                clients.add(NexudusClient.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .sharedState(shared)
+                        .build());
             }
             try {
                 runUntil(clients, () -> grants(simulator, "refresh_token") >= 1, 3);
                 assertThat(grants(simulator, "password")).as("password grants").isEqualTo(1);
-                assertThat(grants(simulator, "refresh_token")).as("refresh grants after expiry").isEqualTo(1);
+                assertThat(grants(simulator, "refresh_token"))
+                        .as("refresh grants after expiry")
+                        .isEqualTo(1);
 
                 simulator.revokeAccessTokens();
                 runUntil(clients, () -> true, 2);
                 assertThat(grants(simulator, "password")).as("password grants").isEqualTo(1);
-                assertThat(grants(simulator, "refresh_token")).as("refresh grants after a 401").isEqualTo(2);
-                // One token key: the account's, at the simulator's origin, for these credentials (a fingerprint, never the password).
-                assertThat(redis.cli("KEYS", "jobstatus:nexudus/*:token").lines().toList()).singleElement().asString()
-                        .startsWith("jobstatus:nexudus/" + NexudusSimulator.USERNAME + "/http://" + simulator.baseUrl().host() + ":"
+                assertThat(grants(simulator, "refresh_token"))
+                        .as("refresh grants after a 401")
+                        .isEqualTo(2);
+                // One token key: the account's, at the simulator's origin, for these credentials (a fingerprint, never
+                // the password).
+                assertThat(redis.cli("KEYS", "jobstatus:nexudus/*:token")
+                                .lines()
+                                .toList())
+                        .singleElement()
+                        .asString()
+                        .startsWith("jobstatus:nexudus/" + NexudusSimulator.USERNAME + "/http://"
+                                + simulator.baseUrl().host() + ":"
                                 + simulator.baseUrl().port() + "/kdf-")
                         .doesNotContain(NexudusSimulator.PASSWORD);
             } finally {
@@ -70,23 +83,38 @@ class SharedTokenTest {
                 RedisSharedState one = Patient.redis(redis.url()).build();
                 RedisSharedState two = Patient.redis(redis.url()).build();
                 RedisSharedState three = Patient.redis(redis.url()).build();
-                NexudusClient right = NexudusClient.builder().baseUrl(simulator.baseUrl())
-                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(one).build();
-                NexudusClient wrong = NexudusClient.builder().baseUrl(simulator.baseUrl())
-                        .passwordGrant(NexudusSimulator.USERNAME, "not the password").sharedState(two).build();
-                NexudusClient other = NexudusClient.builder().baseUrl(elsewhere.baseUrl())
-                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(three).build()) {
+                NexudusClient right = NexudusClient.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .sharedState(one)
+                        .build();
+                NexudusClient wrong = NexudusClient.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, "not the password")
+                        .sharedState(two)
+                        .build();
+                NexudusClient other = NexudusClient.builder()
+                        .baseUrl(elsewhere.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .sharedState(three)
+                        .build()) {
             right.backgroundJobs().get(1);
 
             assertThatThrownBy(() -> wrong.backgroundJobs().get(1)).isInstanceOf(AuthenticationException.class);
             assertThat(other.backgroundJobs().get(2).id()).isEqualTo(2);
 
-            assertThat(simulator.tokenRequests()).extracting(r -> r.form().get("password"))
+            assertThat(simulator.tokenRequests())
+                    .extracting(r -> r.form().get("password"))
                     .containsExactly(NexudusSimulator.PASSWORD, "not the password");
-            assertThat(elsewhere.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password");
-            assertThat(elsewhere.server().takeRequest().getRequestLine()).as("a sign-in first, no borrowed token")
+            assertThat(elsewhere.tokenRequests())
+                    .extracting(TokenRequest::grantType)
+                    .containsExactly("password");
+            assertThat(elsewhere.server().takeRequest().getRequestLine())
+                    .as("a sign-in first, no borrowed token")
                     .isEqualTo("POST /api/token HTTP/1.1");
-            assertThat(simulator.server().getRequestCount()).as("the sign-in, the call, the refused sign-in").isEqualTo(3);
+            assertThat(simulator.server().getRequestCount())
+                    .as("the sign-in, the call, the refused sign-in")
+                    .isEqualTo(3);
         }
     }
 
@@ -107,7 +135,8 @@ class SharedTokenTest {
                     int remaining = after;
                     // A few hundred pages, as a safety net: the renewal comes a few seconds in, whatever the pace.
                     for (int pages = 0; remaining > 0 && pages < 500; pages++) {
-                        client.backgroundJobs().list(BackgroundJobQuery.builder().pageSize(5).build());
+                        client.backgroundJobs()
+                                .list(BackgroundJobQuery.builder().pageSize(5).build());
                         if (reached.get() || done.getAsBoolean()) {
                             reached.set(true);
                             remaining--;
@@ -126,6 +155,9 @@ class SharedTokenTest {
     }
 
     private static long grants(NexudusSimulator simulator, String type) {
-        return simulator.tokenRequests().stream().map(TokenRequest::grantType).filter(type::equals).count();
+        return simulator.tokenRequests().stream()
+                .map(TokenRequest::grantType)
+                .filter(type::equals)
+                .count();
     }
 }

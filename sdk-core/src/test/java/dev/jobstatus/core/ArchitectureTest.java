@@ -38,33 +38,47 @@ class ArchitectureTest {
 
     @Test
     void everyPackageIsASliceOfItsOwn() {
-        Set<String> packages = CORE.stream().map(JavaClass::getPackageName)
-                .map(p -> p.substring("dev.jobstatus.".length())).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> sliced = Slices.matching(EVERY_PACKAGE).transform(CORE).stream().map(s -> s.getNamePart(1))
+        Set<String> packages = CORE.stream()
+                .map(JavaClass::getPackageName)
+                .map(p -> p.substring("dev.jobstatus.".length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sliced = Slices.matching(EVERY_PACKAGE).transform(CORE).stream()
+                .map(s -> s.getNamePart(1))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(packages).contains("core", "core.auth", "core.polling");
         assertThat(sliced).isEqualTo(packages);
-        assertThat(Slices.matching(EVERY_PACKAGE).transform(CORE).stream().mapToInt(Slice::size).sum()).isEqualTo(CORE.size());
+        assertThat(Slices.matching(EVERY_PACKAGE).transform(CORE).stream()
+                        .mapToInt(Slice::size)
+                        .sum())
+                .isEqualTo(CORE.size());
     }
 
     @Test
     void noPackageCycles() {
-        slices().matching(EVERY_PACKAGE).should().beFreeOfCycles()
+        slices().matching(EVERY_PACKAGE)
+                .should()
+                .beFreeOfCycles()
                 // The one cycle of the public API itself: JobFailedException and JobWaitTimeoutException carry the job
                 // (polling's JobView and JobState) and JobWaiter throws them. Breaking it means moving public types.
-                .ignoreDependency(resideInAPackage("dev.jobstatus.core.exception"),
-                        belongToAnyOf(JobView.class, JobState.class))
+                .ignoreDependency(
+                        resideInAPackage("dev.jobstatus.core.exception"), belongToAnyOf(JobView.class, JobState.class))
                 .check(CORE);
     }
 
     @Test
     void publicPackagesLeanOnlyOnTheLeafInternals() {
         // core.client assembles the transport behind ClientBuilder and ProviderClient: it alone may name it.
-        noClasses().that().resideInAPackage("dev.jobstatus.core..")
-                .and().resideOutsideOfPackages("..internal..", "dev.jobstatus.core.client")
-                .should().dependOnClassesThat(resideInAPackage("dev.jobstatus.core.internal..").and(not(resideInAnyPackage(
-                        "dev.jobstatus.core.internal.text", "dev.jobstatus.core.internal.checks",
-                        "dev.jobstatus.core.internal.timing"))))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.jobstatus.core..")
+                .and()
+                .resideOutsideOfPackages("..internal..", "dev.jobstatus.core.client")
+                .should()
+                .dependOnClassesThat(resideInAPackage("dev.jobstatus.core.internal..")
+                        .and(not(resideInAnyPackage(
+                                "dev.jobstatus.core.internal.text",
+                                "dev.jobstatus.core.internal.checks",
+                                "dev.jobstatus.core.internal.timing"))))
                 .check(CORE);
     }
 }

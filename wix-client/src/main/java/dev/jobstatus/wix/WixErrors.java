@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class WixErrors {
     static final ErrorDecoder DECODER = WixErrors::decode;
 
-    private WixErrors() {
-    }
+    private WixErrors() {}
 
     private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());

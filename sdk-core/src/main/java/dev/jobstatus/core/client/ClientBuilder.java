@@ -3,22 +3,22 @@ package dev.jobstatus.core.client;
 import dev.jobstatus.core.SharedState;
 import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.exception.MalformedResponseException;
+import dev.jobstatus.core.internal.auth.Fingerprint;
 import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.hooks.ClientHooks;
+import dev.jobstatus.core.internal.text.Urls;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.core.internal.auth.Fingerprint;
-import dev.jobstatus.core.internal.hooks.ClientHooks;
-import dev.jobstatus.core.internal.transport.HttpTransport;
-import dev.jobstatus.core.internal.text.Urls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +64,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
             @Override
             public TokenStore tokenStore(ClientBuilder<?> builder, List<String> credential) {
-                return builder.tokenStore != null ? builder.tokenStore
-                        : builder.sharedState != null ? builder.sharedState.tokenStore(builder.tokenKey(credential)) : TokenStore.inMemory();
+                return builder.tokenStore != null
+                        ? builder.tokenStore
+                        : builder.sharedState != null
+                                ? builder.sharedState.tokenStore(builder.tokenKey(credential))
+                                : TokenStore.inMemory();
             }
         });
     }
@@ -350,10 +353,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /** Builds the transport a new client will own, with the rate limiter resolved. */
     HttpTransport buildTransport() {
-        RateLimiter limiter = rateLimiter != null ? rateLimiter
-                : defaultWindows.isEmpty() ? RateLimiter.unlimited()
-                : sharedState != null ? sharedState.rateLimiter(sharedKey(), defaultWindows)
-                : RateLimiter.windows(time, defaultWindows.toArray(RateLimiter.Window[]::new));
+        RateLimiter limiter = rateLimiter != null
+                ? rateLimiter
+                : defaultWindows.isEmpty()
+                        ? RateLimiter.unlimited()
+                        : sharedState != null
+                                ? sharedState.rateLimiter(sharedKey(), defaultWindows)
+                                : RateLimiter.windows(time, defaultWindows.toArray(RateLimiter.Window[]::new));
         return transport.rateLimiter(limiter).build();
     }
 }

@@ -1,8 +1,8 @@
 package dev.jobstatus.core.client;
 
 import dev.jobstatus.core.exception.ClientClosedException;
-import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.internal.text.Urls;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 
 /**
  * What every provider client shares: it owns a transport (connection pool, a few threads, a token cache) and

@@ -39,8 +39,12 @@ public final class PollPolicy {
 
     /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
-        return new Builder().initialInterval(initialInterval).multiplier(multiplier).maxInterval(maxInterval)
-                .jitter(jitter).timeout(timeout);
+        return new Builder()
+                .initialInterval(initialInterval)
+                .multiplier(multiplier)
+                .maxInterval(maxInterval)
+                .jitter(jitter)
+                .timeout(timeout);
     }
 
     /** {@return the interval after the first poll} */
@@ -96,8 +100,7 @@ public final class PollPolicy {
         private double jitter = 0.1;
         private Duration timeout = Duration.ofMinutes(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the interval after the first poll.
@@ -169,6 +172,5 @@ public final class PollPolicy {
         public PollPolicy build() {
             return new PollPolicy(this);
         }
-
     }
 }

@@ -20,8 +20,7 @@ public final class Fingerprint {
      */
     private static final int CREDENTIAL_ROUNDS = 20_000;
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /**
      * Returns {@code kdf-} and 32 hex digits of a PBKDF2-HMAC-SHA256 of {@code credential} (each part, null included,
@@ -38,9 +37,14 @@ public final class Fingerprint {
         }
         char[] chars = new char[material.length()];
         material.getChars(0, chars.length, chars, 0);
-        PBEKeySpec spec = new PBEKeySpec(chars, ("jobstatus token/" + context).getBytes(StandardCharsets.UTF_8), CREDENTIAL_ROUNDS, 128);
+        PBEKeySpec spec = new PBEKeySpec(
+                chars, ("jobstatus token/" + context).getBytes(StandardCharsets.UTF_8), CREDENTIAL_ROUNDS, 128);
         try {
-            return "kdf-" + HexFormat.of().formatHex(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded());
+            return "kdf-"
+                    + HexFormat.of()
+                            .formatHex(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                                    .generateSecret(spec)
+                                    .getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform has PBKDF2WithHmacSHA256", e);
         } finally {

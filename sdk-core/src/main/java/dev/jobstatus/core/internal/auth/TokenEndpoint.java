@@ -33,14 +33,20 @@ public final class TokenEndpoint {
      * The token endpoints' ways of saying the credentials are wrong: OAuth's codes (RFC 6749, 5.2) and Wix's. They come
      * as HTTP 400, but code that catches {@link AuthenticationException} for bad credentials must see them.
      */
-    private static final Set<String> CREDENTIALS_REFUSED = Set.of("invalid_grant", "invalid_client", "unauthorized_client",
-            "INVALID_CLIENT", "INVALID_GRANT", "UNAUTHORIZED");
+    private static final Set<String> CREDENTIALS_REFUSED = Set.of(
+            "invalid_grant",
+            "invalid_client",
+            "unauthorized_client",
+            "INVALID_CLIENT",
+            "INVALID_GRANT",
+            "UNAUTHORIZED");
 
-    private TokenEndpoint() {
-    }
+    private TokenEndpoint() {}
 
     private static ApiException refusedCredentials(ApiException e) {
-        if (e instanceof AuthenticationException || e.statusCode() != 400 || e.errorCode() == null
+        if (e instanceof AuthenticationException
+                || e.statusCode() != 400
+                || e.errorCode() == null
                 || !CREDENTIALS_REFUSED.contains(e.errorCode())) {
             return e;
         }
@@ -58,7 +64,8 @@ public final class TokenEndpoint {
      * @throws MalformedResponseException if the answer holds no usable token
      * @throws IllegalArgumentException if {@code request} is not a credential exchange
      */
-    public static AccessToken fetch(HttpTransport transport, ApiRequest request, @Nullable String previousRefreshToken) {
+    public static AccessToken fetch(
+            HttpTransport transport, ApiRequest request, @Nullable String previousRefreshToken) {
         if (!request.answerWithheld()) {
             throw new IllegalArgumentException("a token request is a credential exchange: its answer holds secrets");
         }
@@ -73,8 +80,15 @@ public final class TokenEndpoint {
         try {
             return read(answer.value(), transport.time().now(), previousRefreshToken);
         } catch (Unusable e) {
-            throw new MalformedResponseException(transport.provider(), answer.attempts(), answer.statusCode(), answer.requestId(),
-                    expected, e.getMessage(), ResponseReader.WITHHELD, null);
+            throw new MalformedResponseException(
+                    transport.provider(),
+                    answer.attempts(),
+                    answer.statusCode(),
+                    answer.requestId(),
+                    expected,
+                    e.getMessage(),
+                    ResponseReader.WITHHELD,
+                    null);
         }
     }
 
@@ -109,8 +123,10 @@ public final class TokenEndpoint {
         if (refresh != null && !refresh.isNull() && !refresh.isTextual()) {
             throw new Unusable("its refresh_token is not a string");
         }
-        String refreshToken = refresh == null || refresh.isNull() || refresh.textValue().isBlank()
-                ? previousRefreshToken : refresh.textValue();
+        String refreshToken =
+                refresh == null || refresh.isNull() || refresh.textValue().isBlank()
+                        ? previousRefreshToken
+                        : refresh.textValue();
         return new AccessToken(token.textValue(), expiresAt(answer.get("expires_in"), now), refreshToken);
     }
 
@@ -133,9 +149,11 @@ public final class TokenEndpoint {
         } else if (expiresIn.isFloatingPointNumber()) {
             double value = expiresIn.doubleValue();
             // Infinite when it overflowed a double: as long a lifetime as any.
-            seconds = Double.isInfinite(value) ? BigDecimal.valueOf(Long.MAX_VALUE).multiply(BigDecimal.valueOf(Math.signum(value)))
+            seconds = Double.isInfinite(value)
+                    ? BigDecimal.valueOf(Long.MAX_VALUE).multiply(BigDecimal.valueOf(Math.signum(value)))
                     : BigDecimal.valueOf(value);
-        } else if (expiresIn.isTextual() && SECONDS.matcher(expiresIn.textValue().strip()).matches()) {
+        } else if (expiresIn.isTextual()
+                && SECONDS.matcher(expiresIn.textValue().strip()).matches()) {
             String text = expiresIn.textValue().strip();
             int dot = text.indexOf('.');
             String whole = dot < 0 ? text : text.substring(0, dot);

@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /** Argument checks shared by the SDK's builders. */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * Returns {@code d} if it is zero or more.

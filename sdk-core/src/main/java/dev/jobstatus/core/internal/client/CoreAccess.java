@@ -1,8 +1,8 @@
 package dev.jobstatus.core.internal.client;
 
+import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.client.ProviderClient;
-import dev.jobstatus.core.auth.TokenStore;
 import dev.jobstatus.core.internal.auth.Fingerprint;
 import dev.jobstatus.core.internal.checks.Checks;
 import dev.jobstatus.core.internal.hooks.ClientHooks;
@@ -16,8 +16,7 @@ import java.util.List;
  * installs when its class is initialised, which happens before any builder or client exists.
  */
 public final class CoreAccess {
-    private CoreAccess() {
-    }
+    private CoreAccess() {}
 
     /** The accessors {@code ClientBuilder} installed, typed: it installs them for its own types. */
     @SuppressWarnings("unchecked")
@@ -53,14 +52,16 @@ public final class CoreAccess {
             throw new IllegalStateException("Credentials required: call " + orList(methods) + ".");
         }
         if (chosen.size() > 1) {
-            throw new IllegalStateException("Choose one way of authenticating: " + String.join(" and ", chosen)
-                    + " were both called.");
+            throw new IllegalStateException(
+                    "Choose one way of authenticating: " + String.join(" and ", chosen) + " were both called.");
         }
     }
 
     private static String orList(String... methods) {
         int last = methods.length - 1;
-        return last <= 0 ? String.join("", methods) : String.join(", ", List.of(methods).subList(0, last)) + " or " + methods[last];
+        return last <= 0
+                ? String.join("", methods)
+                : String.join(", ", List.of(methods).subList(0, last)) + " or " + methods[last];
     }
 
     /** Returns the poll policy set on a provider's builder, for the resources its client makes. */

@@ -13,8 +13,7 @@ import dev.jobstatus.core.exception.UnexpectedStatusException;
 
 /** Chooses the {@link ApiException} subclass for a failed response. */
 public final class ApiExceptions {
-    private ApiExceptions() {
-    }
+    private ApiExceptions() {}
 
     /**
      * Returns the exception for {@code error}.
@@ -32,7 +31,8 @@ public final class ApiExceptions {
             case 403 -> new PermissionDeniedException(error);
             case 404 -> new NotFoundException(error);
             case 409 -> new ConflictException(error);
-            default -> status >= 500 && status <= 599 ? new ServerException(error) : new UnexpectedStatusException(error);
+            default ->
+                status >= 500 && status <= 599 ? new ServerException(error) : new UnexpectedStatusException(error);
         };
     }
 }

@@ -34,11 +34,16 @@ public record DecodedError(String code, String message, List<ErrorDetail> detail
      * attribute values) redacted of {@code secrets}, clipped and escaped: what an exception may carry.
      */
     public DecodedError safe(Collection<String> secrets) {
-        List<ErrorDetail> safeDetails = details.stream().map(d -> {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            d.attributes().forEach((name, value) -> attributes.put(Text.escape(name), Text.serverText(value, secrets)));
-            return new ErrorDetail(Text.serverText(d.field(), secrets), Text.serverText(d.message(), secrets), attributes);
-        }).toList();
+        List<ErrorDetail> safeDetails = details.stream()
+                .map(d -> {
+                    Map<String, String> attributes = new LinkedHashMap<>();
+                    d.attributes()
+                            .forEach((name, value) ->
+                                    attributes.put(Text.escape(name), Text.serverText(value, secrets)));
+                    return new ErrorDetail(
+                            Text.serverText(d.field(), secrets), Text.serverText(d.message(), secrets), attributes);
+                })
+                .toList();
         return new DecodedError(Text.serverText(code, secrets), Text.serverText(message, secrets), safeDetails);
     }
 

@@ -18,8 +18,7 @@ public final class GenericErrorDecoder implements ErrorDecoder {
             List.of("message", "Message", "error_description", "error", "detail", "title");
     private static final int MAX_MESSAGE = 300;
 
-    private GenericErrorDecoder() {
-    }
+    private GenericErrorDecoder() {}
 
     @Override
     public DecodedError decode(int status, String body) {
@@ -36,7 +35,8 @@ public final class GenericErrorDecoder implements ErrorDecoder {
                 // OAuth 2.0 token endpoints (RFC 6749, 5.2) answer {"error": code, "error_description": text}.
                 JsonNode oauthCode = node.get("error");
                 String code = oauthCode != null && oauthCode.isTextual() && node.has("error_description")
-                        ? Text.clip(oauthCode.asText(), MAX_MESSAGE) : null;
+                        ? Text.clip(oauthCode.asText(), MAX_MESSAGE)
+                        : null;
                 for (String field : MESSAGE_FIELDS) {
                     JsonNode value = node.get(field);
                     if (value != null && value.isTextual()) {

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class ClientHooks {
     private static volatile @Nullable Accessors<?, ?> installed;
 
-    private ClientHooks() {
-    }
+    private ClientHooks() {}
 
     /**
      * The package-private accessors of {@code ClientBuilder} and {@code ProviderClient}.

@@ -20,7 +20,14 @@ public final class HeldRetryAfterInterceptor implements Interceptor {
         }
         String retryAfter = response.header("Retry-After");
         // OkHttp read the header leniently, but checks the values it is given: held as it came, any character it holds.
-        return retryAfter == null ? response : response.newBuilder().headers(response.headers().newBuilder()
-                .removeAll("Retry-After").addUnsafeNonAscii(HELD_RETRY_AFTER, retryAfter).build()).build();
+        return retryAfter == null
+                ? response
+                : response.newBuilder()
+                        .headers(response.headers()
+                                .newBuilder()
+                                .removeAll("Retry-After")
+                                .addUnsafeNonAscii(HELD_RETRY_AFTER, retryAfter)
+                                .build())
+                        .build();
     }
 }

@@ -30,14 +30,20 @@ public final class Pacing {
      * @throws RequestTimeoutException if the limiter has no permit before the call's deadline
      */
     public Duration reserve(int attempts, String what) {
-        Duration remaining = Duration.ofNanos(deadline.remainingNanos(deadline.time().nanoTime()));
+        Duration remaining =
+                Duration.ofNanos(deadline.remainingNanos(deadline.time().nanoTime()));
         Duration wait = limiter.tryReserve(remaining);
         if (wait == null) {
             Duration next = limiter.nextPermitIn();
-            throw new RequestTimeoutException(deadline.provider(), attempts, "the client-side rate limit allows no "
-                    + deadline.provider() + " request for " + what + " within the " + remaining.toMillis()
-                    + " ms left of the call's " + deadline.lengthMillis() + " ms deadline"
-                    + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"), null, next);
+            throw new RequestTimeoutException(
+                    deadline.provider(),
+                    attempts,
+                    "the client-side rate limit allows no "
+                            + deadline.provider() + " request for " + what + " within the " + remaining.toMillis()
+                            + " ms left of the call's " + deadline.lengthMillis() + " ms deadline"
+                            + (next == null ? "" : " (the next permit is " + next.toMillis() + " ms away)"),
+                    null,
+                    next);
         }
         if (!wait.isZero()) {
             operation.rateLimited(wait);

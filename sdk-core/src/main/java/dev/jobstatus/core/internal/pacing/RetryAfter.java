@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
 public final class RetryAfter {
     private static final long MAX_SECONDS = Duration.ofDays(1).toSeconds();
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /**
      * Returns the delay the header asks for, measured from {@code now} for an HTTP-date.
@@ -26,10 +25,13 @@ public final class RetryAfter {
         }
         String v = value.strip();
         if (v.chars().allMatch(Character::isDigit)) {
-            return v.length() > 6 ? Duration.ofSeconds(MAX_SECONDS) : Duration.ofSeconds(Math.min(MAX_SECONDS, Long.parseLong(v)));
+            return v.length() > 6
+                    ? Duration.ofSeconds(MAX_SECONDS)
+                    : Duration.ofSeconds(Math.min(MAX_SECONDS, Long.parseLong(v)));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration delay = Duration.between(now, at);
             if (delay.isNegative()) {
                 return Duration.ZERO;

@@ -19,8 +19,7 @@ import java.util.function.Consumer;
 
 /** Builds the {@link JobWaiter}s of provider clients: each poll a call through the client's {@link HttpTransport}. */
 public final class JobWaiters {
-    private JobWaiters() {
-    }
+    private JobWaiters() {}
 
     /**
      * Returns a waiter that polls {@code request} through {@code transport}, for a provider's {@code waiter(id)}.
@@ -32,43 +31,57 @@ public final class JobWaiters {
      * @param policy the client's poll policy
      * @param options the retry policy and per-poll timeout of the resource, if it was given any
      */
-    public static <J extends JobView> JobWaiter<J> create(HttpTransport transport, String jobId, ApiRequest request,
-                                                          BodyReader<J> reader, PollPolicy policy, RequestOptions options) {
+    public static <J extends JobView> JobWaiter<J> create(
+            HttpTransport transport,
+            String jobId,
+            ApiRequest request,
+            BodyReader<J> reader,
+            PollPolicy policy,
+            RequestOptions options) {
         String provider = transport.provider();
-        JobWaiter<J> waiter = JobWaiter.create(provider, jobId, new JobWaiter.PollSource<J>() {
-            @Override
-            public ApiResponse<J> poll(long deadlineNanos) {
-                return poll(deadlineNanos, ClientListener.Operation.NONE);
-            }
+        JobWaiter<J> waiter = JobWaiter.create(
+                provider,
+                jobId,
+                new JobWaiter.PollSource<J>() {
+                    @Override
+                    public ApiResponse<J> poll(long deadlineNanos) {
+                        return poll(deadlineNanos, ClientListener.Operation.NONE);
+                    }
 
-            @Override
-            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos) {
-                return pollAsync(deadlineNanos, ClientListener.Operation.NONE);
-            }
+                    @Override
+                    public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos) {
+                        return pollAsync(deadlineNanos, ClientListener.Operation.NONE);
+                    }
 
-            @Override
-            public ClientListener.Operation waitStarted() {
-                return transport.listener().operationStarted(provider, "wait", jobId, null);
-            }
+                    @Override
+                    public ClientListener.Operation waitStarted() {
+                        return transport.listener().operationStarted(provider, "wait", jobId, null);
+                    }
 
-            @Override
-            public ApiResponse<J> poll(long deadlineNanos, ClientListener.Operation wait) {
-                return transport.execute(request, reader, options, deadlineNanos, wait);
-            }
+                    @Override
+                    public ApiResponse<J> poll(long deadlineNanos, ClientListener.Operation wait) {
+                        return transport.execute(request, reader, options, deadlineNanos, wait);
+                    }
 
-            @Override
-            public CompletableFuture<ApiResponse<J>> pollAsync(long deadlineNanos, ClientListener.Operation wait) {
-                return transport.executeAsync(request, reader, options, deadlineNanos, wait);
-            }
+                    @Override
+                    public CompletableFuture<ApiResponse<J>> pollAsync(
+                            long deadlineNanos, ClientListener.Operation wait) {
+                        return transport.executeAsync(request, reader, options, deadlineNanos, wait);
+                    }
 
-            @Override
-            public Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
-                HttpTransport.Pending wait = () -> onClose.accept(new ClientClosedException(provider, 0, "the " + provider
-                        + " client was closed while waiting for job " + Text.escape(jobId), null));
-                transport.track(wait);
-                return () -> transport.untrack(wait);
-            }
-        }, transport.time() == TimeSource.system() ? new ClosableSystemTime(transport) : transport.time(), transport::scheduler);
+                    @Override
+                    public Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
+                        HttpTransport.Pending wait = () -> onClose.accept(new ClientClosedException(
+                                provider,
+                                0,
+                                "the " + provider + " client was closed while waiting for job " + Text.escape(jobId),
+                                null));
+                        transport.track(wait);
+                        return () -> transport.untrack(wait);
+                    }
+                },
+                transport.time() == TimeSource.system() ? new ClosableSystemTime(transport) : transport.time(),
+                transport::scheduler);
         return waiter.policy(policy);
     }
 

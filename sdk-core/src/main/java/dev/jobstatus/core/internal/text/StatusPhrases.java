@@ -10,14 +10,34 @@ import java.util.Set;
  */
 public final class StatusPhrases {
     private static final Set<String> BOILERPLATE = Set.of(
-            "", "ok", "error", "client error", "server error", "redirection", "informational", "mock response",
-            "bad request", "unauthorized", "payment required", "forbidden", "not found", "method not allowed",
-            "not acceptable", "request timeout", "conflict", "gone", "unprocessable entity", "unprocessable content",
-            "too many requests", "internal server error", "not implemented", "bad gateway", "service unavailable",
+            "",
+            "ok",
+            "error",
+            "client error",
+            "server error",
+            "redirection",
+            "informational",
+            "mock response",
+            "bad request",
+            "unauthorized",
+            "payment required",
+            "forbidden",
+            "not found",
+            "method not allowed",
+            "not acceptable",
+            "request timeout",
+            "conflict",
+            "gone",
+            "unprocessable entity",
+            "unprocessable content",
+            "too many requests",
+            "internal server error",
+            "not implemented",
+            "bad gateway",
+            "service unavailable",
             "gateway timeout");
 
-    private StatusPhrases() {
-    }
+    private StatusPhrases() {}
 
     /** Returns whether {@code reason} says more than its status code. */
     public static boolean informative(String reason) {

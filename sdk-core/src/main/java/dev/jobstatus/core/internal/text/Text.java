@@ -10,23 +10,21 @@ public final class Text {
     public static final int EXCERPT_CHARS = 1024;
 
     /** Names of secret fields, in snake_case, camelCase or kebab-case: access_token, accessToken, client-secret… */
-    private static final String SECRET_NAMES = "(?:(?:access|refresh|id)[_-]?token|token|client[_-]?secret|password|api[_-]?key|secret)";
+    private static final String SECRET_NAMES =
+            "(?:(?:access|refresh|id)[_-]?token|token|client[_-]?secret|password|api[_-]?key|secret)";
     /** A credential after its scheme, as an echoed Authorization header has it. */
-    private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("\\b((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCHEME_CREDENTIAL =
+            Pattern.compile("\\b((?:bearer|basic)\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SECRET_JSON_FIELD = Pattern.compile(
-            "(\"" + SECRET_NAMES + "\"\\s*:\\s*\")"
-                    + "((?:[^\"\\\\]|\\\\.)*)\"",
-            Pattern.CASE_INSENSITIVE);
+            "(\"" + SECRET_NAMES + "\"\\s*:\\s*\")" + "((?:[^\"\\\\]|\\\\.)*)\"", Pattern.CASE_INSENSITIVE);
     /** The same fields form-encoded, as a token endpoint's request (or an answer that echoes it) has them. */
-    private static final Pattern SECRET_FORM_FIELD = Pattern.compile(
-            "((?:^|[?&;\\s])" + SECRET_NAMES + "=)"
-                    + "([^&;\\s]*)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_FORM_FIELD =
+            Pattern.compile("((?:^|[?&;\\s])" + SECRET_NAMES + "=)" + "([^&;\\s]*)", Pattern.CASE_INSENSITIVE);
+
     private static final int MIN_SECRET_LENGTH = 4;
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Returns {@code text} cut to {@code max} characters, with an ellipsis when cut. */
     public static String clip(String text, int max) {
@@ -65,7 +63,10 @@ public final class Text {
 
     /** Marks (U+061C, U+200E, U+200F), embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069). */
     private static boolean isBidiControl(char c) {
-        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+        return c == '\u061c'
+                || c == '\u200e'
+                || c == '\u200f'
+                || (c >= '\u202a' && c <= '\u202e')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 

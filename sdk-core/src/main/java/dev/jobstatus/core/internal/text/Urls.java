@@ -8,12 +8,12 @@ public final class Urls {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     /** A query parameter whose name suggests a secret, up to the start of its value. */
     private static final Pattern SECRET_QUERY_PARAMETER = Pattern.compile(
-            "([?&;][^=&;#]*(?:pass|pwd|secret|token|key|auth|sig|credential)[^=&;#]*=)[^&;#]*", Pattern.CASE_INSENSITIVE);
+            "([?&;][^=&;#]*(?:pass|pwd|secret|token|key|auth|sig|credential)[^=&;#]*=)[^&;#]*",
+            Pattern.CASE_INSENSITIVE);
     /** The longest URL text kept in a message. */
     private static final int MAX_CHARS = 256;
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * Parses a base URL.
@@ -31,7 +31,9 @@ public final class Urls {
     /** Returns whether {@code url} names this machine literally (localhost, 127.0.0.0/8 or ::1), without DNS. */
     public static boolean isLoopback(HttpUrl url) {
         String host = url.host();
-        return host.equals("localhost") || host.equals("::1") || IPV4_LOOPBACK.matcher(host).matches();
+        return host.equals("localhost")
+                || host.equals("::1")
+                || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     /**

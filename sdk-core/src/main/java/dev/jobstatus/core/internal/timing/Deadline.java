@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  *     client's clock) reads the time left, never the raw deadline
  * @param closing counted down when the client of the call closes, or {@code null} for work outside any client
  */
-public record Deadline(long deadlineNanos, Duration length, String provider, TimeSource time,
-                       @Nullable CountDownLatch closing) {
+public record Deadline(
+        long deadlineNanos,
+        Duration length,
+        String provider,
+        TimeSource time,
+        @Nullable CountDownLatch closing) {
     /** No outer deadline. */
     public static final long NONE = Long.MAX_VALUE;
 
@@ -54,7 +58,8 @@ public record Deadline(long deadlineNanos, Duration length, String provider, Tim
     public static @Nullable Duration enclosingRemaining() {
         Deadline enclosing = enclosing();
         return enclosing == null || enclosing.deadlineNanos == NONE
-                ? null : Duration.ofNanos(enclosing.remainingNanos(enclosing.time.nanoTime()));
+                ? null
+                : Duration.ofNanos(enclosing.remainingNanos(enclosing.time.nanoTime()));
     }
 
     /** Returns the whole budget in milliseconds, rounded: a deadline of one second counted from "now" is 1000 ms. */

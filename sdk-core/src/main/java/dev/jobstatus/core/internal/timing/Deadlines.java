@@ -18,8 +18,7 @@ public final class Deadlines {
     /** How often a lock waiter looks whether its client closed. */
     private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     /**
      * Returns the time left to the call whose credentials this thread is looking up, or {@code null} when there is
@@ -94,7 +93,8 @@ public final class Deadlines {
         Deadline enclosing = Deadline.enclosing();
         CountDownLatch closing = enclosing == null ? null : enclosing.closing();
         if (closing != null && closing.getCount() == 0) {
-            throw new ClientClosedException(enclosing.provider(), 0, "the " + enclosing.provider() + " client is closed", null);
+            throw new ClientClosedException(
+                    enclosing.provider(), 0, "the " + enclosing.provider() + " client is closed", null);
         }
     }
 
@@ -109,8 +109,12 @@ public final class Deadlines {
         if (enclosing == null) {
             return new RequestTimeoutException(NO_CALL, 0, "a credentials lookup ran out of time: " + why, null);
         }
-        return new RequestTimeoutException(enclosing.provider(), 0, enclosing.provider() + " API call did not finish within its "
-                + enclosing.lengthMillis() + " ms deadline: " + why, null);
+        return new RequestTimeoutException(
+                enclosing.provider(),
+                0,
+                enclosing.provider() + " API call did not finish within its " + enclosing.lengthMillis()
+                        + " ms deadline: " + why,
+                null);
     }
 
     /**

@@ -7,8 +7,7 @@ public final class Durations {
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
     private static final Duration MOST_NEGATIVE = Duration.ofNanos(Long.MIN_VALUE);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Returns {@code d} in nanoseconds, saturated: {@link Long#MAX_VALUE} (or {@code MIN_VALUE}) for a duration

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.auth.AuthHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.internal.json.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One API call as a provider module describes it: method, path relative to the base URL, query, body.
@@ -34,9 +34,18 @@ import okhttp3.RequestBody;
  * @param answerWithheld whether no part of the answer may be quoted in an exception, because it holds secrets (the
  *     tokens of a token endpoint)
  */
-public record ApiRequest(String method, List<PathPart> path, List<QueryParam> query, RequestBody body, boolean authenticated,
-                         Map<String, String> headers, boolean fromRoot, String operation, @Nullable String jobId,
-                         List<String> secrets, boolean answerWithheld) {
+public record ApiRequest(
+        String method,
+        List<PathPart> path,
+        List<QueryParam> query,
+        RequestBody body,
+        boolean authenticated,
+        Map<String, String> headers,
+        boolean fromRoot,
+        String operation,
+        @Nullable String jobId,
+        List<String> secrets,
+        boolean answerWithheld) {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     /**
@@ -62,14 +71,15 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
     }
 
     /** A part of the path: literal segments written by the SDK, or one caller-supplied value and its name. */
-    public record PathPart(String value, boolean parameter, String name) { }
+    public record PathPart(String value, boolean parameter, String name) {}
 
     /**
      * Returns the path under {@code base} with each caller-supplied value as {@code {name}}, such as
      * {@code /api/sys/businessbackgroundjobs/{id}}: no ids, so it is a bounded attribute.
      */
     public String urlTemplate(HttpUrl base) {
-        StringBuilder template = new StringBuilder(fromRoot ? "" : base.encodedPath().replaceAll("/+$", ""));
+        StringBuilder template =
+                new StringBuilder(fromRoot ? "" : base.encodedPath().replaceAll("/+$", ""));
         for (PathPart part : path) {
             template.append('/').append(part.parameter() ? "{" + part.name() + "}" : part.value());
         }
@@ -77,7 +87,7 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
     }
 
     /** A query parameter. */
-    public record QueryParam(String name, String value) { }
+    public record QueryParam(String name, String value) {}
 
     /** Returns whether repeating this request is harmless. */
     public boolean idempotent() {
@@ -131,8 +141,17 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '@' || c == '/' || c == ',';
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == ':'
+                    || c == '@'
+                    || c == '/'
+                    || c == ',';
             if (plain) {
                 out.append((char) c);
             } else {
@@ -272,7 +291,8 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
             for (String secret : secrets) {
                 if (secret != null && !secret.isEmpty()) {
                     this.secrets.add(secret);
-                    this.secrets.add(new FormBody.Builder().add("s", secret).build().encodedValue(0));
+                    this.secrets.add(
+                            new FormBody.Builder().add("s", secret).build().encodedValue(0));
                     this.secrets.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
                 }
             }
@@ -282,9 +302,18 @@ public record ApiRequest(String method, List<PathPart> path, List<QueryParam> qu
 
         /** Returns the request. */
         public ApiRequest build() {
-            return new ApiRequest(method, path, query, body, authenticated, headers, fromRoot,
-                    operation != null ? operation : method.toLowerCase(java.util.Locale.ROOT), jobId,
-                    secrets.stream().distinct().toList(), answerWithheld);
+            return new ApiRequest(
+                    method,
+                    path,
+                    query,
+                    body,
+                    authenticated,
+                    headers,
+                    fromRoot,
+                    operation != null ? operation : method.toLowerCase(java.util.Locale.ROOT),
+                    jobId,
+                    secrets.stream().distinct().toList(),
+                    answerWithheld);
         }
     }
 }

@@ -178,7 +178,8 @@ final class AsyncCall<T> implements Callback, HttpTransport.Pending {
     private void failed(RuntimeException error) {
         // A close() landing between a retry being scheduled and its timer being set is this call's close, not a
         // refusal of the scheduler's: the call says so, as any call ended by close() does.
-        boolean closed = (error instanceof RejectedExecutionException || error instanceof ClientClosedException) && transport.isClosed();
+        boolean closed = (error instanceof RejectedExecutionException || error instanceof ClientClosedException)
+                && transport.isClosed();
         fail(closed ? exchange.clientClosed(error) : error);
     }
 

@@ -34,8 +34,14 @@ record CallBudget(RetryPolicy retryPolicy, Deadline deadline) {
             deadline = Math.min(deadline, Durations.plus(now, enclosingLeft));
         }
         deadline = Math.min(deadline, outerDeadlineNanos);
-        return new CallBudget(policy, new Deadline(deadline, Duration.ofNanos(Math.max(0, deadline - now)),
-                settings.provider(), settings.time(), settings.closing()));
+        return new CallBudget(
+                policy,
+                new Deadline(
+                        deadline,
+                        Duration.ofNanos(Math.max(0, deadline - now)),
+                        settings.provider(),
+                        settings.time(),
+                        settings.closing()));
     }
 
     /** Returns when the call must have ended, on the client's {@code TimeSource.nanoTime()}. */

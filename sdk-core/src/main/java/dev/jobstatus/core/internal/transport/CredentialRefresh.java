@@ -35,13 +35,16 @@ final class CredentialRefresh {
     }
 
     /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
-    @Nullable AuthHeaders ifReady() {
+    @Nullable
+    AuthHeaders ifReady() {
         return request.authenticated() ? transport.credentials().headersIfReady() : AuthHeaders.NONE;
     }
 
     /** Returns the next attempt's credentials, blocking while a token is fetched, within the call's deadline. */
     AuthHeaders fetch() {
-        return request.authenticated() ? budget.bounding(() -> transport.credentials().headers()) : AuthHeaders.NONE;
+        return request.authenticated()
+                ? budget.bounding(() -> transport.credentials().headers())
+                : AuthHeaders.NONE;
     }
 
     /** Records {@code credentials} as those of the current attempt. */
@@ -69,20 +72,23 @@ final class CredentialRefresh {
      * @return a retry at once when renewed, a failure when renewing failed or the call gave up waiting for it, or
      *     {@code null} when no renewal applies or the credentials could not be renewed, for the 401 to be judged as such
      */
-    <T> @Nullable Outcome<T> onUnauthorized(HttpUrl answeredBy, String what,
-                                             Function<String, ApiError> errorWith, @Nullable String decodedMessage) {
+    <T> @Nullable Outcome<T> onUnauthorized(
+            HttpUrl answeredBy, String what, Function<String, ApiError> errorWith, @Nullable String decodedMessage) {
         if (!mayRenew(401) || !Urls.sameOrigin(transport.baseUrl(), answeredBy)) {
             return null;
         }
         refreshed = true;
         try {
             if (budget.bounding(() -> transport.credentials().refresh(current))) {
-                LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": 401 on " + what + ", credentials refreshed, retrying");
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> transport.provider() + ": 401 on " + what + ", credentials refreshed, retrying");
                 return new Outcome.Retry<>(Duration.ZERO);
             }
             return null;
         } catch (RequestTimeoutException | InterruptedOperationException gaveUp) {
-            // The call ran out of time or was interrupted (perhaps waiting for another's renewal): no credentials failed.
+            // The call ran out of time or was interrupted (perhaps waiting for another's renewal): no credentials
+            // failed.
             return new Outcome.Fail<>(gaveUp);
         } catch (JobStatusException renewal) {
             // The caller asked for a resource, not a token: the failure is an authentication failure, which says why

@@ -20,11 +20,14 @@ final class GuardedListener implements ClientListener {
 
     /** Returns {@code listener} guarded; the default listener, which cannot throw, as it is. */
     static ClientListener of(ClientListener listener) {
-        return listener == ClientListener.none() || listener instanceof GuardedListener ? listener : new GuardedListener(listener);
+        return listener == ClientListener.none() || listener instanceof GuardedListener
+                ? listener
+                : new GuardedListener(listener);
     }
 
     @Override
-    public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+    public Operation operationStarted(
+            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
         // The listener sees its own parent, not the guard around it.
         Operation own = parent instanceof GuardedOperation guarded ? guarded.operation : parent;
         try {
@@ -42,7 +45,9 @@ final class GuardedListener implements ClientListener {
         if (e instanceof OutOfMemoryError fatal) {
             throw fatal;
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "ClientListener." + method + " threw " + e.getClass().getName() + "; ignored");
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () -> "ClientListener." + method + " threw " + e.getClass().getName() + "; ignored");
     }
 
     private static final class GuardedOperation implements Operation {

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import okhttp3.Headers;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +30,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -77,14 +77,28 @@ public final class HttpTransport implements AutoCloseable {
         this.time = b.time;
         this.ownsClient = b.httpClient == null;
         this.client = OkHttpClients.configure(b);
-        this.settings = new TransportSettings(b.provider, b.baseUrl, b.credentials.apply(this), b.retryPolicy, b.rateLimiter,
-                b.time, b.random, b.errorDecoder, b.throttleDetector, b.requestIdHeaders,
-                b.responseObserver, b.maxResponseBytes, requestHeaders(b), GuardedListener.of(b.listener), closing);
+        this.settings = new TransportSettings(
+                b.provider,
+                b.baseUrl,
+                b.credentials.apply(this),
+                b.retryPolicy,
+                b.rateLimiter,
+                b.time,
+                b.random,
+                b.errorDecoder,
+                b.throttleDetector,
+                b.requestIdHeaders,
+                b.responseObserver,
+                b.maxResponseBytes,
+                requestHeaders(b),
+                GuardedListener.of(b.listener),
+                closing);
     }
 
     /** The headers every request starts with, built once: a default replaces {@code User-Agent} or {@code Accept}. */
     private static Headers requestHeaders(Builder b) {
-        Headers.Builder headers = new Headers.Builder().add("User-Agent", UserAgent.forProvider(b.provider))
+        Headers.Builder headers = new Headers.Builder()
+                .add("User-Agent", UserAgent.forProvider(b.provider))
                 .add("Accept", "application/json");
         b.defaultHeaders.forEach(headers::set);
         return headers.build();
@@ -119,13 +133,17 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** As {@link #execute(ApiRequest, BodyReader, RequestOptions)}, one poll of a wait: within {@code deadlineNanos}, told to {@code wait}. */
-    public <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, RequestOptions options, long deadlineNanos,
-                               ClientListener.Operation wait) {
+    public <T> ApiResponse<T> execute(
+            ApiRequest request,
+            BodyReader<T> reader,
+            RequestOptions options,
+            long deadlineNanos,
+            ClientListener.Operation wait) {
         return execute(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
     }
 
-    private <T> ApiResponse<T> execute(ApiRequest request, BodyReader<T> reader, CallBudget budget,
-                                       ClientListener.@Nullable Operation parent) {
+    private <T> ApiResponse<T> execute(
+            ApiRequest request, BodyReader<T> reader, CallBudget budget, ClientListener.@Nullable Operation parent) {
         checkOpen();
         return new BlockingCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).run();
     }
@@ -173,13 +191,17 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** As {@link #executeAsync(ApiRequest, BodyReader)}, one poll of a wait: within {@code deadlineNanos}, told to {@code wait}. */
-    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options,
-                                                       long deadlineNanos, ClientListener.Operation wait) {
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(
+            ApiRequest request,
+            BodyReader<T> reader,
+            RequestOptions options,
+            long deadlineNanos,
+            ClientListener.Operation wait) {
         return executeAsync(request, reader, CallBudget.of(settings, options, deadlineNanos), wait);
     }
 
-    private <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, BodyReader<T> reader, CallBudget budget,
-                                                               ClientListener.@Nullable Operation parent) {
+    private <T> CompletableFuture<ApiResponse<T>> executeAsync(
+            ApiRequest request, BodyReader<T> reader, CallBudget budget, ClientListener.@Nullable Operation parent) {
         checkOpen();
         return new AsyncCall<>(this, new RetryingCall<>(settings, client, request, reader, budget, parent)).start();
     }
@@ -190,7 +212,8 @@ public final class HttpTransport implements AutoCloseable {
      * Cancelling the returned future still cancels the request in flight.
      */
     public <T> CompletableFuture<T> fetchAsync(ApiRequest request, BodyReader<T> reader, RequestOptions options) {
-        CompletableFuture<ApiResponse<T>> call = executeAsync(request, reader, CallBudget.of(settings, options, CallBudget.NONE), null);
+        CompletableFuture<ApiResponse<T>> call =
+                executeAsync(request, reader, CallBudget.of(settings, options, CallBudget.NONE), null);
         CompletableFuture<T> value = call.thenApply(ApiResponse::value);
         value.whenComplete((v, e) -> {
             if (value.isCancelled()) {
@@ -247,8 +270,8 @@ public final class HttpTransport implements AutoCloseable {
         synchronized (this) {
             checkOpen();
             if (ownedScheduler == null) {
-                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                        Threads.daemonFactory("jobstatus-" + provider() + "-scheduler"));
+                ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(
+                        1, Threads.daemonFactory("jobstatus-" + provider() + "-scheduler"));
                 executor.setRemoveOnCancelPolicy(true);
                 ownedScheduler = executor;
             }
@@ -271,8 +294,13 @@ public final class HttpTransport implements AutoCloseable {
         synchronized (this) {
             checkOpen();
             if (credentialWork == null) {
-                ThreadPoolExecutor executor = new ThreadPoolExecutor(CREDENTIAL_THREADS, CREDENTIAL_THREADS, 30, TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider() + "-credentials"));
+                ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                        CREDENTIAL_THREADS,
+                        CREDENTIAL_THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        Threads.daemonFactory("jobstatus-" + provider() + "-credentials"));
                 executor.allowCoreThreadTimeOut(true);
                 credentialWork = executor;
             }
@@ -349,7 +377,7 @@ public final class HttpTransport implements AutoCloseable {
         ThrottleDetector throttleDetector = ThrottleDetector.NONE;
         List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
         final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-        Consumer<Headers> responseObserver = headers -> { };
+        Consumer<Headers> responseObserver = headers -> {};
         long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         ClientListener listener = ClientListener.none();
 
@@ -503,6 +531,5 @@ public final class HttpTransport implements AutoCloseable {
             Urls.requireSecure(baseUrl, allowInsecureHttp);
             return new HttpTransport(this);
         }
-
     }
 }

@@ -23,7 +23,8 @@ final class InterruptWatch implements AutoCloseable {
     }
 
     private static ScheduledThreadPoolExecutor checks() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, Threads.helperFactory("jobstatus-interrupt-watch"));
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, Threads.helperFactory("jobstatus-interrupt-watch"));
         executor.setRemoveOnCancelPolicy(true);
         executor.setKeepAliveTime(1, TimeUnit.MINUTES);
         executor.allowCoreThreadTimeOut(true);
@@ -37,11 +38,15 @@ final class InterruptWatch implements AutoCloseable {
             call.cancel();
             return new InterruptWatch(null);
         }
-        return new InterruptWatch(CHECKS.scheduleWithFixedDelay(() -> {
-            if (thread.isInterrupted()) {
-                call.cancel();
-            }
-        }, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS));
+        return new InterruptWatch(CHECKS.scheduleWithFixedDelay(
+                () -> {
+                    if (thread.isInterrupted()) {
+                        call.cancel();
+                    }
+                },
+                CHECK_MILLIS,
+                CHECK_MILLIS,
+                TimeUnit.MILLISECONDS));
     }
 
     @Override

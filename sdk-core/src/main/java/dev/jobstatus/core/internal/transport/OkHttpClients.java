@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class OkHttpClients {
     static final int ASYNC_THREADS = 4;
 
-    private OkHttpClients() {
-    }
+    private OkHttpClients() {}
 
     static OkHttpClient configure(HttpTransport.Builder b) {
         OkHttpClient.Builder ok = b.httpClient == null ? new OkHttpClient.Builder() : b.httpClient.newBuilder();
@@ -52,8 +51,13 @@ final class OkHttpClients {
      * concurrent waits must not mean dozens of threads, so calls beyond a small fixed pool queue instead.
      */
     private static Dispatcher boundedDispatcher(String provider) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Threads.daemonFactory("jobstatus-" + provider + "-http"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                ASYNC_THREADS,
+                ASYNC_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Threads.daemonFactory("jobstatus-" + provider + "-http"));
         pool.allowCoreThreadTimeOut(true);
         Dispatcher dispatcher = new Dispatcher(pool);
         dispatcher.setMaxRequests(ASYNC_THREADS);
@@ -61,8 +65,8 @@ final class OkHttpClients {
         return dispatcher;
     }
 
-    private static void setTimeout(@Nullable Duration value, @Nullable OkHttpClient callers, Duration fallback,
-                                   Consumer<Duration> setter) {
+    private static void setTimeout(
+            @Nullable Duration value, @Nullable OkHttpClient callers, Duration fallback, Consumer<Duration> setter) {
         if (value != null) {
             setter.accept(value);
         } else if (callers == null) {

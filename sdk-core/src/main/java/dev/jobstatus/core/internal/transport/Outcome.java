@@ -6,11 +6,11 @@ import java.time.Duration;
 /** What one attempt of an exchange led to: a result, a retry after a delay, or a final failure. */
 sealed interface Outcome<T> {
     /** The call succeeded. */
-    record Done<T>(ApiResponse<T> response) implements Outcome<T> { }
+    record Done<T>(ApiResponse<T> response) implements Outcome<T> {}
 
     /** Try again after {@code delay}. */
-    record Retry<T>(Duration delay) implements Outcome<T> { }
+    record Retry<T>(Duration delay) implements Outcome<T> {}
 
     /** The call failed for good. */
-    record Fail<T>(RuntimeException exception) implements Outcome<T> { }
+    record Fail<T>(RuntimeException exception) implements Outcome<T> {}
 }

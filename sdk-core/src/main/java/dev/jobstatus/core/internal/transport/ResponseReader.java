@@ -1,9 +1,9 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.ApiResponse;
-import dev.jobstatus.core.exception.MalformedResponseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.jobstatus.core.ApiResponse;
+import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.internal.errors.DecodedError;
 import dev.jobstatus.core.internal.errors.ErrorDecoder;
 import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
@@ -37,8 +37,16 @@ public final class ResponseReader<T> {
      * The error codes of a token endpoint (a request whose answer is withheld)'s answer that an exception may quote: OAuth's (RFC 6749, 5.2) and Wix's. Nothing
      * else of the answer is quoted (its message, details, body or request id): a token endpoint may echo a token anywhere.
      */
-    private static final Set<String> QUOTABLE_CODES = Set.of("invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
-            "unsupported_grant_type", "invalid_scope", "INVALID_CLIENT", "INVALID_GRANT", "UNAUTHORIZED");
+    private static final Set<String> QUOTABLE_CODES = Set.of(
+            "invalid_request",
+            "invalid_client",
+            "invalid_grant",
+            "unauthorized_client",
+            "unsupported_grant_type",
+            "invalid_scope",
+            "INVALID_CLIENT",
+            "INVALID_GRANT",
+            "UNAUTHORIZED");
 
     private final TransportSettings transport;
     private final ApiRequest request;
@@ -46,14 +54,15 @@ public final class ResponseReader<T> {
     private final Supplier<List<String>> secrets;
 
     /** An error response's body as read (at most 64 KiB), and what it says. */
-    record ErrorBody(String text, DecodedError decoded) { }
+    record ErrorBody(String text, DecodedError decoded) {}
 
     /**
      * Creates the reader of one call's responses.
      *
      * @param secrets the values to redact from what goes into an exception: the request's and its credentials'
      */
-    ResponseReader(TransportSettings transport, ApiRequest request, BodyReader<T> reader, Supplier<List<String>> secrets) {
+    ResponseReader(
+            TransportSettings transport, ApiRequest request, BodyReader<T> reader, Supplier<List<String>> secrets) {
         this.transport = transport;
         this.request = request;
         this.reader = reader;
@@ -73,7 +82,12 @@ public final class ResponseReader<T> {
         try {
             bytes = readCapped(response.body());
         } catch (BodyTooLargeException e) {
-            return malformed(status, requestId, "it is larger than the " + transport.maxResponseBytes() + "-byte cap", "", attempts);
+            return malformed(
+                    status,
+                    requestId,
+                    "it is larger than the " + transport.maxResponseBytes() + "-byte cap",
+                    "",
+                    attempts);
         }
         // The raw header, not body.contentType(): OkHttp parses that with a regex on every call.
         String type = response.header("Content-Type");
@@ -90,12 +104,18 @@ public final class ResponseReader<T> {
         } catch (IOException | RuntimeException e) {
             // The parser's exception is not kept as the cause: its message quotes body values, which may be
             // secrets. Its redacted message and the JSON path go into ours instead.
-            String problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String problem = e instanceof JsonProcessingException j
+                    ? j.getOriginalMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
                 problem += " at " + m.getPathReference();
             }
-            return malformed(status, requestId, Text.escape(Text.clip(Text.redact(String.valueOf(problem), secrets.get()), 400)),
-                    text(bytes), attempts);
+            return malformed(
+                    status,
+                    requestId,
+                    Text.escape(Text.clip(Text.redact(String.valueOf(problem), secrets.get()), 400)),
+                    text(bytes),
+                    attempts);
         }
         if (value == null) {
             return malformed(status, requestId, "it is JSON null", text(bytes), attempts);
@@ -114,25 +134,34 @@ public final class ResponseReader<T> {
         try {
             decoded = transport.errorDecoder().decode(status, body);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": error decoder failed: " + e.getClass().getSimpleName());
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> transport.provider() + ": error decoder failed: "
+                            + e.getClass().getSimpleName());
         }
         if (decoded == null) {
             decoded = GenericErrorDecoder.INSTANCE.decode(status, body);
         }
         String reason = response.message();
         if (StatusPhrases.informative(reason) && (decoded == null || decoded.message() == null)) {
-            decoded = new DecodedError(decoded == null ? null : decoded.code(), Text.headerValue(reason),
+            decoded = new DecodedError(
+                    decoded == null ? null : decoded.code(),
+                    Text.headerValue(reason),
                     decoded == null ? List.of() : decoded.details());
         }
         if (decoded == null) {
             return new ErrorBody(body, new DecodedError(null, null, List.of()));
         }
-        return new ErrorBody(body, request.answerWithheld()
-                ? decoded.withheld(QUOTABLE_CODES, secrets.get()) : decoded.safe(secrets.get()));
+        return new ErrorBody(
+                body,
+                request.answerWithheld()
+                        ? decoded.withheld(QUOTABLE_CODES, secrets.get())
+                        : decoded.safe(secrets.get()));
     }
 
     /** Returns the request id of the first of the transport's request-id headers present, redacted; {@code null} if none. */
-    @Nullable String requestId(Headers headers) {
+    @Nullable
+    String requestId(Headers headers) {
         if (request.answerWithheld()) {
             // A token endpoint's headers are its answer too: it may echo a token in any of them.
             return null;
@@ -152,8 +181,8 @@ public final class ResponseReader<T> {
     }
 
     private Outcome<T> malformed(int status, @Nullable String requestId, String problem, String body, int attempts) {
-        return new Outcome.Fail<>(new MalformedResponseException(transport.provider(), attempts, status, requestId,
-                reader.description(), problem, excerpt(body), null));
+        return new Outcome.Fail<>(new MalformedResponseException(
+                transport.provider(), attempts, status, requestId, reader.description(), problem, excerpt(body), null));
     }
 
     /** Buffers the whole body, at most the transport's cap. */
@@ -184,7 +213,8 @@ public final class ResponseReader<T> {
     }
 
     private static String text(Buffer bytes) {
-        return bytes.snapshot((int) Math.min(bytes.size(), 4 * Text.EXCERPT_CHARS)).string(StandardCharsets.UTF_8);
+        return bytes.snapshot((int) Math.min(bytes.size(), 4 * Text.EXCERPT_CHARS))
+                .string(StandardCharsets.UTF_8);
     }
 
     private static final class BodyTooLargeException extends IOException {

@@ -55,14 +55,21 @@ final class RetryingCall<T> {
     private @Nullable DeliveryTracker delivery;
     private ClientListener.Attempt attempt = ClientListener.Attempt.NONE;
 
-    RetryingCall(TransportSettings transport, OkHttpClient client, ApiRequest request, BodyReader<T> reader,
-                 CallBudget budget, ClientListener.@Nullable Operation parent) {
+    RetryingCall(
+            TransportSettings transport,
+            OkHttpClient client,
+            ApiRequest request,
+            BodyReader<T> reader,
+            CallBudget budget,
+            ClientListener.@Nullable Operation parent) {
         this.transport = transport;
         this.client = client;
         this.request = request;
         this.url = request.url(transport.baseUrl());
         this.budget = budget;
-        this.operation = transport.listener().operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
+        this.operation = transport
+                .listener()
+                .operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
         this.credentials = new CredentialRefresh(transport, request, budget);
         this.reader = new ResponseReader<>(transport, request, reader, credentials::secrets);
         this.pacing = new Pacing(transport.rateLimiter(), budget.deadline(), operation);
@@ -96,7 +103,9 @@ final class RetryingCall<T> {
     Request nextRequest(BlockingPermit.Pause pause) {
         AuthHeaders ready = credentials.ifReady();
         Request next = nextRequest(ready != null ? ready : credentials.fetch());
-        return next.newBuilder().tag(BlockingPermit.class, pacing.blocking(this::reservePermit, pause)).build();
+        return next.newBuilder()
+                .tag(BlockingPermit.class, pacing.blocking(this::reservePermit, pause))
+                .build();
     }
 
     /** Returns the credentials of the call's attempts. */
@@ -125,7 +134,10 @@ final class RetryingCall<T> {
         // A credential exchange is not followed anywhere: a redirect would carry its form (a password, a client secret)
         // to wherever the answer points. Its 3xx is reported as the endpoint's answer. Token calls are rare: the
         // client derived here shares the connections and threads of the other.
-        Call call = (request.answerWithheld() ? client.newBuilder().followRedirects(false).build() : client).newCall(next);
+        Call call = (request.answerWithheld()
+                        ? client.newBuilder().followRedirects(false).build()
+                        : client)
+                .newCall(next);
         long configured = TimeUnit.MILLISECONDS.toNanos(client.callTimeoutMillis());
         call.timeout().timeout(configured == 0 ? remaining : Math.min(configured, remaining), TimeUnit.NANOSECONDS);
         delivery = null;
@@ -134,8 +146,8 @@ final class RetryingCall<T> {
             call.addEventListener(delivery);
         }
         if (operation != ClientListener.Operation.NONE) {
-            attempt = operation.attemptStarted(next.method(), url.host(), url.port(), request.urlTemplate(transport.baseUrl()),
-                    attempts - 1);
+            attempt = operation.attemptStarted(
+                    next.method(), url.host(), url.port(), request.urlTemplate(transport.baseUrl()), attempts - 1);
         }
         return call;
     }
@@ -157,13 +169,17 @@ final class RetryingCall<T> {
             retryAfterValue = headers.get(HeldRetryAfterInterceptor.HELD_RETRY_AFTER);
         }
         // The clock is read only for a response that has the header (an HTTP date is relative to it).
-        Duration retryAfter = retryAfterValue == null ? null : RetryAfter.parse(retryAfterValue, transport.time().now());
+        Duration retryAfter = retryAfterValue == null
+                ? null
+                : RetryAfter.parse(retryAfterValue, transport.time().now());
         if (response.isSuccessful()) {
             try {
                 Outcome<T> read = reader.readSuccess(response, requestId, retryAfter, attempts);
                 if (read instanceof Outcome.Done<T> && LOG.isLoggable(System.Logger.Level.DEBUG)) {
                     // Checked first: the message's lambda would capture, and so allocate, on every call.
-                    LOG.log(System.Logger.Level.DEBUG, transport.provider() + ": " + describe() + " -> " + status + " (attempt " + attempts + ")");
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            transport.provider() + ": " + describe() + " -> " + status + " (attempt " + attempts + ")");
                 }
                 return read;
             } catch (IOException e) {
@@ -173,8 +189,11 @@ final class RetryingCall<T> {
         ResponseReader.ErrorBody body = reader.readError(response);
         DecodedError decoded = body.decoded();
         if (status == 401) {
-            Outcome<T> renewal = credentials.onUnauthorized(response.request().url(), describe(),
-                    message -> error(status, requestId, decoded, message, retryAfter, body), decoded.message());
+            Outcome<T> renewal = credentials.onUnauthorized(
+                    response.request().url(),
+                    describe(),
+                    message -> error(status, requestId, decoded, message, retryAfter, body),
+                    decoded.message());
             if (renewal != null) {
                 if (renewal instanceof Outcome.Retry<T>) {
                     operation.retryScheduled(Duration.ZERO, "http 401");
@@ -182,19 +201,35 @@ final class RetryingCall<T> {
                 return renewal;
             }
         }
-        boolean throttled = status == 429 || transport.throttleDetector().isThrottled(status, response.message(), headers, body.text());
+        boolean throttled = status == 429
+                || transport.throttleDetector().isThrottled(status, response.message(), headers, body.text());
         if (throttled) {
             operation.throttled(status, retryAfter);
         }
-        ApiException failure = ApiExceptions.forStatus(error(status, requestId, decoded, decoded.message(), retryAfter, body), throttled);
+        ApiException failure = ApiExceptions.forStatus(
+                error(status, requestId, decoded, decoded.message(), retryAfter, body), throttled);
         boolean retryable = throttled || budget.retryPolicy().retriesStatus(status, request.idempotent());
         return retryOrFail(failure, retryable, retryAfter);
     }
 
-    private ApiError error(int status, @Nullable String requestId, DecodedError decoded, @Nullable String message,
-                           @Nullable Duration retryAfter, ResponseReader.ErrorBody body) {
-        return new ApiError(transport.provider(), status, requestId, decoded.code(), message, decoded.details(), retryAfter,
-                reader.excerpt(body.text()), attempts, describe());
+    private ApiError error(
+            int status,
+            @Nullable String requestId,
+            DecodedError decoded,
+            @Nullable String message,
+            @Nullable Duration retryAfter,
+            ResponseReader.ErrorBody body) {
+        return new ApiError(
+                transport.provider(),
+                status,
+                requestId,
+                decoded.code(),
+                message,
+                decoded.details(),
+                retryAfter,
+                reader.excerpt(body.text()),
+                attempts,
+                describe());
     }
 
     /** Judges an attempt that got no complete response. */
@@ -210,22 +245,30 @@ final class RetryingCall<T> {
             return new Outcome.Fail<>(deadlinePassed(e));
         }
         // OkHttp's call timeout cancels the call, and its exception says so.
-        boolean callTimedOut = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        boolean callTimedOut = e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException)
                 && "timeout".equals(e.getMessage());
         if (canceled && !callTimedOut) {
-            return new Outcome.Fail<>(new ConnectionException(transport.provider(), attempts,
-                    transport.provider() + " API call " + describe() + " was canceled", e));
+            return new Outcome.Fail<>(new ConnectionException(
+                    transport.provider(),
+                    attempts,
+                    transport.provider() + " API call " + describe() + " was canceled",
+                    e));
         }
         TransportException failure = transportFailure(e, callTimedOut || e instanceof SocketTimeoutException);
         if (request.idempotent()) {
             return retryOrFail(failure, true, null);
         }
         boolean undelivered = delivery != null && delivery.neverReachedServer(e);
-        if (undelivered && delivery.reusedConnection() && retries < budget.retryPolicy().maxRetries()) {
+        if (undelivered
+                && delivery.reusedConnection()
+                && retries < budget.retryPolicy().maxRetries()) {
             // The server had closed the pooled connection; a new one is one round trip away, so no backoff.
             retries++;
-            LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe()
-                    + " went out on a connection the server had closed, resending at once");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> transport.provider() + ": " + describe()
+                            + " went out on a connection the server had closed, resending at once");
             operation.retryScheduled(Duration.ZERO, "stale connection");
             return new Outcome.Retry<>(Duration.ZERO);
         }
@@ -234,38 +277,61 @@ final class RetryingCall<T> {
 
     /** The failure of an attempt that got no answer: in time, or at all. */
     private TransportException transportFailure(IOException e, boolean timeout) {
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Text.headerValue(e.getMessage()))
-                + ", attempts " + attempts;
+        String detail = e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + Text.headerValue(e.getMessage())) + ", attempts " + attempts;
         String provider = transport.provider();
         return timeout
-                ? new RequestTimeoutException(provider, attempts, provider + " API did not answer " + describe() + " in time (" + detail + ")", e)
-                : new ConnectionException(provider, attempts, provider + " API connection failed on " + describe() + " (" + detail + ")", e);
+                ? new RequestTimeoutException(
+                        provider,
+                        attempts,
+                        provider + " API did not answer " + describe() + " in time (" + detail + ")",
+                        e)
+                : new ConnectionException(
+                        provider,
+                        attempts,
+                        provider + " API connection failed on " + describe() + " (" + detail + ")",
+                        e);
     }
 
     /** The call's deadline passed: before an attempt could start, or during one, which OkHttp then cancelled. */
     RequestTimeoutException deadlinePassed(@Nullable IOException cause) {
-        return new RequestTimeoutException(transport.provider(), attempts, transport.provider() + " API call " + describe()
-                + " did not finish within its " + budget.lengthMillis() + " ms deadline (attempts " + attempts + ")", cause);
+        return new RequestTimeoutException(
+                transport.provider(),
+                attempts,
+                transport.provider() + " API call " + describe() + " did not finish within its " + budget.lengthMillis()
+                        + " ms deadline (attempts " + attempts + ")",
+                cause);
     }
 
     /** The client was closed before this call ended; {@code cause} is the failure of the attempt it ended, if any. */
     ClientClosedException clientClosed(@Nullable Throwable cause) {
-        return new ClientClosedException(transport.provider(), attempts, "the " + transport.provider() + " client was closed before "
-                + describe() + " ended (attempts " + attempts + ")", cause);
+        return new ClientClosedException(
+                transport.provider(),
+                attempts,
+                "the " + transport.provider() + " client was closed before " + describe() + " ended (attempts "
+                        + attempts + ")",
+                cause);
     }
 
     private Outcome<T> retryOrFail(RuntimeException failure, boolean retryable, @Nullable Duration retryAfter) {
         // A server that asks for a longer wait than the policy allows would answer an earlier retry the same way:
         // the call ends now, and the exception carries the delay for the caller to plan with.
-        boolean waitTooLong = retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
+        boolean waitTooLong =
+                retryAfter != null && retryAfter.compareTo(budget.retryPolicy().maxDelay()) > 0;
         if (retryable && !waitTooLong && retries < budget.retryPolicy().maxRetries()) {
             Duration delay = budget.retryPolicy().delayBefore(retries + 1, retryAfter, transport.random());
             if (Durations.plus(transport.time().nanoTime(), delay) <= budget.deadlineNanos()) {
                 retries++;
-                LOG.log(System.Logger.Level.DEBUG, () -> transport.provider() + ": " + describe() + " failed ("
-                        + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis() + " ms");
-                operation.retryScheduled(delay, failure instanceof ApiException api
-                        ? "http " + api.error().statusCode() : failure.getClass().getSimpleName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> transport.provider() + ": " + describe() + " failed ("
+                                + failure.getClass().getSimpleName() + "), retry " + retries + " in " + delay.toMillis()
+                                + " ms");
+                operation.retryScheduled(
+                        delay,
+                        failure instanceof ApiException api
+                                ? "http " + api.error().statusCode()
+                                : failure.getClass().getSimpleName());
                 return new Outcome.Retry<>(delay);
             }
         }

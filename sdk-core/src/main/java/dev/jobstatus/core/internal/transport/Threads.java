@@ -9,11 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Threads {
     private static final ThreadGroup GROUP = new ThreadGroup("jobstatus");
-    private static final java.util.Set<Thread> OWN = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private static final java.util.Set<Thread> OWN =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** Returns a factory of daemon threads named {@code prefix-1}, {@code prefix-2}… in the SDK's thread group. */
     public static ThreadFactory daemonFactory(String prefix) {
@@ -48,7 +47,9 @@ public final class Threads {
     /** Returns the threads the SDK's own factories started that are alive now, a snapshot the caller may change. */
     public static java.util.Set<Thread> live() {
         synchronized (OWN) {
-            return OWN.stream().filter(Thread::isAlive).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+            return OWN.stream()
+                    .filter(Thread::isAlive)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         }
     }
 

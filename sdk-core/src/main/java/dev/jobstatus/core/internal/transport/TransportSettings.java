@@ -35,9 +35,19 @@ import okhttp3.HttpUrl;
  * @param listener told of operations, attempts, retries and throttles
  * @param closing counted down when the transport closes: wakes what waits on the system clock
  */
-public record TransportSettings(String provider, HttpUrl baseUrl, CredentialProvider credentials, RetryPolicy retryPolicy,
-                         RateLimiter rateLimiter, TimeSource time, DoubleSupplier random, ErrorDecoder errorDecoder,
-                         ThrottleDetector throttleDetector, List<String> requestIdHeaders,
-                         Consumer<Headers> responseObserver, long maxResponseBytes, Headers requestHeaders, ClientListener listener,
-                         CountDownLatch closing) {
-}
+public record TransportSettings(
+        String provider,
+        HttpUrl baseUrl,
+        CredentialProvider credentials,
+        RetryPolicy retryPolicy,
+        RateLimiter rateLimiter,
+        TimeSource time,
+        DoubleSupplier random,
+        ErrorDecoder errorDecoder,
+        ThrottleDetector throttleDetector,
+        List<String> requestIdHeaders,
+        Consumer<Headers> responseObserver,
+        long maxResponseBytes,
+        Headers requestHeaders,
+        ClientListener listener,
+        CountDownLatch closing) {}

@@ -33,12 +33,15 @@ class TextTest {
         String body = "{\"accessToken\":\"LEAKME4\",\"client-secret\":\"LEAKME6\",\"apiKey\":\"LEAKME7\"} "
                 + "refreshToken=LEAKME1&x=1 Authorization: Bearer LEAKME5, basic LEAKME8";
 
-        assertThat(Text.redact(body, List.of())).doesNotContain("LEAKME").contains("\"accessToken\":\"***\"", "Bearer ***",
-                "refreshToken=***&x=1");
+        assertThat(Text.redact(body, List.of()))
+                .doesNotContain("LEAKME")
+                .contains("\"accessToken\":\"***\"", "Bearer ***", "refreshToken=***&x=1");
     }
 
     @Test
     void excerptIsClipped() {
-        assertThat(Text.excerpt("y".repeat(5000), List.of())).hasSize(Text.EXCERPT_CHARS + 1).endsWith("…");
+        assertThat(Text.excerpt("y".repeat(5000), List.of()))
+                .hasSize(Text.EXCERPT_CHARS + 1)
+                .endsWith("…");
     }
 }

@@ -47,6 +47,7 @@ class AsyncCredentialsTest {
     private final CountDownLatch tokenStuck = new CountDownLatch(1);
     /** Token requests answered at once before the endpoint goes silent. */
     private final AtomicInteger answeredTokens = new AtomicInteger();
+
     private volatile int tokensAnsweredAtOnce;
     /** How many times each path was asked for. */
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
@@ -87,13 +88,24 @@ class AsyncCredentialsTest {
     }
 
     private HttpTransport transport(ClientListener listener) {
-        ApiRequest tokenRequest = ApiRequest.post().path("token").formBody(Map.of("grant_type", "client_credentials"))
-                .unauthenticated().operation("token", null).credentialExchange(List.of()).build();
-        return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system())
-                .retryPolicy(RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(1)).build())
+        ApiRequest tokenRequest = ApiRequest.post()
+                .path("token")
+                .formBody(Map.of("grant_type", "client_credentials"))
+                .unauthenticated()
+                .operation("token", null)
+                .credentialExchange(List.of())
+                .build();
+        return HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(TimeSource.system())
+                .retryPolicy(RetryPolicy.builder()
+                        .fullJitter(false)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .build())
                 .listener(listener)
                 .credentials(t -> CachingTokenProvider.builder(previous -> TokenEndpoint.fetch(t, tokenRequest, null))
-                        .timeSource(tokenClock).build())
+                        .timeSource(tokenClock)
+                        .build())
                 .build();
     }
 
@@ -120,18 +132,24 @@ class AsyncCredentialsTest {
     @Test
     void getAsyncReturnsAPendingFutureWhileTheTokenEndpointIsSilent() throws Exception {
         serve(0, 200);
-        try (HttpTransport transport = transport(listener(() -> { }))) {
+        try (HttpTransport transport = transport(listener(() -> {}))) {
             AtomicReference<CompletableFuture<ApiResponse<TestTransports.Thing>>> call = new AtomicReference<>();
             CountDownLatch returned = new CountDownLatch(1);
-            Thread caller = new Thread(() -> {
-                call.set(transport.executeAsync(get("c", true), THING));
-                returned.countDown();
-            }, "caller");
+            Thread caller = new Thread(
+                    () -> {
+                        call.set(transport.executeAsync(get("c", true), THING));
+                        returned.countDown();
+                    },
+                    "caller");
             caller.setDaemon(true);
             caller.start();
 
-            assertThat(tokenStuck.await(30, TimeUnit.SECONDS)).as("the token request reached the endpoint").isTrue();
-            assertThat(returned.await(30, TimeUnit.SECONDS)).as("executeAsync returned while its token is fetched").isTrue();
+            assertThat(tokenStuck.await(30, TimeUnit.SECONDS))
+                    .as("the token request reached the endpoint")
+                    .isTrue();
+            assertThat(returned.await(30, TimeUnit.SECONDS))
+                    .as("executeAsync returned while its token is fetched")
+                    .isTrue();
             assertThat(call.get()).isNotDone();
 
             release.countDown();
@@ -152,53 +170,72 @@ class AsyncCredentialsTest {
             }
         }))) {
             CompletableFuture<ApiResponse<TestTransports.Thing>> a = transport.executeAsync(get("a", true), THING);
-            assertThat(tokenStuck.await(30, TimeUnit.SECONDS)).as("a's retry fetches a token").isTrue();
+            assertThat(tokenStuck.await(30, TimeUnit.SECONDS))
+                    .as("a's retry fetches a token")
+                    .isTrue();
 
             CompletableFuture<ApiResponse<TestTransports.Thing>> b = transport.executeAsync(get("b", false), THING);
 
-            assertThat(b.get(30, TimeUnit.SECONDS).attempts()).as("b, retried on a timer").isEqualTo(2);
+            assertThat(b.get(30, TimeUnit.SECONDS).attempts())
+                    .as("b, retried on a timer")
+                    .isEqualTo(2);
             assertThat(a).isNotDone();
             release.countDown();
             assertThat(a.get(30, TimeUnit.SECONDS).attempts()).isEqualTo(2);
-            assertThat(tokenThreads).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("jobstatus-acme-credentials-"));
+            assertThat(tokenThreads)
+                    .hasSize(2)
+                    .allSatisfy(name -> assertThat(name).startsWith("jobstatus-acme-credentials-"));
         }
     }
 
     @Test
     void aRenewalAfter401IsFetchedOffOkHttpsDispatcher() throws Exception {
         serve(1, 401);
-        try (HttpTransport transport = transport(listener(() -> { }))) {
+        try (HttpTransport transport = transport(listener(() -> {}))) {
             CompletableFuture<ApiResponse<TestTransports.Thing>> a = transport.executeAsync(get("a", true), THING);
-            assertThat(tokenStuck.await(30, TimeUnit.SECONDS)).as("the 401 renews the token").isTrue();
+            assertThat(tokenStuck.await(30, TimeUnit.SECONDS))
+                    .as("the 401 renews the token")
+                    .isTrue();
             // Another call, with the token not yet replaced, goes on meanwhile.
-            assertThat(transport.executeAsync(get("c", true), THING).get(30, TimeUnit.SECONDS).attempts()).isEqualTo(1);
+            assertThat(transport
+                            .executeAsync(get("c", true), THING)
+                            .get(30, TimeUnit.SECONDS)
+                            .attempts())
+                    .isEqualTo(1);
             assertThat(a).isNotDone();
 
             release.countDown();
             assertThat(a.get(30, TimeUnit.SECONDS).attempts()).isEqualTo(2);
-            assertThat(tokenThreads).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("jobstatus-acme-credentials-"));
+            assertThat(tokenThreads)
+                    .hasSize(2)
+                    .allSatisfy(name -> assertThat(name).startsWith("jobstatus-acme-credentials-"));
         }
     }
 
     @Test
     void closeEndsACallWaitingForItsTokenAndStopsTheFetch() throws Exception {
         serve(0, 200);
-        HttpTransport transport = transport(listener(() -> { }));
+        HttpTransport transport = transport(listener(() -> {}));
         CompletableFuture<ApiResponse<TestTransports.Thing>> call = transport.executeAsync(get("c", true), THING);
         assertThat(tokenStuck.await(30, TimeUnit.SECONDS)).isTrue();
         Thread fetching = credentialThread();
 
         transport.close();
 
-        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
+        ExecutionException failed =
+                catchThrowableOfType(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
         assertThat(failed).isNotNull();
         assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class);
         fetching.join(TimeUnit.SECONDS.toMillis(30));
-        assertThat(fetching.isAlive()).as("the fetching thread is interrupted and ends").isFalse();
+        assertThat(fetching.isAlive())
+                .as("the fetching thread is interrupted and ends")
+                .isFalse();
     }
 
     private static Thread credentialThread() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("jobstatus-acme-credentials-"))
-                .findFirst().orElseThrow();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("jobstatus-acme-credentials-"))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,7 +1,5 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.exception.ApiException;
-import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.transport.TestTransports.THING;
 import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
 import static dev.jobstatus.testkit.Responses.json;
@@ -11,11 +9,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.AuthHeaders;
-import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenFetcher;
+import dev.jobstatus.core.exception.ApiException;
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.internal.timing.Deadlines;
+import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +45,7 @@ class AuthTest {
 
     /** A fetcher that issues token-1, token-2, … each valid for one hour. */
     private final AtomicInteger fetches = new AtomicInteger();
+
     private final TokenFetcher countingFetcher = previous -> {
         int n = fetches.incrementAndGet();
         return new AccessToken("token-" + n, time.now().plus(Duration.ofHours(1)), "refresh-" + n);
@@ -57,7 +58,8 @@ class AuthTest {
     @Test
     void staticCredentialsAreSentOnEveryRequest() throws Exception {
         HttpTransport transport = TestTransports.builder(server, time)
-                .credentials(CredentialProvider.staticHeaders(Map.of("Authorization", "key-123", "wix-site-id", "site-9")))
+                .credentials(
+                        CredentialProvider.staticHeaders(Map.of("Authorization", "key-123", "wix-site-id", "site-9")))
                 .build();
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
@@ -73,20 +75,25 @@ class AuthTest {
 
     @Test
     void anErrorThatEchoesTheRefreshTokenShowsItNowhere() {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
-        server.enqueue(json(400, "{\"message\":\"your token token-1 and refresh refresh-1 are not for this\","
-                + "\"details\":[{\"field\":\"refresh-1\",\"message\":\"refresh-1\"}]}"));
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(caching()).build();
+        server.enqueue(json(
+                400,
+                "{\"message\":\"your token token-1 and refresh refresh-1 are not for this\","
+                        + "\"details\":[{\"field\":\"refresh-1\",\"message\":\"refresh-1\"}]}"));
 
         ApiException e = catchThrowableOfType(ApiException.class, () -> transport.execute(getThing("1"), THING));
 
-        assertThat(e.getMessage() + e.bodyExcerpt() + e.error()).contains("your token *** and refresh ***")
+        assertThat(e.getMessage() + e.bodyExcerpt() + e.error())
+                .contains("your token *** and refresh ***")
                 .doesNotContain("token-1", "refresh-1");
     }
 
     @Test
     void basicCredentialsAreEncoded() throws Exception {
         HttpTransport transport = TestTransports.builder(server, time)
-                .credentials(CredentialProvider.basic("ann@example.com", "pässword")).build();
+                .credentials(CredentialProvider.basic("ann@example.com", "pässword"))
+                .build();
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
         transport.execute(getThing("1"), THING);
@@ -97,7 +104,8 @@ class AuthTest {
 
     @Test
     void unauthorizedRefreshesOnceAndRetrySucceeds() throws Exception {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(caching()).build();
         server.enqueue(new MockResponse.Builder().code(401).build());
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
@@ -112,12 +120,20 @@ class AuthTest {
 
     @Test
     void secondUnauthorizedIsAnAuthenticationException() {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
-        server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"bad token\"}").build());
-        server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"still bad\"}").build());
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(caching()).build();
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"message\":\"bad token\"}")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"message\":\"still bad\"}")
+                .build());
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
-        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
+        AuthenticationException e =
+                catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
 
         assertThat(e.errorMessage()).contains("still bad");
         assertThat(e.attempts()).isEqualTo(2);
@@ -128,36 +144,58 @@ class AuthTest {
     @Test
     void aRefreshThatFailsIsAnAuthenticationExceptionCarryingWhy() {
         CachingTokenProvider failing = CachingTokenProvider.builder(previous -> {
-            if (previous == null) {
-                return new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), null);
-            }
-            throw new dev.jobstatus.core.exception.BadRequestException(new dev.jobstatus.core.exception.ApiError("acme", 400, null, "invalid_grant",
-                    "refresh token expired", List.of(), null, "", 1, "POST /token"));
-        }).timeSource(time).build();
-        HttpTransport transport = TestTransports.builder(server, time).credentials(failing).build();
-        server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"token expired\"}").build());
+                    if (previous == null) {
+                        return new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), null);
+                    }
+                    throw new dev.jobstatus.core.exception.BadRequestException(
+                            new dev.jobstatus.core.exception.ApiError(
+                                    "acme",
+                                    400,
+                                    null,
+                                    "invalid_grant",
+                                    "refresh token expired",
+                                    List.of(),
+                                    null,
+                                    "",
+                                    1,
+                                    "POST /token"));
+                })
+                .timeSource(time)
+                .build();
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(failing).build();
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"message\":\"token expired\"}")
+                .build());
 
-        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
+        AuthenticationException e =
+                catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
 
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.getMessage())
-                .contains("token expired; renewing the credentials failed: acme API returned HTTP 400 for POST /token [invalid_grant]");
+                .contains(
+                        "token expired; renewing the credentials failed: acme API returned HTTP 400 for POST /token [invalid_grant]");
         assertThat(e.getCause()).isInstanceOf(dev.jobstatus.core.exception.BadRequestException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void staticCredentialsRejectedAreNotRetried() {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken("t0ken-abc")).build();
+        HttpTransport transport = TestTransports.builder(server, time)
+                .credentials(CredentialProvider.bearerToken("t0ken-abc"))
+                .build();
         server.enqueue(new MockResponse.Builder().code(401).build());
 
-        assertThat(catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING)).attempts())
+        assertThat(catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING))
+                        .attempts())
                 .isEqualTo(1);
     }
 
     @Test
     void tokenIsRefreshedShortlyBeforeExpiry() throws Exception {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(caching()).build();
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(200, "{\"id\":\"1\"}"));
         }
@@ -179,13 +217,15 @@ class AuthTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger slowFetches = new AtomicInteger();
         CachingTokenProvider provider = CachingTokenProvider.builder(previous -> {
-            int n = slowFetches.incrementAndGet();
-            if (n == 2) {
-                fetchStarted.countDown();
-                await(release);
-            }
-            return new AccessToken("token-" + n, time.now().plus(Duration.ofHours(1)), null);
-        }).timeSource(time).build();
+                    int n = slowFetches.incrementAndGet();
+                    if (n == 2) {
+                        fetchStarted.countDown();
+                        await(release);
+                    }
+                    return new AccessToken("token-" + n, time.now().plus(Duration.ofHours(1)), null);
+                })
+                .timeSource(time)
+                .build();
         provider.headers(); // token-1
         time.advance(Duration.ofHours(2)); // token-1 has expired
         server.setDispatcher(new Dispatcher() {
@@ -194,7 +234,8 @@ class AuthTest {
                 return json(200, "{\"id\":\"1\"}");
             }
         });
-        HttpTransport transport = TestTransports.builder(server, time).credentials(provider).build();
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(provider).build();
 
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
@@ -232,9 +273,13 @@ class AuthTest {
     @Test
     void credentialsAreNotSentToAnotherHostOnRedirect() throws Exception {
         HttpTransport transport = TestTransports.builder(server, time)
-                .credentials(CredentialProvider.staticHeaders(Map.of("Authorization", "key-123", "wix-account-id", "acc-1")))
+                .credentials(
+                        CredentialProvider.staticHeaders(Map.of("Authorization", "key-123", "wix-account-id", "acc-1")))
                 .build();
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", otherHost.url("/elsewhere")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", otherHost.url("/elsewhere"))
+                .build());
         otherHost.enqueue(json(200, "{\"id\":\"1\"}"));
 
         transport.execute(getThing("1"), THING);
@@ -247,13 +292,24 @@ class AuthTest {
 
     @Test
     void a401FromAnotherHostAfterARedirectRenewsNothing() throws Exception {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(caching()).build();
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", otherHost.url("/elsewhere")).build());
-        server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", otherHost.url("/elsewhere")).build());
-        otherHost.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"who are you?\"}").build());
+        HttpTransport transport =
+                TestTransports.builder(server, time).credentials(caching()).build();
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", otherHost.url("/elsewhere"))
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", otherHost.url("/elsewhere"))
+                .build());
+        otherHost.enqueue(new MockResponse.Builder()
+                .code(401)
+                .body("{\"message\":\"who are you?\"}")
+                .build());
         otherHost.enqueue(json(200, "{\"id\":\"1\"}"));
 
-        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
+        AuthenticationException e =
+                catchThrowableOfType(AuthenticationException.class, () -> transport.execute(getThing("1"), THING));
 
         // The other host never had our credentials: its 401 says nothing about them, so no token is renewed or re-sent.
         assertThat(e.errorMessage()).isEqualTo("who are you?");
@@ -265,8 +321,13 @@ class AuthTest {
 
     @Test
     void credentialsFollowARedirectOnTheSameOrigin() throws Exception {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken("secret-tok")).build();
-        server.enqueue(new MockResponse.Builder().code(301).setHeader("Location", "/v1/things/moved").build());
+        HttpTransport transport = TestTransports.builder(server, time)
+                .credentials(CredentialProvider.bearerToken("secret-tok"))
+                .build();
+        server.enqueue(new MockResponse.Builder()
+                .code(301)
+                .setHeader("Location", "/v1/things/moved")
+                .build());
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
         transport.execute(getThing("1"), THING);
@@ -289,16 +350,20 @@ class AuthTest {
     void aCredentialsLookupIsBoundedByItsCallsDeadlineAndOnlyWhileItRuns() throws Exception {
         List<@Nullable Duration> seen = new ArrayList<>();
         // A token endpoint of its own, as a fetching provider has: its call is made inside the outer lookup.
-        HttpTransport tokenEndpoint = TestTransports.builder(otherHost, time).credentials(() -> {
-            seen.add(Deadlines.enclosingRemaining());
-            return AuthHeaders.of("Authorization", "client-secret");
-        }).build();
-        HttpTransport transport = TestTransports.builder(server, time).credentials(() -> {
-            seen.add(Deadlines.enclosingRemaining());
-            tokenEndpoint.execute(getThing("token"), THING);
-            seen.add(Deadlines.enclosingRemaining());
-            return AuthHeaders.of("Authorization", "Bearer token-1");
-        }).build();
+        HttpTransport tokenEndpoint = TestTransports.builder(otherHost, time)
+                .credentials(() -> {
+                    seen.add(Deadlines.enclosingRemaining());
+                    return AuthHeaders.of("Authorization", "client-secret");
+                })
+                .build();
+        HttpTransport transport = TestTransports.builder(server, time)
+                .credentials(() -> {
+                    seen.add(Deadlines.enclosingRemaining());
+                    tokenEndpoint.execute(getThing("token"), THING);
+                    seen.add(Deadlines.enclosingRemaining());
+                    return AuthHeaders.of("Authorization", "Bearer token-1");
+                })
+                .build();
         otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
         otherHost.enqueue(json(200, "{\"id\":\"token\"}"));
         server.enqueue(json(200, "{\"id\":\"1\"}"));

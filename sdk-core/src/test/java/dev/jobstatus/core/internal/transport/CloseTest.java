@@ -40,11 +40,20 @@ import org.junit.jupiter.api.Test;
 class CloseTest {
     private static final Duration LONG = Duration.ofMinutes(10);
     /** One retry, ten minutes after the first failure, within an hour's budget. */
-    private static final RetryPolicy SLOW_RETRY = RetryPolicy.builder().fullJitter(false).maxRetries(1)
-            .initialBackoff(LONG).maxBackoff(LONG).maxDelay(LONG).timeout(Duration.ofHours(1)).build();
+    private static final RetryPolicy SLOW_RETRY = RetryPolicy.builder()
+            .fullJitter(false)
+            .maxRetries(1)
+            .initialBackoff(LONG)
+            .maxBackoff(LONG)
+            .maxDelay(LONG)
+            .timeout(Duration.ofHours(1))
+            .build();
 
     /** Retries at once, for the attempts in flight. */
-    private static final RetryPolicy FAST_RETRY = RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(1)).build();
+    private static final RetryPolicy FAST_RETRY = RetryPolicy.builder()
+            .fullJitter(false)
+            .initialBackoff(Duration.ofMillis(1))
+            .build();
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -55,6 +64,7 @@ class CloseTest {
     private final CountDownLatch held = new CountDownLatch(1);
     /** Counted down when a retry is scheduled. */
     private final CountDownLatch retryScheduled = new CountDownLatch(1);
+
     private final ClientListener listener = (provider, operation, jobId, parent) -> new ClientListener.Operation() {
         @Override
         public void retryScheduled(Duration delay, String cause) {
@@ -68,8 +78,11 @@ class CloseTest {
     }
 
     private HttpTransport.Builder builder() {
-        return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system())
-                .retryPolicy(SLOW_RETRY).listener(listener);
+        return HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(TimeSource.system())
+                .retryPolicy(SLOW_RETRY)
+                .listener(listener);
     }
 
     /** Answers 503, then holds every request until released. */
@@ -84,15 +97,20 @@ class CloseTest {
                 }
                 held.countDown();
                 release.await(30, TimeUnit.SECONDS);
-                return new MockResponse.Builder().code(200).body("{\"id\":\"1\"}").build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .body("{\"id\":\"1\"}")
+                        .build();
             }
         });
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
-        ExecutionException failed = org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class,
-                () -> future.get(30, TimeUnit.SECONDS));
-        assertThat(failed).as("the future completed exceptionally within the safety net").isNotNull();
+        ExecutionException failed = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
+        assertThat(failed)
+                .as("the future completed exceptionally within the safety net")
+                .isNotNull();
         return failed.getCause();
     }
 
@@ -160,12 +178,14 @@ class CloseTest {
     void aBlockingCallWaitingForItsRetryThrowsTheClosedException() throws Exception {
         failOnceThenHold();
         HttpTransport transport = builder().build();
-        CompletableFuture<ApiResponse<TestTransports.Thing>> call = blocking(() -> transport.execute(getThing("1"), THING));
+        CompletableFuture<ApiResponse<TestTransports.Thing>> call =
+                blocking(() -> transport.execute(getThing("1"), THING));
         assertThat(retryScheduled.await(30, TimeUnit.SECONDS)).isTrue();
 
         transport.close();
 
-        assertThat(failureOf(call)).isInstanceOf(ClientClosedException.class)
+        assertThat(failureOf(call))
+                .isInstanceOf(ClientClosedException.class)
                 .hasMessage("the acme client was closed before GET /v1/things/1 ended (attempts 1)");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -175,14 +195,16 @@ class CloseTest {
         failOnceThenHold();
         OkHttpClient callers = new OkHttpClient();
         try {
-            HttpTransport transport = builder().httpClient(callers)
-                    .retryPolicy(FAST_RETRY).build();
-            CompletableFuture<ApiResponse<TestTransports.Thing>> call = blocking(() -> transport.execute(getThing("1"), THING));
+            HttpTransport transport =
+                    builder().httpClient(callers).retryPolicy(FAST_RETRY).build();
+            CompletableFuture<ApiResponse<TestTransports.Thing>> call =
+                    blocking(() -> transport.execute(getThing("1"), THING));
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
 
             transport.close();
 
-            assertThat(failureOf(call)).isInstanceOf(ClientClosedException.class)
+            assertThat(failureOf(call))
+                    .isInstanceOf(ClientClosedException.class)
                     .hasMessage("the acme client was closed before GET /v1/things/1 ended (attempts 2)")
                     .hasCauseInstanceOf(dev.jobstatus.core.exception.ConnectionException.class);
             assertThat(callers.dispatcher().executorService().isShutdown()).isFalse();
@@ -197,13 +219,16 @@ class CloseTest {
         transport.close();
 
         assertThatThrownBy(() -> transport.execute(getThing("1"), THING))
-                .isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
+                .isInstanceOf(ClientClosedException.class)
+                .hasMessage("the acme client is closed");
         assertThatThrownBy(() -> transport.executeAsync(getThing("1"), THING))
-                .isInstanceOf(ClientClosedException.class).hasMessage("the acme client is closed");
+                .isInstanceOf(ClientClosedException.class)
+                .hasMessage("the acme client is closed");
     }
 
     /** A timer that says when it is cancelled. */
-    private record CancelSignalling(ScheduledFuture<?> timer, CountDownLatch cancelled) implements ScheduledFuture<Object> {
+    private record CancelSignalling(ScheduledFuture<?> timer, CountDownLatch cancelled)
+            implements ScheduledFuture<Object> {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean done = timer.cancel(mayInterruptIfRunning);
@@ -237,8 +262,8 @@ class CloseTest {
         }
 
         @Override
-        public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException,
-                java.util.concurrent.TimeoutException {
+        public Object get(long timeout, TimeUnit unit)
+                throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
             return timer.get(timeout, unit);
         }
     }
@@ -246,13 +271,15 @@ class CloseTest {
     /** Runs a blocking call on a thread of its own. */
     private static <T> CompletableFuture<T> blocking(java.util.function.Supplier<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "blocking-caller");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        result.complete(call.get());
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "blocking-caller");
         thread.setDaemon(true);
         thread.start();
         return result;
@@ -285,26 +312,36 @@ class CloseTest {
             }
         };
         server.enqueue(dev.jobstatus.testkit.Responses.json(200, "{\"id\":\"1\"}"));
-        HttpTransport a = builder().credentials(CachingTokenProvider.builder(stuck).store(shared).build()).build();
-        HttpTransport b = builder().credentials(CachingTokenProvider.builder(stuck).store(watched).build()).build();
+        HttpTransport a = builder()
+                .credentials(CachingTokenProvider.builder(stuck).store(shared).build())
+                .build();
+        HttpTransport b = builder()
+                .credentials(CachingTokenProvider.builder(stuck).store(watched).build())
+                .build();
         CompletableFuture<ApiResponse<TestTransports.Thing>> renewing = a.executeAsync(getThing("1"), THING);
         assertThat(fetching.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Object> waiting = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                waiting.complete(b.execute(getThing("1"), THING));
-            } catch (RuntimeException e) {
-                waiting.completeExceptionally(e);
-            }
-        }, "b-caller");
+        Thread caller = new Thread(
+                () -> {
+                    try {
+                        waiting.complete(b.execute(getThing("1"), THING));
+                    } catch (RuntimeException e) {
+                        waiting.completeExceptionally(e);
+                    }
+                },
+                "b-caller");
         caller.setDaemon(true);
         caller.start();
-        assertThat(bWaits.await(30, TimeUnit.SECONDS)).as("B waits for A's renewal").isTrue();
+        assertThat(bWaits.await(30, TimeUnit.SECONDS))
+                .as("B waits for A's renewal")
+                .isTrue();
 
         b.close();
 
-        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(ClientClosedException.class);
+        assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(ClientClosedException.class);
         a.close();
         assertThat(renewing).isCompletedExceptionally();
     }

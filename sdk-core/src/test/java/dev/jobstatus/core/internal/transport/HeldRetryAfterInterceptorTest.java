@@ -26,13 +26,18 @@ class HeldRetryAfterInterceptorTest {
     private final ManualTimeSource time = new ManualTimeSource();
 
     @ParameterizedTest(name = "Retry-After [{0}] waits {1} ms")
-    @CsvSource(delimiter = '|', value = {
-        "٣                | 3000",
-        "soon\u001b[2J    | 500",
-        "é                | 500",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "٣                | 3000",
+                "soon\u001b[2J    | 500",
+                "é                | 500",
+            })
     void aRetryAfterOfAnyCharactersIsHeldAndRead(String retryAfter, long waitMillis) {
-        server.enqueue(new MockResponse.Builder().code(503).addHeaderLenient("Retry-After", retryAfter).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .addHeaderLenient("Retry-After", retryAfter)
+                .build());
         server.enqueue(json(200, "{\"id\":\"1\"}"));
 
         var response = TestTransports.builder(server, time).build().execute(getThing("1"), THING);

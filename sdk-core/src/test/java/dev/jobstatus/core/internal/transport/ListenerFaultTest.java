@@ -56,29 +56,54 @@ class ListenerFaultTest {
     }
 
     private HttpTransport transport(ClientListener listener) {
-        return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(TimeSource.system())
-                .retryPolicy(RetryPolicy.builder().fullJitter(false).initialBackoff(Duration.ofMillis(1)).build())
+        return HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(TimeSource.system())
+                .retryPolicy(RetryPolicy.builder()
+                        .fullJitter(false)
+                        .initialBackoff(Duration.ofMillis(1))
+                        .build())
                 .rateLimiter(maxWait -> Duration.ofMillis(1))
-                .listener(listener).build();
+                .listener(listener)
+                .build();
     }
 
     /** Answers 429 (a throttle and a retry), then {@code last}. */
     private void throttleThen(MockResponse last) {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "0")
+                .build());
         server.enqueue(last);
     }
 
     @ParameterizedTest(name = "a listener throwing in {0}")
-    @ValueSource(strings = {"operationStarted", "attemptStarted", "attemptEnded", "rateLimited", "throttled",
-        "retryScheduled", "ended"})
+    @ValueSource(
+            strings = {
+                "operationStarted",
+                "attemptStarted",
+                "attemptEnded",
+                "rateLimited",
+                "throttled",
+                "retryScheduled",
+                "ended"
+            })
     void callsEndWithTheirRealOutcome(String where) throws Exception {
         try (HttpTransport transport = transport(where)) {
             throttleThen(json(200, "{\"id\":\"1\",\"size\":7}"));
-            assertThat(transport.executeAsync(getThing("1"), THING).get(30, TimeUnit.SECONDS).value().size()).isEqualTo(7);
+            assertThat(transport
+                            .executeAsync(getThing("1"), THING)
+                            .get(30, TimeUnit.SECONDS)
+                            .value()
+                            .size())
+                    .isEqualTo(7);
 
             throttleThen(json(404, "{\"message\":\"no such thing\"}"));
-            assertThatThrownBy(() -> transport.executeAsync(getThing("1"), THING).get(30, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(
+                            () -> transport.executeAsync(getThing("1"), THING).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(NotFoundException.class);
 
             throttleThen(json(200, "{\"id\":\"1\",\"size\":8}"));
             assertThat(transport.execute(getThing("1"), THING).value().size()).isEqualTo(8);
@@ -86,8 +111,9 @@ class ListenerFaultTest {
             throttleThen(json(404, "{\"message\":\"no such thing\"}"));
             assertThatThrownBy(() -> transport.execute(getThing("1"), THING)).isInstanceOf(NotFoundException.class);
         }
-        assertThat(log.messages()).contains("ClientListener." + where.replace("attemptEnded", "Attempt.ended")
-                + " threw java.lang.IllegalStateException; ignored");
+        assertThat(log.messages())
+                .contains("ClientListener." + where.replace("attemptEnded", "Attempt.ended")
+                        + " threw java.lang.IllegalStateException; ignored");
         assertThat(String.join("\n", log.messages())).doesNotContain(SECRET);
     }
 
@@ -96,7 +122,12 @@ class ListenerFaultTest {
     void aListenerThatOverflowsItsStackLeavesNoCallPending(String where) throws Exception {
         try (HttpTransport transport = transport(new Throwing(where, true))) {
             server.enqueue(json(200, "{\"id\":\"1\",\"size\":7}"));
-            assertThat(transport.executeAsync(getThing("1"), THING).get(30, TimeUnit.SECONDS).value().size()).isEqualTo(7);
+            assertThat(transport
+                            .executeAsync(getThing("1"), THING)
+                            .get(30, TimeUnit.SECONDS)
+                            .value()
+                            .size())
+                    .isEqualTo(7);
 
             server.enqueue(json(200, "{\"id\":\"1\",\"size\":8}"));
             assertThat(transport.execute(getThing("1"), THING).value().size()).isEqualTo(8);
@@ -114,10 +145,19 @@ class ListenerFaultTest {
     @ParameterizedTest(name = "a listener throwing in {0}")
     @ValueSource(strings = {"operationStarted", "polled", "ended"})
     void waitsEndWithTheirRealOutcome(String where) throws Exception {
-        PollPolicy fast = PollPolicy.builder().initialInterval(Duration.ofMillis(1)).multiplier(1).jitter(0).build();
+        PollPolicy fast = PollPolicy.builder()
+                .initialInterval(Duration.ofMillis(1))
+                .multiplier(1)
+                .jitter(0)
+                .build();
         try (HttpTransport transport = transport(where)) {
-            var waiter = JobWaiters.create(transport, "j1", ApiRequest.get().path("jobs").pathParam("id", "j1").build(),
-                    BodyReader.json(Job.class), fast, RequestOptions.defaults());
+            var waiter = JobWaiters.create(
+                    transport,
+                    "j1",
+                    ApiRequest.get().path("jobs").pathParam("id", "j1").build(),
+                    BodyReader.json(Job.class),
+                    fast,
+                    RequestOptions.defaults());
             server.enqueue(json(200, "{\"status\":\"running\"}"));
             server.enqueue(json(200, "{\"status\":\"done\"}"));
             assertThat(waiter.awaitAsync().get(30, TimeUnit.SECONDS).status()).isEqualTo("done");
@@ -148,11 +188,13 @@ class ListenerFaultTest {
         }
 
         @Override
-        public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+        public Operation operationStarted(
+                String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
             maybeThrow("operationStarted");
             return new Operation() {
                 @Override
-                public Attempt attemptStarted(String method, String host, int port, String urlTemplate, int resendCount) {
+                public Attempt attemptStarted(
+                        String method, String host, int port, String urlTemplate, int resendCount) {
                     maybeThrow("attemptStarted");
                     return new Attempt() {
                         @Override

@@ -49,35 +49,47 @@ class PacingTest {
     void aBlockingAttemptTakesItsPermitOnceConnectedBeforeItsRequestIsWritten() {
         server.enqueue(json(200, Map.of("id", "a")));
         server.enqueue(json(200, Map.of("id", "b")));
-        try (HttpTransport transport = transport(new Recording(Duration.ZERO, false), recordingClient(new OkHttpClient.Builder()))) {
+        try (HttpTransport transport =
+                transport(new Recording(Duration.ZERO, false), recordingClient(new OkHttpClient.Builder()))) {
             transport.execute(getThing("a"), THING);
             transport.execute(getThing("b"), THING);
         }
 
-        assertThat(events).containsExactly(
-                "connection", "permit", "request",
-                "connection", "permit", "request");
+        assertThat(events).containsExactly("connection", "permit", "request", "connection", "permit", "request");
     }
 
     @Test
     void withASharedLimiterARequestStillLateAfterItsPermitTakesOneFreshPermit() {
         server.enqueue(json(200, Map.of("id", "a")));
         server.enqueue(json(200, Map.of("id", "b")));
-        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/"))
-                .rateLimiter(new Recording(Duration.ofMillis(5), true)).httpClient(recordingClient(new OkHttpClient.Builder()))
-                .timeSource(new OversleepingTime(Duration.ofMillis(50))).build()) {
+        try (HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .rateLimiter(new Recording(Duration.ofMillis(5), true))
+                .httpClient(recordingClient(new OkHttpClient.Builder()))
+                .timeSource(new OversleepingTime(Duration.ofMillis(50)))
+                .build()) {
             transport.execute(getThing("a"), THING);
         }
-        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/"))
-                .rateLimiter(new Recording(Duration.ofMillis(5), false)).httpClient(recordingClient(new OkHttpClient.Builder()))
-                .timeSource(new OversleepingTime(Duration.ofMillis(50))).build()) {
+        try (HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .rateLimiter(new Recording(Duration.ofMillis(5), false))
+                .httpClient(recordingClient(new OkHttpClient.Builder()))
+                .timeSource(new OversleepingTime(Duration.ofMillis(50)))
+                .build()) {
             transport.execute(getThing("b"), THING);
         }
 
-        assertThat(events).containsExactly(
-                "connection", "permit", "permit", "request",
-                // An in-process limiter's late request goes as it is: every request of the quota is this process's.
-                "connection", "permit", "request");
+        assertThat(events)
+                .containsExactly(
+                        "connection",
+                        "permit",
+                        "permit",
+                        "request",
+                        // An in-process limiter's late request goes as it is: every request of the quota is this
+                        // process's.
+                        "connection",
+                        "permit",
+                        "request");
     }
 
     @Test
@@ -97,7 +109,8 @@ class PacingTest {
         try (HttpTransport transport = transport(new Recording(null, false), null)) {
             Throwable thrown = catchThrowable(() -> transport.execute(getThing("a"), THING));
 
-            assertThat(thrown).isInstanceOf(RequestTimeoutException.class)
+            assertThat(thrown)
+                    .isInstanceOf(RequestTimeoutException.class)
                     .hasMessageContaining("the client-side rate limit allows no acme request for GET /v1/things/a");
             assertThat(((RequestTimeoutException) thrown).attempts()).isOne();
         }
@@ -107,9 +120,12 @@ class PacingTest {
     @Test
     void aPermitBeyondTheDeadlineFailsAnAsyncCallAtOnceUnsent() {
         try (HttpTransport transport = transport(new Recording(null, false), null)) {
-            Throwable thrown = catchThrowable(() -> transport.executeAsync(getThing("a"), THING).get(30, TimeUnit.SECONDS));
+            Throwable thrown = catchThrowable(
+                    () -> transport.executeAsync(getThing("a"), THING).get(30, TimeUnit.SECONDS));
 
-            assertThat(thrown).cause().isInstanceOf(RequestTimeoutException.class)
+            assertThat(thrown)
+                    .cause()
+                    .isInstanceOf(RequestTimeoutException.class)
                     .hasMessageContaining("the client-side rate limit allows no acme request");
         }
         assertThat(server.getRequestCount()).isZero();
@@ -124,10 +140,20 @@ class PacingTest {
             threads.add(Thread.currentThread().getName());
             return Duration.ofMillis(1);
         };
-        RetryPolicy noBackoff = RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).fullJitter(false).build();
-        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(limiter)
-                .retryPolicy(noBackoff).build()) {
-            assertThat(transport.executeAsync(getThing("a"), THING).get(30, TimeUnit.SECONDS).attempts()).isEqualTo(2);
+        RetryPolicy noBackoff = RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(1))
+                .fullJitter(false)
+                .build();
+        try (HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .rateLimiter(limiter)
+                .retryPolicy(noBackoff)
+                .build()) {
+            assertThat(transport
+                            .executeAsync(getThing("a"), THING)
+                            .get(30, TimeUnit.SECONDS)
+                            .attempts())
+                    .isEqualTo(2);
         }
 
         // The first on the caller's thread, the retry's on the scheduler: none where OkHttp runs calls.
@@ -139,7 +165,10 @@ class PacingTest {
     @Test
     void closingTheTransportEndsABlockingWaitForAPermit() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(aMinuteAway(waiting)).build();
+        HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .rateLimiter(aMinuteAway(waiting))
+                .build();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread calling = new Thread(() -> thrown.set(catchThrowable(() -> transport.execute(getThing("a"), THING))));
         calling.start();
@@ -154,7 +183,10 @@ class PacingTest {
     @Test
     void anInterruptEndsABlockingWaitForAPermit() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        try (HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(aMinuteAway(waiting)).build()) {
+        try (HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .rateLimiter(aMinuteAway(waiting))
+                .build()) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flagKept = new AtomicReference<>();
             Thread calling = new Thread(() -> {
@@ -181,23 +213,25 @@ class PacingTest {
     }
 
     private HttpTransport transport(RateLimiter limiter, @Nullable OkHttpClient client) {
-        HttpTransport.Builder builder = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(limiter);
+        HttpTransport.Builder builder =
+                HttpTransport.builder("acme").baseUrl(server.url("/v1/")).rateLimiter(limiter);
         return (client == null ? builder : builder.httpClient(client)).build();
     }
 
     /** A client whose every call records when it has its connection and when it starts writing its request. */
     private OkHttpClient recordingClient(OkHttpClient.Builder builder) {
         return builder.eventListener(new EventListener() {
-            @Override
-            public void connectionAcquired(Call call, Connection connection) {
-                events.add("connection");
-            }
+                    @Override
+                    public void connectionAcquired(Call call, Connection connection) {
+                        events.add("connection");
+                    }
 
-            @Override
-            public void requestHeadersStart(Call call) {
-                events.add("request");
-            }
-        }).build();
+                    @Override
+                    public void requestHeadersStart(Call call) {
+                        events.add("request");
+                    }
+                })
+                .build();
     }
 
     /** A manual clock whose sleeps wake {@code late} after they were due: a thread descheduled on a busy machine. */

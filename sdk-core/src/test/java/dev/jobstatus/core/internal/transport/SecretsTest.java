@@ -1,6 +1,5 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.time.ManualTimeSource;
 import static dev.jobstatus.core.internal.transport.TestTransports.THING;
 import static dev.jobstatus.core.internal.transport.TestTransports.getThing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +14,7 @@ import dev.jobstatus.core.exception.BadRequestException;
 import dev.jobstatus.core.exception.ErrorDetail;
 import dev.jobstatus.core.internal.errors.DecodedError;
 import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.time.ManualTimeSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +48,10 @@ class SecretsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private Level previousLevel;
 
@@ -74,30 +72,47 @@ class SecretsTest {
     @Test
     void toStringNeverShowsASecret() {
         AccessToken token = new AccessToken(TOKEN, Instant.now(), REFRESH);
-        CachingTokenProvider caching = CachingTokenProvider.builder(previous -> token).build();
+        CachingTokenProvider caching =
+                CachingTokenProvider.builder(previous -> token).build();
         caching.headers();
         List<Object> objects = List.of(
                 CredentialProvider.bearerToken(TOKEN),
                 CredentialProvider.basic("ann", PASSWORD),
                 CredentialProvider.staticHeaders(Map.of("Authorization", TOKEN)),
-                token, caching, AuthHeaders.of("Authorization", "Bearer " + TOKEN),
-                TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken(TOKEN)).build());
+                token,
+                caching,
+                AuthHeaders.of("Authorization", "Bearer " + TOKEN),
+                TestTransports.builder(server, time)
+                        .credentials(CredentialProvider.bearerToken(TOKEN))
+                        .build());
 
         for (Object o : objects) {
-            assertThat(o.toString()).doesNotContain(TOKEN, PASSWORD, REFRESH, "cHctU0VDUkVU").contains("***");
+            assertThat(o.toString())
+                    .doesNotContain(TOKEN, PASSWORD, REFRESH, "cHctU0VDUkVU")
+                    .contains("***");
         }
     }
 
     @Test
     void secretsEchoedByTheServerNeverReachExceptionsOrLogs() {
-        HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken(TOKEN)).build();
-        server.enqueue(new MockResponse.Builder().code(400)
+        HttpTransport transport = TestTransports.builder(server, time)
+                .credentials(CredentialProvider.bearerToken(TOKEN))
+                .build();
+        server.enqueue(new MockResponse.Builder()
+                .code(400)
                 .setHeader("X-Request-Id", TOKEN)
-                .body("{\"message\":\"token Bearer " + TOKEN + " is not valid\",\"refresh_token\":\"other-secret-value\"}").build());
-        server.enqueue(new MockResponse.Builder().code(200)
-                .body("<html>your token " + TOKEN + " and {\"access_token\":\"minted-secret-9\"}</html>").build());
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"id\":\"" + TOKEN + "\",\"size\":\"" + TOKEN + "\"}").build());
+                .body("{\"message\":\"token Bearer " + TOKEN
+                        + " is not valid\",\"refresh_token\":\"other-secret-value\"}")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("<html>your token " + TOKEN + " and {\"access_token\":\"minted-secret-9\"}</html>")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"" + TOKEN + "\",\"size\":\"" + TOKEN + "\"}")
+                .build());
 
         List<Throwable> failures = List.of(
                 catchThrowable(() -> transport.execute(getThing("1"), THING)),
@@ -105,7 +120,8 @@ class SecretsTest {
                 catchThrowable(() -> transport.execute(getThing("3"), THING)));
 
         for (Throwable failure : failures) {
-            String everything = failure + " " + failure.getMessage() + " " + (failure.getCause() == null ? "" : failure.getCause().getMessage());
+            String everything = failure + " " + failure.getMessage() + " "
+                    + (failure.getCause() == null ? "" : failure.getCause().getMessage());
             assertThat(everything).doesNotContain(TOKEN, "other-secret-value", "minted-secret-9");
         }
         assertThat(failures.get(0).getMessage()).contains("token *** is not valid");
@@ -115,21 +131,30 @@ class SecretsTest {
     @Test
     void errorDetailsAreRedactedAndEscapedLikeTheMessage() {
         // A provider's decoder hands over the details as the server wrote them: the transport cleans them all.
-        ErrorDecoder decoder = (status, body) -> new DecodedError("E1", "bad request", List.of(
-                new ErrorDetail("Name\nINFO forged line", "token Bearer " + TOKEN + " is invalid\r\n\u001b[2J",
+        ErrorDecoder decoder = (status, body) -> new DecodedError(
+                "E1",
+                "bad request",
+                List.of(new ErrorDetail(
+                        "Name\nINFO forged line",
+                        "token Bearer " + TOKEN + " is invalid\r\n\u001b[2J",
                         Map.of("attemptedValue", "Bearer " + TOKEN + "\n", "help", "see\u202Eevil"))));
-        HttpTransport transport = TestTransports.builder(server, time).credentials(CredentialProvider.bearerToken(TOKEN))
-                .errorDecoder(decoder).build();
+        HttpTransport transport = TestTransports.builder(server, time)
+                .credentials(CredentialProvider.bearerToken(TOKEN))
+                .errorDecoder(decoder)
+                .build();
         server.enqueue(new MockResponse.Builder().code(400).body("{}").build());
 
-        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> transport.execute(getThing("1"), THING));
+        BadRequestException e =
+                catchThrowableOfType(BadRequestException.class, () -> transport.execute(getThing("1"), THING));
 
-        assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("\n", "\r", "\u001b")
+        assertThat(e.getMessage())
+                .doesNotContain(TOKEN)
+                .doesNotContain("\n", "\r", "\u001b")
                 .contains("Name\\nINFO forged line: token *** is invalid\\r\\n\\u001b[2J");
         assertThat(e.details()).singleElement().satisfies(detail -> {
             assertThat(detail.field()).isEqualTo("Name\\nINFO forged line");
-            assertThat(detail.attributes()).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("attemptedValue", "***\\n", "help", "see\\u202eevil"));
+            assertThat(detail.attributes())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("attemptedValue", "***\\n", "help", "see\\u202eevil"));
         });
     }
 }

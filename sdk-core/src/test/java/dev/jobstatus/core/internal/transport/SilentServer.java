@@ -28,8 +28,12 @@ final class SilentServer implements AutoCloseable {
     }
 
     HttpUrl url(String path) {
-        return new HttpUrl.Builder().scheme("http").host(socket.getInetAddress().getHostAddress()).port(socket.getLocalPort())
-                .build().resolve(path);
+        return new HttpUrl.Builder()
+                .scheme("http")
+                .host(socket.getInetAddress().getHostAddress())
+                .port(socket.getLocalPort())
+                .build()
+                .resolve(path);
     }
 
     /** Returns how many connections the server accepted. */
@@ -63,7 +67,8 @@ final class SilentServer implements AutoCloseable {
     }
 
     private void drain(Socket connection) {
-        try (connection; InputStream in = connection.getInputStream()) {
+        try (connection;
+                InputStream in = connection.getInputStream()) {
             byte[] buffer = new byte[8192];
             while (in.read(buffer) != -1) {
                 // read the request and whatever follows; never answer

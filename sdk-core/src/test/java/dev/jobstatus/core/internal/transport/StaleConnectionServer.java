@@ -33,8 +33,12 @@ final class StaleConnectionServer implements AutoCloseable {
     }
 
     HttpUrl url(String path) {
-        return new HttpUrl.Builder().scheme("http").host(socket.getInetAddress().getHostAddress()).port(socket.getLocalPort())
-                .build().resolve(path);
+        return new HttpUrl.Builder()
+                .scheme("http")
+                .host(socket.getInetAddress().getHostAddress())
+                .port(socket.getLocalPort())
+                .build()
+                .resolve(path);
     }
 
     /** Returns the request lines of the requests that were answered, in order. */
@@ -54,7 +58,8 @@ final class StaleConnectionServer implements AutoCloseable {
                 requestLines.add(head.lines().findFirst().orElse(""));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 OutputStream out = connection.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                                + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(bytes);
                 out.flush();

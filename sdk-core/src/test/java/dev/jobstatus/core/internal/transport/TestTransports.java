@@ -1,7 +1,7 @@
 package dev.jobstatus.core.internal.transport;
 
-import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.ManualTimeSource;
 import mockwebserver3.MockWebServer;
 
 /** Shared set-up for transport tests: a transport aimed at a loopback server, on fake time. */
@@ -9,8 +9,7 @@ final class TestTransports {
     /** A policy without jitter, so waits are exact. */
     static final RetryPolicy EXACT = RetryPolicy.builder().fullJitter(false).build();
 
-    private TestTransports() {
-    }
+    private TestTransports() {}
 
     static HttpTransport.Builder builder(MockWebServer server, ManualTimeSource time) {
         return HttpTransport.builder("acme")
@@ -24,7 +23,7 @@ final class TestTransports {
     }
 
     /** The value type most tests map to. */
-    record Thing(String id, Integer size) { }
+    record Thing(String id, Integer size) {}
 
     static final BodyReader<Thing> THING = BodyReader.json(Thing.class);
 }

@@ -47,19 +47,22 @@ class TokenEndpointTest {
     private final List<Throwable> heardByListener = new ArrayList<>();
 
     private HttpTransport transport() {
-        return TestTransports.builder(server, time).listener(new ClientListener() {
-            @Override
-            public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
-                return new Operation() {
+        return TestTransports.builder(server, time)
+                .listener(new ClientListener() {
                     @Override
-                    public void ended(@Nullable Throwable error) {
-                        if (error != null) {
-                            heardByListener.add(error);
-                        }
+                    public Operation operationStarted(
+                            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+                        return new Operation() {
+                            @Override
+                            public void ended(@Nullable Throwable error) {
+                                if (error != null) {
+                                    heardByListener.add(error);
+                                }
+                            }
+                        };
                     }
-                };
-            }
-        }).build();
+                })
+                .build();
     }
 
     private static ApiRequest tokenRequest() {
@@ -69,8 +72,13 @@ class TokenEndpointTest {
         form.put("password", PASSWORD);
         form.put("client_secret", CLIENT_SECRET);
         form.put("refresh_token", REFRESH);
-        return ApiRequest.post().operation("token", null).path("oauth/token").formBody(form).unauthenticated()
-                .credentialExchange(List.of(PASSWORD, CLIENT_SECRET, REFRESH)).build();
+        return ApiRequest.post()
+                .operation("token", null)
+                .path("oauth/token")
+                .formBody(form)
+                .unauthenticated()
+                .credentialExchange(List.of(PASSWORD, CLIENT_SECRET, REFRESH))
+                .build();
     }
 
     private AccessToken fetch() {
@@ -110,7 +118,11 @@ class TokenEndpointTest {
     @ParameterizedTest
     @MethodSource("malformedAnswers")
     void aMalformedAnswerIsAMalformedResponseThatQuotesNothingOfIt(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
 
         Throwable thrown = catchThrowable(this::fetch);
 
@@ -124,8 +136,11 @@ class TokenEndpointTest {
 
     @Test
     void aFormEncodedAnswerIsMalformedAndNeverQuoted() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/x-www-form-urlencoded")
-                .body("access_token=" + ACCESS + "&refresh_token=" + NEW_REFRESH + "&expires_in=3600").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .body("access_token=" + ACCESS + "&refresh_token=" + NEW_REFRESH + "&expires_in=3600")
+                .build());
 
         Throwable thrown = catchThrowable(this::fetch);
 
@@ -135,8 +150,11 @@ class TokenEndpointTest {
 
     @Test
     void anHtmlAnswerIsMalformedAndNeverQuoted() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-                .body("<html>Signed in with " + PASSWORD + ": " + ACCESS + "</html>").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body("<html>Signed in with " + PASSWORD + ": " + ACCESS + "</html>")
+                .build());
 
         Throwable thrown = catchThrowable(this::fetch);
 
@@ -147,22 +165,26 @@ class TokenEndpointTest {
 
     @Test
     void anErrorAnswerIsReportedByItsOAuthCodeAndItsProseRedacted() {
-        server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"password " + PASSWORD
-                + " or secret " + CLIENT_SECRET + " or refresh token " + REFRESH + " is wrong\"}"));
+        server.enqueue(json(
+                400,
+                "{\"error\":\"invalid_grant\",\"error_description\":\"password " + PASSWORD + " or secret "
+                        + CLIENT_SECRET + " or refresh token " + REFRESH + " is wrong\"}"));
 
         Throwable thrown = catchThrowable(this::fetch);
 
         assertThat(thrown).isInstanceOf(AuthenticationException.class);
         AuthenticationException e = (AuthenticationException) thrown;
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
-        assertThat(e.getMessage()).contains("acme", "400", "POST /v1/oauth/token", "invalid_grant", "password *** or secret ***");
+        assertThat(e.getMessage())
+                .contains("acme", "400", "POST /v1/oauth/token", "invalid_grant", "password *** or secret ***");
         assertSecretFree(e);
     }
 
     @Test
     void anErrorAnswerQuotesNeitherAMessageWithATokenLikeWordNorACodeOutsideOAuths() {
         // A token is longer than any word of prose (ACCESS has 16 characters); the code is not one of OAuth's.
-        server.enqueue(json(400, "{\"error\":\"" + NEW_REFRESH + "\",\"error_description\":\"your new token is " + ACCESS + "\"}"));
+        server.enqueue(json(
+                400, "{\"error\":\"" + NEW_REFRESH + "\",\"error_description\":\"your new token is " + ACCESS + "\"}"));
 
         Throwable thrown = catchThrowable(this::fetch);
 
@@ -178,7 +200,10 @@ class TokenEndpointTest {
             elsewhere.start();
             elsewhere.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\"}"));
             for (int code : List.of(307, 308, 302)) {
-                server.enqueue(new MockResponse.Builder().code(code).setHeader("Location", elsewhere.url("/oauth/token")).build());
+                server.enqueue(new MockResponse.Builder()
+                        .code(code)
+                        .setHeader("Location", elsewhere.url("/oauth/token"))
+                        .build());
 
                 Throwable thrown = catchThrowable(this::fetch);
 
@@ -186,15 +211,21 @@ class TokenEndpointTest {
                 assertThat(((ApiException) thrown).statusCode()).isEqualTo(code);
                 assertThat(thrown.getMessage()).contains("acme", String.valueOf(code), "POST /v1/oauth/token");
             }
-            assertThat(elsewhere.getRequestCount()).as("requests that reached the other host").isZero();
+            assertThat(elsewhere.getRequestCount())
+                    .as("requests that reached the other host")
+                    .isZero();
         }
     }
 
     @Test
     void aTokenEndpointsRequestIdIsNotQuotedEither() {
         String refusal = "{\"error\":\"invalid_grant\",\"error_description\":\"no\"}";
-        server.enqueue(new MockResponse.Builder(json(400, refusal)).setHeader("X-Request-Id", ACCESS).build());
-        server.enqueue(new MockResponse.Builder(json(200, "{\"token\":1}")).setHeader("X-Request-Id", NEW_REFRESH).build());
+        server.enqueue(new MockResponse.Builder(json(400, refusal))
+                .setHeader("X-Request-Id", ACCESS)
+                .build());
+        server.enqueue(new MockResponse.Builder(json(200, "{\"token\":1}"))
+                .setHeader("X-Request-Id", NEW_REFRESH)
+                .build());
 
         Throwable refused = catchThrowable(this::fetch);
         Throwable malformed = catchThrowable(this::fetch);
@@ -208,8 +239,11 @@ class TokenEndpointTest {
 
     @Test
     void aFormEncodedErrorAnswerIsNeverQuoted() {
-        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/x-www-form-urlencoded")
-                .body("error=invalid_client&password=" + "hunter2+pass%21" + "&access_token=" + ACCESS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .body("error=invalid_client&password=" + "hunter2+pass%21" + "&access_token=" + ACCESS)
+                .build());
 
         Throwable thrown = catchThrowable(this::fetch);
 
@@ -221,9 +255,12 @@ class TokenEndpointTest {
     @Test
     void aServerErrorThatEchoesTheFormNamesNoSecret() {
         for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/plain")
+            server.enqueue(new MockResponse.Builder()
+                    .code(500)
+                    .setHeader("Content-Type", "text/plain")
                     .body("bad form: grant_type=password&password=" + "hunter2+pass%21" + "&client_secret="
-                            + CLIENT_SECRET + "&refresh_token=" + REFRESH + "&access_token=" + ACCESS).build());
+                            + CLIENT_SECRET + "&refresh_token=" + REFRESH + "&access_token=" + ACCESS)
+                    .build());
         }
 
         Throwable thrown = catchThrowable(this::fetch);
@@ -235,7 +272,8 @@ class TokenEndpointTest {
 
     @Test
     void aHugeExpiresInSaturatesInsteadOfOverflowing() {
-        for (String huge : List.of("9223372036854775807", "99999999999999999999999999", "1e300", "\"9223372036854775807\"")) {
+        for (String huge :
+                List.of("9223372036854775807", "99999999999999999999999999", "1e300", "\"9223372036854775807\"")) {
             server.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":" + huge + "}"));
 
             assertThat(fetch()).as(huge).isEqualTo(new AccessToken(ACCESS, Instant.MAX, REFRESH));
@@ -245,8 +283,10 @@ class TokenEndpointTest {
     @Test
     void everyWellFormedAnswerShapeGivesItsToken() {
         Instant now = time.now();
-        server.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":3600,\"refresh_token\":\"" + NEW_REFRESH
-                + "\",\"token_type\":\"bearer\",\"scope\":[\"a\"]}"));
+        server.enqueue(json(
+                200,
+                "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":3600,\"refresh_token\":\"" + NEW_REFRESH
+                        + "\",\"token_type\":\"bearer\",\"scope\":[\"a\"]}"));
         server.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":\"3600\"}"));
         server.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":3600.9,\"refresh_token\":null}"));
         server.enqueue(json(200, "{\"access_token\":\"" + ACCESS + "\",\"expires_in\":null,\"refresh_token\":\"\"}"));
@@ -267,9 +307,12 @@ class TokenEndpointTest {
             seen.add(t);
         }
         for (Throwable t : seen) {
-            String text = t.getMessage() + (t instanceof ApiException api ? api.bodyExcerpt() + api.error()
-                    : t instanceof MalformedResponseException m ? m.bodyExcerpt() : "");
-            assertThat(text).as(t.getClass().getSimpleName())
+            String text = t.getMessage()
+                    + (t instanceof ApiException api
+                            ? api.bodyExcerpt() + api.error()
+                            : t instanceof MalformedResponseException m ? m.bodyExcerpt() : "");
+            assertThat(text)
+                    .as(t.getClass().getSimpleName())
                     .doesNotContain(PASSWORD, "hunter2+pass%21", CLIENT_SECRET, REFRESH, ACCESS, NEW_REFRESH)
                     .doesNotContainPattern("\\p{Cntrl}");
         }

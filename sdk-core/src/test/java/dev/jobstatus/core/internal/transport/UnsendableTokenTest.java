@@ -27,21 +27,37 @@ class UnsendableTokenTest {
     private final ManualTimeSource time = new ManualTimeSource();
 
     @ParameterizedTest(name = "access_token {0}")
-    @ValueSource(strings = {"t\\u00f6ken-SECRET", "token-SECRET\\r\\nX-Forged: yes", "\\u001b[2Jtoken-SECRET", "token-SECRET\\u0000"})
+    @ValueSource(
+            strings = {
+                "t\\u00f6ken-SECRET",
+                "token-SECRET\\r\\nX-Forged: yes",
+                "\\u001b[2Jtoken-SECRET",
+                "token-SECRET\\u0000"
+            })
     void anAccessTokenNoHeaderCanCarryIsAMalformedAnswer(String token) {
         server.enqueue(json(200, "{\"access_token\":\"" + token + "\",\"expires_in\":3600}"));
-        ApiRequest tokenRequest = ApiRequest.post().operation("token", null).path("token").formBody(java.util.Map.of("grant_type", "x"))
-                .unauthenticated().credentialExchange(java.util.List.of()).build();
+        ApiRequest tokenRequest = ApiRequest.post()
+                .operation("token", null)
+                .path("token")
+                .formBody(java.util.Map.of("grant_type", "x"))
+                .unauthenticated()
+                .credentialExchange(java.util.List.of())
+                .build();
         HttpTransport transport = TestTransports.builder(server, time)
-                .credentials(t -> CachingTokenProvider.builder(previous -> TokenEndpoint.fetch(t, tokenRequest, null)).timeSource(time).build())
+                .credentials(t -> CachingTokenProvider.builder(previous -> TokenEndpoint.fetch(t, tokenRequest, null))
+                        .timeSource(time)
+                        .build())
                 .build();
 
         Throwable thrown = catchThrowable(() -> transport.execute(getThing("1"), THING));
 
-        assertThat(thrown).isInstanceOf(MalformedResponseException.class)
+        assertThat(thrown)
+                .isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("acme API returned HTTP 200")
                 .hasMessageContaining("access_token")
                 .hasMessageNotContaining("SECRET");
-        assertThat(server.getRequestCount()).as("no API request went out with the token").isEqualTo(1);
+        assertThat(server.getRequestCount())
+                .as("no API request went out with the token")
+                .isEqualTo(1);
     }
 }
