@@ -332,10 +332,12 @@ public final class HttpTransport implements AutoCloseable {
             return;
         }
         closed = true;
-        closing.countDown();
         for (Pending call : pending) {
             call.clientClosed();
         }
+        // Sleepers are woken only now, their calls already cancelled: a wait for a permit that ended before its call
+        // was cancelled would find it still live and send its request.
+        closing.countDown();
         synchronized (this) {
             if (ownedScheduler != null) {
                 ownedScheduler.shutdownNow();
