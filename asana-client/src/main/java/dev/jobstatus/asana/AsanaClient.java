@@ -1,15 +1,15 @@
 package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.text.Text;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.Text;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,8 +100,11 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauthRefresh(String clientId, String clientSecret, String refreshToken) {
-            this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
-                    Checks.text(refreshToken, "refreshToken")};
+            this.oauth = new String[] {
+                Checks.text(clientId, "clientId"),
+                Checks.text(clientSecret, "clientSecret"),
+                Checks.text(refreshToken, "refreshToken")
+            };
             CoreAccess.credentialChosen(this, "oauthRefresh");
             CoreAccess.accountOfSecret(this, refreshToken);
             return this;
@@ -149,13 +152,16 @@ public final class AsanaClient extends ProviderClient {
          */
         public AsanaClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "oauthRefresh", "credentials");
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
-                    .responseObserver(new ChangeWarnings());
+            HttpTransport.Builder transport =
+                    CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER).responseObserver(new ChangeWarnings());
             String[] grant = oauth;
             if (grant != null) {
                 TokenStore store = CoreAccess.tokenStore(this, grant[0], grant[1], grant[2]);
-                transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, grant[0], grant[1], grant[2]))
-                        .timeSource(t.time()).store(store).build());
+                transport.credentials(
+                        t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, grant[0], grant[1], grant[2]))
+                                .timeSource(t.time())
+                                .store(store)
+                                .build());
             } else {
                 transport.credentials(credentials);
             }
@@ -177,8 +183,10 @@ public final class AsanaClient extends ProviderClient {
         public void accept(Headers headers) {
             for (String change : headers.values("Asana-Change")) {
                 if (seen.size() < 100 && seen.add(change)) {
-                    LOG.log(System.Logger.Level.WARNING, "Asana announces a change that affects this request: "
-                            + Text.headerValue(change) + " (see Asana-Enable / Asana-Disable)");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Asana announces a change that affects this request: " + Text.headerValue(change)
+                                    + " (see Asana-Enable / Asana-Disable)");
                 }
             }
         }

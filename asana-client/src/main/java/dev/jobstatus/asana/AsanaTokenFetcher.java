@@ -2,9 +2,9 @@ package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.TokenFetcher;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.TokenEndpoint;
+import dev.jobstatus.core.internal.auth.TokenEndpoint;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,13 @@ final class AsanaTokenFetcher implements TokenFetcher {
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
         form.put("refresh_token", current);
-        ApiRequest request = ApiRequest.post().operation("token", null).rootPath("-/oauth_token").formBody(form).unauthenticated()
-                .credentialExchange(List.of(clientSecret, current)).build();
+        ApiRequest request = ApiRequest.post()
+                .operation("token", null)
+                .rootPath("-/oauth_token")
+                .formBody(form)
+                .unauthenticated()
+                .credentialExchange(List.of(clientSecret, current))
+                .build();
         return TokenEndpoint.fetch(transport, request, current);
     }
 

@@ -2,15 +2,15 @@ package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.polling.JobWaiter;
-import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.JobWaiters;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.internal.watch.RealJobWatcher;
 import dev.jobstatus.core.internal.watch.WatchSource;
+import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.watch.JobWatcher;
 import dev.jobstatus.core.watch.WatchListener;
 import dev.jobstatus.core.watch.WatchOptions;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 /** The one implementation of {@link Jobs}, over the client's transport. */
 final class RealJobs implements Jobs {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Envelope(Job data) { }
+    record Envelope(Job data) {}
 
     private static final BodyReader<Job> JOB = BodyReader.json(Envelope.class).map(envelope -> {
         if (envelope.data() == null) {
@@ -64,17 +64,33 @@ final class RealJobs implements Jobs {
     }
 
     @Override
-    public JobWatcher<Job> watcher(JobOptions jobOptions, WatchOptions watchOptions, WatchListener<? super Job> listener) {
+    public JobWatcher<Job> watcher(
+            JobOptions jobOptions, WatchOptions watchOptions, WatchListener<? super Job> listener) {
         java.util.Objects.requireNonNull(jobOptions, "jobOptions");
         PollPolicy policy = watchOptions.policy();
-        return RealJobWatcher.start(transport, new WatchSource<>(gid -> request(gid, jobOptions), JOB, options, gid -> {
-            request(gid, jobOptions);
-            return gid;
-        }, null), policy != null ? policy : pollPolicy, false, java.util.Objects.requireNonNull(listener, "listener"));
+        return RealJobWatcher.start(
+                transport,
+                new WatchSource<>(
+                        gid -> request(gid, jobOptions),
+                        JOB,
+                        options,
+                        gid -> {
+                            request(gid, jobOptions);
+                            return gid;
+                        },
+                        null),
+                policy != null ? policy : pollPolicy,
+                false,
+                java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     private static ApiRequest request(String gid, JobOptions options) {
-        return ApiRequest.get().operation("get", gid).path("jobs").pathParam("job_gid", gid)
-                .query("opt_fields", options.optFields()).query("opt_pretty", options.pretty()).build();
+        return ApiRequest.get()
+                .operation("get", gid)
+                .path("jobs")
+                .pathParam("job_gid", gid)
+                .query("opt_fields", options.optFields())
+                .query("opt_pretty", options.pretty())
+                .build();
     }
 }

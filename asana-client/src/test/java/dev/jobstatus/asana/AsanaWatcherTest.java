@@ -29,8 +29,13 @@ class AsanaWatcherTest {
     private final VirtualScheduler scheduler = new VirtualScheduler(time::nanoTime, time::advance);
     private final OkHttpClient http = new OkHttpClient();
     private final AsanaSimulator simulator = AsanaSimulator.start().clock(time::now);
-    private final AsanaClient client = AsanaClient.builder().baseUrl(simulator.baseUrl()).bearerToken(AsanaSimulator.TOKEN)
-            .timeSource(time).scheduler(scheduler).httpClient(http).build();
+    private final AsanaClient client = AsanaClient.builder()
+            .baseUrl(simulator.baseUrl())
+            .bearerToken(AsanaSimulator.TOKEN)
+            .timeSource(time)
+            .scheduler(scheduler)
+            .httpClient(http)
+            .build();
 
     @AfterEach
     void tearDown() {
@@ -51,9 +56,17 @@ class AsanaWatcherTest {
             simulator.addJob(Integer.toString(1000 + i), statuses);
         }
         List<WatchEvent<? extends Job>> events = new CopyOnWriteArrayList<>();
-        JobWatcher<Job> watcher = client.jobs().watcher(WatchOptions.builder().policy(PollPolicy.builder()
-                .initialInterval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(30)).jitter(0)
-                .timeout(Duration.ofHours(1)).build()).build(), events::add);
+        JobWatcher<Job> watcher = client.jobs()
+                .watcher(
+                        WatchOptions.builder()
+                                .policy(PollPolicy.builder()
+                                        .initialInterval(Duration.ofSeconds(1))
+                                        .maxInterval(Duration.ofSeconds(30))
+                                        .jitter(0)
+                                        .timeout(Duration.ofHours(1))
+                                        .build())
+                                .build(),
+                        events::add);
         for (int i = 0; i < 300; i++) {
             watcher.add(Integer.toString(1000 + i));
         }
@@ -66,11 +79,14 @@ class AsanaWatcherTest {
             assertThat(watcher.awaitAsync(Integer.toString(1000 + i)).get().state())
                     .isEqualTo(i % 7 == 0 ? JobState.FAILED : JobState.SUCCEEDED);
         }
-        ExecutionException unknown = Assertions.assertThrows(ExecutionException.class, () -> watcher.awaitAsync("999999").get());
+        ExecutionException unknown = Assertions.assertThrows(
+                ExecutionException.class, () -> watcher.awaitAsync("999999").get());
         assertThat(unknown.getCause()).isInstanceOf(NotFoundException.class);
         assertThat(simulator.throttledCount()).as("throttled by the simulator").isZero();
         assertThat(simulator.mostArrivalsWithin(Duration.ofMinutes(1))).isLessThanOrEqualTo(150);
-        assertThat(simulator.requestCount()).as("each job polled until its end, and no more").isEqualTo(polls + 1);
+        assertThat(simulator.requestCount())
+                .as("each job polled until its end, and no more")
+                .isEqualTo(polls + 1);
         assertThat(events).filteredOn(e -> e instanceof WatchEvent.Paced<?>).isNotEmpty();
     }
 }

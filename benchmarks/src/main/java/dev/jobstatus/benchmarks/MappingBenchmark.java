@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.nexudus.StatusClassifier;
 import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
@@ -42,10 +42,15 @@ public class MappingBenchmark {
     public void prepare() {
         page = Fixtures.nexudusPage(1, 1000, 100_000, 1000, 1).getBytes(StandardCharsets.UTF_8);
         sdk = NexudusJson.page(ZoneOffset.UTC, StatusClassifier.defaults());
-        plain = JsonMapper.builder().addModule(new JavaTimeModule()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .withConfigOverride(Instant.class, o -> o.setFormat(JsonFormat.Value.forPattern("yyyy-MM-dd'T'HH:mm:ss[X]")
-                        .withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))))
-                .build().readerFor(BackgroundJobPage.class);
+        plain = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .withConfigOverride(
+                        Instant.class,
+                        o -> o.setFormat(JsonFormat.Value.forPattern("yyyy-MM-dd'T'HH:mm:ss[X]")
+                                .withTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC))))
+                .build()
+                .readerFor(BackgroundJobPage.class);
     }
 
     /** What the SDK does with a page body (RealBackgroundJobs' reader). */

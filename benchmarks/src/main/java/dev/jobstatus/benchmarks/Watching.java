@@ -36,12 +36,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class Watching {
     static final Duration SPAN = Duration.ofMinutes(20);
-    static final PollPolicy POLICY = PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(1.5)
-            .maxInterval(Duration.ofSeconds(30)).jitter(0).timeout(Duration.ofHours(12)).build();
+    static final PollPolicy POLICY = PollPolicy.builder()
+            .initialInterval(Duration.ofSeconds(1))
+            .multiplier(1.5)
+            .maxInterval(Duration.ofSeconds(30))
+            .jitter(0)
+            .timeout(Duration.ofHours(12))
+            .build();
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private Watching() {
-    }
+    private Watching() {}
 
     /**
      * One run's figures.
@@ -51,8 +55,18 @@ final class Watching {
      * @param perRoundMean requests per round, on average (waits: one per pending job, by construction)
      * @param perRoundMax the most requests in one round
      */
-    record Result(int jobs, long requests, int rounds, double perRoundMean, int perRoundMax, double meanDelayS,
-                  double p95DelayS, double maxDelayS, double virtualMinutes, double realSeconds, int throttled) { }
+    record Result(
+            int jobs,
+            long requests,
+            int rounds,
+            double perRoundMean,
+            int perRoundMax,
+            double meanDelayS,
+            double p95DelayS,
+            double maxDelayS,
+            double virtualMinutes,
+            double realSeconds,
+            int throttled) {}
 
     /** The clock, scheduler and HTTP client of one run, and what it recorded. */
     private static final class Run {
@@ -81,15 +95,26 @@ final class Watching {
             scheduler.runUntil(all::isDone, http.dispatcher(), Duration.ofMinutes(10));
             double realSeconds = (System.nanoTime() - realStart) / 1e9;
             List<Double> delays = new ArrayList<>();
-            endsAt.forEach((id, end) -> delays.add(Duration.between(end, reportedAt.get(id)).toMillis() / 1000.0));
+            endsAt.forEach((id, end) ->
+                    delays.add(Duration.between(end, reportedAt.get(id)).toMillis() / 1000.0));
             Collections.sort(delays);
-            double mean = delays.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double mean =
+                    delays.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             int perRoundMax = rounds.stream().mapToInt(Integer::intValue).max().orElse(endsAt.size());
-            double perRoundMean = rounds.stream().mapToInt(Integer::intValue).average().orElse(endsAt.size());
+            double perRoundMean =
+                    rounds.stream().mapToInt(Integer::intValue).average().orElse(endsAt.size());
             http.dispatcher().executorService().shutdown();
-            return new Result(endsAt.size(), simulator.requestCount(), rounds.size(), perRoundMean, perRoundMax, mean,
+            return new Result(
+                    endsAt.size(),
+                    simulator.requestCount(),
+                    rounds.size(),
+                    perRoundMean,
+                    perRoundMax,
+                    mean,
                     delays.get((int) Math.min(delays.size() - 1, Math.ceil(delays.size() * 0.95) - 1)),
-                    delays.get(delays.size() - 1), Duration.between(START, time.now()).toMillis() / 60_000.0, realSeconds,
+                    delays.get(delays.size() - 1),
+                    Duration.between(START, time.now()).toMillis() / 60_000.0,
+                    realSeconds,
                     simulator.throttledCount());
         }
     }
@@ -111,14 +136,31 @@ final class Watching {
                 simulator.changeJob(id, "Completed", end);
                 run.endsAt.put(Long.toString(id), end);
             }
-            try (NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl())
-                    .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).timeSource(run.time)
-                    .scheduler(run.scheduler).httpClient(run.http).listener(run.listener())
-                    .retryPolicy(RetryPolicy.builder().timeout(Duration.ofHours(12)).build()).build()) {
+            try (NexudusClient client = NexudusClient.builder()
+                    .baseUrl(simulator.baseUrl())
+                    .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                    .timeSource(run.time)
+                    .scheduler(run.scheduler)
+                    .httpClient(run.http)
+                    .listener(run.listener())
+                    .retryPolicy(
+                            RetryPolicy.builder().timeout(Duration.ofHours(12)).build())
+                    .build()) {
                 CompletableFuture<?> all = watcher
-                        ? watch(client.backgroundJobs().watcher(WatchOptions.builder().policy(POLICY).build(),
-                                event -> ended(run, event)), run)
-                        : waitEach(run, id -> client.backgroundJobs().waiter(Long.parseLong(id)).policy(POLICY).awaitAsync());
+                        ? watch(
+                                client.backgroundJobs()
+                                        .watcher(
+                                                WatchOptions.builder()
+                                                        .policy(POLICY)
+                                                        .build(),
+                                                event -> ended(run, event)),
+                                run)
+                        : waitEach(
+                                run,
+                                id -> client.backgroundJobs()
+                                        .waiter(Long.parseLong(id))
+                                        .policy(POLICY)
+                                        .awaitAsync());
                 return run.result(simulator, all);
             }
         }
@@ -134,12 +176,28 @@ final class Watching {
                 simulator.addJob(Integer.toString(1000 + i), end, "succeeded");
                 run.endsAt.put(Integer.toString(1000 + i), end);
             }
-            try (AsanaClient client = AsanaClient.builder().baseUrl(simulator.baseUrl()).bearerToken(AsanaSimulator.TOKEN)
-                    .timeSource(run.time).scheduler(run.scheduler).httpClient(run.http).listener(run.listener())
-                    .retryPolicy(RetryPolicy.builder().timeout(Duration.ofHours(12)).build()).build()) {
+            try (AsanaClient client = AsanaClient.builder()
+                    .baseUrl(simulator.baseUrl())
+                    .bearerToken(AsanaSimulator.TOKEN)
+                    .timeSource(run.time)
+                    .scheduler(run.scheduler)
+                    .httpClient(run.http)
+                    .listener(run.listener())
+                    .retryPolicy(
+                            RetryPolicy.builder().timeout(Duration.ofHours(12)).build())
+                    .build()) {
                 CompletableFuture<?> all = watcher
-                        ? watch(client.jobs().watcher(WatchOptions.builder().policy(POLICY).build(), event -> ended(run, event)), run)
-                        : waitEach(run, id -> client.jobs().waiter(id).policy(POLICY).awaitAsync());
+                        ? watch(
+                                client.jobs()
+                                        .watcher(
+                                                WatchOptions.builder()
+                                                        .policy(POLICY)
+                                                        .build(),
+                                                event -> ended(run, event)),
+                                run)
+                        : waitEach(
+                                run,
+                                id -> client.jobs().waiter(id).policy(POLICY).awaitAsync());
                 return run.result(simulator, all);
             }
         }
@@ -150,7 +208,10 @@ final class Watching {
      * dev.jobstatus.benchmarks.Watching [nexudus sizes, comma-separated] [asana jobs]}.
      */
     public static void main(String[] args) {
-        List<Integer> sizes = args.length > 0 ? java.util.Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList()
+        List<Integer> sizes = args.length > 0
+                ? java.util.Arrays.stream(args[0].split(","))
+                        .map(Integer::valueOf)
+                        .toList()
                 : List.of(100, 1_000, 10_000);
         System.out.println(section(sizes, args.length > 1 ? Integer.parseInt(args[1]) : 300));
     }
@@ -158,13 +219,19 @@ final class Watching {
     /** Runs every size and returns the report's section. */
     static String section(List<Integer> nexudusSizes, int asanaJobs) {
         StringBuilder md = new StringBuilder("## 7. Waiting on many jobs: one watcher against one wait per job\n\n");
-        md.append("Jobs end at seeded random times over ").append(SPAN.toMinutes()).append(" minutes, on the simulators ")
-                .append("under the providers' quotas (Nexudus 1 per 100 ms and 120 per minute, Asana 150 per minute), in ")
-                .append("virtual time. Poll policy 1 s growing ×1.5 to 30 s, no jitter. Delay: from a job's end to its ")
+        md.append("Jobs end at seeded random times over ")
+                .append(SPAN.toMinutes())
+                .append(" minutes, on the simulators ")
+                .append(
+                        "under the providers' quotas (Nexudus 1 per 100 ms and 120 per minute, Asana 150 per minute), in ")
+                .append(
+                        "virtual time. Poll policy 1 s growing ×1.5 to 30 s, no jitter. Delay: from a job's end to its ")
                 .append("report. A wait per job polls every pending job each round, so its requests per round are the ")
                 .append("jobs pending.\n\n");
-        md.append("| provider | jobs | how | requests | rounds | requests/round (mean, max) | delay mean s | delay p95 s | ")
-                .append("delay max s | virtual min | real s | throttled |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append(
+                        "| provider | jobs | how | requests | rounds | requests/round (mean, max) | delay mean s | delay p95 s | ")
+                .append(
+                        "delay max s | virtual min | real s | throttled |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int jobs : nexudusSizes) {
             row(md, "nexudus", "watcher", nexudus(jobs, true, 31));
             row(md, "nexudus", "a wait each", nexudus(jobs, false, 31));
@@ -175,10 +242,22 @@ final class Watching {
     }
 
     private static void row(StringBuilder md, String provider, String how, Result r) {
-        md.append(String.format("| %s | %,d | %s | %,d | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n", provider, r.jobs(),
-                how, r.requests(), r.rounds() == 0 ? "-" : String.format("%,d", r.rounds()),
-                r.rounds() == 0 ? "up to " + String.format("%,d", r.jobs()) : String.format("%.2f, %d", r.perRoundMean(), r.perRoundMax()),
-                r.meanDelayS(), r.p95DelayS(), r.maxDelayS(), r.virtualMinutes(), r.realSeconds(), r.throttled()));
+        md.append(String.format(
+                "| %s | %,d | %s | %,d | %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d |%n",
+                provider,
+                r.jobs(),
+                how,
+                r.requests(),
+                r.rounds() == 0 ? "-" : String.format("%,d", r.rounds()),
+                r.rounds() == 0
+                        ? "up to " + String.format("%,d", r.jobs())
+                        : String.format("%.2f, %d", r.perRoundMean(), r.perRoundMax()),
+                r.meanDelayS(),
+                r.p95DelayS(),
+                r.maxDelayS(),
+                r.virtualMinutes(),
+                r.realSeconds(),
+                r.throttled()));
     }
 
     private static CompletableFuture<?> watch(JobWatcher<?> watcher, Run run) {
@@ -192,7 +271,8 @@ final class Watching {
         }
     }
 
-    private static CompletableFuture<?> waitEach(Run run, Function<String, CompletableFuture<? extends @Nullable JobView>> wait) {
+    private static CompletableFuture<?> waitEach(
+            Run run, Function<String, CompletableFuture<? extends @Nullable JobView>> wait) {
         List<CompletableFuture<?>> waits = new ArrayList<>();
         for (String id : run.endsAt.keySet()) {
             waits.add(wait.apply(id).whenComplete((job, error) -> run.reported(id)));

@@ -7,12 +7,17 @@ import picocli.CommandLine.Option;
 
 /** {@code --timeout} of the commands that call an API once or page by page: one deadline for the whole command. */
 final class CallOptions {
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Give up after this long in all, retries and "
-            + "pages included, e.g. 5s, 2m (default: no bound but the SDK's own, 2m a call).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Give up after this long in all, retries and "
+                    + "pages included, e.g. 5s, 2m (default: no bound but the SDK's own, 2m a call).")
     private Duration timeout;
 
     /** Returns the options of the command's calls: its deadline, counted from now. */
     RequestOptions requestOptions() {
-        return timeout == null ? RequestOptions.defaults() : RequestOptions.builder().deadline(Instant.now().plus(timeout)).build();
+        return timeout == null
+                ? RequestOptions.defaults()
+                : RequestOptions.builder().deadline(Instant.now().plus(timeout)).build();
     }
 }

@@ -39,9 +39,12 @@ final class Converters {
     static final ITypeConverter<LocalDateTime> TIME = text -> {
         String value = text.strip();
         try {
-            return value.contains("T") ? LocalDateTime.parse(value) : LocalDate.parse(value).atStartOfDay();
+            return value.contains("T")
+                    ? LocalDateTime.parse(value)
+                    : LocalDate.parse(value).atStartOfDay();
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + text + "' is not a date such as 2025-01-31 or a date-time such as 2025-01-31T08:00");
+            throw new TypeConversionException(
+                    "'" + text + "' is not a date such as 2025-01-31 or a date-time such as 2025-01-31T08:00");
         }
     };
 
@@ -51,8 +54,7 @@ final class Converters {
      */
     static final ITypeConverter<Duration> DURATION = Converters::duration;
 
-    private Converters() {
-    }
+    private Converters() {}
 
     private static Duration duration(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
@@ -60,19 +62,22 @@ final class Converters {
         while (unit < value.length() && Character.isDigit(value.charAt(unit))) {
             unit++;
         }
-        Duration d = unit > 0 && unit < value.length() ? withUnit(value.substring(0, unit), value.substring(unit)) : null;
+        Duration d =
+                unit > 0 && unit < value.length() ? withUnit(value.substring(0, unit), value.substring(unit)) : null;
         if (d == null) {
             try {
                 d = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + text + "' is not a duration: write a number and a unit, such as 500ms, 30s, 10m or 1h");
+                throw new TypeConversionException(
+                        "'" + text + "' is not a duration: write a number and a unit, such as 500ms, 30s, 10m or 1h");
             }
         }
         if (d.isZero() || d.isNegative()) {
             throw new TypeConversionException("'" + text + "' must be longer than zero");
         }
         if (d.compareTo(LONGEST_DURATION) > 0) {
-            throw new TypeConversionException("'" + text + "' is too long: at most 100 years (" + LONGEST_DURATION.toHours() + "h)");
+            throw new TypeConversionException(
+                    "'" + text + "' is too long: at most 100 years (" + LONGEST_DURATION.toHours() + "h)");
         }
         return d;
     }

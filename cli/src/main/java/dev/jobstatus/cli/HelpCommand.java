@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
  * {@code jobstatus help [COMMAND...]}: the help of any command, however deep, as its {@code --help} shows it. picocli's
  * own {@code HelpCommand} takes one level only ({@code help nexudus}, not {@code help nexudus list}).
  */
-@Command(name = "help", helpCommand = true, description = "Show the help of a command, e.g. jobstatus help nexudus list.",
+@Command(
+        name = "help",
+        helpCommand = true,
+        description = "Show the help of a command, e.g. jobstatus help nexudus list.",
         footer = "  jobstatus help nexudus list")
 final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     @Parameters(paramLabel = "COMMAND", description = "The command, such as: nexudus list")
@@ -22,7 +25,8 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
     private PrintWriter out;
 
     @Override
-    public void init(CommandLine helpCommandLine, ColorScheme colorScheme, PrintWriter outWriter, PrintWriter errWriter) {
+    public void init(
+            CommandLine helpCommandLine, ColorScheme colorScheme, PrintWriter outWriter, PrintWriter errWriter) {
         this.self = helpCommandLine;
         this.colors = colorScheme;
         this.out = outWriter;
@@ -34,8 +38,8 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
         for (String name : path) {
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {
-                throw new CommandLine.ParameterException(self, "Unknown command: '" + target.getCommandSpec().qualifiedName()
-                        + " " + name + "'");
+                throw new CommandLine.ParameterException(
+                        self, "Unknown command: '" + target.getCommandSpec().qualifiedName() + " " + name + "'");
             }
             target = sub;
         }

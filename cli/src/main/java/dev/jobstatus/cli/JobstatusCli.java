@@ -5,7 +5,7 @@ import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
-import dev.jobstatus.core.internal.UserAgent;
+import dev.jobstatus.core.internal.transport.UserAgent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,17 +29,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job
  * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
  */
-@Command(name = "jobstatus", versionProvider = JobstatusCli.Version.class,
-        description = {"Read, list and wait for background jobs of Nexudus, Wix and Asana.",
+@Command(
+        name = "jobstatus",
+        versionProvider = JobstatusCli.Version.class,
+        description = {
+            "Read, list and wait for background jobs of Nexudus, Wix and Asana.",
             "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
                     + "other jobstatus processes.",
-            "An argument @FILE is replaced by the arguments in FILE (one per line or separated by spaces; @@ for a literal @)."},
-        footer = {"  jobstatus demo",
+            "An argument @FILE is replaced by the arguments in FILE (one per line or separated by spaces; @@ for a literal @)."
+        },
+        footer = {
+            "  jobstatus demo",
             "  jobstatus nexudus list --status Failed --created-from 2025-01-01 --limit 20",
             "  jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY",
             "  jobstatus asana wait 1204715892 --timeout 5m",
             "  jobstatus help nexudus list",
-            "  source <(jobstatus generate-completion)"})
+            "  source <(jobstatus generate-completion)"
+        })
 public final class JobstatusCli {
     /**
      * The commands under {@code jobstatus}, in the order its help lists them. picocli reads the annotations of every
@@ -73,14 +79,16 @@ public final class JobstatusCli {
     /** The API could not be reached. */
     static final int CONNECTION = 5;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print version information and exit.")
     private boolean version;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     private boolean verbose;
 
-    private JobstatusCli() {
-    }
+    private JobstatusCli() {}
 
     /** Runs the command with the process's environment and exits with its code. */
     public static void main(String[] args) {
@@ -139,7 +147,10 @@ public final class JobstatusCli {
     private static void everyCommand(CommandLine command) {
         CommandSpec spec = command.getCommandSpec();
         if (spec.findOption("--help") == null) {
-            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help and exit.")
+                    .build());
         }
         spec.parser().collectErrors(true);
         if (spec.usageMessage().footer().length > 0) {
@@ -157,7 +168,8 @@ public final class JobstatusCli {
         for (ParseResult each = parsed; each != null; each = each.subcommand()) {
             if (!each.errors().isEmpty()) {
                 Exception first = each.errors().get(0);
-                throw first instanceof ParameterException e ? e
+                throw first instanceof ParameterException e
+                        ? e
                         : new ParameterException(each.commandSpec().commandLine(), first.getMessage(), first);
             }
         }
@@ -204,7 +216,9 @@ public final class JobstatusCli {
         if (e instanceof JobStatusException) {
             return API_ERROR;
         }
-        if (e instanceof MissingCredentialsException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if (e instanceof MissingCredentialsException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
             return USAGE;
         }
         return API_ERROR;
@@ -214,7 +228,9 @@ public final class JobstatusCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"jobstatus " + UserAgent.SDK_VERSION + " (Java " + System.getProperty("java.version") + ")"};
+            return new String[] {
+                "jobstatus " + UserAgent.SDK_VERSION + " (Java " + System.getProperty("java.version") + ")"
+            };
         }
     }
 }

@@ -25,8 +25,7 @@ import java.util.function.Function;
  * of the first error otherwise (a job that does not exist).
  */
 final class ManyJobs {
-    private ManyJobs() {
-    }
+    private ManyJobs() {}
 
     /** Returns the ids given, with {@code -} replaced by the ids read from stdin (whitespace-separated), each once. */
     static List<String> ids(List<String> given, Context context) {
@@ -68,8 +67,12 @@ final class ManyJobs {
      * @param status the provider's own word for a job's status
      * @return the exit code
      */
-    static <J extends JobView> int watch(List<String> ids, Function<WatchListener<J>, JobWatcher<J>> start, Output output,
-                                         Context context, Function<J, Object> status) {
+    static <J extends JobView> int watch(
+            List<String> ids,
+            Function<WatchListener<J>, JobWatcher<J>> start,
+            Output output,
+            Context context,
+            Function<J, Object> status) {
         BlockingQueue<WatchEvent.Ended<? extends J>> ended = new LinkedBlockingQueue<>();
         try (JobWatcher<J> watcher = start.apply(event -> {
             if (event instanceof WatchEvent.Ended<? extends J> end) {
@@ -99,8 +102,9 @@ final class ManyJobs {
                 context.err().println();
             }
             if (!left.isEmpty()) {
-                context.err().println("error: timed out with " + left.size() + " job(s) still running: "
-                        + Terminal.text(String.join(" ", left)));
+                context.err()
+                        .println("error: timed out with " + left.size() + " job(s) still running: "
+                                + Terminal.text(String.join(" ", left)));
                 return JobstatusCli.TIMED_OUT;
             }
             return errorCode != JobstatusCli.OK ? errorCode : failed > 0 ? JobstatusCli.JOB_FAILED : JobstatusCli.OK;

@@ -10,7 +10,9 @@ final class ProviderOptions {
     @Option(names = "--json", description = "Print each record as one JSON line instead of a table.")
     private boolean json;
 
-    @Option(names = "--allow-http", description = "Allow a plain-http --base-url on another host (credentials travel unencrypted).")
+    @Option(
+            names = "--allow-http",
+            description = "Allow a plain-http --base-url on another host (credentials travel unencrypted).")
     private boolean allowHttp;
 
     /** {@code --base-url}, or {@code null}. */

@@ -10,17 +10,26 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code wait}: how long at most, and how often to poll at first; and the wait itself. */
 final class WaitOptions {
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
             description = "Give up after this long, e.g. 30s, 10m, 1h (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "1s",
             description = "First interval between polls; it grows up to 30s (default: ${DEFAULT-VALUE}).")
     private Duration interval;
 
     PollPolicy policy() {
-        return PollPolicy.builder().initialInterval(interval).maxInterval(interval.compareTo(Duration.ofSeconds(30)) > 0
-                ? interval : Duration.ofSeconds(30)).timeout(timeout).build();
+        return PollPolicy.builder()
+                .initialInterval(interval)
+                .maxInterval(interval.compareTo(Duration.ofSeconds(30)) > 0 ? interval : Duration.ofSeconds(30))
+                .timeout(timeout)
+                .build();
     }
 
     /**

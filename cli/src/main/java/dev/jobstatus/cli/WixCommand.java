@@ -13,16 +13,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobstatus wix ...}: Wix async jobs. */
-@Command(name = "wix", description = "Wix async jobs (credentials: WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or "
-        + "WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID).",
+@Command(
+        name = "wix",
+        description = "Wix async jobs (credentials: WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or "
+                + "WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID).",
         subcommands = {WixCommand.Get.class, WixCommand.Items.class, WixCommand.Wait.class},
         footer = "  WIX_API_KEY=... WIX_SITE_ID=... jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd")
 final class WixCommand {
-    private WixCommand() {
-    }
+    private WixCommand() {}
 
     /** {@code wix get JOB_ID}. */
-    @Command(name = "get", description = "Show one job.", footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --json")
+    @Command(
+            name = "get",
+            description = "Show one job.",
+            footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --json")
     static final class Get extends ProviderCommand {
         @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
         private String jobId;
@@ -37,14 +41,18 @@ final class WixCommand {
         @Override
         public Integer call() {
             try (WixClient wix = client(context, options)) {
-                print(output(), wix.asyncJobs().withOptions(call.requestOptions()).get(jobId));
+                print(
+                        output(),
+                        wix.asyncJobs().withOptions(call.requestOptions()).get(jobId));
                 return JobstatusCli.OK;
             }
         }
     }
 
     /** {@code wix items JOB_ID}. */
-    @Command(name = "items", description = "List the items a job processed, following cursors.",
+    @Command(
+            name = "items",
+            description = "List the items a job processed, following cursors.",
             footer = "  jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY --limit 100")
     static final class Items extends ProviderCommand {
         @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
@@ -52,10 +60,16 @@ final class WixCommand {
 
         @Mixin
         private CallOptions call;
+
         @Option(names = "--has-error", description = "Only items that failed (the same as --status FAILED_ONLY).")
         private boolean hasError;
-        @Option(names = "--status", paramLabel = "STATUS", description = "Only items of this outcome: ${COMPLETION-CANDIDATES}.")
+
+        @Option(
+                names = "--status",
+                paramLabel = "STATUS",
+                description = "Only items of this outcome: ${COMPLETION-CANDIDATES}.")
         private ItemStatusFilter status;
+
         @Option(names = "--limit", paramLabel = "N", description = "Stop after N items.")
         private Long limit;
 
@@ -75,22 +89,33 @@ final class WixCommand {
             }
             try (WixClient wix = client(context, options)) {
                 var items = wix.asyncJobs().withOptions(call.requestOptions()).listAllItems(jobId, query.build());
-                output().rows(List.of("ID", "ENTITY", "OK", "ERROR"), new int[] {24, 24, 5, 0},
-                        limit == null ? items : items.limit(limit),
-                        (AsyncJobItem item) -> List.of(String.valueOf(item.id()), String.valueOf(item.entityId()),
-                                item.failed() ? "no" : item.success() == null ? "?" : "yes",
-                                item.error() == null ? "" : item.error().code() + ": " + item.error().description()));
+                output().rows(
+                                List.of("ID", "ENTITY", "OK", "ERROR"),
+                                new int[] {24, 24, 5, 0},
+                                limit == null ? items : items.limit(limit),
+                                (AsyncJobItem item) -> List.of(
+                                        String.valueOf(item.id()),
+                                        String.valueOf(item.entityId()),
+                                        item.failed() ? "no" : item.success() == null ? "?" : "yes",
+                                        item.error() == null
+                                                ? ""
+                                                : item.error().code() + ": "
+                                                        + item.error().description()));
                 return JobstatusCli.OK;
             }
         }
     }
 
     /** {@code wix wait JOB_ID}. */
-    @Command(name = "wait", description = "Wait until jobs finish or fail: one job with its progress, or many at once "
-            + "(gets scheduled inside the quota), a line for each as it ends. Exit 0 if all finished, 1 if any failed, "
-            + "4 on timeout.",
-            footer = {"  jobstatus wix wait 076e0505-6944-4645-a248-80b197ee9cfd --timeout 30m",
-                "  cat job-ids.txt | jobstatus wix wait - --json"})
+    @Command(
+            name = "wait",
+            description = "Wait until jobs finish or fail: one job with its progress, or many at once "
+                    + "(gets scheduled inside the quota), a line for each as it ends. Exit 0 if all finished, 1 if any failed, "
+                    + "4 on timeout.",
+            footer = {
+                "  jobstatus wix wait 076e0505-6944-4645-a248-80b197ee9cfd --timeout 30m",
+                "  cat job-ids.txt | jobstatus wix wait - --json"
+            })
     static final class Wait extends ProviderCommand {
         @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The jobs' ids; - reads them from stdin.")
         private List<String> jobIds;
@@ -109,9 +134,14 @@ final class WixCommand {
                     String jobId = jobIds.get(0);
                     return wait.await(wix.asyncJobs().waiter(jobId), output(), "wix job " + jobId, WixCommand::print);
                 }
-                WatchOptions watch = WatchOptions.builder().policy(wait.policy()).build();
-                return ManyJobs.watch(ManyJobs.ids(jobIds, context), listener -> wix.asyncJobs().watcher(watch, listener),
-                        output(), context, AsyncJob::status);
+                WatchOptions watch =
+                        WatchOptions.builder().policy(wait.policy()).build();
+                return ManyJobs.watch(
+                        ManyJobs.ids(jobIds, context),
+                        listener -> wix.asyncJobs().watcher(watch, listener),
+                        output(),
+                        context,
+                        AsyncJob::status);
             }
         }
     }
@@ -126,19 +156,24 @@ final class WixCommand {
         String clientId = context.env("WIX_CLIENT_ID");
         if (apiKey != null) {
             if ((context.env("WIX_SITE_ID") == null) == (context.env("WIX_ACCOUNT_ID") == null)) {
-                throw new MissingCredentialsException("wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
+                throw new MissingCredentialsException(
+                        "wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
             }
-            builder.apiKey(apiKey);
             String siteId = context.env("WIX_SITE_ID");
+            String accountId = context.env("WIX_ACCOUNT_ID");
+            builder.apiKey(apiKey);
             if (siteId != null) {
                 builder.siteId(siteId);
-            } else {
-                builder.accountId(context.env("WIX_ACCOUNT_ID"));
+            } else if (accountId != null) {
+                builder.accountId(accountId);
             }
-        } else if (clientId != null && context.env("WIX_CLIENT_SECRET") != null && context.env("WIX_INSTANCE_ID") != null) {
+        } else if (clientId != null
+                && context.env("WIX_CLIENT_SECRET") != null
+                && context.env("WIX_INSTANCE_ID") != null) {
             builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
         } else {
-            throw new MissingCredentialsException("wix",
+            throw new MissingCredentialsException(
+                    "wix",
                     "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
         }
         Sharing.apply(context, builder);
@@ -146,8 +181,24 @@ final class WixCommand {
     }
 
     static void print(Output output, AsyncJob job) {
-        output.record(job, Output.fields("Id", job.id(), "Status", job.status(), "State", job.state(),
-                "Progress", job.progress(), "CreatedBy", job.createdBy(), "CreatedDate", job.createdDate(),
-                "UpdatedDate", job.updatedDate(), "Metadata", job.metadata()));
+        output.record(
+                job,
+                Output.fields(
+                        "Id",
+                        job.id(),
+                        "Status",
+                        job.status(),
+                        "State",
+                        job.state(),
+                        "Progress",
+                        job.progress(),
+                        "CreatedBy",
+                        job.createdBy(),
+                        "CreatedDate",
+                        job.createdDate(),
+                        "UpdatedDate",
+                        job.updatedDate(),
+                        "Metadata",
+                        job.metadata()));
     }
 }

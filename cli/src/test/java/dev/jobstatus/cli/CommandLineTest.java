@@ -30,18 +30,23 @@ class CommandLineTest {
 
     @Test
     void anArgumentFileIsReadAsItsArgumentsAndADoubleAtIsALiteralAt(@TempDir Path dir) throws Exception {
-        try (AsanaSimulator asana = AsanaSimulator.start().addJob("100", "succeeded").withoutRateLimits()) {
-            Path args = Files.writeString(dir.resolve("args.txt"), "# a job and where it is\nget 100\n--base-url "
-                    + asana.baseUrl() + "\n--fields new_project.name\n", StandardCharsets.UTF_8);
+        try (AsanaSimulator asana =
+                AsanaSimulator.start().addJob("100", "succeeded").withoutRateLimits()) {
+            Path args = Files.writeString(
+                    dir.resolve("args.txt"),
+                    "# a job and where it is\nget 100\n--base-url " + asana.baseUrl() + "\n--fields new_project.name\n",
+                    StandardCharsets.UTF_8);
             Map<String, String> env = Map.of("ASANA_TOKEN", AsanaSimulator.TOKEN);
 
             JobstatusCliTest.Run fromFile = run(env, "asana", "@" + args);
-            JobstatusCliTest.Run literal = run(env, "asana", "get", "@@100", "--base-url", asana.baseUrl().toString());
+            JobstatusCliTest.Run literal = run(
+                    env, "asana", "get", "@@100", "--base-url", asana.baseUrl().toString());
 
             assertThat(fromFile.exit()).as(fromFile.err()).isZero();
             assertThat(fromFile.out()).containsPattern("(?m)^Gid +100$");
             assertThat(literal.exit()).isEqualTo(JobstatusCli.API_ERROR);
-            assertThat(targets(asana)).containsExactly("/api/1.0/jobs/100?opt_fields=new_project.name,status", "/api/1.0/jobs/@100");
+            assertThat(targets(asana))
+                    .containsExactly("/api/1.0/jobs/100?opt_fields=new_project.name,status", "/api/1.0/jobs/@100");
         }
     }
 
@@ -51,10 +56,14 @@ class CommandLineTest {
         JobstatusCliTest.Run option = run(Map.of(), "nexudus", "list", "--limt", "5");
 
         assertThat(command.exit()).isEqualTo(JobstatusCli.USAGE);
-        assertThat(command.err()).startsWith("error: Unmatched argument").contains("Did you mean: jobstatus nexudus")
+        assertThat(command.err())
+                .startsWith("error: Unmatched argument")
+                .contains("Did you mean: jobstatus nexudus")
                 .endsWith("try: jobstatus --help\n");
         assertThat(option.exit()).isEqualTo(JobstatusCli.USAGE);
-        assertThat(option.err()).startsWith("error: Unknown options: '--limt', '5'").contains("--limit");
+        assertThat(option.err())
+                .startsWith("error: Unknown options: '--limt', '5'")
+                .contains("--limit");
     }
 
     @Test
@@ -77,8 +86,18 @@ class CommandLineTest {
         JobstatusCliTest.Run script = run(Map.of(), "generate-completion");
 
         assertThat(script.exit()).isZero();
-        assertThat(script.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_jobstatus")
-                .contains("nexudus", "wix", "asana", "demo", "--created-from", "--has-error", "--interval", "FAILED_ONLY");
+        assertThat(script.out())
+                .startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_jobstatus")
+                .contains(
+                        "nexudus",
+                        "wix",
+                        "asana",
+                        "demo",
+                        "--created-from",
+                        "--has-error",
+                        "--interval",
+                        "FAILED_ONLY");
     }
 
     @Test
@@ -86,6 +105,8 @@ class CommandLineTest {
         JobstatusCliTest.Run version = run(Map.of(), "--version");
 
         assertThat(version.exit()).isZero();
-        assertThat(version.out()).startsWith("jobstatus ").contains("(Java " + System.getProperty("java.version") + ")");
+        assertThat(version.out())
+                .startsWith("jobstatus ")
+                .contains("(Java " + System.getProperty("java.version") + ")");
     }
 }

@@ -1,6 +1,5 @@
 package dev.jobstatus.nexudus;
 
-import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to list: paging, sort order, equality filters, date ranges, and raw extra parameters. Every value is
@@ -266,8 +266,7 @@ public final class BackgroundJobQuery {
         private @Nullable LocalDateTime updatedTo;
         private final Map<String, String> extraParameters = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(BackgroundJobQuery q) {
             page = q.page;

@@ -1,8 +1,8 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.watch.JobWatcher;
 import dev.jobstatus.core.watch.WatchListener;
 import dev.jobstatus.core.watch.WatchOptions;
@@ -85,7 +85,8 @@ public interface BackgroundJobs {
      * @param options the poll policy and whether ended jobs are fetched in full
      * @param listener told of each change and end, on an SDK thread
      */
-    JobWatcher<BusinessBackgroundJob> watcher(WatchOptions options, WatchListener<? super BusinessBackgroundJob> listener);
+    JobWatcher<BusinessBackgroundJob> watcher(
+            WatchOptions options, WatchListener<? super BusinessBackgroundJob> listener);
 
     /**
      * {@return a watcher of many jobs at once, as {@link #watcher(WatchOptions, WatchListener)} without a listener}

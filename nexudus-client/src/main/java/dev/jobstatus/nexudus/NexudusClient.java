@@ -1,14 +1,14 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -75,9 +75,14 @@ public final class NexudusClient extends ProviderClient {
             // 409s, because requests reach the server with jitter: two sent 100 ms apart can arrive 99 ms apart.
             // A 10% margin keeps a paced client clear of the throttle, which costs a whole second per hit.
             // The hour and day windows need no such margin against jitter; 1% keeps them clear of clock drift.
-            super("nexudus", DEFAULT_BASE_URL, List.of(
-                    RateLimiter.Window.of(1, Duration.ofMillis(110)), RateLimiter.Window.of(120, Duration.ofSeconds(66)),
-                    RateLimiter.Window.of(5_000, Duration.ofMinutes(61)), RateLimiter.Window.of(200_000, Duration.ofMinutes(24 * 60 + 15))));
+            super(
+                    "nexudus",
+                    DEFAULT_BASE_URL,
+                    List.of(
+                            RateLimiter.Window.of(1, Duration.ofMillis(110)),
+                                    RateLimiter.Window.of(120, Duration.ofSeconds(66)),
+                            RateLimiter.Window.of(5_000, Duration.ofMinutes(61)),
+                                    RateLimiter.Window.of(200_000, Duration.ofMinutes(24 * 60 + 15))));
         }
 
         /**
@@ -212,19 +217,25 @@ public final class NexudusClient extends ProviderClient {
          */
         public NexudusClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
+            HttpTransport.Builder transport = CoreAccess.settings(this)
+                    .errorDecoder(NexudusErrors.DECODER)
+                    .throttleDetector(NexudusErrors.THROTTLE);
             String user = username;
             String pass = password;
             if (user != null && pass != null) {
                 Supplier<String> code = totp;
                 String client = clientId;
                 TokenStore store = CoreAccess.tokenStore(this, user, pass, client == null ? user : client);
-                transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, user, pass, code, client))
-                        .timeSource(t.time()).store(store).build());
+                transport.credentials(
+                        t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, user, pass, code, client))
+                                .timeSource(t.time())
+                                .store(store)
+                                .build());
             } else {
                 transport.credentials(credentials);
             }
-            return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, CoreAccess.pollPolicy(this)));
+            return new NexudusClient(
+                    this, t -> new RealBackgroundJobs(t, classifier, zone, CoreAccess.pollPolicy(this)));
         }
     }
 }

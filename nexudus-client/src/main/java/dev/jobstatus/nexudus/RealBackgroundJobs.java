@@ -1,18 +1,18 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.PagingException;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.watch.RealJobWatcher;
+import dev.jobstatus.core.internal.watch.WatchSource;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.JobWaiters;
-import dev.jobstatus.core.internal.watch.RealJobWatcher;
-import dev.jobstatus.core.internal.watch.WatchSource;
 import dev.jobstatus.core.watch.JobWatcher;
 import dev.jobstatus.core.watch.WatchListener;
 import dev.jobstatus.core.watch.WatchOptions;
@@ -85,19 +85,28 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query) {
-        BackgroundJobQuery sized = query.pageSize() != null ? query
+        BackgroundJobQuery sized = query.pageSize() != null
+                ? query
                 : query.toBuilder().pageSize(BackgroundJobQuery.MAX_PAGE_SIZE).build();
         long first = sized.page() == null ? 1 : sized.page();
-        return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
-            long number = ((PageRef.PageNumber) Objects.requireNonNull(ref, "ref")).number();
-            if (number > Integer.MAX_VALUE) {
-                throw new PagingException(transport.provider(), transport.provider() + " API announced page " + number
-                        + ", past the largest page number a listing can ask for (" + Integer.MAX_VALUE + "); stopping");
-            }
-            BackgroundJobPage page = list(sized.withPage((int) number));
-            return new Page<>(page.records(), hasNext(page, number) ? PageRef.number(number + 1) : null,
-                    page.totalItems(), page.totalPages());
-        }).distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
+        return PagedIterable.<BusinessBackgroundJobSummary>startingAt(
+                        transport.provider(), PageRef.number(first), ref -> {
+                            long number = ((PageRef.PageNumber) Objects.requireNonNull(ref, "ref")).number();
+                            if (number > Integer.MAX_VALUE) {
+                                throw new PagingException(
+                                        transport.provider(),
+                                        transport.provider() + " API announced page " + number
+                                                + ", past the largest page number a listing can ask for ("
+                                                + Integer.MAX_VALUE + "); stopping");
+                            }
+                            BackgroundJobPage page = list(sized.withPage((int) number));
+                            return new Page<>(
+                                    page.records(),
+                                    hasNext(page, number) ? PageRef.number(number + 1) : null,
+                                    page.totalItems(),
+                                    page.totalPages());
+                        })
+                .distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
     }
 
     /**
@@ -118,11 +127,20 @@ final class RealBackgroundJobs implements BackgroundJobs {
     }
 
     @Override
-    public JobWatcher<BusinessBackgroundJob> watcher(WatchOptions watchOptions, WatchListener<? super BusinessBackgroundJob> listener) {
+    public JobWatcher<BusinessBackgroundJob> watcher(
+            WatchOptions watchOptions, WatchListener<? super BusinessBackgroundJob> listener) {
         PollPolicy policy = watchOptions.policy();
-        return RealJobWatcher.start(transport, new WatchSource<>(id -> getRequest(Long.parseLong(id)), jobReader, options,
-                RealBackgroundJobs::checkId, () -> new ListingRounds(pageReader, zone)), policy != null ? policy : pollPolicy,
-                watchOptions.fullRecords(), Objects.requireNonNull(listener, "listener"));
+        return RealJobWatcher.start(
+                transport,
+                new WatchSource<>(
+                        id -> getRequest(Long.parseLong(id)),
+                        jobReader,
+                        options,
+                        RealBackgroundJobs::checkId,
+                        () -> new ListingRounds(pageReader, zone)),
+                policy != null ? policy : pollPolicy,
+                watchOptions.fullRecords(),
+                Objects.requireNonNull(listener, "listener"));
     }
 
     private static String checkId(String id) {
@@ -134,6 +152,10 @@ final class RealBackgroundJobs implements BackgroundJobs {
     }
 
     private static ApiRequest getRequest(long id) {
-        return ApiRequest.get().operation("get", Long.toString(id)).path(PATH).pathParam("id", Long.toString(id)).build();
+        return ApiRequest.get()
+                .operation("get", Long.toString(id))
+                .path(PATH)
+                .pathParam("id", Long.toString(id))
+                .build();
     }
 }

@@ -47,12 +47,16 @@ class NexudusWatcherTest {
             .clock(() -> SERVER_START.plus(Duration.between(Instant.parse("2026-01-01T00:00:00Z"), time.now())));
     private final List<Integer> requestsPerRound = new CopyOnWriteArrayList<>();
     private final List<String> operations = new CopyOnWriteArrayList<>();
-    private final NexudusClient client = NexudusClient.builder().baseUrl(simulator.baseUrl())
-            .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).timeSource(time).scheduler(scheduler)
-            .httpClient(http).listener(new ClientListener() {
+    private final NexudusClient client = NexudusClient.builder()
+            .baseUrl(simulator.baseUrl())
+            .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+            .timeSource(time)
+            .scheduler(scheduler)
+            .httpClient(http)
+            .listener(new ClientListener() {
                 @Override
-                public Operation operationStarted(String provider, String operation, @Nullable String jobId,
-                                                  @Nullable Operation parent) {
+                public Operation operationStarted(
+                        String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
                     operations.add(operation);
                     return new Operation() {
                         @Override
@@ -61,7 +65,8 @@ class NexudusWatcherTest {
                         }
                     };
                 }
-            }).build();
+            })
+            .build();
     private final List<WatchEvent<? extends BusinessBackgroundJob>> events = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -71,11 +76,17 @@ class NexudusWatcherTest {
     }
 
     private JobWatcher<BusinessBackgroundJob> watcher(PollPolicy policy, boolean full) {
-        return client.backgroundJobs().watcher(WatchOptions.builder().policy(policy).fullRecords(full).build(), events::add);
+        return client.backgroundJobs()
+                .watcher(WatchOptions.builder().policy(policy).fullRecords(full).build(), events::add);
     }
 
     private static PollPolicy every(Duration interval, Duration max, Duration timeout) {
-        return PollPolicy.builder().initialInterval(interval).maxInterval(max).jitter(0).timeout(timeout).build();
+        return PollPolicy.builder()
+                .initialInterval(interval)
+                .maxInterval(max)
+                .jitter(0)
+                .timeout(timeout)
+                .build();
     }
 
     private void runUntilAllEnded(JobWatcher<?> watcher) {
@@ -108,8 +119,8 @@ class NexudusWatcherTest {
             finals.put(id, status);
             simulator.changeJob(id, status, SERVER_START.plusMillis(random.nextInt(20 * 60_000)));
         }
-        JobWatcher<BusinessBackgroundJob> watcher = watcher(
-                every(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1)), false);
+        JobWatcher<BusinessBackgroundJob> watcher =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofHours(1)), false);
         for (long id = 1; id <= 1000; id++) {
             watcher.add(Long.toString(id));
         }
@@ -121,7 +132,8 @@ class NexudusWatcherTest {
             assertThat(job.status()).as("job " + id).isEqualTo(finals.get(id));
             assertThat(job.state()).isEqualTo(finals.get(id).equals("Failed") ? JobState.FAILED : JobState.SUCCEEDED);
         }
-        assertThat(events.stream().filter(e -> e instanceof WatchEvent.Ended<?>).count()).isEqualTo(1000);
+        assertThat(events.stream().filter(e -> e instanceof WatchEvent.Ended<?>).count())
+                .isEqualTo(1000);
         // One listing page per round, whatever the number of jobs: 1,000 watched, each round one request.
         assertThat(requestsPerRound).hasSizeGreaterThan(100).containsOnly(1);
         assertThat(requestsPerRound.stream().mapToInt(Integer::intValue).sum()).isEqualTo(simulator.requestCount());
@@ -136,12 +148,13 @@ class NexudusWatcherTest {
         simulator.addJob(job(3, "Running", minute.minusSeconds(60)));
         simulator.addJob(job(2, "Running", minute.minusSeconds(60)));
         simulator.addJob(job(1, "Running", minute.minusSeconds(60)));
-        // Job 2's change is stamped 21:06:00.1 and seen at once; job 1's is stamped 21:05:59.9 but committed ten seconds
+        // Job 2's change is stamped 21:06:00.1 and seen at once; job 1's is stamped 21:05:59.9 but committed ten
+        // seconds
         // later, after rounds have seen 21:06:00.1: a window starting at that minute would never list it.
         simulator.changeJob(2, "Completed", minute.plusMillis(100));
         simulator.changeJob(1, "Completed", minute.minusMillis(100), minute.plusSeconds(10));
-        JobWatcher<BusinessBackgroundJob> watcher = watcher(
-                every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
+        JobWatcher<BusinessBackgroundJob> watcher =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
         watcher.add("1");
         watcher.add("2");
 
@@ -159,13 +172,15 @@ class NexudusWatcherTest {
         simulator.addJob(job(1, "Running", SERVER_START));
         simulator.changeJob(1, "Completed", SERVER_START.plusSeconds(5));
         simulator.changeJob(2, "Completed", SERVER_START.plusSeconds(5));
-        JobWatcher<BusinessBackgroundJob> full = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), true);
+        JobWatcher<BusinessBackgroundJob> full =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), true);
         full.add("1");
         runUntilAllEnded(full);
         assertThat(full.awaitAsync("1").get().resultData()).isEqualTo("{\"rows\":1}");
         assertThat(operations.stream().filter("get"::equals).count()).isEqualTo(1);
 
-        JobWatcher<BusinessBackgroundJob> summaries = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
+        JobWatcher<BusinessBackgroundJob> summaries =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
         summaries.add("2");
         runUntilAllEnded(summaries);
         assertThat(summaries.awaitAsync("2").get().resultData()).isNull();
@@ -180,39 +195,46 @@ class NexudusWatcherTest {
         for (long id = 2; id <= 1002; id++) {
             simulator.addJob(job(id, "Running", SERVER_START));
         }
-        JobWatcher<BusinessBackgroundJob> watcher = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
+        JobWatcher<BusinessBackgroundJob> watcher =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5)), false);
         watcher.add("1");
         watcher.add("5000");
 
         runUntilAllEnded(watcher);
 
         assertThat(watcher.awaitAsync("1").get().status()).isEqualTo("Completed");
-        ExecutionException notFound = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> watcher.awaitAsync("5000").get());
+        ExecutionException notFound = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> watcher.awaitAsync("5000").get());
         assertThat(notFound.getCause()).isInstanceOf(NotFoundException.class);
-        assertThat(operations.stream().filter("get"::equals).count()).as("one get, for job 5000").isEqualTo(1);
+        assertThat(operations.stream().filter("get"::equals).count())
+                .as("one get, for job 5000")
+                .isEqualTo(1);
     }
 
     @Test
     void theTimeoutEndsEveryPendingJobWithATimeoutNamingItAndCloseEndsTheRest() throws Exception {
         simulator.addJob(job(2, "Running", SERVER_START));
         simulator.addJob(job(1, "Running", SERVER_START));
-        JobWatcher<BusinessBackgroundJob> watcher = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(3)), false);
+        JobWatcher<BusinessBackgroundJob> watcher =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(3)), false);
         watcher.add("1");
 
         runUntilAllEnded(watcher);
 
-        ExecutionException timedOut = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> watcher.awaitAsync("1").get());
-        assertThat(timedOut.getCause()).isInstanceOf(JobWaitTimeoutException.class)
-                .hasMessageContaining("nexudus job 1: its 180000 ms timeout passed").hasMessageContaining("last state RUNNING");
+        ExecutionException timedOut = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> watcher.awaitAsync("1").get());
+        assertThat(timedOut.getCause())
+                .isInstanceOf(JobWaitTimeoutException.class)
+                .hasMessageContaining("nexudus job 1: its 180000 ms timeout passed")
+                .hasMessageContaining("last state RUNNING");
         assertThat(((JobWaitTimeoutException) timedOut.getCause()).jobId()).isEqualTo("1");
 
-        JobWatcher<BusinessBackgroundJob> second = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(3)), false);
+        JobWatcher<BusinessBackgroundJob> second =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(3)), false);
         second.add("2");
         client.close();
-        ExecutionException closed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> second.awaitAsync("2").get());
+        ExecutionException closed = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> second.awaitAsync("2").get());
         assertThat(closed.getCause()).isInstanceOf(ClientClosedException.class).hasMessageContaining("job 2");
         List<String> ended = new ArrayList<>();
         events.forEach(e -> ended.add(e.jobId()));
@@ -226,7 +248,8 @@ class NexudusWatcherTest {
             simulator.addJob(job(id, "Running", SERVER_START));
             simulator.changeJob(id, id == 2 ? "Failed" : "Completed", SERVER_START.plusSeconds(20 * id));
         }
-        JobWatcher<BusinessBackgroundJob> watcher = watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(5)), false);
+        JobWatcher<BusinessBackgroundJob> watcher =
+                watcher(every(Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(5)), false);
         watcher.addAll(List.of("1", "2", "3"));
 
         runUntilAllEnded(watcher);
@@ -234,7 +257,9 @@ class NexudusWatcherTest {
         assertThat(watcher.awaitAsync("1").get().status()).isEqualTo("Completed");
         assertThat(watcher.awaitAsync("2").get().state()).isEqualTo(JobState.FAILED);
         assertThat(watcher.awaitAsync("3").get().status()).isEqualTo("Completed");
-        assertThat(watcher.awaitAsync("3").get().resultData()).as("a get's full record").isEqualTo("{\"rows\":3}");
+        assertThat(watcher.awaitAsync("3").get().resultData())
+                .as("a get's full record")
+                .isEqualTo("{\"rows\":3}");
         assertThat(operations).contains("get");
     }
 }

@@ -53,8 +53,14 @@ class ApiSignaturesTest {
     private static final String REGENERATE = "./mvnw -B -o test -pl reliability -am -Dtest=ApiSignaturesTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dapi.update=true";
 
-    private static final List<Class<?>> ANCHORS = List.of(JobState.class, NexudusClient.class, WixClient.class,
-            AsanaClient.class, NexudusSimulator.class, RedisSharedState.class, JobstatusTelemetry.class);
+    private static final List<Class<?>> ANCHORS = List.of(
+            JobState.class,
+            NexudusClient.class,
+            WixClient.class,
+            AsanaClient.class,
+            NexudusSimulator.class,
+            RedisSharedState.class,
+            JobstatusTelemetry.class);
 
     @TestFactory
     Stream<DynamicTest> eachPublishedModuleKeepsTheSignaturesCheckedInUnderApi() throws Exception {
@@ -62,7 +68,8 @@ class ApiSignaturesTest {
         boolean update = Boolean.getBoolean("api.update");
         List<DynamicTest> tests = new ArrayList<>();
         for (Class<?> anchor : ANCHORS) {
-            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
             // target/classes or target/<artifact>.jar, in the module's own directory
             String module = location.getParent().getParent().getFileName().toString();
             String actual = String.join("\n", signatures(location)) + "\n";
@@ -74,7 +81,8 @@ class ApiSignaturesTest {
                 }
                 String expected = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
                 if (!actual.equals(expected)) {
-                    fail(String.format("%s's public API differs from %s:%n%sIf the change is meant, regenerate with:%n  %s",
+                    fail(String.format(
+                            "%s's public API differs from %s:%n%sIf the change is meant, regenerate with:%n  %s",
                             module, file.normalize(), diff(expected, actual), REGENERATE));
                 }
             }));
@@ -84,12 +92,15 @@ class ApiSignaturesTest {
 
     /** Every visible type of the module's unqualified exports, one block per type, sorted. */
     private static List<String> signatures(Path location) throws IOException, ClassNotFoundException {
-        ModuleReference module = ModuleFinder.of(location).findAll().stream().findFirst().orElseThrow();
+        ModuleReference module =
+                ModuleFinder.of(location).findAll().stream().findFirst().orElseThrow();
         Set<String> packages = new TreeSet<>();
         module.descriptor().exports().stream().filter(e -> !e.isQualified()).forEach(e -> packages.add(e.source()));
         List<String> names;
-        try (ModuleReader reader = module.open(); Stream<String> entries = reader.list()) {
-            names = entries.filter(e -> e.endsWith(".class") && !e.endsWith("module-info.class")
+        try (ModuleReader reader = module.open();
+                Stream<String> entries = reader.list()) {
+            names = entries.filter(e -> e.endsWith(".class")
+                            && !e.endsWith("module-info.class")
                             && !e.endsWith("package-info.class"))
                     .map(e -> e.substring(0, e.length() - ".class".length()).replace('/', '.'))
                     .filter(c -> packages.contains(c.substring(0, c.lastIndexOf('.'))))
@@ -98,7 +109,10 @@ class ApiSignaturesTest {
         TreeMap<String, List<String>> blocks = new TreeMap<>();
         for (String name : names) {
             Class<?> type = Class.forName(name, false, ApiSignaturesTest.class.getClassLoader());
-            if (type.isSynthetic() || type.isAnonymousClass() || type.isLocalClass() || !ApiSurfaceTest.isVisible(type)) {
+            if (type.isSynthetic()
+                    || type.isAnonymousClass()
+                    || type.isLocalClass()
+                    || !ApiSurfaceTest.isVisible(type)) {
                 continue;
             }
             blocks.put(type.getName(), block(type));
@@ -117,14 +131,17 @@ class ApiSignaturesTest {
         TreeSet<String> members = new TreeSet<>();
         for (Field field : type.getDeclaredFields()) {
             if (!field.isSynthetic() && ApiSurfaceTest.isVisible(field.getModifiers())) {
-                members.add(annotations(field) + modifiers(field.getModifiers()) + type(field.getAnnotatedType())
-                        + " " + field.getName());
+                members.add(annotations(field) + modifiers(field.getModifiers()) + type(field.getAnnotatedType()) + " "
+                        + field.getName());
             }
         }
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             if (!constructor.isSynthetic() && ApiSurfaceTest.isVisible(constructor.getModifiers())) {
-                members.add(annotations(constructor) + modifiers(constructor.getModifiers())
-                        + typeParameters(constructor.getTypeParameters()) + type.getSimpleName() + executable(constructor));
+                members.add(annotations(constructor)
+                        + modifiers(constructor.getModifiers())
+                        + typeParameters(constructor.getTypeParameters())
+                        + type.getSimpleName()
+                        + executable(constructor));
             }
         }
         for (Method method : type.getDeclaredMethods()) {
@@ -144,8 +161,9 @@ class ApiSignaturesTest {
 
     private static String header(Class<?> type) {
         int modifiers = type.getModifiers() & ~Modifier.INTERFACE;
-        String kind = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-                : type.isRecord() ? "record" : "class";
+        String kind = type.isAnnotation()
+                ? "@interface"
+                : type.isInterface() ? "interface" : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
         if (type.isInterface() || type.isEnum() || type.isRecord()) {
             modifiers &= ~(Modifier.ABSTRACT | Modifier.FINAL | Modifier.STATIC);
         }
@@ -153,7 +171,10 @@ class ApiSignaturesTest {
         if (type.isSealed()) {
             header.append("sealed ");
         }
-        header.append(kind).append(' ').append(type.getName()).append(typeParameters(type.getTypeParameters()).stripTrailing());
+        header.append(kind)
+                .append(' ')
+                .append(type.getName())
+                .append(typeParameters(type.getTypeParameters()).stripTrailing());
         Type superclass = type.getGenericSuperclass();
         if (superclass != null && superclass != Object.class && !type.isEnum() && !type.isRecord()) {
             header.append(" extends ").append(type(type.getAnnotatedSuperclass()));
@@ -161,11 +182,16 @@ class ApiSignaturesTest {
         AnnotatedType[] interfaces = type.getAnnotatedInterfaces();
         if (interfaces.length > 0) {
             header.append(type.isInterface() ? " extends " : " implements ")
-                    .append(Arrays.stream(interfaces).map(ApiSignaturesTest::type).collect(Collectors.joining(", ")));
+                    .append(Arrays.stream(interfaces)
+                            .map(ApiSignaturesTest::type)
+                            .collect(Collectors.joining(", ")));
         }
         if (type.isSealed()) {
-            header.append(" permits ").append(Arrays.stream(type.getPermittedSubclasses()).map(Class::getName)
-                    .sorted().collect(Collectors.joining(", ")));
+            header.append(" permits ")
+                    .append(Arrays.stream(type.getPermittedSubclasses())
+                            .map(Class::getName)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return header.toString();
     }
@@ -183,8 +209,11 @@ class ApiSignaturesTest {
         String signature = "(" + String.join(", ", parameters) + ")";
         AnnotatedType[] thrown = executable.getAnnotatedExceptionTypes();
         if (thrown.length > 0) {
-            signature += " throws " + Arrays.stream(thrown).map(ApiSignaturesTest::type).sorted()
-                    .collect(Collectors.joining(", "));
+            signature += " throws "
+                    + Arrays.stream(thrown)
+                            .map(ApiSignaturesTest::type)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         return signature;
     }
@@ -196,7 +225,9 @@ class ApiSignaturesTest {
         List<String> rendered = new ArrayList<>();
         for (TypeVariable<?> variable : variables) {
             List<String> bounds = Arrays.stream(variable.getAnnotatedBounds())
-                    .filter(b -> b.getType() != Object.class).map(ApiSignaturesTest::type).collect(Collectors.toList());
+                    .filter(b -> b.getType() != Object.class)
+                    .map(ApiSignaturesTest::type)
+                    .collect(Collectors.toList());
             rendered.add(variable.getName() + (bounds.isEmpty() ? "" : " extends " + String.join(" & ", bounds)));
         }
         return "<" + String.join(", ", rendered) + "> ";
@@ -211,8 +242,11 @@ class ApiSignaturesTest {
         }
         if (annotated instanceof AnnotatedParameterizedType parameterized) {
             Type raw = ((ParameterizedType) parameterized.getType()).getRawType();
-            return nullness + name(raw) + "<" + Arrays.stream(parameterized.getAnnotatedActualTypeArguments())
-                    .map(ApiSignaturesTest::type).collect(Collectors.joining(", ")) + ">";
+            return nullness + name(raw) + "<"
+                    + Arrays.stream(parameterized.getAnnotatedActualTypeArguments())
+                            .map(ApiSignaturesTest::type)
+                            .collect(Collectors.joining(", "))
+                    + ">";
         }
         if (annotated instanceof AnnotatedWildcardType wildcard) {
             AnnotatedType[] lower = wildcard.getAnnotatedLowerBounds();
@@ -220,7 +254,8 @@ class ApiSignaturesTest {
             if (lower.length > 0) {
                 return nullness + "? super " + type(lower[0]);
             }
-            return nullness + (upper.length == 0 || upper[0].getType() == Object.class ? "?" : "? extends " + type(upper[0]));
+            return nullness
+                    + (upper.length == 0 || upper[0].getType() == Object.class ? "?" : "? extends " + type(upper[0]));
         }
         if (annotated instanceof AnnotatedTypeVariable) {
             return nullness + ((TypeVariable<?>) annotated.getType()).getName();
@@ -233,15 +268,21 @@ class ApiSignaturesTest {
             return c.isArray() ? name(c.getComponentType()) + "[]" : c.getName().replace('$', '.');
         }
         if (type instanceof ParameterizedType p) {
-            return name(p.getRawType()) + "<" + Arrays.stream(p.getActualTypeArguments()).map(ApiSignaturesTest::name)
-                    .collect(Collectors.joining(", ")) + ">";
+            return name(p.getRawType()) + "<"
+                    + Arrays.stream(p.getActualTypeArguments())
+                            .map(ApiSignaturesTest::name)
+                            .collect(Collectors.joining(", "))
+                    + ">";
         }
         if (type instanceof GenericArrayType array) {
             return name(array.getGenericComponentType()) + "[]";
         }
         if (type instanceof WildcardType wildcard) {
-            return wildcard.getLowerBounds().length > 0 ? "? super " + name(wildcard.getLowerBounds()[0])
-                    : wildcard.getUpperBounds()[0] == Object.class ? "?" : "? extends " + name(wildcard.getUpperBounds()[0]);
+            return wildcard.getLowerBounds().length > 0
+                    ? "? super " + name(wildcard.getLowerBounds()[0])
+                    : wildcard.getUpperBounds()[0] == Object.class
+                            ? "?"
+                            : "? extends " + name(wildcard.getUpperBounds()[0]);
         }
         return type.getTypeName();
     }
@@ -262,8 +303,8 @@ class ApiSignaturesTest {
     }
 
     private static String modifiers(int modifiers) {
-        int kept = modifiers & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.STATIC | Modifier.FINAL
-                | Modifier.ABSTRACT);
+        int kept = modifiers
+                & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.STATIC | Modifier.FINAL | Modifier.ABSTRACT);
         String text = Modifier.toString(kept);
         return text.isEmpty() ? "" : text + " ";
     }
@@ -273,8 +314,12 @@ class ApiSignaturesTest {
         List<String> was = keyed(expected);
         List<String> now = keyed(actual);
         StringBuilder out = new StringBuilder();
-        was.stream().filter(line -> !now.contains(line)).forEach(line -> out.append("- ").append(line).append('\n'));
-        now.stream().filter(line -> !was.contains(line)).forEach(line -> out.append("+ ").append(line).append('\n'));
+        was.stream()
+                .filter(line -> !now.contains(line))
+                .forEach(line -> out.append("- ").append(line).append('\n'));
+        now.stream()
+                .filter(line -> !was.contains(line))
+                .forEach(line -> out.append("+ ").append(line).append('\n'));
         return out.toString();
     }
 

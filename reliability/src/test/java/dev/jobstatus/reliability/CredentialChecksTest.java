@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.ProviderClient;
 import dev.jobstatus.core.auth.CredentialProvider;
+import dev.jobstatus.core.client.ProviderClient;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.wix.WixClient;
 import java.util.Arrays;
@@ -30,8 +30,14 @@ class CredentialChecksTest {
     private static final CredentialProvider OWN = CredentialProvider.bearerToken(SECRET);
 
     /** One provider's builder, driven without knowing its type. */
-    record Provider<B>(String name, Supplier<B> builder, Function<B, ProviderClient> build, String oneWay, Consumer<B> chooseOneWay,
-                       BiConsumer<B, CredentialProvider> credentials, Map<String, BiConsumer<B, String>> values) {
+    record Provider<B>(
+            String name,
+            Supplier<B> builder,
+            Function<B, ProviderClient> build,
+            String oneWay,
+            Consumer<B> chooseOneWay,
+            BiConsumer<B, CredentialProvider> credentials,
+            Map<String, BiConsumer<B, String>> values) {
         @Override
         public String toString() {
             return name;
@@ -59,12 +65,30 @@ class CredentialChecksTest {
         asana.put("clientSecret", (b, v) -> b.oauthRefresh("client", v, SECRET));
         asana.put("refreshToken", (b, v) -> b.oauthRefresh("client", SECRET, v));
         return Stream.of(
-                new Provider<>("nexudus", NexudusClient::builder, NexudusClient.Builder::build, "bearerToken",
-                        b -> b.bearerToken(SECRET), NexudusClient.Builder::credentials, nexudus),
-                new Provider<>("wix", WixClient::builder, WixClient.Builder::build, "accessToken",
-                        b -> b.accessToken(SECRET), WixClient.Builder::credentials, wix),
-                new Provider<>("asana", AsanaClient::builder, AsanaClient.Builder::build, "bearerToken",
-                        b -> b.bearerToken(SECRET), AsanaClient.Builder::credentials, asana));
+                new Provider<>(
+                        "nexudus",
+                        NexudusClient::builder,
+                        NexudusClient.Builder::build,
+                        "bearerToken",
+                        b -> b.bearerToken(SECRET),
+                        NexudusClient.Builder::credentials,
+                        nexudus),
+                new Provider<>(
+                        "wix",
+                        WixClient::builder,
+                        WixClient.Builder::build,
+                        "accessToken",
+                        b -> b.accessToken(SECRET),
+                        WixClient.Builder::credentials,
+                        wix),
+                new Provider<>(
+                        "asana",
+                        AsanaClient::builder,
+                        AsanaClient.Builder::build,
+                        "bearerToken",
+                        b -> b.bearerToken(SECRET),
+                        AsanaClient.Builder::credentials,
+                        asana));
     }
 
     @ParameterizedTest
@@ -72,8 +96,11 @@ class CredentialChecksTest {
     <B> void noWayChosenIsAnIllegalStateListingTheWays(Provider<B> p) {
         Throwable e = catchThrowable(() -> p.build().apply(p.builder().get()));
 
-        assertThat(e).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Credentials required: call ")
-                .hasMessageContaining(p.oneWay()).hasMessageContaining(" or credentials.");
+        assertThat(e)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Credentials required: call ")
+                .hasMessageContaining(p.oneWay())
+                .hasMessageContaining(" or credentials.");
     }
 
     @ParameterizedTest
@@ -85,7 +112,8 @@ class CredentialChecksTest {
 
         Throwable e = catchThrowable(() -> p.build().apply(builder));
 
-        assertThat(e).isInstanceOf(IllegalStateException.class)
+        assertThat(e)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Choose one way of authenticating: " + p.oneWay() + " and credentials were both called.");
     }
 
@@ -98,11 +126,15 @@ class CredentialChecksTest {
 
                 Throwable e = catchThrowable(() -> value.getValue().accept(builder, bad));
 
-                assertThat(e).as("%s %s(%s)", p, value.getKey(), bad).isInstanceOf(IllegalArgumentException.class)
+                assertThat(e)
+                        .as("%s %s(%s)", p, value.getKey(), bad)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage(value.getKey().strip() + " must not be null or blank");
                 p.credentials().accept(builder, OWN);
                 try (ProviderClient client = p.build().apply(builder)) {
-                    assertThat(client).as("the refused way does not count as chosen").isNotNull();
+                    assertThat(client)
+                            .as("the refused way does not count as chosen")
+                            .isNotNull();
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.jobstatus.testkit;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.function.Predicate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Nexudus API on loopback: {@code GET /api/sys/businessbackgroundjobs[/{id}]} with Nexudus's listing
@@ -49,9 +49,26 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String FILTER_PREFIX = "BusinessBackgroundJob_";
     private static final Map<String, String> FILTERS = Map.of(
-            "Business", "BusinessId", "Business_Name", "BusinessName", "User", "UserId",
-            "User_FullName", "UserFullName", "User_Email", "UserEmail", "JobId", "JobId",
-            "Description", "Description", "Files", "Files", "Status", "Status", "ResultData", "ResultData");
+            "Business",
+            "BusinessId",
+            "Business_Name",
+            "BusinessName",
+            "User",
+            "UserId",
+            "User_FullName",
+            "UserFullName",
+            "User_Email",
+            "UserEmail",
+            "JobId",
+            "JobId",
+            "Description",
+            "Description",
+            "Files",
+            "Files",
+            "Status",
+            "Status",
+            "ResultData",
+            "ResultData");
 
     private final List<Map<String, Object>> jobs = new CopyOnWriteArrayList<>();
     private final Map<Long, Lifecycle<String>> lifecycles = new ConcurrentHashMap<>();
@@ -63,13 +80,13 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private volatile boolean requireTotp;
     private volatile long expiresInSeconds = 7 * 24 * 3600;
-    private volatile Runnable beforeEachListing = () -> { };
+    private volatile Runnable beforeEachListing = () -> {};
     private final Set<Integer> emptyPages = ConcurrentHashMap.newKeySet();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     private final Set<String> refusedParameters = ConcurrentHashMap.newKeySet();
 
     /** A change of a job's status, stamped {@code updatedOn} and visible to requests from {@code visibleFrom} on. */
-    private record Change(long id, String status, Instant updatedOn, Instant visibleFrom) { }
+    private record Change(long id, String status, Instant updatedOn, Instant visibleFrom) {}
 
     /**
      * One request to the token endpoint, as received.
@@ -77,7 +94,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param form the form fields
      * @param clientIdHeader the {@code client_id} request header, or {@code null} when absent
      */
-    public record TokenRequest(Map<String, String> form, @Nullable String clientIdHeader) {
+    public record TokenRequest(
+            Map<String, String> form, @Nullable String clientIdHeader) {
         /**
          * Copies the form.
          *
@@ -329,7 +347,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param url a listing URL, with its query
      */
     public List<Map<String, Object>> matching(HttpUrl url) {
-        List<Map<String, Object>> result = new ArrayList<>(jobs.stream().filter(filters(url)).toList());
+        List<Map<String, Object>> result =
+                new ArrayList<>(jobs.stream().filter(filters(url)).toList());
         String orderBy = url.queryParameter("orderBy");
         String property = orderBy == null ? "Id" : orderBy;
         Comparator<Map<String, Object>> order = (a, b) -> compare(sortKey(a, property), sortKey(b, property));
@@ -350,7 +369,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             return json(401, Map.of("Message", "Authorization has been denied for this request."));
         }
         applyChanges();
-        boolean jobsPath = path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
+        boolean jobsPath =
+                path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
         if (jobsPath && path.size() == 3) {
             beforeEachListing.run();
             return list(request.getUrl());
@@ -367,8 +387,11 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      */
     @Override
     protected MockResponse throttled(Duration retryAfter) {
-        return new MockResponse.Builder().status("HTTP/1.1 409 You must wait before accessing this url again.")
-                .setHeader("Retry-After", seconds(retryAfter)).setHeader("Content-Length", "0").build();
+        return new MockResponse.Builder()
+                .status("HTTP/1.1 409 You must wait before accessing this url again.")
+                .setHeader("Retry-After", seconds(retryAfter))
+                .setHeader("Content-Length", "0")
+                .build();
     }
 
     @Override
@@ -383,7 +406,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (header.startsWith("Bearer ")) {
             return validTokens.contains(header.substring(7));
         }
-        return header.equals("Basic " + Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return header.equals("Basic "
+                + Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private MockResponse token(RecordedRequest request) {
@@ -410,14 +434,26 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             }
             case "refresh_token" -> {
                 if (clientIdHeader == null) {
-                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id header is required."));
+                    return json(
+                            400,
+                            Map.of(
+                                    "error",
+                                    "invalid_client",
+                                    "error_description",
+                                    "The client_id header is required."));
                 }
                 String owner = refreshTokenClients.get(form.getOrDefault("refresh_token", ""));
                 if (owner == null || !validRefreshTokens.contains(form.get("refresh_token"))) {
                     return invalidGrant("The refresh token is invalid or expired.");
                 }
                 if (!owner.equals(clientIdHeader)) {
-                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id does not match the token."));
+                    return json(
+                            400,
+                            Map.of(
+                                    "error",
+                                    "invalid_client",
+                                    "error_description",
+                                    "The client_id does not match the token."));
                 }
                 clientId = owner;
                 // A refresh for a client id invalidates that client id's earlier refresh tokens.
@@ -435,8 +471,17 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         validTokens.add("access-" + n);
         validRefreshTokens.add("refresh-" + n);
         refreshTokenClients.put("refresh-" + n, clientId);
-        return json(200, Map.of("access_token", "access-" + n, "token_type", "bearer", "expires_in", expiresInSeconds,
-                "refresh_token", "refresh-" + n));
+        return json(
+                200,
+                Map.of(
+                        "access_token",
+                        "access-" + n,
+                        "token_type",
+                        "bearer",
+                        "expires_in",
+                        expiresInSeconds,
+                        "refresh_token",
+                        "refresh-" + n));
     }
 
     private static MockResponse invalidGrant(String description) {
@@ -472,7 +517,10 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         }
         int totalPages = pages;
         // The records of an empty page move to the pages after it.
-        int dataPage = page - (int) emptyPages.stream().filter(p -> p < page && p <= totalPages).count();
+        int dataPage = page
+                - (int) emptyPages.stream()
+                        .filter(p -> p < page && p <= totalPages)
+                        .count();
         int from = (int) Math.min(all.size(), (long) (dataPage - 1) * size);
         int to = emptyPages.contains(page) && page <= totalPages ? from : Math.min(all.size(), from + size);
         List<Map<String, Object>> records = new ArrayList<>();
@@ -532,7 +580,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         for (Map.Entry<String, String> filter : FILTERS.entrySet()) {
             String wanted = url.queryParameter(FILTER_PREFIX + filter.getKey());
             if (wanted != null) {
-                keep = keep.and(job -> String.valueOf(job.get(filter.getValue())).equalsIgnoreCase(wanted));
+                keep = keep.and(
+                        job -> String.valueOf(job.get(filter.getValue())).equalsIgnoreCase(wanted));
             }
         }
         String createdOn = url.queryParameter(FILTER_PREFIX + "CreatedOn");
@@ -540,7 +589,9 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             LocalDateTime minute = LocalDateTime.parse(createdOn, MINUTES);
             keep = keep.and(job -> {
                 LocalDateTime created = time(job, "CreatedOn");
-                return created != null && created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(minute);
+                return created != null
+                        && created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                .equals(minute);
             });
         }
         for (String field : List.of("CreatedOn", "UpdatedOn")) {

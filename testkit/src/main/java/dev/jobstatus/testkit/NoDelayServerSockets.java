@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  * on loopback, which turns a test of thousands of polls into minutes of idling.
  */
 public final class NoDelayServerSockets extends ServerSocketFactory {
-    private NoDelayServerSockets() {
-    }
+    private NoDelayServerSockets() {}
 
     /**
      * {@return {@code server}, set to accept connections with {@code TCP_NODELAY}; call before it starts}

@@ -112,20 +112,36 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     /** Starts {@code redis-server} and returns it once it answers. */
     private Process launch() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no"));
+        List<String> command = new ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no"));
         command.addAll(extraArguments);
         Process started;
         try {
-            started = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            started = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IOException("redis-server is not installed: the tests of the redis module run a real one "
-                    + "(`apt-get install redis-server`; .ci/run installs it)", e);
+            throw new IOException(
+                    "redis-server is not installed: the tests of the redis module run a real one "
+                            + "(`apt-get install redis-server`; .ci/run installs it)",
+                    e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {

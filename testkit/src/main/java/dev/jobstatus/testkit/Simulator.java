@@ -69,8 +69,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     /** Creates the simulator; subclasses call {@link #serve()} once set up. */
-    protected Simulator() {
-    }
+    protected Simulator() {}
 
     /** {@return this simulator as its concrete type} */
     @SuppressWarnings("unchecked")
@@ -226,7 +225,9 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         MockResponse response = answer(request);
         return closeAfterEachResponse
-                ? new MockResponse.Builder(response).onResponseEnd(new SocketEffect.CloseSocket()).build()
+                ? new MockResponse.Builder(response)
+                        .onResponseEnd(new SocketEffect.CloseSocket())
+                        .build()
                 : response;
     }
 
@@ -237,8 +238,11 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
             return error(status.status());
         }
         if (fault instanceof Fault.DropConnection) {
-            // onRequestStart effects are read from Dispatcher.peek(), not from dispatch(): drop at response start instead.
-            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            // onRequestStart effects are read from Dispatcher.peek(), not from dispatch(): drop at response start
+            // instead.
+            return new MockResponse.Builder()
+                    .onResponseStart(new SocketEffect.CloseSocket())
+                    .build();
         }
         if (fault instanceof Fault.Throttle throttle) {
             return throttled(throttle.retryAfter());
@@ -263,10 +267,14 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         }
         MockResponse response = handle(request);
         if (fault instanceof Fault.TruncatedBody) {
-            return new MockResponse.Builder(response).onResponseBody(new SocketEffect.CloseSocket()).build();
+            return new MockResponse.Builder(response)
+                    .onResponseBody(new SocketEffect.CloseSocket())
+                    .build();
         }
         if (fault instanceof Fault.Delay delay) {
-            return new MockResponse.Builder(response).headersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS).build();
+            return new MockResponse.Builder(response)
+                    .headersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS)
+                    .build();
         }
         return response;
     }
@@ -315,7 +323,8 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
         for (String pair : request.getBody().utf8().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+            form.put(
+                    java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
                     kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
         }
         return form;

@@ -101,10 +101,12 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return add(() -> {
-            command.run();
-            return null;
-        }, unit.toNanos(delay));
+        return add(
+                () -> {
+                    command.run();
+                    return null;
+                },
+                unit.toNanos(delay));
     }
 
     @Override

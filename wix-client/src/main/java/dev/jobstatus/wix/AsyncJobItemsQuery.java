@@ -1,7 +1,7 @@
 package dev.jobstatus.wix;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which items of an async job to list: page size, starting cursor and outcome filter. Every value is optional
@@ -95,8 +95,11 @@ public final class AsyncJobItemsQuery {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AsyncJobItemsQuery q && Objects.equals(pageSize, q.pageSize) && Objects.equals(cursor, q.cursor)
-                && Objects.equals(hasError, q.hasError) && status == q.status;
+        return o instanceof AsyncJobItemsQuery q
+                && Objects.equals(pageSize, q.pageSize)
+                && Objects.equals(cursor, q.cursor)
+                && Objects.equals(hasError, q.hasError)
+                && status == q.status;
     }
 
     @Override
@@ -106,7 +109,8 @@ public final class AsyncJobItemsQuery {
 
     @Override
     public String toString() {
-        return "AsyncJobItemsQuery[pageSize=" + pageSize + ", cursor=" + cursor + ", hasError=" + hasError + ", status=" + status + "]";
+        return "AsyncJobItemsQuery[pageSize=" + pageSize + ", cursor=" + cursor + ", hasError=" + hasError + ", status="
+                + status + "]";
     }
 
     /** Builds an {@link AsyncJobItemsQuery}; each method is named after the value it sets. */
@@ -116,8 +120,7 @@ public final class AsyncJobItemsQuery {
         private @Nullable Boolean hasError;
         private @Nullable ItemStatusFilter status;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the page size ({@code paging.limit}), at least 1.

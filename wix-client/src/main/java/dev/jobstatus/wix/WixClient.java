@@ -2,14 +2,14 @@ package dev.jobstatus.wix;
 
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,11 +180,13 @@ public final class WixClient extends ProviderClient {
          *     the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public WixClient build() {
-            CoreAccess.requireOneCredential(this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");
+            CoreAccess.requireOneCredential(
+                    this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");
             if ((siteId != null || accountId != null) && apiKey == null) {
                 throw new IllegalStateException("siteId and accountId go with an API key.");
             }
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(WixErrors.DECODER)
+            HttpTransport.Builder transport = CoreAccess.settings(this)
+                    .errorDecoder(WixErrors.DECODER)
                     .requestIdHeaders(List.of("x-wix-request-id", "X-Request-Id", "Request-Id"));
             if (apiKey != null) {
                 if ((siteId == null) == (accountId == null)) {
@@ -192,9 +194,10 @@ public final class WixClient extends ProviderClient {
                 }
                 // Wix's quota is per site or app instance.
                 CoreAccess.account(this, siteId != null ? "site-" + siteId : "account-" + accountId);
-                transport.credentials(CredentialProvider.staticHeaders(siteId != null
-                        ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
-                        : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
+                transport.credentials(CredentialProvider.staticHeaders(
+                        siteId != null
+                                ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
+                                : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
             } else if (accessToken != null) {
                 CoreAccess.accountOfSecret(this, accessToken);
                 transport.credentials(CredentialProvider.staticHeaders(Map.of("Authorization", accessToken)));
@@ -208,7 +211,10 @@ public final class WixClient extends ProviderClient {
                 CoreAccess.account(this, "instance-" + instance);
                 TokenStore store = CoreAccess.tokenStore(this, id, secret, instance);
                 transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, id, secret, instance))
-                        .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
+                        .timeSource(t.time())
+                        .store(store)
+                        .headerFormat(token -> AuthHeaders.of("Authorization", token))
+                        .build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
         }

@@ -2,9 +2,9 @@ package dev.jobstatus.wix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.exception.ErrorDetail;
-import dev.jobstatus.core.internal.DecodedError;
-import dev.jobstatus.core.internal.ErrorDecoder;
-import dev.jobstatus.core.internal.GenericErrorDecoder;
+import dev.jobstatus.core.internal.errors.DecodedError;
+import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class WixErrors {
     static final ErrorDecoder DECODER = WixErrors::decode;
 
-    private WixErrors() {
-    }
+    private WixErrors() {}
 
     private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());

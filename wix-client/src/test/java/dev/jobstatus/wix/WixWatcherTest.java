@@ -29,8 +29,14 @@ class WixWatcherTest {
     private final VirtualScheduler scheduler = new VirtualScheduler(time::nanoTime, time::advance);
     private final OkHttpClient http = new OkHttpClient();
     private final WixSimulator simulator = WixSimulator.start().clock(time::now);
-    private final WixClient client = WixClient.builder().baseUrl(simulator.baseUrl()).apiKey(WixSimulator.API_KEY)
-            .siteId(WixSimulator.SITE_ID).timeSource(time).scheduler(scheduler).httpClient(http).build();
+    private final WixClient client = WixClient.builder()
+            .baseUrl(simulator.baseUrl())
+            .apiKey(WixSimulator.API_KEY)
+            .siteId(WixSimulator.SITE_ID)
+            .timeSource(time)
+            .scheduler(scheduler)
+            .httpClient(http)
+            .build();
 
     @AfterEach
     void tearDown() {
@@ -48,9 +54,17 @@ class WixWatcherTest {
             simulator.addJob("job-" + i, 100, toFinish);
         }
         List<WatchEvent<? extends AsyncJob>> events = new CopyOnWriteArrayList<>();
-        JobWatcher<AsyncJob> watcher = client.asyncJobs().watcher(WatchOptions.builder().policy(PollPolicy.builder()
-                .initialInterval(Duration.ofSeconds(1)).maxInterval(Duration.ofSeconds(30)).jitter(0)
-                .timeout(Duration.ofHours(1)).build()).build(), events::add);
+        JobWatcher<AsyncJob> watcher = client.asyncJobs()
+                .watcher(
+                        WatchOptions.builder()
+                                .policy(PollPolicy.builder()
+                                        .initialInterval(Duration.ofSeconds(1))
+                                        .maxInterval(Duration.ofSeconds(30))
+                                        .jitter(0)
+                                        .timeout(Duration.ofHours(1))
+                                        .build())
+                                .build(),
+                        events::add);
         for (int i = 0; i < 300; i++) {
             watcher.add("job-" + i);
         }
@@ -63,10 +77,14 @@ class WixWatcherTest {
         }
         assertThat(simulator.throttledCount()).as("throttled by the simulator").isZero();
         assertThat(simulator.mostArrivalsWithin(Duration.ofMinutes(1))).isLessThanOrEqualTo(200);
-        assertThat(simulator.requestCount()).as("each job polled until its end, and no more").isEqualTo(polls);
+        assertThat(simulator.requestCount())
+                .as("each job polled until its end, and no more")
+                .isEqualTo(polls);
         assertThat(events).filteredOn(e -> e instanceof WatchEvent.Paced<?>).isNotEmpty();
-        WatchEvent.Paced<?> paced = (WatchEvent.Paced<?>) events.stream().filter(e -> e instanceof WatchEvent.Paced<?>)
-                .findFirst().orElseThrow();
+        WatchEvent.Paced<?> paced = (WatchEvent.Paced<?>) events.stream()
+                .filter(e -> e instanceof WatchEvent.Paced<?>)
+                .findFirst()
+                .orElseThrow();
         assertThat(paced.interval()).isGreaterThan(paced.policyInterval());
         assertThat(events).filteredOn(e -> e instanceof WatchEvent.Ended<?>).hasSize(300);
     }

@@ -17,7 +17,14 @@ import java.time.Instant;
  * @param downloadUrl where to download the export (a short-lived, pre-signed URL), exactly as sent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ExportRef(String gid, @JsonProperty("resource_type") String resourceType,
-                        @JsonProperty("created_at") @JsonFormat(lenient = OptBoolean.TRUE) Instant createdAt,
-                        @JsonProperty("completed_at") @JsonFormat(lenient = OptBoolean.TRUE) Instant completedAt,
-                        @JsonProperty("download_url") String downloadUrl) { }
+public record ExportRef(
+        String gid,
+        @JsonProperty("resource_type") String resourceType,
+
+        @JsonProperty("created_at") @JsonFormat(lenient = OptBoolean.TRUE)
+        Instant createdAt,
+
+        @JsonProperty("completed_at") @JsonFormat(lenient = OptBoolean.TRUE)
+        Instant completedAt,
+
+        @JsonProperty("download_url") String downloadUrl) {}

@@ -1,8 +1,8 @@
 package dev.jobstatus.nexudus.internal;
 
-import dev.jobstatus.core.internal.BodyReader;
 import dev.jobstatus.core.internal.json.InstantDeserializer;
 import dev.jobstatus.core.internal.json.Json;
+import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.nexudus.StatusClassifier;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
@@ -17,27 +17,40 @@ import java.util.List;
  * the record is read. (A listing page without its {@code Records} array is refused by the page record's creator.)
  */
 public final class NexudusJson {
-    private NexudusJson() {
-    }
+    private NexudusJson() {}
 
     /** Returns the reader of one job. */
     public static BodyReader<BusinessBackgroundJob> job(ZoneId zone, StatusClassifier classifier) {
-        return BodyReader.<BusinessBackgroundJob>json(Json.reader(BusinessBackgroundJob.class).withAttribute(InstantDeserializer.ZONE, zone),
-                "BusinessBackgroundJob JSON object").map(job -> job.withState(classify(classifier, job.status())));
+        return BodyReader.<BusinessBackgroundJob>json(
+                        Json.reader(BusinessBackgroundJob.class).withAttribute(InstantDeserializer.ZONE, zone),
+                        "BusinessBackgroundJob JSON object")
+                .map(job -> job.withState(classify(classifier, job.status())));
     }
 
     /** Returns the reader of a listing page. */
     public static BodyReader<BackgroundJobPage> page(ZoneId zone, StatusClassifier classifier) {
-        return BodyReader.<BackgroundJobPage>json(Json.reader(BackgroundJobPage.class).withAttribute(InstantDeserializer.ZONE, zone),
-                "BusinessBackgroundJob listing JSON object").map(page -> classified(page, classifier));
+        return BodyReader.<BackgroundJobPage>json(
+                        Json.reader(BackgroundJobPage.class).withAttribute(InstantDeserializer.ZONE, zone),
+                        "BusinessBackgroundJob listing JSON object")
+                .map(page -> classified(page, classifier));
     }
 
     private static BackgroundJobPage classified(BackgroundJobPage page, StatusClassifier classifier) {
         List<BusinessBackgroundJobSummary> records = page.records().stream()
-                .map(job -> job.withState(classify(classifier, job.status()))).toList();
-        return new BackgroundJobPage(records, page.currentPage(), page.currentPageSize(), page.currentOrderField(),
-                page.currentSortDirection(), page.firstItem(), page.lastItem(), page.totalItems(), page.totalPages(),
-                page.hasNextPage(), page.hasPreviousPage());
+                .map(job -> job.withState(classify(classifier, job.status())))
+                .toList();
+        return new BackgroundJobPage(
+                records,
+                page.currentPage(),
+                page.currentPageSize(),
+                page.currentOrderField(),
+                page.currentSortDirection(),
+                page.firstItem(),
+                page.lastItem(),
+                page.totalItems(),
+                page.totalPages(),
+                page.hasNextPage(),
+                page.hasPreviousPage());
     }
 
     private static JobState classify(StatusClassifier classifier, String status) {

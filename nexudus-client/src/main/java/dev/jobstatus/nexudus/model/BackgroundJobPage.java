@@ -69,9 +69,11 @@ public record BackgroundJobPage(
             // Required, and kept null when sent null or as empty text (not made empty, as by the constructor), so that
             // a body without the array is refused rather than read as an empty page that hides the records.
             @JsonProperty(value = "Records", required = true) @JsonSetter(nulls = Nulls.SET)
-            List<BusinessBackgroundJobSummary> records,
-            @JsonProperty("CurrentPage") Integer currentPage, @JsonProperty("PageNumber") Integer pageNumber,
-            @JsonProperty("CurrentPageSize") Integer currentPageSize, @JsonProperty("PageSize") Integer pageSize,
+                    List<BusinessBackgroundJobSummary> records,
+            @JsonProperty("CurrentPage") Integer currentPage,
+            @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("CurrentPageSize") Integer currentPageSize,
+            @JsonProperty("PageSize") Integer pageSize,
             @JsonProperty("CurrentOrderField") String currentOrderField,
             @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
             @JsonProperty("FirstItem") Long firstItem,
@@ -83,9 +85,18 @@ public record BackgroundJobPage(
         if (records == null) {
             throw new IllegalArgumentException("no \"Records\" array (it is null or empty text)");
         }
-        return new BackgroundJobPage(records, currentPage != null ? currentPage : pageNumber,
-                currentPageSize != null ? currentPageSize : pageSize, currentOrderField, currentSortDirection, firstItem, lastItem,
-                totalItems, totalPages, hasNextPage, hasPreviousPage);
+        return new BackgroundJobPage(
+                records,
+                currentPage != null ? currentPage : pageNumber,
+                currentPageSize != null ? currentPageSize : pageSize,
+                currentOrderField,
+                currentSortDirection,
+                firstItem,
+                lastItem,
+                totalItems,
+                totalPages,
+                hasNextPage,
+                hasPreviousPage);
     }
 
     private static <T> List<T> withoutNulls(List<T> list) {

@@ -1,6 +1,5 @@
 package dev.jobstatus.nexudus.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.annotation.Nulls;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Nexudus background job (bulk edit or import), as {@code GET /api/sys/businessbackgroundjobs/{id}} returns
@@ -48,7 +48,10 @@ public record BusinessBackgroundJob(
         @JsonProperty("Files") @Nullable String files,
         @JsonProperty("Status") @Nullable String status,
         @JsonProperty("ResultData") @Nullable String resultData,
-        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL) long id,
+
+        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL)
+        long id,
+
         @JsonProperty("UniqueId") @Nullable String uniqueId,
         @JsonProperty("CreatedOn") @Nullable Instant createdOn,
         @JsonProperty("UpdatedOn") @Nullable Instant updatedOn,
@@ -58,7 +61,8 @@ public record BusinessBackgroundJob(
         @JsonProperty("ToStringText") @Nullable String toStringText,
         @JsonProperty("LocalizationDetails") @Nullable Object localizationDetails,
         @JsonProperty("CustomFields") @Nullable Object customFields,
-        @JsonIgnore JobState state) implements JobView {
+        @JsonIgnore JobState state)
+        implements JobView {
 
     /**
      * Fills a missing state with {@link JobState#UNKNOWN}.
@@ -96,9 +100,29 @@ public record BusinessBackgroundJob(
      * @return a copy with that state
      */
     public BusinessBackgroundJob withState(JobState state) {
-        return state == this.state ? this : new BusinessBackgroundJob(
-                businessId, businessName, userId, userFullName, userEmail, jobId, description, files, status,
-                resultData, id, uniqueId, createdOn, updatedOn, updatedBy, isNew, systemId, toStringText,
-                localizationDetails, customFields, state);
+        return state == this.state
+                ? this
+                : new BusinessBackgroundJob(
+                        businessId,
+                        businessName,
+                        userId,
+                        userFullName,
+                        userEmail,
+                        jobId,
+                        description,
+                        files,
+                        status,
+                        resultData,
+                        id,
+                        uniqueId,
+                        createdOn,
+                        updatedOn,
+                        updatedBy,
+                        isNew,
+                        systemId,
+                        toStringText,
+                        localizationDetails,
+                        customFields,
+                        state);
     }
 }

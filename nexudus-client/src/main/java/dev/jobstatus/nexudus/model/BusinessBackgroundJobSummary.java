@@ -1,6 +1,5 @@
 package dev.jobstatus.nexudus.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.annotation.Nulls;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A background job as the listing returns it: every field of {@link BusinessBackgroundJob} except
@@ -47,7 +47,10 @@ public record BusinessBackgroundJobSummary(
         @JsonProperty("Description") @Nullable String description,
         @JsonProperty("Files") @Nullable String files,
         @JsonProperty("Status") @Nullable String status,
-        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL) long id,
+
+        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL)
+        long id,
+
         @JsonProperty("UniqueId") @Nullable String uniqueId,
         @JsonProperty("CreatedOn") @Nullable Instant createdOn,
         @JsonProperty("UpdatedOn") @Nullable Instant updatedOn,
@@ -57,7 +60,8 @@ public record BusinessBackgroundJobSummary(
         @JsonProperty("ToStringText") @Nullable String toStringText,
         @JsonProperty("LocalizationDetails") @Nullable Object localizationDetails,
         @JsonProperty("CustomFields") @Nullable Object customFields,
-        @JsonIgnore JobState state) implements JobView {
+        @JsonIgnore JobState state)
+        implements JobView {
 
     /**
      * Fills a missing state with {@link JobState#UNKNOWN}.
@@ -94,9 +98,28 @@ public record BusinessBackgroundJobSummary(
      * @return a copy with that state
      */
     public BusinessBackgroundJobSummary withState(JobState state) {
-        return state == this.state ? this : new BusinessBackgroundJobSummary(
-                businessId, businessName, userId, userFullName, userEmail, jobId, description, files, status, id,
-                uniqueId, createdOn, updatedOn, updatedBy, isNew, systemId, toStringText, localizationDetails,
-                customFields, state);
+        return state == this.state
+                ? this
+                : new BusinessBackgroundJobSummary(
+                        businessId,
+                        businessName,
+                        userId,
+                        userFullName,
+                        userEmail,
+                        jobId,
+                        description,
+                        files,
+                        status,
+                        id,
+                        uniqueId,
+                        createdOn,
+                        updatedOn,
+                        updatedBy,
+                        isNew,
+                        systemId,
+                        toStringText,
+                        localizationDetails,
+                        customFields,
+                        state);
     }
 }

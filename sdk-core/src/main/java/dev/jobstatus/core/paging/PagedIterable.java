@@ -1,9 +1,8 @@
 package dev.jobstatus.core.paging;
 
-import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All items of a listing, fetched page by page as they are consumed.
@@ -62,8 +62,12 @@ public final class PagedIterable<T> implements Iterable<T> {
         Page<T> fetch(@Nullable PageRef ref);
     }
 
-    private PagedIterable(String provider, @Nullable PageRef first, PageFetcher<T> fetcher, long limit,
-                          @Nullable Function<? super T, ?> key) {
+    private PagedIterable(
+            String provider,
+            @Nullable PageRef first,
+            PageFetcher<T> fetcher,
+            long limit,
+            @Nullable Function<? super T, ?> key) {
         this.provider = provider;
         this.first = first;
         this.fetcher = fetcher;
@@ -79,7 +83,8 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param fetcher fetches a page given where it is
      */
     public static <T> PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
-        return new PagedIterable<>(Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
+        return new PagedIterable<>(
+                Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
     }
 
     /**
@@ -92,8 +97,12 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param fetcher fetches a page given where it is
      */
     public static <T> PagedIterable<T> startingAt(String provider, PageRef first, PageFetcher<T> fetcher) {
-        return new PagedIterable<>(Objects.requireNonNull(provider), Objects.requireNonNull(first), Objects.requireNonNull(fetcher),
-                Long.MAX_VALUE, null);
+        return new PagedIterable<>(
+                Objects.requireNonNull(provider),
+                Objects.requireNonNull(first),
+                Objects.requireNonNull(fetcher),
+                Long.MAX_VALUE,
+                null);
     }
 
     /**
@@ -128,7 +137,8 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** {@return the items as a sequential, lazy stream} */
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**
@@ -174,14 +184,19 @@ public final class PagedIterable<T> implements Iterable<T> {
                 }
                 if (nextRef != null && !followed.add(nextRef)) {
                     ended = true;
-                    throw new PagingException(provider, provider + " API pointed again at " + describe(nextRef)
-                            + ", which was already served; stopping instead of looping");
+                    throw new PagingException(
+                            provider,
+                            provider + " API pointed again at " + describe(nextRef)
+                                    + ", which was already served; stopping instead of looping");
                 }
                 if (empty == MAX_EMPTY_PAGES_IN_A_ROW) {
                     ended = true;
-                    throw new PagingException(provider, provider + " API sent " + MAX_EMPTY_PAGES_IN_A_ROW
-                            + " empty pages in a row, each naming a next page (the last named " + describe(nextRef)
-                            + "); stopping instead of following it further");
+                    throw new PagingException(
+                            provider,
+                            provider + " API sent " + MAX_EMPTY_PAGES_IN_A_ROW
+                                    + " empty pages in a row, each naming a next page (the last named "
+                                    + describe(nextRef)
+                                    + "); stopping instead of following it further");
                 }
                 started = true;
                 Page<T> page = fetcher.fetch(nextRef);

@@ -2,12 +2,12 @@ package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.exception.InterruptedOperationException;
-import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Durations;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -100,12 +100,18 @@ public final class JobWaiter<J extends JobView> {
          * @return undoes the arrangement; run when the wait ends
          */
         default Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
-            return () -> { };
+            return () -> {};
         }
     }
 
-    private JobWaiter(String provider, String jobId, PollSource<J> source, TimeSource time,
-                      Supplier<ScheduledExecutorService> scheduler, PollPolicy policy, PollListener<? super J> listener) {
+    private JobWaiter(
+            String provider,
+            String jobId,
+            PollSource<J> source,
+            TimeSource time,
+            Supplier<ScheduledExecutorService> scheduler,
+            PollPolicy policy,
+            PollListener<? super J> listener) {
         this.provider = provider;
         this.jobId = jobId;
         this.source = source;
@@ -125,10 +131,20 @@ public final class JobWaiter<J extends JobView> {
      * @param time the clock and sleeper of blocking waits and of timeouts
      * @param scheduler the scheduler of asynchronous waits' timers
      */
-    public static <J extends JobView> JobWaiter<J> create(String provider, String jobId, PollSource<J> source,
-                                                         TimeSource time, Supplier<ScheduledExecutorService> scheduler) {
-        return new JobWaiter<>(Objects.requireNonNull(provider), Objects.requireNonNull(jobId), Objects.requireNonNull(source),
-                Objects.requireNonNull(time), Objects.requireNonNull(scheduler), PollPolicy.defaults(), PollListener.none());
+    public static <J extends JobView> JobWaiter<J> create(
+            String provider,
+            String jobId,
+            PollSource<J> source,
+            TimeSource time,
+            Supplier<ScheduledExecutorService> scheduler) {
+        return new JobWaiter<>(
+                Objects.requireNonNull(provider),
+                Objects.requireNonNull(jobId),
+                Objects.requireNonNull(source),
+                Objects.requireNonNull(time),
+                Objects.requireNonNull(scheduler),
+                PollPolicy.defaults(),
+                PollListener.none());
     }
 
     /**
@@ -261,7 +277,8 @@ public final class JobWaiter<J extends JobView> {
      * @throws JobWaitTimeoutException if no further poll fits in the timeout
      * @throws JobFailedException if the job failed and success was expected
      */
-    @Nullable Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
+    @Nullable
+    Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
         J job = response.value();
         JobState state = job.state();
         Duration elapsed = Duration.ofNanos(time.nanoTime() - startNanos);
@@ -284,7 +301,8 @@ public final class JobWaiter<J extends JobView> {
         // A poll needs time to answer within the deadline: the last one is moved forward to leave it that much
         // (a tenth of the timeout, at most a second), and none is made with less left.
         Duration lastPollBudget = policy.timeout().dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
-                ? policy.timeout().dividedBy(10) : Duration.ofSeconds(1);
+                ? policy.timeout().dividedBy(10)
+                : Duration.ofSeconds(1);
         boolean overshoots = delay.compareTo(remaining) >= 0;
         if (overshoots && (fromRetryAfter || remaining.compareTo(lastPollBudget) <= 0)) {
             tell(new PollEvent<>(job, poll, elapsed, null, false));
@@ -306,13 +324,15 @@ public final class JobWaiter<J extends JobView> {
             if (e instanceof OutOfMemoryError fatal) {
                 throw fatal;
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> "PollListener.onPoll threw " + e.getClass().getName() + "; ignored");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "PollListener.onPoll threw " + e.getClass().getName() + "; ignored");
         }
     }
 
     /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */
     long deadline(long startNanos) {
-        return Deadlines.plus(startNanos, policy.timeout());
+        return Durations.plus(startNanos, policy.timeout());
     }
 
     /**
@@ -321,8 +341,15 @@ public final class JobWaiter<J extends JobView> {
      */
     RuntimeException pollFailed(RuntimeException failure, @Nullable J lastJob, int polls, long startNanos) {
         if (failure instanceof RequestTimeoutException && time.nanoTime() >= deadline(startNanos)) {
-            return new JobWaitTimeoutException(provider, jobId, lastJob, lastJob == null ? null : lastJob.state(), polls,
-                    Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout(), failure);
+            return new JobWaitTimeoutException(
+                    provider,
+                    jobId,
+                    lastJob,
+                    lastJob == null ? null : lastJob.state(),
+                    polls,
+                    Duration.ofNanos(time.nanoTime() - startNanos),
+                    policy.timeout(),
+                    failure);
         }
         return failure;
     }

@@ -20,7 +20,8 @@ public interface RateLimiter {
      * @return how long the caller must wait before using the permit (zero for at once), or {@code null} when no
      *     permit is available within {@code maxWait}, in which case nothing was reserved
      */
-    @Nullable Duration tryReserve(Duration maxWait);
+    @Nullable
+    Duration tryReserve(Duration maxWait);
 
     /**
      * {@return how long from now until a permit could be had, without reserving it, or {@code null} when this

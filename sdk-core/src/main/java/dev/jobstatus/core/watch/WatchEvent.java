@@ -19,7 +19,7 @@ public sealed interface WatchEvent<J> {
      * @param job the job as now seen
      * @param <J> the job type
      */
-    record Changed<J>(String jobId, J job) implements WatchEvent<J> { }
+    record Changed<J>(String jobId, J job) implements WatchEvent<J> {}
 
     /**
      * The job ended: the provider reported it succeeded or failed ({@code job} set, {@code error} null), or the watch
@@ -30,7 +30,7 @@ public sealed interface WatchEvent<J> {
      * @param error why the watch of it ended without its end, or {@code null} when it ended
      * @param <J> the job type
      */
-    record Ended<J>(String jobId, @Nullable J job, @Nullable RuntimeException error) implements WatchEvent<J> { }
+    record Ended<J>(String jobId, @Nullable J job, @Nullable RuntimeException error) implements WatchEvent<J> {}
 
     /**
      * The interval between two polls of the job was set by the provider's quota (the client's rate limiter) rather than
@@ -42,5 +42,5 @@ public sealed interface WatchEvent<J> {
      * @param interval the interval the quota allowed
      * @param <J> the job type
      */
-    record Paced<J>(String jobId, Duration policyInterval, Duration interval) implements WatchEvent<J> { }
+    record Paced<J>(String jobId, Duration policyInterval, Duration interval) implements WatchEvent<J> {}
 }

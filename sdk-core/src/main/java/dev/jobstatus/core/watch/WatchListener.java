@@ -22,6 +22,6 @@ public interface WatchListener<J> {
      * @param <J> the job type
      */
     static <J> WatchListener<J> none() {
-        return event -> { };
+        return event -> {};
     }
 }

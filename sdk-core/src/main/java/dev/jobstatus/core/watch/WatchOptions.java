@@ -38,7 +38,8 @@ public final class WatchOptions {
 
     @Override
     public String toString() {
-        return "WatchOptions[policy=" + (policy == null ? "the client's" : policy) + ", fullRecords=" + fullRecords + "]";
+        return "WatchOptions[policy=" + (policy == null ? "the client's" : policy) + ", fullRecords=" + fullRecords
+                + "]";
     }
 
     /** Configures {@link WatchOptions}. */
@@ -46,8 +47,7 @@ public final class WatchOptions {
         private @Nullable PollPolicy policy;
         private boolean fullRecords;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how often jobs are polled and, by its {@link PollPolicy#timeout()}, how long the watcher may take from its

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * into unmodifiable ones at every depth, in their order, {@code null} values kept.
  */
 public final class JsonValues {
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** Returns an unmodifiable deep copy of {@code map}; {@code null} gives an empty map. */
     @SuppressWarnings("unchecked")

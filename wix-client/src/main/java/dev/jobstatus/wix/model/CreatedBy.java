@@ -1,8 +1,8 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.JsonValues;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.wix.internal.CreatedByDeserializer;
+import dev.jobstatus.wix.internal.JsonValues;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.jobstatus.wix.model;
 
 import dev.jobstatus.wix.internal.JsonValues;
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why one item of an async job failed, as far as Wix says.

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * one reference page shows them in snake_case, and a number may come wrapped as {@code {"value": n}}.
  */
 final class LegacyCounters {
-    private LegacyCounters() {
-    }
+    private LegacyCounters() {}
 
     static @Nullable Counts read(@Nullable JsonNode counters) {
         if (counters == null || !counters.isObject()) {

@@ -36,10 +36,17 @@ public final class InstantDeserializer extends StdScalarDeserializer<Instant> im
     /** The reader attribute holding the {@link ZoneId} of text without a zone or offset. */
     public static final String ZONE = "dev.jobstatus.json.zone";
 
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder().parseCaseInsensitive()
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().parseLenient().appendOffsetId().parseStrict().optionalEnd()
-            .toFormatter().withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+            .optionalStart()
+            .parseLenient()
+            .appendOffsetId()
+            .parseStrict()
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private final boolean lenient;
 
@@ -55,7 +62,8 @@ public final class InstantDeserializer extends StdScalarDeserializer<Instant> im
 
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, @Nullable BeanProperty property) {
-        boolean lenientHere = Boolean.TRUE.equals(findFormatOverrides(ctxt, property, Instant.class).getLenient());
+        boolean lenientHere = Boolean.TRUE.equals(
+                findFormatOverrides(ctxt, property, Instant.class).getLenient());
         return lenientHere == lenient ? this : new InstantDeserializer(lenientHere);
     }
 
@@ -85,5 +93,4 @@ public final class InstantDeserializer extends StdScalarDeserializer<Instant> im
         }
         return lenient ? null : (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 date-time");
     }
-
 }

@@ -28,24 +28,24 @@ import java.util.Map;
 public final class Json {
     private static final ObjectMapper MAPPER = configured().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     private static JsonMapper.Builder configured() {
         return JsonMapper.builder()
-            // Instant is the only java.time type the SDK's records hold: one reader for what the providers send.
-            .addModule(new SimpleModule("jobstatus-instants").addDeserializer(Instant.class, new InstantDeserializer())
-                    .addSerializer(Instant.class, ToStringSerializer.instance))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // Parse errors must not quote the document: it may hold data the caller did not ask to log.
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
-            .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
-            .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
+                // Instant is the only java.time type the SDK's records hold: one reader for what the providers send.
+                .addModule(new SimpleModule("jobstatus-instants")
+                        .addDeserializer(Instant.class, new InstantDeserializer())
+                        .addSerializer(Instant.class, ToStringSerializer.instance))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Parse errors must not quote the document: it may hold data the caller did not ask to log.
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+                .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
     }
 
     /** Returns a reader for values of {@code type}. */

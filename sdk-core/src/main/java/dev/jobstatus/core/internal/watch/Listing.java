@@ -1,7 +1,7 @@
 package dev.jobstatus.core.internal.watch;
 
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +33,7 @@ public interface Listing<J> {
      *     same version is not reported again
      * @param <J> the job type
      */
-    record Listed<J>(String id, J job, Object version) { }
+    record Listed<J>(String id, J job, Object version) {}
 
     /** Sends one request of a round, counted as the round's. */
     interface Requests {

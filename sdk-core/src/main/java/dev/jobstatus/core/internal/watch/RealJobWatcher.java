@@ -5,9 +5,9 @@ import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
@@ -50,6 +50,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
     static final long STALE_NANOS = Duration.ofMinutes(30).toNanos();
     /** How late a get may go out before its interval counts as set by the quota. */
     private static final long PACE_SLACK_NANOS = Duration.ofMillis(100).toNanos();
+
     private static final long NEVER = Long.MIN_VALUE;
 
     private final HttpTransport transport;
@@ -83,8 +84,13 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
     private static final class Entry<J> {
         final String id;
         final CompletableFuture<J> future = new CompletableFuture<>();
-        @Nullable J last;
-        @Nullable Object version;
+
+        @Nullable
+        J last;
+
+        @Nullable
+        Object version;
+
         int polls;
         long lastSeen = NEVER;
         boolean lookedFor;
@@ -100,8 +106,12 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         }
     }
 
-    private RealJobWatcher(HttpTransport transport, WatchSource<J> source, PollPolicy policy, boolean fullRecords,
-                           WatchListener<? super J> listener) {
+    private RealJobWatcher(
+            HttpTransport transport,
+            WatchSource<J> source,
+            PollPolicy policy,
+            boolean fullRecords,
+            WatchListener<? super J> listener) {
         this.transport = transport;
         this.provider = transport.provider();
         this.source = source;
@@ -125,9 +135,12 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
      * @param listener told of changes and ends
      * @return the watcher
      */
-    public static <J extends JobView> RealJobWatcher<J> start(HttpTransport transport, WatchSource<J> source,
-                                                             PollPolicy policy, boolean fullRecords,
-                                                             WatchListener<? super J> listener) {
+    public static <J extends JobView> RealJobWatcher<J> start(
+            HttpTransport transport,
+            WatchSource<J> source,
+            PollPolicy policy,
+            boolean fullRecords,
+            WatchListener<? super J> listener) {
         RealJobWatcher<J> watcher = new RealJobWatcher<>(transport, source, policy, fullRecords, listener);
         transport.track(watcher);
         synchronized (watcher.lock) {
@@ -222,8 +235,8 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
     /** The client closed: every pending job ends with a {@link ClientClosedException} naming it. */
     @Override
     public void clientClosed() {
-        endAll(id -> new ClientClosedException(provider, 0, "the " + provider + " client was closed while watching job "
-                + id, null));
+        endAll(id -> new ClientClosedException(
+                provider, 0, "the " + provider + " client was closed while watching job " + id, null));
     }
 
     private void endAll(java.util.function.Function<String, RuntimeException> why) {
@@ -261,8 +274,15 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
 
     private JobWaitTimeoutException timeout(Entry<J> entry, long now, @Nullable Throwable cause) {
         J last = entry.last;
-        return new JobWaitTimeoutException(provider, entry.id, last, last == null ? null : last.state(), entry.polls,
-                Duration.ofNanos(now - startNanos), policy.timeout(), cause);
+        return new JobWaitTimeoutException(
+                provider,
+                entry.id,
+                last,
+                last == null ? null : last.state(),
+                entry.polls,
+                Duration.ofNanos(now - startNanos),
+                policy.timeout(),
+                cause);
     }
 
     private void tick() {
@@ -319,8 +339,8 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         }
         CompletableFuture<ApiResponse<J>> call;
         try {
-            call = transport.executeAsync(source.getRequest().apply(entry.id), source.reader(), source.options(),
-                    deadlineNanos, round);
+            call = transport.executeAsync(
+                    source.getRequest().apply(entry.id), source.reader(), source.options(), deadlineNanos, round);
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -351,7 +371,8 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                 return;
             }
             if (error != null || response == null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof ClientClosedException || cause instanceof RejectedExecutionException) {
                     return;
                 }
@@ -365,7 +386,10 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                 entry.lastSeen = now;
                 seen(entry, response.value(), null, now, after);
                 if (!entry.done && !listingMode) {
-                    entry.intervalNanos = policy.intervalAfter(entry.polls, () -> ThreadLocalRandom.current().nextDouble()).toNanos();
+                    entry.intervalNanos = policy.intervalAfter(
+                                    entry.polls,
+                                    () -> ThreadLocalRandom.current().nextDouble())
+                            .toNanos();
                     Duration retryAfter = response.retryAfter();
                     if (retryAfter != null && retryAfter.toNanos() > entry.intervalNanos) {
                         entry.intervalNanos = retryAfter.toNanos();
@@ -418,7 +442,8 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                     @Override
                     public <T> CompletableFuture<T> send(ApiRequest request, BodyReader<T> reader) {
                         requests.incrementAndGet();
-                        return transport.executeAsync(request, reader, source.options(), deadlineNanos, round)
+                        return transport
+                                .executeAsync(request, reader, source.options(), deadlineNanos, round)
                                 .thenApply(ApiResponse::value);
                     }
                 });
@@ -429,8 +454,13 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         };
     }
 
-    private void roundEnded(Set<String> wanted, @Nullable List<Listing.Listed<J>> records, @Nullable Throwable error,
-                            ClientListener.Operation round, AtomicInteger requests, int watched) {
+    private void roundEnded(
+            Set<String> wanted,
+            @Nullable List<Listing.Listed<J>> records,
+            @Nullable Throwable error,
+            ClientListener.Operation round,
+            AtomicInteger requests,
+            int watched) {
         List<Runnable> after = new ArrayList<>();
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         synchronized (lock) {
@@ -464,18 +494,24 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                     }
                     fallbackGets(now, round, requests);
                 } else if (cause instanceof ApiException api && api.statusCode() >= 400 && api.statusCode() < 500) {
-                    // The listing refuses the round (its filter unsupported, the listing forbidden): single gets instead.
+                    // The listing refuses the round (its filter unsupported, the listing forbidden): single gets
+                    // instead.
                     listingMode = false;
-                    LOG.log(System.Logger.Level.DEBUG, () -> provider + " watcher: the listing answered "
-                            + api.statusCode() + "; polling each job instead");
+                    LOG.log(
+                            System.Logger.Level.DEBUG,
+                            () -> provider + " watcher: the listing answered " + api.statusCode()
+                                    + "; polling each job instead");
                     for (Entry<J> entry : jobs.values()) {
                         if (!entry.done && !entry.busy) {
                             enqueue(entry, now);
                         }
                     }
                 }
-                nextRoundAt = now + policy.intervalAfter(Math.max(1, roundsSinceAdd),
-                        () -> ThreadLocalRandom.current().nextDouble()).toNanos();
+                nextRoundAt = now
+                        + policy.intervalAfter(
+                                        Math.max(1, roundsSinceAdd),
+                                        () -> ThreadLocalRandom.current().nextDouble())
+                                .toNanos();
                 wake(now);
             }
         }
@@ -596,7 +632,9 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                 if (e instanceof OutOfMemoryError fatal) {
                     throw fatal;
                 }
-                LOG.log(System.Logger.Level.DEBUG, () -> "WatchListener.onEvent threw " + e.getClass().getName() + "; ignored");
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> "WatchListener.onEvent threw " + e.getClass().getName() + "; ignored");
             }
         };
     }

@@ -1,8 +1,8 @@
 package dev.jobstatus.core.internal.watch;
 
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -18,5 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param listing makes each watcher's listing, or {@code null} when the provider has none
  * @param <J> the job type
  */
-public record WatchSource<J>(Function<String, ApiRequest> getRequest, BodyReader<J> reader, RequestOptions options,
-                             UnaryOperator<String> checkId, @Nullable Supplier<Listing<J>> listing) { }
+public record WatchSource<J>(
+        Function<String, ApiRequest> getRequest,
+        BodyReader<J> reader,
+        RequestOptions options,
+        UnaryOperator<String> checkId,
+        @Nullable Supplier<Listing<J>> listing) {}

@@ -22,7 +22,9 @@ class InstantDeserializerTest {
     private static final ObjectReader IN_PARIS = UTC_ONLY.withAttribute(InstantDeserializer.ZONE, PARIS);
 
     /** A record with one strict and one lenient timestamp, as Asana's exports have. */
-    record Stamped(Instant strict, @JsonFormat(lenient = OptBoolean.TRUE) Instant lenient) { }
+    record Stamped(
+            Instant strict,
+            @JsonFormat(lenient = OptBoolean.TRUE) Instant lenient) {}
 
     private static Instant read(ObjectReader reader, String text) throws Exception {
         return reader.readValue("\"" + text + "\"");
@@ -30,10 +32,20 @@ class InstantDeserializerTest {
 
     @Test
     void readsZuluAndOffsetTextWithAnyFraction() throws Exception {
-        for (String value : List.of("2024-03-01T12:00:00Z", "2024-03-01T12:03:30.250Z", "2012-02-22T02:06:58.147Z",
-                "2024-02-29T23:59:59.999999999Z", "2024-03-01T12:00:00.1Z", "2025-01-15T10:30:00.123+02:00", "2015-07-12T18:14:58-03:00")) {
-            assertThat(read(UTC_ONLY, value)).as(value).isEqualTo(java.time.OffsetDateTime.parse(value).toInstant());
-            assertThat(read(IN_PARIS, value)).as(value).isEqualTo(java.time.OffsetDateTime.parse(value).toInstant());
+        for (String value : List.of(
+                "2024-03-01T12:00:00Z",
+                "2024-03-01T12:03:30.250Z",
+                "2012-02-22T02:06:58.147Z",
+                "2024-02-29T23:59:59.999999999Z",
+                "2024-03-01T12:00:00.1Z",
+                "2025-01-15T10:30:00.123+02:00",
+                "2015-07-12T18:14:58-03:00")) {
+            assertThat(read(UTC_ONLY, value))
+                    .as(value)
+                    .isEqualTo(java.time.OffsetDateTime.parse(value).toInstant());
+            assertThat(read(IN_PARIS, value))
+                    .as(value)
+                    .isEqualTo(java.time.OffsetDateTime.parse(value).toInstant());
         }
         assertThat(read(UTC_ONLY, "2024-03-01t12:00:00z")).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
         assertThat(read(UTC_ONLY, " 2025-01-15T10:30:00Z ")).isEqualTo(Instant.parse("2025-01-15T10:30:00Z"));
@@ -54,9 +66,17 @@ class InstantDeserializerTest {
     void blankIsNullAndAnythingElseIsAMismatch() throws Exception {
         assertThat(read(IN_PARIS, "")).isNull();
         assertThat(read(IN_PARIS, "  ")).isNull();
-        for (String value : List.of("2025-02-30T00:00:00", "2025-13-01T00:00:00Z", "2025-01-01T24:00:00",
-                "2015-07-12T18:14:58.1234567890Z", "2015-07-12 18:14:58Z", "2015-7-12T18:14:58Z", "2025-01-15", "yesterday",
-                "2025-01-15T10:30:00+25:00", "2025-01-15T10:30:00Q")) {
+        for (String value : List.of(
+                "2025-02-30T00:00:00",
+                "2025-13-01T00:00:00Z",
+                "2025-01-01T24:00:00",
+                "2015-07-12T18:14:58.1234567890Z",
+                "2015-07-12 18:14:58Z",
+                "2015-7-12T18:14:58Z",
+                "2025-01-15",
+                "yesterday",
+                "2025-01-15T10:30:00+25:00",
+                "2025-01-15T10:30:00Q")) {
             assertThatThrownBy(() -> read(IN_PARIS, value)).as(value).isInstanceOf(InvalidFormatException.class);
         }
         assertThatThrownBy(() -> IN_PARIS.readValue("1709294610")).isInstanceOf(MismatchedInputException.class);
@@ -66,14 +86,20 @@ class InstantDeserializerTest {
     @Test
     void aLenientPropertyReadsGarbageAsNullAndTheOthersStayStrict() throws Exception {
         ObjectReader reader = Json.reader(Stamped.class);
-        Stamped garbled = reader.readValue("{\"strict\": \"2024-03-01T12:00:00Z\", \"lenient\": \"2012-13-45T99:99:99Z\"}");
+        Stamped garbled =
+                reader.readValue("{\"strict\": \"2024-03-01T12:00:00Z\", \"lenient\": \"2012-13-45T99:99:99Z\"}");
         assertThat(garbled).isEqualTo(new Stamped(Instant.parse("2024-03-01T12:00:00Z"), null));
         for (String lenient : List.of("\"not a date\"", "7", "{\"deep\": [1]}", "[1, 2]", "\"2024-03-01T12:00:00\"")) {
-            assertThat(reader.<Stamped>readValue("{\"lenient\": " + lenient + "}").lenient()).as(lenient).isNull();
+            assertThat(reader.<Stamped>readValue("{\"lenient\": " + lenient + "}")
+                            .lenient())
+                    .as(lenient)
+                    .isNull();
         }
-        assertThat(reader.<Stamped>readValue("{\"lenient\": \"2024-03-01T12:00:00.5+01:00\"}").lenient())
+        assertThat(reader.<Stamped>readValue("{\"lenient\": \"2024-03-01T12:00:00.5+01:00\"}")
+                        .lenient())
                 .isEqualTo(Instant.parse("2024-03-01T11:00:00.500Z"));
-        assertThatThrownBy(() -> reader.readValue("{\"strict\": \"not a date\"}")).isInstanceOf(InvalidFormatException.class);
+        assertThatThrownBy(() -> reader.readValue("{\"strict\": \"not a date\"}"))
+                .isInstanceOf(InvalidFormatException.class);
     }
 
     @Test
