@@ -6,6 +6,7 @@ import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.watch.WatchOptions;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -138,18 +139,22 @@ final class AsanaCommand {
     }
 
     static AsanaClient client(Context context, ProviderOptions options) {
-        String token = context.env("ASANA_TOKEN");
-        String clientId = context.env("ASANA_CLIENT_ID");
         AsanaClient.Builder builder = AsanaClient.builder();
-        if (token != null) {
-            builder.bearerToken(token);
-        } else if (clientId != null
-                && context.env("ASANA_CLIENT_SECRET") != null
-                && context.env("ASANA_REFRESH_TOKEN") != null) {
-            builder.oauthRefresh(clientId, context.env("ASANA_CLIENT_SECRET"), context.env("ASANA_REFRESH_TOKEN"));
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "asana",
+                List.of(
+                        List.of("ASANA_TOKEN"),
+                        List.of("ASANA_CLIENT_ID", "ASANA_CLIENT_SECRET", "ASANA_REFRESH_TOKEN")),
+                "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("ASANA_TOKEN")) {
+            builder.bearerToken(credentials.get("ASANA_TOKEN"));
         } else {
-            throw new MissingCredentialsException(
-                    "asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
+            builder.oauthRefresh(
+                    credentials.get("ASANA_CLIENT_ID"),
+                    credentials.get("ASANA_CLIENT_SECRET"),
+                    credentials.get("ASANA_REFRESH_TOKEN"));
         }
         builder.allowInsecureHttp(options.allowHttp());
         if (options.baseUrl() != null) {

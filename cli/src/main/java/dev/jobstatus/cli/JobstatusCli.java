@@ -1,5 +1,6 @@
 package dev.jobstatus.cli;
 
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job
- * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
+ * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure,
+ * 6 credentials refused.
  */
 @Command(
         name = "jobstatus",
@@ -37,6 +39,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
                     + "other jobstatus processes.",
             "An argument @FILE is replaced by the arguments in FILE (one per line or separated by spaces; @@ for a literal @)."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success; for wait, every job succeeded.",
+            "1:A job ended failed.",
+            "2:The command line or the credentials' variables were wrong.",
+            "3:The API answered with an error, such as no such job.",
+            "4:Timed out: a wait, or a --timeout.",
+            "5:The API could not be reached.",
+            "6:The provider refused the credentials (a wrong password, token or key)."
         },
         footer = {
             "  jobstatus demo",
@@ -78,6 +90,8 @@ public final class JobstatusCli {
     static final int TIMED_OUT = 4;
     /** The API could not be reached. */
     static final int CONNECTION = 5;
+    /** The provider refused the credentials: a script can tell a wrong password from a missing job. */
+    static final int CREDENTIALS_REFUSED = 6;
 
     @Option(
             names = {"-V", "--version"},
@@ -128,7 +142,12 @@ public final class JobstatusCli {
         cli.setParameterExceptionHandler((e, arguments) -> usageError(e, context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             context.out().flush();
-            context.err().println("error: " + Terminal.text(inUsersWords(e)));
+            String message = inUsersWords(e);
+            if (e instanceof AuthenticationException && commandLine.getCommand() instanceof ProviderCommand command) {
+                String variables = command.options.credentials();
+                message += variables == null ? "" : ": check " + variables;
+            }
+            context.err().println("error: " + Terminal.text(message));
             if (root.verbose) {
                 e.printStackTrace(context.err());
             }
@@ -189,6 +208,12 @@ public final class JobstatusCli {
 
     /** The message of a failure, in the words of a command-line user rather than those of the SDK's builders. */
     static String inUsersWords(Throwable e) {
+        if (e instanceof AuthenticationException refused) {
+            // The status and the provider's code tell the two ways it happens apart: a token endpoint's 400
+            // invalid_grant, or a 401 to a call.
+            return "the credentials were refused by " + refused.provider() + " (HTTP " + refused.statusCode()
+                    + (refused.errorCode() == null ? "" : " " + refused.errorCode()) + ")";
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.startsWith("base URL must use https")) {
             return "--base-url must use https unless it points at this machine; add --allow-http to send requests "
@@ -212,6 +237,9 @@ public final class JobstatusCli {
         }
         if (e instanceof TransportException) {
             return CONNECTION;
+        }
+        if (e instanceof AuthenticationException) {
+            return CREDENTIALS_REFUSED;
         }
         if (e instanceof JobStatusException) {
             return API_ERROR;

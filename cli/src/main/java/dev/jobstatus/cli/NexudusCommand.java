@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -240,15 +241,16 @@ final class NexudusCommand {
         if (options.baseUrl() != null) {
             builder.baseUrl(options.baseUrl());
         }
-        String token = context.env("NEXUDUS_TOKEN");
-        String username = context.env("NEXUDUS_USERNAME");
-        String password = context.env("NEXUDUS_PASSWORD");
-        if (token != null) {
-            builder.bearerToken(token);
-        } else if (username != null && password != null) {
-            builder.passwordGrant(username, password);
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "nexudus",
+                List.of(List.of("NEXUDUS_TOKEN"), List.of("NEXUDUS_USERNAME", "NEXUDUS_PASSWORD")),
+                "NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("NEXUDUS_TOKEN")) {
+            builder.bearerToken(credentials.get("NEXUDUS_TOKEN"));
         } else {
-            throw new MissingCredentialsException("nexudus", "NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
+            builder.passwordGrant(credentials.get("NEXUDUS_USERNAME"), credentials.get("NEXUDUS_PASSWORD"));
         }
         Sharing.apply(context, builder);
         return builder.build();

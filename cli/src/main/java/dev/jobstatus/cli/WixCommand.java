@@ -7,6 +7,7 @@ import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -152,29 +153,38 @@ final class WixCommand {
         if (options.baseUrl() != null) {
             builder.baseUrl(options.baseUrl());
         }
-        String apiKey = context.env("WIX_API_KEY");
-        String clientId = context.env("WIX_CLIENT_ID");
-        if (apiKey != null) {
-            if ((context.env("WIX_SITE_ID") == null) == (context.env("WIX_ACCOUNT_ID") == null)) {
-                throw new MissingCredentialsException(
-                        "wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
+        if (context.env("WIX_API_KEY") != null) {
+            if (context.env("WIX_SITE_ID") != null && context.env("WIX_ACCOUNT_ID") != null) {
+                // An API key call carries one of the two headers (the SDK refuses both): a site's jobs or an account's.
+                throw new MissingCredentialsException("wix credentials conflict: WIX_SITE_ID and WIX_ACCOUNT_ID are "
+                        + "both set, and an API key call goes to one site or one account: unset WIX_ACCOUNT_ID for a "
+                        + "site's jobs, or WIX_SITE_ID for an account's");
             }
-            String siteId = context.env("WIX_SITE_ID");
-            String accountId = context.env("WIX_ACCOUNT_ID");
-            builder.apiKey(apiKey);
-            if (siteId != null) {
-                builder.siteId(siteId);
-            } else if (accountId != null) {
-                builder.accountId(accountId);
+            if (context.env("WIX_SITE_ID") == null && context.env("WIX_ACCOUNT_ID") == null) {
+                throw new MissingCredentialsException("wix credentials incomplete: WIX_API_KEY is set but neither "
+                        + "WIX_SITE_ID nor WIX_ACCOUNT_ID is (set WIX_SITE_ID for a site's jobs, WIX_ACCOUNT_ID for an "
+                        + "account's)");
             }
-        } else if (clientId != null
-                && context.env("WIX_CLIENT_SECRET") != null
-                && context.env("WIX_INSTANCE_ID") != null) {
-            builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
+        }
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "wix",
+                List.of(
+                        List.of("WIX_API_KEY", "WIX_SITE_ID"),
+                        List.of("WIX_API_KEY", "WIX_ACCOUNT_ID"),
+                        List.of("WIX_CLIENT_ID", "WIX_CLIENT_SECRET", "WIX_INSTANCE_ID")),
+                "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and "
+                        + "WIX_INSTANCE_ID");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("WIX_SITE_ID")) {
+            builder.apiKey(credentials.get("WIX_API_KEY")).siteId(credentials.get("WIX_SITE_ID"));
+        } else if (credentials.containsKey("WIX_ACCOUNT_ID")) {
+            builder.apiKey(credentials.get("WIX_API_KEY")).accountId(credentials.get("WIX_ACCOUNT_ID"));
         } else {
-            throw new MissingCredentialsException(
-                    "wix",
-                    "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
+            builder.oauth(
+                    credentials.get("WIX_CLIENT_ID"),
+                    credentials.get("WIX_CLIENT_SECRET"),
+                    credentials.get("WIX_INSTANCE_ID"));
         }
         Sharing.apply(context, builder);
         return builder.build();
