@@ -104,37 +104,20 @@ final class AsanaCommand {
         }
     }
 
-    /** {@code --fields} of get and wait: a field the SDK knows by its wire name, any other as given. */
+    /** {@code --fields} of get and wait: fields of an Asana job, as {@code opt_fields} names them. */
     static final class Fields {
         @Option(
                 names = "--fields",
                 split = ",",
                 paramLabel = "FIELD",
-                description =
-                        "Fields to return (opt_fields, exactly these; status is always added), e.g. new_project.name.")
-        private List<String> names = List.of();
+                converter = FieldChoices.AsanaFields.class,
+                completionCandidates = FieldChoices.AsanaFields.class,
+                description = "Fields to return (opt_fields, exactly these; status is always added), e.g. "
+                        + "new_project.name; any of: ${COMPLETION-CANDIDATES}.")
+        private List<JobField> names = List.of();
 
         JobOptions.Builder jobOptions() {
-            JobOptions.Builder jobOptions = JobOptions.builder();
-            for (String name : names) {
-                String field = name.strip();
-                JobField known = known(field);
-                if (known != null) {
-                    jobOptions.fields(known);
-                } else if (!field.isEmpty()) {
-                    jobOptions.rawField(field);
-                }
-            }
-            return jobOptions;
-        }
-
-        private static JobField known(String wireName) {
-            for (JobField field : JobField.values()) {
-                if (field.wireName().equals(wireName)) {
-                    return field;
-                }
-            }
-            return null;
+            return JobOptions.builder().fields(names.toArray(JobField[]::new));
         }
     }
 

@@ -10,7 +10,6 @@ import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +61,10 @@ final class NexudusCommand {
     /** {@code nexudus list}. */
     @Command(
             name = "list",
-            description = "List jobs, fetching page after page.",
+            description = {
+                "List jobs, fetching page after page.",
+                "A TIME without an offset is UTC, the zone the command reads Nexudus's own times in."
+            },
             footer = {
                 "  jobstatus nexudus list --status Failed --created-from 2025-01-01 --created-to 2025-01-31",
                 "  jobstatus nexudus list --order-by CreatedOn --desc --limit 50 --json"
@@ -83,7 +85,8 @@ final class NexudusCommand {
         @Option(
                 names = "--created-from",
                 paramLabel = "TIME",
-                description = "Created at or after, e.g. 2025-01-31T08:00.")
+                description = "Created at or after TIME: 2025-01-31 (its start), 2025-01-31T08:00 (UTC), or with an "
+                        + "offset, 2025-01-31T08:00:00Z or 2025-01-31T09:00+01:00 (sent to the minute, in UTC).")
         private LocalDateTime createdFrom;
 
         @Option(names = "--created-to", paramLabel = "TIME", description = "Created at or before.")
@@ -95,8 +98,13 @@ final class NexudusCommand {
         @Option(names = "--updated-to", paramLabel = "TIME", description = "Updated at or before.")
         private LocalDateTime updatedTo;
 
-        @Option(names = "--order-by", paramLabel = "FIELD", description = "Sort by this property, e.g. CreatedOn.")
-        private String orderBy;
+        @Option(
+                names = "--order-by",
+                paramLabel = "FIELD",
+                converter = FieldChoices.NexudusOrderBy.class,
+                completionCandidates = FieldChoices.NexudusOrderBy.class,
+                description = "Sort by this property, e.g. CreatedOn; one of: ${COMPLETION-CANDIDATES}.")
+        private BackgroundJobField orderBy;
 
         @Option(names = "--desc", description = "Sort descending.")
         private boolean descending;
@@ -122,7 +130,7 @@ final class NexudusCommand {
                     .updatedFrom(updatedFrom)
                     .updatedTo(updatedTo);
             if (orderBy != null) {
-                orderBy(query, orderBy);
+                query.orderBy(orderBy);
                 query.direction(descending ? SortDirection.DESCENDING : SortDirection.ASCENDING);
             } else if (descending) {
                 query.direction(SortDirection.DESCENDING);
@@ -159,17 +167,6 @@ final class NexudusCommand {
                 }
                 return JobstatusCli.OK;
             }
-        }
-
-        private static void orderBy(BackgroundJobQuery.Builder query, String field) {
-            String normal = field.replace("_", "").toLowerCase(Locale.ROOT);
-            for (BackgroundJobField known : BackgroundJobField.values()) {
-                if (known.wireName().toLowerCase(Locale.ROOT).equals(normal)) {
-                    query.orderBy(known);
-                    return;
-                }
-            }
-            query.orderBy(field);
         }
     }
 

@@ -381,7 +381,7 @@ class JobstatusCliTest {
                 "get",
                 "100",
                 "--fields",
-                "status,new_project.name,custom_thing",
+                "status,new_project.name",
                 "--pretty",
                 "--base-url",
                 asana.baseUrl().toString());
@@ -401,7 +401,7 @@ class JobstatusCliTest {
                 .containsPattern("(?m)^Gid +100$")
                 .containsPattern("(?m)^NewProject +1001 Copy of Launch plan$");
         assertThat(drain(asana.server()).get(0).getTarget())
-                .isEqualTo("/api/1.0/jobs/100?opt_fields=status,new_project.name,custom_thing&opt_pretty=true");
+                .isEqualTo("/api/1.0/jobs/100?opt_fields=status,new_project.name&opt_pretty=true");
         assertThat(timeout.exit()).isEqualTo(4);
         assertThat(timeout.err())
                 .contains("error: gave up waiting for asana job 200")
