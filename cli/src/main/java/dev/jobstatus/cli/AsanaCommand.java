@@ -1,12 +1,17 @@
 package dev.jobstatus.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.JobField;
 import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.core.watch.WatchOptions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +56,9 @@ final class AsanaCommand {
                 jobOptions.pretty(true);
             }
             try (AsanaClient asana = client(context, options)) {
-                print(output(), asana.jobs().withOptions(call.requestOptions()).get(gid, jobOptions.build()));
+                print(
+                        fields.output(output()),
+                        asana.jobs().withOptions(call.requestOptions()).get(gid, jobOptions.build()));
                 return JobstatusCli.OK;
             }
         }
@@ -88,7 +95,7 @@ final class AsanaCommand {
                     String gid = gids.get(0);
                     return wait.await(
                             asana.jobs().waiter(gid, fields.jobOptions().build()),
-                            output(),
+                            fields.output(output()),
                             "asana job " + gid,
                             AsanaCommand::print);
                 }
@@ -97,7 +104,7 @@ final class AsanaCommand {
                 return ManyJobs.watch(
                         ManyJobs.ids(gids, context),
                         listener -> asana.jobs().watcher(fields.jobOptions().build(), watch, listener),
-                        output(),
+                        fields.output(output()),
                         context,
                         Job::status);
             }
@@ -118,6 +125,28 @@ final class AsanaCommand {
 
         JobOptions.Builder jobOptions() {
             return JobOptions.builder().fields(names.toArray(JobField[]::new));
+        }
+
+        /**
+         * Returns an output whose JSON lines show only what was asked for: with {@code --fields}, the gid, status and
+         * the fields named (null when asked for and absent); a field not asked for is left out, not shown as null.
+         */
+        Output output(Output output) {
+            if (names.isEmpty()) {
+                return output;
+            }
+            Set<String> asked = new HashSet<>(Set.of("gid", "status"));
+            names.forEach(field -> asked.add(field.wireName().split("\\.")[0]));
+            return output.jsonAs(Job.class, job -> {
+                try {
+                    ObjectNode all = (ObjectNode)
+                            Json.treeReader().readTree(Json.writer().writeValueAsString(job));
+                    all.retain(asked);
+                    return all;
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write an Asana job as JSON", e);
+                }
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import dev.jobstatus.wix.ItemStatusFilter;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
+import dev.jobstatus.wix.model.CreatedBy;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -90,7 +91,9 @@ final class WixCommand {
             }
             try (WixClient wix = client(context, options)) {
                 var items = wix.asyncJobs().withOptions(call.requestOptions()).listAllItems(jobId, query.build());
-                output().rows(
+                // An item's JSON line is the item as Wix sent it (the record's fields, once).
+                output().jsonAs(AsyncJobItem.class, AsyncJobItem::fields)
+                        .rows(
                                 List.of("ID", "ENTITY", "OK", "ERROR"),
                                 new int[] {24, 24, 5, 0},
                                 limit == null ? items : items.limit(limit),
@@ -203,12 +206,35 @@ final class WixCommand {
                         "Progress",
                         job.progress(),
                         "CreatedBy",
-                        job.createdBy(),
+                        createdBy(job.createdBy()),
                         "CreatedDate",
                         job.createdDate(),
                         "UpdatedDate",
                         job.updatedDate(),
                         "Metadata",
                         job.metadata()));
+    }
+
+    /** Who created a job as a person reads it, such as {@code app app-1}. */
+    static String createdBy(CreatedBy creator) {
+        if (creator == null) {
+            return null;
+        }
+        if (creator instanceof CreatedBy.App app) {
+            return "app " + app.appId();
+        }
+        if (creator instanceof CreatedBy.Member member) {
+            return "member " + member.memberId();
+        }
+        if (creator instanceof CreatedBy.WixUser user) {
+            return "Wix user " + user.wixUserId();
+        }
+        if (creator instanceof CreatedBy.AnonymousVisitor visitor) {
+            return "visitor " + visitor.anonymousVisitorId();
+        }
+        if (creator instanceof CreatedBy.Service service) {
+            return "service " + service.serviceId();
+        }
+        return (creator.type() + " " + Output.human(((CreatedBy.Unknown) creator).fields())).strip();
     }
 }
