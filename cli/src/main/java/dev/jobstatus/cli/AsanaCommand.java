@@ -30,11 +30,15 @@ final class AsanaCommand {
     /** {@code asana get GID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = "  jobstatus asana get 1204715892 --fields new_project.name,new_task.name --pretty")
+            description = "Show jobs: one record per gid; a gid that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = {
+                "  jobstatus asana get 1204715892 --fields new_project.name,new_task.name --pretty",
+                "  jobstatus asana get 1204715892 1204715893 -o json"
+            })
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "GID", description = "The job's gid.")
-        private String gid;
+        @Parameters(paramLabel = "GID", arity = "1..*", description = "The jobs' gids.")
+        private List<String> gids;
 
         @Mixin
         private CallOptions call;
@@ -56,10 +60,10 @@ final class AsanaCommand {
                 jobOptions.pretty(true);
             }
             try (AsanaClient asana = client(context, options)) {
-                print(
-                        fields.output(output()),
-                        asana.jobs().withOptions(call.requestOptions()).get(gid, jobOptions.build()));
-                return JobstatusCli.OK;
+                Output output = fields.output(output());
+                var jobs = asana.jobs().withOptions(call.requestOptions());
+                JobOptions asked = jobOptions.build();
+                return EachId.show(gids, this, output, gid -> print(output, jobs.get(gid, asked)));
             }
         }
     }

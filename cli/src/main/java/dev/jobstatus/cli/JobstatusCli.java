@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +56,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY",
             "  jobstatus asana wait 1204715892 --timeout 5m",
             "  jobstatus help nexudus list",
-            "  source <(jobstatus generate-completion)"
+            "  source <(jobstatus completion bash)"
         })
 public final class JobstatusCli {
     /**
@@ -75,7 +75,7 @@ public final class JobstatusCli {
         COMMANDS.put("asana", AsanaCommand.class);
         COMMANDS.put("demo", DemoCommand.class);
         COMMANDS.put("help", HelpCommand.class);
-        COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        COMMANDS.put("completion", CompletionCommand.class);
     }
 
     /** Success; for {@code wait}, the job succeeded. */
@@ -159,8 +159,8 @@ public final class JobstatusCli {
     }
 
     /**
-     * What every command has: {@code -h}/{@code --help} (an inherited option would clash with the one picocli's
-     * {@code generate-completion} brings); errors collected rather than thrown at once, so that help wins over a bad
+     * What every command has: {@code -h}/{@code --help} (not an inherited option: picocli's commands, such as the
+     * help command, bring their own); errors collected rather than thrown at once, so that help wins over a bad
      * value anywhere on the line; and the heading of the examples its help ends with.
      */
     private static void everyCommand(CommandLine command) {
@@ -195,15 +195,47 @@ public final class JobstatusCli {
         return new CommandLine.RunLast().execute(parsed);
     }
 
-    /** One line saying what was wrong, picocli's suggestions if it has any, and where to read more. */
+    /**
+     * One line saying what was wrong, the nearest commands for a mistyped one or else picocli's suggestions if it has
+     * any, and where to read more.
+     */
     private static int usageError(ParameterException e, Context context) {
         context.err().println("error: " + Terminal.text(e.getMessage()));
+        String command = e instanceof UnmatchedArgumentException unmatched ? nearestCommand(unmatched) : null;
         StringWriter suggestions = new StringWriter();
-        if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
+        if (command != null) {
+            context.err().println(Terminal.text(command));
+        } else if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
             suggestions.toString().lines().forEach(line -> context.err().println(Terminal.text(line)));
         }
         context.err().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         return USAGE;
+    }
+
+    /**
+     * "Did you mean: jobstatus nexudus list?" for a word where a command was expected, within a few edits of one
+     * (picocli's own similarity misses some, such as hlep for help); {@code null} when none is that near.
+     */
+    static String nearestCommand(UnmatchedArgumentException e) {
+        CommandLine parent = e.getCommandLine();
+        List<String> unmatched = e.getUnmatched();
+        if (parent.getSubcommands().isEmpty()
+                || unmatched.isEmpty()
+                || unmatched.get(0).startsWith("-")) {
+            return null;
+        }
+        return didYouMean(parent, unmatched.get(0));
+    }
+
+    /** "Did you mean: jobstatus nexudus list?" for the subcommands of {@code parent} nearest {@code word}, or null. */
+    static String didYouMean(CommandLine parent, String word) {
+        String prefix = parent.getCommandSpec().qualifiedName() + " ";
+        List<String> near =
+                Choices.nearest(word, List.copyOf(parent.getSubcommands().keySet()));
+        return near.isEmpty()
+                ? null
+                : "Did you mean: "
+                        + String.join(" or ", near.stream().map(prefix::concat).toList()) + "?";
     }
 
     /** The message of a failure, in the words of a command-line user rather than those of the SDK's builders. */

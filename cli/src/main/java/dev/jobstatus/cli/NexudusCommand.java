@@ -32,11 +32,15 @@ final class NexudusCommand {
     /** {@code nexudus get ID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = {"  jobstatus nexudus get 87654321", "  jobstatus nexudus get 87654321 --json --timeout 10s"})
+            description = "Show jobs: one record per Id; an Id that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = {
+                "  jobstatus nexudus get 87654321",
+                "  jobstatus nexudus get 87654321 87654322 -o json --timeout 10s"
+            })
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "ID", description = "The job's Id.")
-        private long id;
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "The jobs' Ids.")
+        private List<Long> ids;
 
         @Mixin
         private CallOptions call;
@@ -48,12 +52,9 @@ final class NexudusCommand {
         @Override
         public Integer call() {
             try (NexudusClient nexudus = client(context, options)) {
-                print(
-                        output(),
-                        nexudus.backgroundJobs()
-                                .withOptions(call.requestOptions())
-                                .get(id));
-                return JobstatusCli.OK;
+                Output output = output();
+                var jobs = nexudus.backgroundJobs().withOptions(call.requestOptions());
+                return EachId.show(ids, this, output, id -> print(output, jobs.get(id)));
             }
         }
     }

@@ -65,6 +65,13 @@ final class Output {
         context.out().print(lines);
     }
 
+    /** Separates one record from the next: an empty line between tables, nothing between JSON lines. */
+    void gap() {
+        if (!json) {
+            context.out().println();
+        }
+    }
+
     /**
      * Returns a value as a person reads it: a map as {@code k=v, k=v} (a nested one in braces), a list as
      * {@code a, b}, anything else as its text; "" for null or an empty map or list.

@@ -27,11 +27,12 @@ final class WixCommand {
     /** {@code wix get JOB_ID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --json")
+            description = "Show jobs: one record per id; an id that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --output json")
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
-        private String jobId;
+        @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The jobs' ids.")
+        private List<String> jobIds;
 
         @Mixin
         private CallOptions call;
@@ -43,10 +44,9 @@ final class WixCommand {
         @Override
         public Integer call() {
             try (WixClient wix = client(context, options)) {
-                print(
-                        output(),
-                        wix.asyncJobs().withOptions(call.requestOptions()).get(jobId));
-                return JobstatusCli.OK;
+                Output output = output();
+                var jobs = wix.asyncJobs().withOptions(call.requestOptions());
+                return EachId.show(jobIds, this, output, id -> print(output, jobs.get(id)));
             }
         }
     }
