@@ -140,4 +140,19 @@ class InputsTest {
                         + "field of an Asana job (one of: ");
         assertThat(List.of(typo, unknown)).allSatisfy(r -> assertThat(r.exit()).isEqualTo(JobstatusCli.USAGE));
     }
+
+    @Test
+    void aRefusedValueIsQuotedEscapedForTheTerminal() {
+        JobstatusCliTest.Run orderBy = run(NEXUDUS, "nexudus", "list", "--order-by", "Bogus\u001b[2J\u0007");
+        JobstatusCliTest.Run fields = run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--fields", "x\u009b31m");
+        JobstatusCliTest.Run command = run(Map.of(), "nexudus", "lst\u001b]0;title\u0007");
+
+        assertThat(orderBy.err()).contains("'Bogus\\u001b[2J\\u0007' is not a property Nexudus sorts jobs by");
+        assertThat(fields.err()).contains("'x\\u009b31m' is not a field of an Asana job");
+        assertThat(command.err()).contains("'lst\\u001b]0;title\\u0007'");
+        assertThat(List.of(orderBy, fields, command)).allSatisfy(r -> {
+            assertThat(r.exit()).isEqualTo(JobstatusCli.USAGE);
+            assertThat(r.err()).doesNotContainPattern("[\\p{Cc}&&[^\\n]]|\\u009b");
+        });
+    }
 }
