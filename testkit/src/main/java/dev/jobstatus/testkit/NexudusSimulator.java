@@ -130,6 +130,17 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         return new NexudusSimulator().serve();
     }
 
+    /**
+     * Starts a simulator with no jobs on loopback port {@code port}, enforcing Nexudus's rate limits.
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running simulator
+     * @throws java.io.UncheckedIOException if the port cannot be listened on
+     */
+    public static NexudusSimulator start(int port) {
+        return new NexudusSimulator().serve(port);
+    }
+
     @Override
     public HttpUrl baseUrl() {
         return serverUrl("/");
@@ -152,17 +163,15 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         String[] statuses = {"Completed", "Failed", "Running", "Queued", "Completed"};
         for (int i = 1; i <= count; i++) {
             if (find(i) == null) {
-                jobs.add(job(
-                        i,
-                        statuses[i % statuses.length],
-                        LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(i * 7L)));
+                LocalDateTime created = LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(i * 7L);
+                jobs.add(job(i, statuses[i % statuses.length], created, created.plusMinutes(i % 60)));
             }
         }
         return this;
     }
 
-    /** The job {@link #seed(int)} describes, with {@code status}, created at {@code created}. */
-    private static Map<String, Object> job(long i, String status, LocalDateTime created) {
+    /** The job {@link #seed(int)} describes, with {@code status}, created and updated as given. */
+    private static Map<String, Object> job(long i, String status, LocalDateTime created, LocalDateTime updated) {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("BusinessId", 1 + i % 3);
         job.put("BusinessName", "Location " + (1 + i % 3));
@@ -178,7 +187,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         job.put("UniqueId", String.format("a1b2c3d4-0000-0000-0000-%012d", i));
         // Nexudus sends timestamps both with and without a zone.
         job.put("CreatedOn", created + (i % 2 == 0 ? ":00Z" : ":00"));
-        job.put("UpdatedOn", created.plusMinutes(i % 60) + ":00Z");
+        job.put("UpdatedOn", updated + ":00Z");
         job.put("UpdatedBy", "admin@example.com");
         job.put("IsNew", i % 11 == 0);
         job.put("SystemId", null);
@@ -212,7 +221,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     /**
      * Adds job {@code id} reporting {@code statuses} one per GET, then keeping the last; for a job the simulator
      * already holds (seeded or added), scripts that job instead. An added job has the fields {@link #seed(int)} gives
-     * job {@code id}, created now by the simulator's clock (see {@link #clock(java.time.InstantSource)}), and the
+     * job {@code id}, created and updated now by the simulator's clock (see {@link #clock(java.time.InstantSource)}), and the
      * first status until its first GET. Listings show a job's latest status without moving it on.
      *
      * @param id the job's id
@@ -236,7 +245,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (find(id) == null) {
             LocalDateTime created =
                     LocalDateTime.ofInstant(now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-            jobs.add(job(id, statuses[0], created));
+            jobs.add(job(id, statuses[0], created, created));
         }
         lifecycles.put(id, lifecycle);
         return this;
@@ -245,7 +254,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     /**
      * Makes job {@code id} take {@code status} at {@code updatedOn} by the simulator's clock (see
      * {@link #clock(java.time.InstantSource)}): from then on, gets and listings show the status and an {@code UpdatedOn}
-     * of that instant, with its seconds, as Nexudus stamps it.
+     * of that instant, with its seconds, as Nexudus stamps it. The change ends any script {@code addJob} gave the job.
      *
      * @param id the job's id, seeded or added
      * @param status the new status, such as {@code Completed}
@@ -289,6 +298,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         for (Change change : changes) {
             if (!change.visibleFrom().isAfter(now)) {
                 changes.remove(change);
+                lifecycles.remove(change.id());
                 for (Map<String, Object> job : jobs) {
                     if (id(job) == change.id()) {
                         job.put("Status", change.status());

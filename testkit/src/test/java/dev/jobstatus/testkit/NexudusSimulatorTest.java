@@ -306,4 +306,23 @@ class NexudusSimulatorTest {
         assertThat(listing.body().get("Records").get(20).get("Id").asLong()).isEqualTo(42);
         assertThat(seeded).containsExactly("Queued", "Failed");
     }
+
+    @Test
+    void anAddedJobIsCreatedNowAndAChangeEndsItsScript() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T09:30:40Z"));
+        NexudusSimulator nexudus =
+                plain.track(NexudusSimulator.start().withoutRateLimits().clock(now::get));
+        nexudus.addJob(1004, "Running").changeJob(1004, "Completed", Instant.parse("2026-03-01T09:32:00Z"));
+        String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1004";
+
+        Answer running = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+        now.set(Instant.parse("2026-03-01T09:32:00Z"));
+        Answer completed = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(running.body().get("Status").asText()).isEqualTo("Running");
+        assertThat(running.body().get("CreatedOn").asText()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(running.body().get("UpdatedOn").asText()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(completed.body().get("Status").asText()).isEqualTo("Completed");
+        assertThat(completed.body().get("UpdatedOn").asText()).isEqualTo("2026-03-01T09:32:00Z");
+    }
 }
