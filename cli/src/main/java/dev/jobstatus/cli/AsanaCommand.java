@@ -152,8 +152,9 @@ final class AsanaCommand {
                     "asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
         }
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "ASANA_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         Sharing.apply(context, builder);
         return builder.build();

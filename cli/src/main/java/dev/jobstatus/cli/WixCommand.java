@@ -149,8 +149,9 @@ final class WixCommand {
     static WixClient client(Context context, ProviderOptions options) {
         WixClient.Builder builder = WixClient.builder();
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "WIX_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         String apiKey = context.env("WIX_API_KEY");
         String clientId = context.env("WIX_CLIENT_ID");
