@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -81,7 +82,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--port must be between 1 and 65533 (Asana listens on PORT+2), not " + port);
         }
-        Instant start = clock.instant();
+        // Whole seconds, as the providers stamp their jobs.
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        boolean interrupted = false;
         try (NexudusSimulator nexudus =
                         nexudus(listen(NexudusSimulator::start, 0).clock(clock), start);
                 WixSimulator wix = wix(listen(WixSimulator::start, 1).clock(clock), start);
@@ -93,13 +96,17 @@ final class SimulateCommand implements Callable<Integer> {
             try {
                 stop.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                // Closing the servers waits for their threads: the interrupt is restored after.
+                interrupted = true;
             } finally {
                 removeHook(hook);
             }
         }
         context.err().println("jobstatus simulate: stopped");
         stopped.countDown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return JobstatusCli.OK;
     }
 
