@@ -173,8 +173,9 @@ final class AsanaCommand {
                     credentials.get("ASANA_REFRESH_TOKEN"));
         }
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "ASANA_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         Sharing.apply(context, builder);
         return builder.build();

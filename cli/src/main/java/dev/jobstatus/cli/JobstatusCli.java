@@ -67,13 +67,14 @@ public final class JobstatusCli {
      */
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
     /** The commands that run alone. */
-    private static final Set<String> STANDALONE = Set.of("nexudus", "wix", "asana", "demo");
+    private static final Set<String> STANDALONE = Set.of("nexudus", "wix", "asana", "demo", "simulate");
 
     static {
         COMMANDS.put("nexudus", NexudusCommand.class);
         COMMANDS.put("wix", WixCommand.class);
         COMMANDS.put("asana", AsanaCommand.class);
         COMMANDS.put("demo", DemoCommand.class);
+        COMMANDS.put("simulate", SimulateCommand.class);
         COMMANDS.put("help", HelpCommand.class);
         COMMANDS.put("completion", CompletionCommand.class);
     }

@@ -236,8 +236,9 @@ final class NexudusCommand {
     static NexudusClient client(Context context, ProviderOptions options) {
         NexudusClient.Builder builder = NexudusClient.builder();
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "NEXUDUS_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         Map<String, String> credentials = EnvCredentials.read(
                 context,

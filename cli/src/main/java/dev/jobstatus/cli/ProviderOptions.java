@@ -1,8 +1,10 @@
 package dev.jobstatus.cli;
 
+import dev.jobstatus.core.internal.text.Urls;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import okhttp3.HttpUrl;
 import picocli.CommandLine.Option;
 
 /** The options every provider command takes: where to call and how to print. A picocli mixin. */
@@ -20,7 +22,11 @@ final class ProviderOptions {
         }
     }
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "API root to call instead of the provider's.")
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "API root to call instead of the provider's (default: NEXUDUS_BASE_URL, WIX_BASE_URL or "
+                    + "ASANA_BASE_URL from the environment, when set).")
     private String baseUrl;
 
     @Option(
@@ -40,9 +46,30 @@ final class ProviderOptions {
     /** The environment variables the credentials came from, for a message saying they were refused. */
     private List<String> credentials = List.of();
 
-    /** {@code --base-url}, or {@code null}. */
-    String baseUrl() {
-        return baseUrl;
+    /**
+     * The API root to call: {@code --base-url}, else the environment variable {@code variable} (such as
+     * {@code NEXUDUS_BASE_URL}), else {@code null} for the provider's own.
+     *
+     * @throws IllegalArgumentException naming the option or the variable, if the URL is not an http or https URL, or
+     *     is plain http to another machine without {@code --allow-http}
+     */
+    String baseUrl(Context context, String variable) {
+        String source = baseUrl != null ? "--base-url" : variable;
+        String url = baseUrl != null ? baseUrl : context.env(variable);
+        if (url == null) {
+            return null;
+        }
+        HttpUrl parsed;
+        try {
+            parsed = Urls.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " is " + e.getMessage(), e);
+        }
+        if (!parsed.isHttps() && !allowHttp && !Urls.isLoopback(parsed)) {
+            throw new IllegalArgumentException(source + " must use https unless it points at this machine; add "
+                    + "--allow-http to send requests (and credentials) unencrypted to http://" + parsed.host());
+        }
+        return url;
     }
 
     /**

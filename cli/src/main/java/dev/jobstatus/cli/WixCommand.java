@@ -153,8 +153,9 @@ final class WixCommand {
     static WixClient client(Context context, ProviderOptions options) {
         WixClient.Builder builder = WixClient.builder();
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "WIX_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         if (context.env("WIX_API_KEY") != null) {
             if (context.env("WIX_SITE_ID") != null && context.env("WIX_ACCOUNT_ID") != null) {
