@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -102,6 +103,10 @@ public final class Redis implements AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(libraryTimeout))
+                // Lettuce's handling of Redis Enterprise maintenance notices (relaxed timeouts during a failover) is
+                // its one part this module would reach that logs through SLF4J, which this module does not bring:
+                // without SLF4J it could not connect. A command here is short and falls back on a timeout anyway.
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(connectTimeout).build());
         if (trustedCertificates != null) {
