@@ -95,8 +95,8 @@ class ObservationsTest {
         Observation.Context wait = recorded.only("nexudus wait");
         assertThat(wait.getParentObservation()).isNull();
         assertThat(keys(wait)).containsEntry("jobstatus.job.id", "42").containsEntry("jobstatus.outcome", "succeeded");
-        assertThat(recorded.events.get(wait)).filteredOn(e -> e.startsWith(JobstatusObservations.POLL)).containsExactly("polls: poll 1: PENDING", "polls: poll 2: RUNNING",
-                "polls: poll 3: SUCCEEDED");
+        assertThat(recorded.events.get(wait)).filteredOn(e -> e.startsWith(JobstatusObservations.POLL))
+                .containsExactly("polls: poll 1: PENDING", "polls: poll 2: RUNNING", "polls: poll 3: SUCCEEDED");
         assertThat(recorded.childrenOf(wait)).hasSize(3).allSatisfy(poll -> {
             assertThat(poll.getContextualName()).isEqualTo("nexudus get");
             assertThat(recorded.childrenOf(poll)).singleElement()
