@@ -23,6 +23,10 @@ public class JobstatusProperties {
     /** Shared quota and tokens on Redis, when the redis module is on the class path. */
     private final Redis redis = new Redis();
 
+    /** Creates the properties with every setting unset. */
+    public JobstatusProperties() {
+    }
+
     /** {@return the Nexudus properties} */
     public Nexudus getNexudus() {
         return nexudus;
@@ -53,6 +57,10 @@ public class JobstatusProperties {
 
         /** The user's password, for the password grant; needs the username. */
         private @Nullable String password;
+
+        /** Creates the properties with every setting unset. */
+        public Nexudus() {
+        }
 
         /** {@return the bearer token, or {@code null}} */
         public @Nullable String getBearerToken() {
@@ -110,6 +118,10 @@ public class JobstatusProperties {
 
         /** The OAuth app instance (the site that installed the app). */
         private @Nullable String instanceId;
+
+        /** Creates the properties with every setting unset. */
+        public Wix() {
+        }
 
         /** {@return the API key, or {@code null}} */
         public @Nullable String getApiKey() {
@@ -176,6 +188,10 @@ public class JobstatusProperties {
         /** The refresh token the user's authorization gave. */
         private @Nullable String refreshToken;
 
+        /** Creates the properties with every setting unset. */
+        public Asana() {
+        }
+
         /** {@return the bearer token, or {@code null}} */
         public @Nullable String getBearerToken() {
             return bearerToken;
@@ -209,6 +225,10 @@ public class JobstatusProperties {
     public static class Redis {
         /** The Redis server that shares quota and tokens, such as {@code redis://user:secret@redis.internal:6379}. */
         private @Nullable String url;
+
+        /** Creates the properties with every setting unset. */
+        public Redis() {
+        }
 
         /** {@return the Redis URL, or {@code null} to share nothing} */
         public @Nullable String getUrl() {

@@ -110,6 +110,10 @@ public abstract class ProviderProperties {
         /** The bound on all attempts of one request together (client default 2m). */
         private @Nullable Duration timeout;
 
+        /** Creates the properties with every setting unset. */
+        public Retry() {
+        }
+
         /** {@return the number of retries, or {@code null} for the default} */
         public @Nullable Integer getMaxRetries() {
             return maxRetries;
@@ -180,6 +184,10 @@ public abstract class ProviderProperties {
 
         /** How long a wait lasts before it ends with a timeout. */
         private @Nullable Duration timeout;
+
+        /** Creates the properties with every setting unset. */
+        public Poll() {
+        }
 
         /** {@return the first interval, or {@code null} for the default} */
         public @Nullable Duration getInitialInterval() {
