@@ -7,6 +7,8 @@ module dev.jobstatus.asana {
     exports dev.jobstatus.asana.model;
 
     // Jackson maps JSON into the records reflectively.
-    opens dev.jobstatus.asana to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.asana.model to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.asana to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.asana.model to
+            com.fasterxml.jackson.databind;
 }

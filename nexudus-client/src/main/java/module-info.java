@@ -7,7 +7,10 @@ module dev.jobstatus.nexudus {
     exports dev.jobstatus.nexudus.model;
 
     // Jackson maps JSON into the records and instantiates the deserializers reflectively.
-    opens dev.jobstatus.nexudus to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.nexudus.model to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.nexudus.internal to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.nexudus to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.nexudus.model to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.nexudus.internal to
+            com.fasterxml.jackson.databind;
 }

@@ -8,5 +8,6 @@ module dev.jobstatus.testkit {
     exports dev.jobstatus.testkit;
 
     // Jackson writes the simulators' records reflectively.
-    opens dev.jobstatus.testkit to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.testkit to
+            com.fasterxml.jackson.databind;
 }

@@ -7,7 +7,10 @@ module dev.jobstatus.wix {
     exports dev.jobstatus.wix.model;
 
     // Jackson maps JSON into the records and instantiates the deserializers reflectively.
-    opens dev.jobstatus.wix to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.wix.model to com.fasterxml.jackson.databind;
-    opens dev.jobstatus.wix.internal to com.fasterxml.jackson.databind;
+    opens dev.jobstatus.wix to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.wix.model to
+            com.fasterxml.jackson.databind;
+    opens dev.jobstatus.wix.internal to
+            com.fasterxml.jackson.databind;
 }

@@ -1,15 +1,15 @@
 package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.text.Text;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.Text;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Asana API ({@code https://app.asana.com/api/1.0}).
@@ -62,8 +63,8 @@ public final class AsanaClient extends ProviderClient {
 
     /** Configures an {@link AsanaClient}; a token (or custom credentials) is required. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private CredentialProvider credentials;
-        private String[] oauth;
+        private @Nullable CredentialProvider credentials;
+        private String @Nullable [] oauth;
         private final Set<String> enable = new LinkedHashSet<>();
         private final Set<String> disable = new LinkedHashSet<>();
 
@@ -81,8 +82,8 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if the token is null or blank
          */
         public Builder bearerToken(String token) {
-            CoreAccess.credentialChosen(this, "bearerToken");
             this.credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.credentialChosen(this, "bearerToken");
             CoreAccess.accountOfSecret(this, token);
             return this;
         }
@@ -99,9 +100,12 @@ public final class AsanaClient extends ProviderClient {
          * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauthRefresh(String clientId, String clientSecret, String refreshToken) {
+            this.oauth = new String[] {
+                Checks.text(clientId, "clientId"),
+                Checks.text(clientSecret, "clientSecret"),
+                Checks.text(refreshToken, "refreshToken")
+            };
             CoreAccess.credentialChosen(this, "oauthRefresh");
-            this.oauth = new String[] {Checks.text(clientId, "clientId"), Checks.text(clientSecret, "clientSecret"),
-                    Checks.text(refreshToken, "refreshToken")};
             CoreAccess.accountOfSecret(this, refreshToken);
             return this;
         }
@@ -111,10 +115,11 @@ public final class AsanaClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 
@@ -147,12 +152,16 @@ public final class AsanaClient extends ProviderClient {
          */
         public AsanaClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "oauthRefresh", "credentials");
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER)
-                    .responseObserver(new ChangeWarnings());
-            if (oauth != null) {
-                TokenStore store = CoreAccess.tokenStore(this, oauth[0], oauth[1], oauth[2]);
-                transport.credentials(t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, oauth[0], oauth[1], oauth[2]))
-                        .timeSource(t.time()).store(store).build());
+            HttpTransport.Builder transport =
+                    CoreAccess.settings(this).errorDecoder(AsanaErrors.DECODER).responseObserver(new ChangeWarnings());
+            String[] grant = oauth;
+            if (grant != null) {
+                TokenStore store = CoreAccess.tokenStore(this, grant[0], grant[1], grant[2]);
+                transport.credentials(
+                        t -> CachingTokenProvider.builder(new AsanaTokenFetcher(t, grant[0], grant[1], grant[2]))
+                                .timeSource(t.time())
+                                .store(store)
+                                .build());
             } else {
                 transport.credentials(credentials);
             }
@@ -174,8 +183,10 @@ public final class AsanaClient extends ProviderClient {
         public void accept(Headers headers) {
             for (String change : headers.values("Asana-Change")) {
                 if (seen.size() < 100 && seen.add(change)) {
-                    LOG.log(System.Logger.Level.WARNING, "Asana announces a change that affects this request: "
-                            + Text.headerValue(change) + " (see Asana-Enable / Asana-Disable)");
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "Asana announces a change that affects this request: " + Text.headerValue(change)
+                                    + " (see Asana-Enable / Asana-Disable)");
                 }
             }
         }

@@ -2,13 +2,14 @@ package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.exception.ErrorDetail;
-import dev.jobstatus.core.internal.DecodedError;
-import dev.jobstatus.core.internal.ErrorDecoder;
-import dev.jobstatus.core.internal.GenericErrorDecoder;
+import dev.jobstatus.core.internal.errors.DecodedError;
+import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asana's error envelope: {@code {"errors": [{"message", "help", "phrase"}]}} ({@code phrase} only on 500s, a
@@ -18,12 +19,13 @@ import java.util.Map;
 final class AsanaErrors {
     static final ErrorDecoder DECODER = AsanaErrors::decode;
 
-    private AsanaErrors() {
-    }
+    private AsanaErrors() {}
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
-        if (node == null || !node.path("errors").isArray() || node.path("errors").isEmpty()) {
+        if (node == null
+                || !node.path("errors").isArray()
+                || node.path("errors").isEmpty()) {
             return null;
         }
         List<String> messages = new ArrayList<>();

@@ -2,12 +2,13 @@ package dev.jobstatus.asana;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.TokenFetcher;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.TokenEndpoint;
+import dev.jobstatus.core.internal.auth.TokenEndpoint;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renews an OAuth app's access token with its refresh token: {@code POST /-/oauth_token} on the API's host
@@ -29,15 +30,20 @@ final class AsanaTokenFetcher implements TokenFetcher {
     }
 
     @Override
-    public AccessToken fetch(AccessToken previous) {
+    public AccessToken fetch(@Nullable AccessToken previous) {
         String current = previous != null && previous.refreshToken() != null ? previous.refreshToken() : refreshToken;
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
         form.put("refresh_token", current);
-        ApiRequest request = ApiRequest.post().operation("token", null).rootPath("-/oauth_token").formBody(form).unauthenticated()
-                .credentialExchange(List.of(clientSecret, current)).build();
+        ApiRequest request = ApiRequest.post()
+                .operation("token", null)
+                .rootPath("-/oauth_token")
+                .formBody(form)
+                .unauthenticated()
+                .credentialExchange(List.of(clientSecret, current))
+                .build();
         return TokenEndpoint.fetch(transport, request, current);
     }
 

@@ -1,10 +1,10 @@
 package dev.jobstatus.asana;
 
-import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Options of a job request: which fields to return ({@code opt_fields}, sent as one comma-separated value) and
@@ -23,17 +23,17 @@ public final class JobOptions {
     private static final JobOptions NONE = builder().build();
 
     private final List<String> fields;
-    private final Boolean pretty;
+    private final @Nullable Boolean pretty;
     private final boolean includeStatus;
-    private final String optFields;
+    private final @Nullable String optFields;
 
     private JobOptions(Builder b) {
         this.fields = List.copyOf(b.fields);
         this.pretty = b.pretty;
         this.includeStatus = b.includeStatus;
         String named = String.join(",", fields);
-        this.optFields = fields.isEmpty() ? null
-                : includeStatus && !fields.contains(STATUS) ? named + "," + STATUS : named;
+        this.optFields =
+                fields.isEmpty() ? null : includeStatus && !fields.contains(STATUS) ? named + "," + STATUS : named;
     }
 
     /** {@return options that ask for Asana's default fields} */
@@ -71,7 +71,9 @@ public final class JobOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobOptions other && fields.equals(other.fields) && Objects.equals(pretty, other.pretty)
+        return o instanceof JobOptions other
+                && fields.equals(other.fields)
+                && Objects.equals(pretty, other.pretty)
                 && includeStatus == other.includeStatus;
     }
 
@@ -88,11 +90,10 @@ public final class JobOptions {
     /** Builds {@link JobOptions}. */
     public static final class Builder {
         private final Set<String> fields = new LinkedHashSet<>();
-        private Boolean pretty;
+        private @Nullable Boolean pretty;
         private boolean includeStatus = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Asks for the given fields.

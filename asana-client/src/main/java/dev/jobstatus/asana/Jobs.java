@@ -1,7 +1,7 @@
 package dev.jobstatus.asana;
 
-import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.polling.JobWaiter;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,18 +2,19 @@ package dev.jobstatus.asana;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
-import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link Jobs}, over the client's transport. */
 final class RealJobs implements Jobs {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Envelope(Job data) { }
+    record Envelope(Job data) {}
 
     private static final BodyReader<Job> JOB = BodyReader.json(Envelope.class).map(envelope -> {
         if (envelope.data() == null) {
@@ -54,11 +55,16 @@ final class RealJobs implements Jobs {
 
     @Override
     public JobWaiter<Job> waiter(String gid, JobOptions options) {
-        return transport.waiter(gid, request(gid, options), JOB, pollPolicy, this.options);
+        return JobWaiters.create(transport, gid, request(gid, options), JOB, pollPolicy, this.options);
     }
 
     private static ApiRequest request(String gid, JobOptions options) {
-        return ApiRequest.get().operation("get", gid).path("jobs").pathParam("job_gid", gid)
-                .query("opt_fields", options.optFields()).query("opt_pretty", options.pretty()).build();
+        return ApiRequest.get()
+                .operation("get", gid)
+                .path("jobs")
+                .pathParam("job_gid", gid)
+                .query("opt_fields", options.optFields())
+                .query("opt_pretty", options.pretty())
+                .build();
     }
 }

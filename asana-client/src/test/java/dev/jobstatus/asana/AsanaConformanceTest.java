@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.polling.JobState;
-import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.testkit.AsanaSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,19 +30,30 @@ class AsanaConformanceTest {
     }
 
     private AsanaClient.Builder builder() {
-        return AsanaClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
-                .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).build());
+        return AsanaClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .timeSource(time)
+                .pollPolicy(PollPolicy.builder()
+                        .initialInterval(Duration.ofSeconds(1))
+                        .build());
     }
 
     @Test
     void aWaitWithCallerPickedFieldsAsksForStatusAndEnds() throws Exception {
         simulator.addJob("9", "not_started", "in_progress", "succeeded");
         try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
-            Job done = asana.jobs().waitFor("9", JobOptions.builder().fields(JobField.NEW_PROJECT_NAME).build());
+            Job done = asana.jobs()
+                    .waitFor(
+                            "9",
+                            JobOptions.builder()
+                                    .fields(JobField.NEW_PROJECT_NAME)
+                                    .build());
 
             assertThat(done.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(done.newProject().name()).isEqualTo("Copy of Launch plan");
-            assertThat(done.resourceSubtype()).as("not asked for, so not returned").isNull();
+            assertThat(done.resourceSubtype())
+                    .as("not asked for, so not returned")
+                    .isNull();
         }
         RecordedRequest poll = simulator.server().takeRequest();
         assertThat(poll.getUrl().queryParameter("opt_fields")).isEqualTo("new_project.name,status");
@@ -52,7 +63,13 @@ class AsanaConformanceTest {
     void withoutStatusTheJobHasNoStateWhichIsWhyTheSdkAsksForIt() {
         simulator.addJob("9", "succeeded");
         try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
-            Job exact = asana.jobs().get("9", JobOptions.builder().fields(JobField.NEW_PROJECT_NAME).includeStatus(false).build());
+            Job exact = asana.jobs()
+                    .get(
+                            "9",
+                            JobOptions.builder()
+                                    .fields(JobField.NEW_PROJECT_NAME)
+                                    .includeStatus(false)
+                                    .build());
 
             assertThat(exact.status()).isNull();
             assertThat(exact.state()).isEqualTo(JobState.UNKNOWN);
@@ -64,16 +81,23 @@ class AsanaConformanceTest {
     void theDeprecatedTaskTemplateFieldIsStillSent() throws Exception {
         simulator.addJob("9", "succeeded");
         try (AsanaClient asana = builder().bearerToken(AsanaSimulator.TOKEN).build()) {
-            asana.jobs().get("9", JobOptions.builder().fields(JobField.NEW_TASK_TEMPLATE_NAME).build());
+            asana.jobs()
+                    .get(
+                            "9",
+                            JobOptions.builder()
+                                    .fields(JobField.NEW_TASK_TEMPLATE_NAME)
+                                    .build());
         }
-        assertThat(simulator.server().takeRequest().getUrl().queryParameter("opt_fields")).isEqualTo("new_task_template.name,status");
+        assertThat(simulator.server().takeRequest().getUrl().queryParameter("opt_fields"))
+                .isEqualTo("new_task_template.name,status");
     }
 
     @Test
     void anOAuthAppFetchesItsTokenAndRenewsItBeforeExpiryAndAfterA401() {
         simulator.addJob("9", "succeeded");
-        try (AsanaClient asana = builder().oauthRefresh(AsanaSimulator.CLIENT_ID, AsanaSimulator.CLIENT_SECRET,
-                AsanaSimulator.REFRESH_TOKEN).build()) {
+        try (AsanaClient asana = builder()
+                .oauthRefresh(AsanaSimulator.CLIENT_ID, AsanaSimulator.CLIENT_SECRET, AsanaSimulator.REFRESH_TOKEN)
+                .build()) {
             asana.jobs().get("9");
             asana.jobs().get("9");
             assertThat(simulator.refreshGrants()).isEqualTo(1);
@@ -93,8 +117,9 @@ class AsanaConformanceTest {
     void manyThreadsMeetingAnExpiredTokenShareOneRenewal() throws Exception {
         simulator.addJob("9", "succeeded");
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (AsanaClient asana = builder().oauthRefresh(AsanaSimulator.CLIENT_ID, AsanaSimulator.CLIENT_SECRET,
-                AsanaSimulator.REFRESH_TOKEN).build()) {
+        try (AsanaClient asana = builder()
+                .oauthRefresh(AsanaSimulator.CLIENT_ID, AsanaSimulator.CLIENT_SECRET, AsanaSimulator.REFRESH_TOKEN)
+                .build()) {
             asana.jobs().get("9");
             simulator.revokeAccessTokens();
             CountDownLatch start = new CountDownLatch(1);
@@ -118,15 +143,23 @@ class AsanaConformanceTest {
     @Test
     void aWrongClientSecretFailsWithoutShowingIt() {
         simulator.addJob("9", "succeeded");
-        try (AsanaClient asana = builder().oauthRefresh(AsanaSimulator.CLIENT_ID, "not-the-secret", AsanaSimulator.REFRESH_TOKEN).build()) {
-            assertThatThrownBy(() -> asana.jobs().get("9")).isInstanceOf(dev.jobstatus.core.exception.AuthenticationException.class)
-                    .hasMessageContaining("invalid_client").hasMessageNotContaining("not-the-secret");
+        try (AsanaClient asana = builder()
+                .oauthRefresh(AsanaSimulator.CLIENT_ID, "not-the-secret", AsanaSimulator.REFRESH_TOKEN)
+                .build()) {
+            assertThatThrownBy(() -> asana.jobs().get("9"))
+                    .isInstanceOf(dev.jobstatus.core.exception.AuthenticationException.class)
+                    .hasMessageContaining("invalid_client")
+                    .hasMessageNotContaining("not-the-secret");
         }
     }
 
     @Test
     void exactlyOneWayOfAuthenticating() {
-        assertThatThrownBy(() -> AsanaClient.builder().bearerToken("a").oauthRefresh("c", "s", "r").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
+        assertThatThrownBy(() -> AsanaClient.builder()
+                        .bearerToken("a")
+                        .oauthRefresh("c", "s", "r")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Choose one");
     }
 }

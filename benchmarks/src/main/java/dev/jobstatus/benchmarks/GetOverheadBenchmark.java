@@ -3,21 +3,27 @@ package dev.jobstatus.benchmarks;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.model.Job;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.internal.json.InstantDeserializer;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.opentelemetry.JobstatusTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
-import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.AsyncJobItemsQuery;
+import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -42,10 +48,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class GetOverheadBenchmark {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WixEnvelope(AsyncJob job) { }
+    record WixEnvelope(AsyncJob job) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AsanaEnvelope(Job data) { }
+    record AsanaEnvelope(Job data) {}
 
     private MockWebServer server;
     private Thread drain;
@@ -90,27 +96,55 @@ public class GetOverheadBenchmark {
         server = Fixtures.jobServer();
         String local = server.url("/").toString();
         base = externalBase != null ? externalBase : local;
-        try (AsanaClient probeAsana = asanaClient(local); WixClient probeWix = wixClient(local)) {
+        try (AsanaClient probeAsana = asanaClient(local);
+                WixClient probeWix = wixClient(local)) {
             asanaUrl = base + urlOf(() -> probeAsana.jobs().get("12345")).substring(local.length());
-            wixItemsUrl = base + urlOf(() -> probeWix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd",
-                    AsyncJobItemsQuery.builder().build())).substring(local.length());
+            wixItemsUrl = base
+                    + urlOf(() -> probeWix.asyncJobs()
+                                    .listItems(
+                                            "076e0505-6944-4645-a248-80b197ee9cfd",
+                                            AsyncJobItemsQuery.builder().build()))
+                            .substring(local.length());
         }
         drain = LoopbackServer.drain(server);
-        nexudus = on(NexudusClient.builder(), offline).baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited()).build();
+        nexudus = on(NexudusClient.builder(), offline)
+                .baseUrl(base)
+                .bearerToken("bench-token")
+                .rateLimiter(RateLimiter.unlimited())
+                .build();
         wix = on(wixBuilder(base), offline).build();
         asana = on(asanaBuilder(base), offline).build();
         raw = new OkHttpClient();
-        nexudusUntimed = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").callTimeout(java.time.Duration.ZERO)
-                .rateLimiter(RateLimiter.unlimited()).build();
-        nexudusObserved = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited())
-                .listener(new ObservingListener()).build();
+        nexudusUntimed = NexudusClient.builder()
+                .baseUrl(base)
+                .bearerToken("bench-token")
+                .callTimeout(java.time.Duration.ZERO)
+                .rateLimiter(RateLimiter.unlimited())
+                .build();
+        nexudusObserved = NexudusClient.builder()
+                .baseUrl(base)
+                .bearerToken("bench-token")
+                .rateLimiter(RateLimiter.unlimited())
+                .listener(new ObservingListener())
+                .build();
         // OpenTelemetry's API with no SDK installed, as in an application that has not configured one.
-        nexudusOpenTelemetry = NexudusClient.builder().baseUrl(base).bearerToken("bench-token").rateLimiter(RateLimiter.unlimited())
-                .listener(JobstatusTelemetry.create(OpenTelemetry.noop())).build();
+        nexudusOpenTelemetry = NexudusClient.builder()
+                .baseUrl(base)
+                .bearerToken("bench-token")
+                .rateLimiter(RateLimiter.unlimited())
+                .listener(JobstatusTelemetry.create(OpenTelemetry.noop()))
+                .build();
         // The SDK bounds every call (60 s by default); OkHttp's default client does not.
-        rawWithCallTimeout = raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
-        mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        rawWithCallTimeout =
+                raw.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
+        // Like for like: the SDK's records read with the SDK's Instant reader (Nexudus's times carry no zone: UTC).
+        mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SimpleModule().addDeserializer(Instant.class, new InstantDeserializer()))
+                .defaultAttributes(
+                        ContextAttributes.getEmpty().withSharedAttribute(InstantDeserializer.ZONE, ZoneOffset.UTC))
+                .build();
         lean = offline == null ? new Lean() : new Lean(offline);
     }
 
@@ -123,7 +157,10 @@ public class GetOverheadBenchmark {
     }
 
     private static AsanaClient.Builder asanaBuilder(String url) {
-        return AsanaClient.builder().baseUrl(url + "api/1.0").bearerToken("bench-token").rateLimiter(RateLimiter.unlimited());
+        return AsanaClient.builder()
+                .baseUrl(url + "api/1.0")
+                .bearerToken("bench-token")
+                .rateLimiter(RateLimiter.unlimited());
     }
 
     private static WixClient wixClient(String url) {
@@ -131,7 +168,11 @@ public class GetOverheadBenchmark {
     }
 
     private static WixClient.Builder wixBuilder(String url) {
-        return WixClient.builder().baseUrl(url).apiKey("bench-key").siteId("site").rateLimiter(RateLimiter.unlimited());
+        return WixClient.builder()
+                .baseUrl(url)
+                .apiKey("bench-key")
+                .siteId("site")
+                .rateLimiter(RateLimiter.unlimited());
     }
 
     private String urlOf(Runnable call) {
@@ -189,14 +230,18 @@ public class GetOverheadBenchmark {
 
     @Benchmark
     public BusinessBackgroundJob nexudusRaw() throws IOException {
-        return mapper.readValue(fetch("api/sys/businessbackgroundjobs/87654321", "Bearer bench-token", null), BusinessBackgroundJob.class);
+        return mapper.readValue(
+                fetch("api/sys/businessbackgroundjobs/87654321", "Bearer bench-token", null),
+                BusinessBackgroundJob.class);
     }
 
     /** The raw baseline with the SDK's whole-call timeout, which arms Okio's watchdog on every call. */
     @Benchmark
     public BusinessBackgroundJob nexudusRawCallTimeout() throws IOException {
-        Request request = new Request.Builder().url(base + "api/sys/businessbackgroundjobs/87654321")
-                .header("Authorization", "Bearer bench-token").build();
+        Request request = new Request.Builder()
+                .url(base + "api/sys/businessbackgroundjobs/87654321")
+                .header("Authorization", "Bearer bench-token")
+                .build();
         try (Response response = rawWithCallTimeout.newCall(request).execute()) {
             return mapper.readValue(response.body().bytes(), BusinessBackgroundJob.class);
         }
@@ -205,13 +250,22 @@ public class GetOverheadBenchmark {
     /** The lean raw baseline: default ObjectMapper, plain record, no call timeout, the SDK's URL. */
     @Benchmark
     public Lean.NexudusJob nexudusLean() throws IOException {
-        return lean.get(base + "api/sys/businessbackgroundjobs/87654321", Lean.NexudusJob.class, "Authorization", "Bearer bench-token");
+        return lean.get(
+                base + "api/sys/businessbackgroundjobs/87654321",
+                Lean.NexudusJob.class,
+                "Authorization",
+                "Bearer bench-token");
     }
 
     @Benchmark
     public Lean.WixEnvelope wixLean() throws IOException {
-        return lean.get(base + "async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd", Lean.WixEnvelope.class,
-                "Authorization", "bench-key", "wix-site-id", "site");
+        return lean.get(
+                base + "async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd",
+                Lean.WixEnvelope.class,
+                "Authorization",
+                "bench-key",
+                "wix-site-id",
+                "site");
     }
 
     @Benchmark
@@ -222,7 +276,10 @@ public class GetOverheadBenchmark {
     /** One page of 50 job items through the SDK. */
     @Benchmark
     public AsyncJobItemsPage wixItemsSdk() {
-        return wix.asyncJobs().listItems("076e0505-6944-4645-a248-80b197ee9cfd", AsyncJobItemsQuery.builder().build());
+        return wix.asyncJobs()
+                .listItems(
+                        "076e0505-6944-4645-a248-80b197ee9cfd",
+                        AsyncJobItemsQuery.builder().build());
     }
 
     @Benchmark
@@ -237,8 +294,10 @@ public class GetOverheadBenchmark {
 
     @Benchmark
     public AsyncJob wixRaw() throws IOException {
-        return mapper.readValue(fetch("async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd", "bench-key", "site"),
-                WixEnvelope.class).job();
+        return mapper.readValue(
+                        fetch("async-jobs/v1/async-jobs/076e0505-6944-4645-a248-80b197ee9cfd", "bench-key", "site"),
+                        WixEnvelope.class)
+                .job();
     }
 
     @Benchmark
@@ -248,22 +307,23 @@ public class GetOverheadBenchmark {
 
     @Benchmark
     public Job asanaRaw() throws IOException {
-        return mapper.readValue(fetch("api/1.0/jobs/12345", "Bearer bench-token", null), AsanaEnvelope.class).data();
+        return mapper.readValue(fetch("api/1.0/jobs/12345", "Bearer bench-token", null), AsanaEnvelope.class)
+                .data();
     }
 
     /** A listener that asks to observe everything, so every hook of a call runs, and keeps nothing. */
     static final class ObservingListener implements ClientListener {
         private static final ClientListener.Operation OBSERVING = new ClientListener.Operation() {
             @Override
-            public ClientListener.Attempt attemptStarted(String method, String host, int port, String urlTemplate,
-                                                         int resendCount) {
-                return new ClientListener.Attempt() { };
+            public ClientListener.Attempt attemptStarted(
+                    String method, String host, int port, String urlTemplate, int resendCount) {
+                return new ClientListener.Attempt() {};
             }
         };
 
         @Override
-        public ClientListener.Operation operationStarted(String provider, String operation, String jobId,
-                                                         ClientListener.Operation parent) {
+        public ClientListener.Operation operationStarted(
+                String provider, String operation, String jobId, ClientListener.Operation parent) {
             return OBSERVING;
         }
     }

@@ -6,8 +6,7 @@ import java.lang.management.MemoryType;
 
 /** Peak heap of this JVM, across all heap pools, since the last reset. */
 final class Heap {
-    private Heap() {
-    }
+    private Heap() {}
 
     static void resetPeak() {
         System.gc();

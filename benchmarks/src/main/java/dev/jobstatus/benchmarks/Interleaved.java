@@ -23,16 +23,22 @@ import java.util.concurrent.Callable;
 final class Interleaved {
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private Interleaved() {
-    }
+    private Interleaved() {}
 
     /**
      * Per operation, in microseconds: wall time as the median over the blocks; the process's CPU time and the calling
      * thread's CPU time as the mean over all calls; and the bytes the calling thread allocated, the mean over all calls
      * (the server's threads left out, so the figure is the client's alone).
      */
-    record Pair(double sdkWallUs, double rawWallUs, double sdkCpuUs, double rawCpuUs, double sdkThreadCpuUs, double rawThreadCpuUs,
-                double sdkThreadBytes, double rawThreadBytes) {
+    record Pair(
+            double sdkWallUs,
+            double rawWallUs,
+            double sdkCpuUs,
+            double rawCpuUs,
+            double sdkThreadCpuUs,
+            double rawThreadCpuUs,
+            double sdkThreadBytes,
+            double rawThreadBytes) {
         double threadBytesRatio() {
             return sdkThreadBytes / rawThreadBytes;
         }
@@ -56,15 +62,18 @@ final class Interleaved {
     }
 
     /** One comparison: the SDK's side and its baseline. */
-    private record Side(String name, Callable<?> sdk, Callable<?> baseline) { }
+    private record Side(String name, Callable<?> sdk, Callable<?> baseline) {}
 
     /** Measures each provider's pair: {@code rounds} rounds of two blocks each side, {@code calls} calls a block. */
     static Map<String, Pair> get(int rounds, int calls) throws Exception {
-        return onGetBenchmark(rounds, calls, bench -> List.of(
-                new Side("nexudus", bench::nexudusSdk, bench::nexudusRaw),
-                new Side("nexudus, both untimed", bench::nexudusSdkUntimed, bench::nexudusRaw),
-                new Side("wix", bench::wixSdk, bench::wixRaw),
-                new Side("asana", bench::asanaSdk, bench::asanaRaw)));
+        return onGetBenchmark(
+                rounds,
+                calls,
+                bench -> List.of(
+                        new Side("nexudus", bench::nexudusSdk, bench::nexudusRaw),
+                        new Side("nexudus, both untimed", bench::nexudusSdkUntimed, bench::nexudusRaw),
+                        new Side("wix", bench::wixSdk, bench::wixRaw),
+                        new Side("asana", bench::asanaSdk, bench::asanaRaw)));
     }
 
     /**
@@ -73,9 +82,12 @@ final class Interleaved {
      * default SDK.
      */
     static Map<String, Pair> listeners(int rounds, int calls) throws Exception {
-        return onGetBenchmark(rounds, calls, bench -> List.of(
-                new Side("observing no-op listener", bench::nexudusObservedSdk, bench::nexudusSdk),
-                new Side("OpenTelemetry API, no SDK", bench::nexudusOpenTelemetrySdk, bench::nexudusSdk)));
+        return onGetBenchmark(
+                rounds,
+                calls,
+                bench -> List.of(
+                        new Side("observing no-op listener", bench::nexudusObservedSdk, bench::nexudusSdk),
+                        new Side("OpenTelemetry API, no SDK", bench::nexudusOpenTelemetrySdk, bench::nexudusSdk)));
     }
 
     /**
@@ -104,7 +116,8 @@ final class Interleaved {
     /** Calls a block offline: a call takes 10-50 µs there, against 200 µs on the loopback. */
     static final int OFFLINE_CALLS = 10_000;
 
-    private static Map<String, List<Pair>> leanForks(int forks, int rounds, int calls, String baseUrl) throws Exception {
+    private static Map<String, List<Pair>> leanForks(int forks, int rounds, int calls, String baseUrl)
+            throws Exception {
         Map<String, List<Pair>> byName = new LinkedHashMap<>();
         for (int fork = 0; fork < forks; fork++) {
             for (int side = 0; side < LEAN_SIDES; side++) {
@@ -113,7 +126,8 @@ final class Interleaved {
                 for (int i = 0; i < 8; i++) {
                     v[i] = Double.parseDouble(result[i + 2]);
                 }
-                byName.computeIfAbsent(result[1], k -> new ArrayList<>()).add(new Pair(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+                byName.computeIfAbsent(result[1], k -> new ArrayList<>())
+                        .add(new Pair(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
             }
         }
         return byName;
@@ -123,11 +137,26 @@ final class Interleaved {
     static Pair median(List<Pair> forks) {
         List<double[]> rows = new ArrayList<>();
         for (Pair p : forks) {
-            rows.add(new double[] {p.sdkWallUs(), p.rawWallUs(), p.sdkCpuUs(), p.rawCpuUs(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(),
-                p.sdkThreadBytes(), p.rawThreadBytes()});
+            rows.add(new double[] {
+                p.sdkWallUs(),
+                p.rawWallUs(),
+                p.sdkCpuUs(),
+                p.rawCpuUs(),
+                p.sdkThreadCpuUs(),
+                p.rawThreadCpuUs(),
+                p.sdkThreadBytes(),
+                p.rawThreadBytes()
+            });
         }
-        return new Pair(median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3), median(rows, 4), median(rows, 5),
-                median(rows, 6), median(rows, 7));
+        return new Pair(
+                median(rows, 0),
+                median(rows, 1),
+                median(rows, 2),
+                median(rows, 3),
+                median(rows, 4),
+                median(rows, 5),
+                median(rows, 6),
+                median(rows, 7));
     }
 
     private static final int LEAN_SIDES = 4;
@@ -143,11 +172,21 @@ final class Interleaved {
     /** Runs one lean comparison in a new JVM; returns its "pair" line. */
     private static String leanChild(int side, int rounds, int calls, String baseUrl) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Interleaved.class.getName(),
-                "lean-side", String.valueOf(side), String.valueOf(rounds), String.valueOf(calls), baseUrl)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Interleaved.class.getName(),
+                        "lean-side",
+                        String.valueOf(side),
+                        String.valueOf(rounds),
+                        String.valueOf(calls),
+                        baseUrl)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String pair = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("pair\t")) {
                     pair = line;
@@ -172,8 +211,17 @@ final class Interleaved {
         try {
             Side measured = leanSides(bench).get(side);
             Pair p = measure(measured.sdk(), measured.baseline(), rounds, calls);
-            System.out.printf(Locale.ROOT, "pair\t%s\t%f\t%f\t%f\t%f\t%f\t%f\t%f\t%f%n", measured.name(), p.sdkWallUs(),
-                    p.rawWallUs(), p.sdkCpuUs(), p.rawCpuUs(), p.sdkThreadCpuUs(), p.rawThreadCpuUs(), p.sdkThreadBytes(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "pair\t%s\t%f\t%f\t%f\t%f\t%f\t%f\t%f\t%f%n",
+                    measured.name(),
+                    p.sdkWallUs(),
+                    p.rawWallUs(),
+                    p.sdkCpuUs(),
+                    p.rawCpuUs(),
+                    p.sdkThreadCpuUs(),
+                    p.rawThreadCpuUs(),
+                    p.sdkThreadBytes(),
                     p.rawThreadBytes());
         } finally {
             bench.stop();
@@ -181,8 +229,9 @@ final class Interleaved {
     }
 
     /** Starts one {@link GetOverheadBenchmark}, measures each of its {@code sides} in turn, and stops it. */
-    private static Map<String, Pair> onGetBenchmark(int rounds, int calls,
-            java.util.function.Function<GetOverheadBenchmark, List<Side>> sides) throws Exception {
+    private static Map<String, Pair> onGetBenchmark(
+            int rounds, int calls, java.util.function.Function<GetOverheadBenchmark, List<Side>> sides)
+            throws Exception {
         GetOverheadBenchmark bench = new GetOverheadBenchmark();
         bench.start();
         try {
@@ -219,8 +268,15 @@ final class Interleaved {
         // The process CPU clock ticks coarsely (10 ms here), so process CPU time is summed over every block, not
         // medianed. The calling thread's CPU clock counts nanoseconds, so it takes the median like wall time: a block
         // that shared its core with a neighbour's burst does not move it.
-        return new Pair(median(sdkBlocks, 0), median(rawBlocks, 0), mean(sdkBlocks, 1), mean(rawBlocks, 1),
-                median(sdkBlocks, 2), median(rawBlocks, 2), mean(sdkBlocks, 3), mean(rawBlocks, 3));
+        return new Pair(
+                median(sdkBlocks, 0),
+                median(rawBlocks, 0),
+                mean(sdkBlocks, 1),
+                mean(rawBlocks, 1),
+                median(sdkBlocks, 2),
+                median(rawBlocks, 2),
+                mean(sdkBlocks, 3),
+                mean(rawBlocks, 3));
     }
 
     /** Returns {wall µs, process CPU µs, calling thread's CPU µs, calling thread's bytes} per call for one block. */
@@ -235,16 +291,22 @@ final class Interleaved {
             }
         }
         long wall = System.nanoTime() - start;
-        return new double[] {wall / 1e3 / calls, (processCpuNanos() - cpu) / 1e3 / calls,
-            (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / calls, (allocatedBytes() - bytes) / (double) calls};
+        return new double[] {
+            wall / 1e3 / calls,
+            (processCpuNanos() - cpu) / 1e3 / calls,
+            (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e3 / calls,
+            (allocatedBytes() - bytes) / (double) calls
+        };
     }
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(Thread.currentThread().getId());
+        return ((com.sun.management.ThreadMXBean) THREADS)
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(List<double[]> blocks, int column) {
@@ -267,22 +329,56 @@ final class Interleaved {
         if (offline || List.of(args).contains("lean")) {
             (offline ? offline(5, 10, OFFLINE_CALLS) : lean(5, 10, 2000)).forEach((what, forks) -> {
                 Pair p = median(forks);
-                System.out.printf("%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx; "
-                        + "thread cpu by JVM %s%n", what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkThreadCpuUs(),
-                        p.rawThreadCpuUs(), p.threadCpuRatio(), p.sdkThreadBytes(), p.rawThreadBytes(), p.threadBytesRatio(),
-                        forks.stream().map(f -> String.format("%.3fx", f.threadCpuRatio())).toList());
+                System.out.printf(
+                        "%s wall %.1f/%.1f = %.3fx thread cpu %.1f/%.1f = %.3fx thread bytes %.0f/%.0f = %.3fx; "
+                                + "thread cpu by JVM %s%n",
+                        what,
+                        p.sdkWallUs(),
+                        p.rawWallUs(),
+                        p.wallRatio(),
+                        p.sdkThreadCpuUs(),
+                        p.rawThreadCpuUs(),
+                        p.threadCpuRatio(),
+                        p.sdkThreadBytes(),
+                        p.rawThreadBytes(),
+                        p.threadBytesRatio(),
+                        forks.stream()
+                                .map(f -> String.format("%.3fx", f.threadCpuRatio()))
+                                .toList());
             });
             return;
         }
         if (List.of(args).contains("listeners")) {
-            listeners(10, 2000).forEach((what, p) -> System.out.printf("%s wall %.1f/%.1f = %.3fx cpu %.1f/%.1f = %.3fx%n",
-                    what, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));
+            listeners(10, 2000)
+                    .forEach((what, p) -> System.out.printf(
+                            "%s wall %.1f/%.1f = %.3fx cpu %.1f/%.1f = %.3fx%n",
+                            what,
+                            p.sdkWallUs(),
+                            p.rawWallUs(),
+                            p.wallRatio(),
+                            p.sdkCpuUs(),
+                            p.rawCpuUs(),
+                            p.cpuRatio()));
             return;
         }
         Pair mapping = mapping(10, 100);
-        System.out.printf("mapping wall %.0f/%.0f = %.3fx cpu %.0f/%.0f = %.3fx%n", mapping.sdkWallUs(), mapping.rawWallUs(),
-                mapping.wallRatio(), mapping.sdkCpuUs(), mapping.rawCpuUs(), mapping.cpuRatio());
-        get(10, 2000).forEach((provider, p) -> System.out.printf("%s wall %.1f/%.1f = %.2fx cpu %.1f/%.1f = %.2fx%n",
-                provider, p.sdkWallUs(), p.rawWallUs(), p.wallRatio(), p.sdkCpuUs(), p.rawCpuUs(), p.cpuRatio()));
+        System.out.printf(
+                "mapping wall %.0f/%.0f = %.3fx cpu %.0f/%.0f = %.3fx%n",
+                mapping.sdkWallUs(),
+                mapping.rawWallUs(),
+                mapping.wallRatio(),
+                mapping.sdkCpuUs(),
+                mapping.rawCpuUs(),
+                mapping.cpuRatio());
+        get(10, 2000)
+                .forEach((provider, p) -> System.out.printf(
+                        "%s wall %.1f/%.1f = %.2fx cpu %.1f/%.1f = %.2fx%n",
+                        provider,
+                        p.sdkWallUs(),
+                        p.rawWallUs(),
+                        p.wallRatio(),
+                        p.sdkCpuUs(),
+                        p.rawCpuUs(),
+                        p.cpuRatio()));
     }
 }

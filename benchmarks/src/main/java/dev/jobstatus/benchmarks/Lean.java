@@ -17,34 +17,42 @@ import okhttp3.Response;
 final class Lean {
     /** A Nexudus job as a lean client maps it: timestamps stay strings. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record NexudusJob(@JsonProperty("Id") long id, @JsonProperty("Status") String status,
-                      @JsonProperty("Description") String description, @JsonProperty("UserEmail") String userEmail,
-                      @JsonProperty("BusinessName") String businessName, @JsonProperty("Files") String files,
-                      @JsonProperty("ResultData") String resultData, @JsonProperty("CreatedOn") String createdOn,
-                      @JsonProperty("UpdatedOn") String updatedOn) { }
+    record NexudusJob(
+            @JsonProperty("Id") long id,
+            @JsonProperty("Status") String status,
+            @JsonProperty("Description") String description,
+            @JsonProperty("UserEmail") String userEmail,
+            @JsonProperty("BusinessName") String businessName,
+            @JsonProperty("Files") String files,
+            @JsonProperty("ResultData") String resultData,
+            @JsonProperty("CreatedOn") String createdOn,
+            @JsonProperty("UpdatedOn") String updatedOn) {}
 
     /** A Wix job, its counts as a map. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WixJob(String id, String status, String createdDate, String updatedDate, Map<String, Object> counts) { }
+    record WixJob(String id, String status, String createdDate, String updatedDate, Map<String, Object> counts) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WixEnvelope(WixJob job) { }
+    record WixEnvelope(WixJob job) {}
 
     /** A Wix item. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WixItem(String id, String entityId, Boolean success, Map<String, Object> data, Map<String, Object> error) { }
+    record WixItem(String id, String entityId, Boolean success, Map<String, Object> data, Map<String, Object> error) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record WixItemsPage(List<WixItem> results, Map<String, Object> pagingMetadata) { }
+    record WixItemsPage(List<WixItem> results, Map<String, Object> pagingMetadata) {}
 
     /** An Asana job, its compact resources as maps. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AsanaJob(String gid, String status, @JsonProperty("resource_subtype") String resourceSubtype,
-                    @JsonProperty("new_project") Map<String, Object> newProject,
-                    @JsonProperty("new_task") Map<String, Object> newTask) { }
+    record AsanaJob(
+            String gid,
+            String status,
+            @JsonProperty("resource_subtype") String resourceSubtype,
+            @JsonProperty("new_project") Map<String, Object> newProject,
+            @JsonProperty("new_task") Map<String, Object> newTask) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AsanaEnvelope(AsanaJob data) { }
+    record AsanaEnvelope(AsanaJob data) {}
 
     private final OkHttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();

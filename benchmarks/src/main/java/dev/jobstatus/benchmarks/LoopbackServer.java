@@ -24,9 +24,12 @@ final class LoopbackServer implements AutoCloseable {
     /** Starts the server in a new JVM of the running Java, on this class path. */
     static LoopbackServer start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), LoopbackServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String url = out.readLine();
         if (url == null || !url.startsWith("http://")) {
             process.destroyForcibly();
@@ -60,15 +63,17 @@ final class LoopbackServer implements AutoCloseable {
      * benchmark of a few hundred thousand calls would hold hundreds of megabytes of them.
      */
     static Thread drain(MockWebServer server) {
-        Thread drain = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    server.takeRequest();
-                }
-            } catch (InterruptedException e) {
-                // stopped
-            }
-        }, "loopback-server-drain");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            server.takeRequest();
+                        }
+                    } catch (InterruptedException e) {
+                        // stopped
+                    }
+                },
+                "loopback-server-drain");
         drain.setDaemon(true);
         drain.start();
         return drain;

@@ -1,9 +1,9 @@
 package dev.jobstatus.benchmarks;
 
+import dev.jobstatus.core.internal.transport.Threads;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Threads;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import java.time.Duration;
@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * alone. Arguments: base URL, jobs, interval ms, origin (epoch ms). Prints one {@code RESULT} line.
  */
 public final class PollingClient {
-    private PollingClient() {
-    }
+    private PollingClient() {}
 
     /** When job {@code i} finishes: one to three intervals after the origin. Shared with the server side. */
     static long finishesAt(long originMillis, long intervalMillis, int i) {
@@ -33,8 +32,12 @@ public final class PollingClient {
         int jobs = Integer.parseInt(args[1]);
         long interval = Long.parseLong(args[2]);
         long origin = Long.parseLong(args[3]);
-        PollPolicy policy = PollPolicy.builder().initialInterval(Duration.ofMillis(interval)).multiplier(1).jitter(0)
-                .timeout(Duration.ofMinutes(2)).build();
+        PollPolicy policy = PollPolicy.builder()
+                .initialInterval(Duration.ofMillis(interval))
+                .multiplier(1)
+                .jitter(0)
+                .timeout(Duration.ofMinutes(2))
+                .build();
         AtomicInteger maxThreads = new AtomicInteger();
         AtomicInteger maxWithHelpers = new AtomicInteger();
         Thread sampler = new Thread(() -> {
@@ -54,27 +57,43 @@ public final class PollingClient {
         Heap.resetPeak();
         sampler.start();
         long start = System.nanoTime();
-        try (WixClient wix = WixClient.builder().baseUrl(url).accessToken("t").rateLimiter(RateLimiter.unlimited()).build()) {
+        try (WixClient wix = WixClient.builder()
+                .baseUrl(url)
+                .accessToken("t")
+                .rateLimiter(RateLimiter.unlimited())
+                .build()) {
             List<CompletableFuture<AsyncJob>> waits = new ArrayList<>(jobs);
             for (int i = 0; i < jobs; i++) {
                 long finish = finishesAt(origin, interval, i);
-                waits.add(wix.asyncJobs().waiter("j" + i).policy(policy).awaitAsync().whenComplete((job, error) -> {
-                    if (error != null || job.state() != JobState.SUCCEEDED) {
-                        failures.incrementAndGet();
-                    } else {
-                        lags.add(System.currentTimeMillis() - finish);
-                    }
-                }));
+                waits.add(wix.asyncJobs()
+                        .waiter("j" + i)
+                        .policy(policy)
+                        .awaitAsync()
+                        .whenComplete((job, error) -> {
+                            if (error != null || job.state() != JobState.SUCCEEDED) {
+                                failures.incrementAndGet();
+                            } else {
+                                lags.add(System.currentTimeMillis() - finish);
+                            }
+                        }));
             }
-            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(5, TimeUnit.MINUTES);
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .get(5, TimeUnit.MINUTES);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         sampler.join();
         List<Long> sorted = new ArrayList<>(lags);
         Collections.sort(sorted);
-        System.out.printf("RESULT %d %d %.1f %d %d %.2f %d%n", maxThreads.get(), maxWithHelpers.get(), Heap.peakMiB(),
-                sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1),
-                seconds, failures.get());
+        System.out.printf(
+                "RESULT %d %d %.1f %d %d %.2f %d%n",
+                maxThreads.get(),
+                maxWithHelpers.get(),
+                Heap.peakMiB(),
+                sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1),
+                seconds,
+                failures.get());
     }
 }

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 final class SharedQuota {
     /** Nexudus's floor: one request per 100 ms. */
     static final double QUOTA_PER_SECOND = 10.0;
+
     static final int PROCESSES = 4;
 
-    private SharedQuota() {
-    }
+    private SharedQuota() {}
 
     record Run(int requests, double perSecond, int throttled) {
         double ofQuota() {
@@ -32,7 +32,7 @@ final class SharedQuota {
         }
     }
 
-    record Result(Run alone, Run processes) { }
+    record Result(Run alone, Run processes) {}
 
     /** Measures one client alone, then {@link #PROCESSES} processes, each listing {@code pages} pages. */
     static Result measure(int pages) throws Exception {
@@ -40,7 +40,8 @@ final class SharedQuota {
             Run alone;
             try (NexudusSimulator simulator = NexudusSimulator.start().seed(300);
                     RedisSharedState shared = RedisSharedState.connect(redis.url());
-                    NexudusClient nexudus = SharedQuotaWorker.client(simulator.baseUrl().toString(), shared)) {
+                    NexudusClient nexudus =
+                            SharedQuotaWorker.client(simulator.baseUrl().toString(), shared)) {
                 ConcurrentLinkedQueue<Long> served = timed(simulator);
                 SharedQuotaWorker.list(nexudus, pages);
                 alone = run(simulator, served);
@@ -58,14 +59,24 @@ final class SharedQuota {
     private static void processes(NexudusSimulator simulator, RedisServer redis, int pages) throws Exception {
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
-            workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    SharedQuotaWorker.class.getName(), simulator.baseUrl().toString(), redis.url(), Integer.toString(pages))
-                    .redirectErrorStream(true).start());
+            workers.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SharedQuotaWorker.class.getName(),
+                            simulator.baseUrl().toString(),
+                            redis.url(),
+                            Integer.toString(pages))
+                    .redirectErrorStream(true)
+                    .start());
         }
         List<BufferedReader> outputs = new ArrayList<>();
         for (Process worker : workers) {
-            BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = output.readLine()) != null && !line.equals(SharedQuotaWorker.READY)) {
                 System.out.println(line);

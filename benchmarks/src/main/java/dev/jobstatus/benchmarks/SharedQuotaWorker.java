@@ -17,8 +17,7 @@ public final class SharedQuotaWorker {
     /** The line a worker prints once its client is built. */
     static final String READY = "ready";
 
-    private SharedQuotaWorker() {
-    }
+    private SharedQuotaWorker() {}
 
     /**
      * Runs the worker.
@@ -27,7 +26,8 @@ public final class SharedQuotaWorker {
      * @throws IOException if standard input cannot be read
      */
     public static void main(String[] args) throws IOException {
-        try (RedisSharedState shared = RedisSharedState.connect(args[1]); NexudusClient nexudus = client(args[0], shared)) {
+        try (RedisSharedState shared = RedisSharedState.connect(args[1]);
+                NexudusClient nexudus = client(args[0], shared)) {
             System.out.println(READY);
             System.out.flush();
             if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() != null) {
@@ -37,13 +37,17 @@ public final class SharedQuotaWorker {
     }
 
     static NexudusClient client(String baseUrl, RedisSharedState shared) {
-        return NexudusClient.builder().baseUrl(baseUrl).basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                .sharedState(shared).build();
+        return NexudusClient.builder()
+                .baseUrl(baseUrl)
+                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .sharedState(shared)
+                .build();
     }
 
     static void list(NexudusClient nexudus, int pages) {
         for (int page = 1; page <= pages; page++) {
-            nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
+            nexudus.backgroundJobs()
+                    .list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
         }
     }
 }

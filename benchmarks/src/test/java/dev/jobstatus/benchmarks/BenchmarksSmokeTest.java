@@ -13,10 +13,20 @@ class BenchmarksSmokeTest {
     void everyBenchmarkAndScenarioRuns() throws Exception {
         String report = RunAll.run(RunAll.Config.SMOKE);
 
-        assertThat(report).contains("| nexudus |", "| wix |", "| asana |", "| nexudus, both untimed |")
-                .contains("## 2. Mapping", "SDK / plain throughput", "## 3. Listing", "## 4. Polling", "## 5. Rate-limit pacing")
-                .contains("## 1a. Against the lean raw baseline", "| wix items page (50) |", "## 1b. Listeners",
-                        "| OpenTelemetry API, no SDK |", "## 1c. Cold start")
+        assertThat(report)
+                .contains("| nexudus |", "| wix |", "| asana |", "| nexudus, both untimed |")
+                .contains(
+                        "## 2. Mapping",
+                        "SDK / plain throughput",
+                        "## 3. Listing",
+                        "## 4. Polling",
+                        "## 5. Rate-limit pacing")
+                .contains(
+                        "## 1a. Against the lean raw baseline",
+                        "| wix items page (50) |",
+                        "## 1b. Listeners",
+                        "| OpenTelemetry API, no SDK |",
+                        "## 1c. Cold start")
                 .contains("launcher `cli/target/jobstatus`")
                 .contains("3,000 records: 3 page requests (ideal 3, ratio 1.00×)")
                 .contains("completed, every id seen once (checksum)")

@@ -3,18 +3,21 @@ package dev.jobstatus.cli;
 import dev.jobstatus.core.RequestOptions;
 import java.time.Duration;
 import java.time.Instant;
+import picocli.CommandLine.Option;
 
 /** {@code --timeout} of the commands that call an API once or page by page: one deadline for the whole command. */
 final class CallOptions {
-    static final Option<Duration> TIMEOUT = Option.value("--timeout", "DURATION", "Give up after this long in all, retries and "
-            + "pages included, e.g. 5s, 2m (default: no bound but the SDK's own, 2m a call).", Converter.DURATION);
-
-    private CallOptions() {
-    }
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Give up after this long in all, retries and "
+                    + "pages included, e.g. 5s, 2m (default: no bound but the SDK's own, 2m a call).")
+    private Duration timeout;
 
     /** Returns the options of the command's calls: its deadline, counted from now. */
-    static RequestOptions requestOptions(Args args) {
-        Duration timeout = args.get(TIMEOUT);
-        return timeout == null ? RequestOptions.defaults() : RequestOptions.builder().deadline(Instant.now().plus(timeout)).build();
+    RequestOptions requestOptions() {
+        return timeout == null
+                ? RequestOptions.defaults()
+                : RequestOptions.builder().deadline(Instant.now().plus(timeout)).build();
     }
 }

@@ -5,13 +5,67 @@ import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.exception.TransportException;
-import dev.jobstatus.core.internal.UserAgent;
+import dev.jobstatus.core.internal.transport.UserAgent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job
  * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
  */
+@Command(
+        name = "jobstatus",
+        versionProvider = JobstatusCli.Version.class,
+        description = {
+            "Read, list and wait for background jobs of Nexudus, Wix and Asana.",
+            "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
+                    + "other jobstatus processes.",
+            "An argument @FILE is replaced by the arguments in FILE (one per line or separated by spaces; @@ for a literal @)."
+        },
+        footer = {
+            "  jobstatus demo",
+            "  jobstatus nexudus list --status Failed --created-from 2025-01-01 --limit 20",
+            "  jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY",
+            "  jobstatus asana wait 1204715892 --timeout 5m",
+            "  jobstatus help nexudus list",
+            "  source <(jobstatus generate-completion)"
+        })
 public final class JobstatusCli {
+    /**
+     * The commands under {@code jobstatus}, in the order its help lists them. picocli reads the annotations of every
+     * command it is given (reflection that loads every type the command classes name): a run of one provider's
+     * command, or of the demo, gets only that command, which halves the time from main() to the first request.
+     * Anything else (help, completion, a mistyped command) gets them all.
+     */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+    /** The commands that run alone. */
+    private static final Set<String> STANDALONE = Set.of("nexudus", "wix", "asana", "demo");
+
+    static {
+        COMMANDS.put("nexudus", NexudusCommand.class);
+        COMMANDS.put("wix", WixCommand.class);
+        COMMANDS.put("asana", AsanaCommand.class);
+        COMMANDS.put("demo", DemoCommand.class);
+        COMMANDS.put("help", HelpCommand.class);
+        COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
+    }
+
     /** Success; for {@code wait}, the job succeeded. */
     static final int OK = 0;
     /** The job ended FAILED. */
@@ -25,24 +79,16 @@ public final class JobstatusCli {
     /** The API could not be reached. */
     static final int CONNECTION = 5;
 
-    /**
-     * The commands. A hand-written parser over this tree rather than an annotation-driven library: reading the
-     * annotations of every command (reflection and proxies) was a third of a short command's time.
-     */
-    static final Command ROOT = Command.group("jobstatus", "Read, list and wait for background jobs of Nexudus, Wix and Asana.",
-                    "Set JOBSTATUS_REDIS_URL (such as redis://127.0.0.1:6379) to share the providers' quotas and tokens with "
-                            + "other jobstatus processes.")
-            .options(Command.VERSION)
-            .subcommands(NexudusCommand.command(), WixCommand.command(), AsanaCommand.command(), DemoCommand.command(),
-                    HelpCommand.command())
-            .examples("jobstatus demo",
-                    "jobstatus nexudus list --status Failed --created-from 2025-01-01 --limit 20",
-                    "jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY",
-                    "jobstatus asana wait 1204715892 --timeout 5m",
-                    "jobstatus help nexudus list");
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print version information and exit.")
+    private boolean version;
 
-    private JobstatusCli() {
-    }
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    private boolean verbose;
+
+    private JobstatusCli() {}
 
     /** Runs the command with the process's environment and exits with its code. */
     public static void main(String[] args) {
@@ -51,40 +97,93 @@ public final class JobstatusCli {
 
     /** Runs the command and returns its exit code. */
     static int run(String[] args, Context context) {
-        Parser.Invocation invocation;
-        try {
-            invocation = Parser.parse(ROOT, args);
-        } catch (UsageException e) {
-            return usageError(e, context);
-        }
-        if (invocation.help()) {
-            context.out().print(Help.of(invocation.command()));
-            context.out().flush();
-            return OK;
-        }
-        if (invocation.version()) {
-            context.out().println("jobstatus " + UserAgent.SDK_VERSION + " (Java " + System.getProperty("java.version") + ")");
-            return OK;
-        }
-        try {
-            int code = invocation.command().action().run(invocation.args(), context);
-            context.out().flush();
-            return code;
-        } catch (UsageException e) {
-            return usageError(e, context);
-        } catch (RuntimeException e) {
+        JobstatusCli root = new JobstatusCli();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Context.class).newInstance(context);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        };
+        CommandLine cli = new CommandLine(root, factory);
+        String first = args.length > 0 ? args[0] : "";
+        COMMANDS.forEach((name, type) -> {
+            if (!STANDALONE.contains(first) || name.equals(first)) {
+                cli.addSubcommand(name, new CommandLine(type, factory));
+            }
+        });
+        cli.registerConverter(Long.class, Converters.LONG);
+        cli.registerConverter(Long.TYPE, Converters.LONG);
+        cli.registerConverter(Integer.class, Converters.INT);
+        cli.registerConverter(Duration.class, Converters.DURATION);
+        cli.registerConverter(LocalDateTime.class, Converters.TIME);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        everyCommand(cli);
+        cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
+        cli.setExecutionStrategy(JobstatusCli::execute);
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(e, context));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             context.out().flush();
             context.err().println("error: " + Terminal.text(inUsersWords(e)));
-            if (invocation.args().flag(Command.VERBOSE)) {
+            if (root.verbose) {
                 e.printStackTrace(context.err());
             }
             return exitCode(e);
-        }
+        });
+        int code = cli.execute(args);
+        context.out().flush();
+        return code;
     }
 
-    private static int usageError(UsageException e, Context context) {
+    /**
+     * What every command has: {@code -h}/{@code --help} (an inherited option would clash with the one picocli's
+     * {@code generate-completion} brings); errors collected rather than thrown at once, so that help wins over a bad
+     * value anywhere on the line; and the heading of the examples its help ends with.
+     */
+    private static void everyCommand(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help and exit.")
+                    .build());
+        }
+        spec.parser().collectErrors(true);
+        if (spec.usageMessage().footer().length > 0) {
+            spec.usageMessage().footerHeading("%nExamples:%n");
+        }
+        command.getSubcommands().values().forEach(JobstatusCli::everyCommand);
+    }
+
+    /** Help or version if asked for anywhere on the line; else the first error parsing found; else the command. */
+    private static int execute(ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        for (ParseResult each = parsed; each != null; each = each.subcommand()) {
+            if (!each.errors().isEmpty()) {
+                Exception first = each.errors().get(0);
+                throw first instanceof ParameterException e
+                        ? e
+                        : new ParameterException(each.commandSpec().commandLine(), first.getMessage(), first);
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** One line saying what was wrong, picocli's suggestions if it has any, and where to read more. */
+    private static int usageError(ParameterException e, Context context) {
         context.err().println("error: " + Terminal.text(e.getMessage()));
-        context.err().println("try: " + e.command().qualifiedName() + " --help");
+        StringWriter suggestions = new StringWriter();
+        if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
+            suggestions.toString().lines().forEach(line -> context.err().println(Terminal.text(line)));
+        }
+        context.err().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         return USAGE;
     }
 
@@ -117,9 +216,21 @@ public final class JobstatusCli {
         if (e instanceof JobStatusException) {
             return API_ERROR;
         }
-        if (e instanceof MissingCredentialsException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if (e instanceof MissingCredentialsException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
             return USAGE;
         }
         return API_ERROR;
+    }
+
+    /** Reports the SDK version and the Java it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "jobstatus " + UserAgent.SDK_VERSION + " (Java " + System.getProperty("java.version") + ")"
+            };
+        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.jobstatus.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.PollEvent;
 import dev.jobstatus.core.polling.PollListener;
-import dev.jobstatus.core.internal.Json;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +34,10 @@ final class Output {
         StringBuilder lines = new StringBuilder();
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             Object value = field.getValue();
-            lines.append(pad(field.getKey(), width)).append("  ").append(Terminal.text(value)).append(System.lineSeparator());
+            lines.append(pad(field.getKey(), width))
+                    .append("  ")
+                    .append(Terminal.text(value))
+                    .append(System.lineSeparator());
         }
         context.out().print(lines);
     }
@@ -45,10 +48,11 @@ final class Output {
      *
      * @return how many records were printed
      */
-    <T> long rows(List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
+    <T> long rows(
+            List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
         Iterator<T> each = records.iterator();
         // The first page is asked for before the header is printed: a listing that fails at once prints only its error.
-        each.hasNext();
+        var unused = each.hasNext();
         if (!json) {
             context.out().println(line(header, widths));
         }
@@ -58,7 +62,9 @@ final class Output {
             if (json) {
                 jsonLine(record);
             } else {
-                context.out().println(line(row.apply(record).stream().map(Terminal::text).toList(), widths));
+                context.out()
+                        .println(line(
+                                row.apply(record).stream().map(Terminal::text).toList(), widths));
             }
             count++;
         }
@@ -77,8 +83,9 @@ final class Output {
     <J extends JobView> PollListener<J> progress(String label) {
         return (PollEvent<? extends J> event) -> {
             JobView job = event.job();
-            String text = Terminal.text(label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress())
-                    + " (" + seconds(event.elapsed()) + ", poll " + event.poll() + ")");
+            String text = Terminal.text(
+                    label + ": " + job.state() + (job.progress().done() == null ? "" : ", " + job.progress()) + " ("
+                            + seconds(event.elapsed()) + ", poll " + event.poll() + ")");
             if (context.terminal()) {
                 context.err().print("\r\033[2K" + text + (event.nextDelay() == null ? "\n" : ""));
             } else {

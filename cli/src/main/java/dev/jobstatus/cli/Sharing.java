@@ -1,6 +1,6 @@
 package dev.jobstatus.cli;
 
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.redis.RedisSharedState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +13,7 @@ final class Sharing {
     /** The environment variable naming the Redis server. */
     static final String REDIS_URL = "JOBSTATUS_REDIS_URL";
 
-    private Sharing() {
-    }
+    private Sharing() {}
 
     /** Shares {@code builder}'s pacing and token through Redis when {@link #REDIS_URL} is set. */
     static void apply(Context context, ClientBuilder<?> builder) {
@@ -34,8 +33,9 @@ final class Sharing {
         private static final Map<String, RedisSharedState> OPEN = new ConcurrentHashMap<>();
 
         static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.values().forEach(RedisSharedState::close),
-                    "jobstatus-redis-close"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(() -> OPEN.values().forEach(RedisSharedState::close), "jobstatus-redis-close"));
         }
 
         static RedisSharedState to(String url) {

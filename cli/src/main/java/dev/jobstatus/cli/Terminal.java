@@ -3,7 +3,7 @@ package dev.jobstatus.cli;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 
 /**
  * Text a server or a user wrote, made safe for a terminal: one escaping for every table cell, record line, progress
@@ -18,8 +18,7 @@ final class Terminal {
      */
     static final CharacterEscapes JSON = new JsonEscapes();
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /** Returns {@code value}'s text with every control character escaped ({@code \n}, {@code \u001b}…); "" for null. */
     static String text(Object value) {
@@ -42,7 +41,9 @@ final class Terminal {
         @Override
         public SerializableString getEscapeSequence(int ch) {
             String one = String.valueOf((char) ch);
-            return ch > 0xffff || Text.escape(one).equals(one) ? null : new SerializedString(String.format("\\u%04x", ch));
+            return ch > 0xffff || Text.escape(one).equals(one)
+                    ? null
+                    : new SerializedString(String.format("\\u%04x", ch));
         }
     }
 }

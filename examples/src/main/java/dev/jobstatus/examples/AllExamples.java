@@ -2,8 +2,7 @@ package dev.jobstatus.examples;
 
 /** Runs the three examples in turn: {@code java -p <path> -m dev.jobstatus.examples/dev.jobstatus.examples.AllExamples}. */
 public final class AllExamples {
-    private AllExamples() {
-    }
+    private AllExamples() {}
 
     public static void main(String[] args) {
         Env env = Env.system();

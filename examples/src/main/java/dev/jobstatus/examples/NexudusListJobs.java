@@ -15,8 +15,7 @@ import java.time.LocalDateTime;
  * Uses NEXUDUS_USERNAME and NEXUDUS_PASSWORD when set; otherwise an embedded simulator.
  */
 public final class NexudusListJobs {
-    private NexudusListJobs() {
-    }
+    private NexudusListJobs() {}
 
     public static void main(String[] args) {
         run(Env.system(), System.out);
@@ -25,13 +24,16 @@ public final class NexudusListJobs {
     static long run(Env env, PrintStream out) {
         if (env.has("NEXUDUS_USERNAME", "NEXUDUS_PASSWORD")) {
             try (NexudusClient nexudus = NexudusClient.builder()
-                    .passwordGrant(env.get("NEXUDUS_USERNAME"), env.get("NEXUDUS_PASSWORD")).build()) {
+                    .passwordGrant(env.get("NEXUDUS_USERNAME"), env.get("NEXUDUS_PASSWORD"))
+                    .build()) {
                 return listFailedJobs(nexudus, out);
             }
         }
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(2500);
-             NexudusClient nexudus = NexudusClient.builder().baseUrl(simulator.baseUrl())
-                     .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
+                NexudusClient nexudus = NexudusClient.builder()
+                        .baseUrl(simulator.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .build()) {
             return listFailedJobs(nexudus, out);
         }
     }
@@ -54,8 +56,13 @@ public final class NexudusListJobs {
         // end-snippet
         if (count > 0) {
             // snippet:nexudus-get
-            BusinessBackgroundJob newest = nexudus.backgroundJobs().get(
-                    nexudus.backgroundJobs().listAll(failedThisYear).limit(1).iterator().next().id());
+            BusinessBackgroundJob newest = nexudus.backgroundJobs()
+                    .get(nexudus.backgroundJobs()
+                            .listAll(failedThisYear)
+                            .limit(1)
+                            .iterator()
+                            .next()
+                            .id());
             out.println("newest: " + newest.id() + " " + newest.status() + " result " + newest.resultData());
             // end-snippet
         }

@@ -25,33 +25,42 @@ class ExamplesTest {
     @Test
     void nexudusListsEveryFailedJobOfTheYear() {
         assertThat(NexudusListJobs.run(OFFLINE, out)).isEqualTo(500);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("500 failed jobs", "newest: 2496 Failed result {\"rows\":2496}");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("500 failed jobs", "newest: 2496 Failed result {\"rows\":2496}");
     }
 
     @Test
     void wixWaitsWithProgress() {
         assertThat(WixWaitWithProgress.run(OFFLINE, out).state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("INITIALIZED  0/1000 done", "PROCESSING", "FINISHED  1000/1000 done")
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("INITIALIZED  0/1000 done", "PROCESSING", "FINISHED  1000/1000 done")
                 .contains("ended FINISHED with 100 failed item(s)");
     }
 
     @Test
     void asanaWaitsForSuccess() {
         assertThat(AsanaWaitForJob.run(OFFLINE, out).state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("is not_started", "created project Copy of Launch plan");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("is not_started", "created project Copy of Launch plan");
     }
 
     @Test
     void theExamplesRunOnTheModulePathAndOnTheClassPath() throws Exception {
-        String dependencies = Files.readString(Path.of("target/runtime-path.txt")).strip();
+        String dependencies =
+                Files.readString(Path.of("target/runtime-path.txt")).strip();
         String path = Path.of("target/classes").toAbsolutePath() + java.io.File.pathSeparator + dependencies;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        String modular = run(java, "--module-path", path, "--module", "dev.jobstatus.examples/dev.jobstatus.examples.AllExamples");
+        String modular = run(
+                java, "--module-path", path, "--module", "dev.jobstatus.examples/dev.jobstatus.examples.AllExamples");
         String classic = run(java, "-cp", path, "dev.jobstatus.examples.AllExamples");
 
         for (String output : List.of(modular, classic)) {
-            assertThat(output).contains("500 failed jobs", "ended FINISHED with 100 failed item(s)", "created project Copy of Launch plan")
+            assertThat(output)
+                    .contains(
+                            "500 failed jobs",
+                            "ended FINISHED with 100 failed item(s)",
+                            "created project Copy of Launch plan")
                     .doesNotContain("Exception");
         }
     }
@@ -59,11 +68,17 @@ class ExamplesTest {
     /** Runs a JVM with no credentials in its environment and returns what it printed; it must exit 0. */
     private static String run(String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("NEXUDUS_") || k.startsWith("WIX_") || k.startsWith("ASANA_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("NEXUDUS_") || k.startsWith("WIX_") || k.startsWith("ASANA_"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("exited in time").isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                .as("exited in time")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + "\n" + output)
+                .isZero();
         return output;
     }
 
@@ -81,10 +96,13 @@ class ExamplesTest {
                 }
             }
         }
-        Matcher m = Pattern.compile("<!-- snippet:([\\w-]+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme);
+        Matcher m = Pattern.compile("<!-- snippet:([\\w-]+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL)
+                .matcher(readme);
         int checked = 0;
         while (m.find()) {
-            assertThat(sources).as("example code for README snippet " + m.group(1)).containsKey(m.group(1));
+            assertThat(sources)
+                    .as("example code for README snippet " + m.group(1))
+                    .containsKey(m.group(1));
             assertThat(normalize(m.group(2))).as("README snippet " + m.group(1)).isEqualTo(sources.get(m.group(1)));
             checked++;
         }
@@ -94,7 +112,16 @@ class ExamplesTest {
     /** Removes the common indentation, so a snippet reads the same in a method and in the README. */
     private static String normalize(String code) {
         List<String> lines = code.lines().toList();
-        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList()).strip();
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return String.join(
+                        "\n",
+                        lines.stream()
+                                .map(l -> l.isBlank() ? "" : l.substring(indent))
+                                .toList())
+                .strip();
     }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstProjectTest {
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Pattern BLOCK = Pattern.compile("<!-- (first-project(?:-modular)?): (\\S+) -->\\n```\\w*\\n(.*?)\\n```",
-            Pattern.DOTALL);
+    private static final Pattern BLOCK =
+            Pattern.compile("<!-- (first-project(?:-modular)?): (\\S+) -->\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
 
     @TempDir
     Path work;
@@ -48,7 +48,11 @@ class FirstProjectTest {
         install(repo, "jobstatus-parent", ROOT.resolve("pom.xml"), null);
         install(repo, "bom", ROOT.resolve("bom/pom.xml"), null);
         for (String module : List.of("sdk-core", "nexudus-client", "wix-client", "asana-client", "testkit")) {
-            install(repo, module, ROOT.resolve(module + "/pom.xml"), ROOT.resolve(module + "/target/" + module + "-" + VERSION + ".jar"));
+            install(
+                    repo,
+                    module,
+                    ROOT.resolve(module + "/pom.xml"),
+                    ROOT.resolve(module + "/target/" + module + "-" + VERSION + ".jar"));
         }
         return repo;
     }
@@ -64,16 +68,27 @@ class FirstProjectTest {
 
     /** A settings file that takes every other artifact and plugin from the build's own repository. */
     private Path settings() throws IOException {
-        String local = System.getProperty("jobstatus.buildRepository", System.getProperty("user.home") + "/.m2/repository");
-        return Files.writeString(work.resolve("settings.xml"), "<settings><mirrors><mirror><id>build</id><mirrorOf>*</mirrorOf>"
-                + "<url>" + Path.of(local).toUri() + "</url></mirror></mirrors></settings>\n");
+        String local =
+                System.getProperty("jobstatus.buildRepository", System.getProperty("user.home") + "/.m2/repository");
+        return Files.writeString(
+                work.resolve("settings.xml"),
+                "<settings><mirrors><mirror><id>build</id><mirrorOf>*</mirrorOf>" + "<url>"
+                        + Path.of(local).toUri() + "</url></mirror></mirrors></settings>\n");
     }
 
     private String mvnTest(Path project, Path repo, Path settings) throws Exception {
         Path log = work.resolve(project.getFileName() + ".log");
-        Process mvn = new ProcessBuilder(ROOT.resolve("mvnw").toString(), "-B", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + repo, "test").directory(project.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process mvn = new ProcessBuilder(
+                        ROOT.resolve("mvnw").toString(),
+                        "-B",
+                        "-s",
+                        settings.toString(),
+                        "-Dmaven.repo.local=" + repo,
+                        "test")
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         assertThat(mvn.waitFor(5, TimeUnit.MINUTES)).as("mvn test finished").isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(mvn.exitValue()).as(output).isZero();
@@ -93,8 +108,11 @@ class FirstProjectTest {
     void theReadmesFirstProjectBuildsAndPassesItsTestOnTheClassPathAndAsAModularApplication() throws Exception {
         Map<String, String> project = blocks("first-project");
         Map<String, String> modular = blocks("first-project-modular");
-        assertThat(project).containsOnlyKeys("pom.xml", "src/main/java/com/example/FailedJobs.java",
-                "src/test/java/com/example/FailedJobsTest.java");
+        assertThat(project)
+                .containsOnlyKeys(
+                        "pom.xml",
+                        "src/main/java/com/example/FailedJobs.java",
+                        "src/test/java/com/example/FailedJobsTest.java");
         assertThat(modular).containsOnlyKeys("src/main/java/module-info.java", "surefire-configuration");
         Path repo = repositoryWithTheSdk();
         Path settings = settings();
@@ -105,7 +123,8 @@ class FirstProjectTest {
         Map<String, String> modularProject = new LinkedHashMap<>(project);
         String surefire = "<artifactId>maven-surefire-plugin</artifactId>\n        <version>3.5.4</version>\n";
         assertThat(project.get("pom.xml")).contains(surefire);
-        modularProject.put("pom.xml", project.get("pom.xml").replace(surefire, surefire + modular.get("surefire-configuration")));
+        modularProject.put(
+                "pom.xml", project.get("pom.xml").replace(surefire, surefire + modular.get("surefire-configuration")));
         modularProject.put("src/main/java/module-info.java", modular.get("src/main/java/module-info.java"));
         Path modularDir = write(work.resolve("modular"), modularProject);
         String modularRun = mvnTest(modularDir, repo, settings);

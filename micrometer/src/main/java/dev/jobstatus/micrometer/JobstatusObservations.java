@@ -71,7 +71,8 @@ public final class JobstatusObservations implements ClientListener {
     }
 
     @Override
-    public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+    public Operation operationStarted(
+            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
         Observation observation = Observation.createNotStarted(OPERATIONS, registry)
                 .contextualName(provider + " " + operation)
                 .lowCardinalityKeyValue(PROVIDER, provider)
@@ -119,8 +120,11 @@ public final class JobstatusObservations implements ClientListener {
 
         @Override
         public void throttled(int status, @Nullable Duration retryAfter) {
-            observation.event(Observation.Event.of(THROTTLE, retryAfter == null ? "throttled " + status
-                    : "throttled " + status + ", retry after " + retryAfter.toMillis() + " ms"));
+            observation.event(Observation.Event.of(
+                    THROTTLE,
+                    retryAfter == null
+                            ? "throttled " + status
+                            : "throttled " + status + ", retry after " + retryAfter.toMillis() + " ms"));
         }
 
         @Override
@@ -141,8 +145,11 @@ public final class JobstatusObservations implements ClientListener {
             if (error == null) {
                 outcome = !wait ? "success" : state == null ? "succeeded" : state.toLowerCase(Locale.ROOT);
             } else {
-                outcome = !wait ? "error" : error instanceof JobWaitTimeoutException ? "timeout"
-                        : error instanceof JobFailedException ? "failed" : "error";
+                outcome = !wait
+                        ? "error"
+                        : error instanceof JobWaitTimeoutException
+                                ? "timeout"
+                                : error instanceof JobFailedException ? "failed" : "error";
                 observation.error(error);
             }
             observation.lowCardinalityKeyValue(OUTCOME, outcome).stop();
@@ -159,9 +166,15 @@ public final class JobstatusObservations implements ClientListener {
 
         @Override
         public void ended(int status, @Nullable Throwable error) {
-            String outcome = status == 0 ? "UNKNOWN" : status < 200 ? "INFORMATIONAL" : status < 300 ? "SUCCESS"
-                    : status < 400 ? "REDIRECTION" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
-            observation.lowCardinalityKeyValue("status", status == 0 ? "IO_ERROR" : Integer.toString(status))
+            String outcome = status == 0
+                    ? "UNKNOWN"
+                    : status < 200
+                            ? "INFORMATIONAL"
+                            : status < 300
+                                    ? "SUCCESS"
+                                    : status < 400 ? "REDIRECTION" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR";
+            observation
+                    .lowCardinalityKeyValue("status", status == 0 ? "IO_ERROR" : Integer.toString(status))
                     .lowCardinalityKeyValue("outcome", outcome);
             if (error != null) {
                 observation.error(error);

@@ -1,6 +1,5 @@
 package dev.jobstatus.nexudus;
 
-import org.jspecify.annotations.Nullable;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to list: paging, sort order, equality filters, date ranges, and raw extra parameters. Every value is
@@ -22,25 +22,25 @@ public final class BackgroundJobQuery {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String PREFIX = "BusinessBackgroundJob_";
 
-    private final Integer page;
-    private final Integer pageSize;
-    private final String orderBy;
-    private final SortDirection direction;
-    private final Long business;
-    private final String businessName;
-    private final Long user;
-    private final String userFullName;
-    private final String userEmail;
-    private final String jobId;
-    private final String description;
-    private final String files;
-    private final String status;
-    private final String resultData;
-    private final LocalDateTime createdOn;
-    private final LocalDateTime createdFrom;
-    private final LocalDateTime createdTo;
-    private final LocalDateTime updatedFrom;
-    private final LocalDateTime updatedTo;
+    private final @Nullable Integer page;
+    private final @Nullable Integer pageSize;
+    private final @Nullable String orderBy;
+    private final @Nullable SortDirection direction;
+    private final @Nullable Long business;
+    private final @Nullable String businessName;
+    private final @Nullable Long user;
+    private final @Nullable String userFullName;
+    private final @Nullable String userEmail;
+    private final @Nullable String jobId;
+    private final @Nullable String description;
+    private final @Nullable String files;
+    private final @Nullable String status;
+    private final @Nullable String resultData;
+    private final @Nullable LocalDateTime createdOn;
+    private final @Nullable LocalDateTime createdFrom;
+    private final @Nullable LocalDateTime createdTo;
+    private final @Nullable LocalDateTime updatedFrom;
+    private final @Nullable LocalDateTime updatedTo;
     private final Map<String, String> extraParameters;
 
     private BackgroundJobQuery(Builder b) {
@@ -222,7 +222,7 @@ public final class BackgroundJobQuery {
         return params;
     }
 
-    private static void add(List<Map.Entry<String, String>> params, String name, Object value) {
+    private static void add(List<Map.Entry<String, String>> params, String name, @Nullable Object value) {
         if (value != null) {
             params.add(Map.entry(name, value.toString()));
         }
@@ -245,29 +245,28 @@ public final class BackgroundJobQuery {
 
     /** Builds a {@link BackgroundJobQuery}; each method is named after the field it sets. */
     public static final class Builder {
-        private Integer page;
-        private Integer pageSize;
-        private String orderBy;
-        private SortDirection direction;
-        private Long business;
-        private String businessName;
-        private Long user;
-        private String userFullName;
-        private String userEmail;
-        private String jobId;
-        private String description;
-        private String files;
-        private String status;
-        private String resultData;
-        private LocalDateTime createdOn;
-        private LocalDateTime createdFrom;
-        private LocalDateTime createdTo;
-        private LocalDateTime updatedFrom;
-        private LocalDateTime updatedTo;
+        private @Nullable Integer page;
+        private @Nullable Integer pageSize;
+        private @Nullable String orderBy;
+        private @Nullable SortDirection direction;
+        private @Nullable Long business;
+        private @Nullable String businessName;
+        private @Nullable Long user;
+        private @Nullable String userFullName;
+        private @Nullable String userEmail;
+        private @Nullable String jobId;
+        private @Nullable String description;
+        private @Nullable String files;
+        private @Nullable String status;
+        private @Nullable String resultData;
+        private @Nullable LocalDateTime createdOn;
+        private @Nullable LocalDateTime createdFrom;
+        private @Nullable LocalDateTime createdTo;
+        private @Nullable LocalDateTime updatedFrom;
+        private @Nullable LocalDateTime updatedTo;
         private final Map<String, String> extraParameters = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(BackgroundJobQuery q) {
             page = q.page;

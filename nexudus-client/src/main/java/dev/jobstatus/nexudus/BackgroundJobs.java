@@ -1,8 +1,8 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;

@@ -1,14 +1,14 @@
 package dev.jobstatus.nexudus;
 
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Nexudus API ({@code https://spaces.nexudus.com/api/...}).
@@ -61,11 +62,11 @@ public final class NexudusClient extends ProviderClient {
 
     /** Configures a {@link NexudusClient}; exactly one way of authenticating must be chosen. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private CredentialProvider credentials;
-        private String username;
-        private String password;
-        private Supplier<String> totp;
-        private String clientId;
+        private @Nullable CredentialProvider credentials;
+        private @Nullable String username;
+        private @Nullable String password;
+        private @Nullable Supplier<String> totp;
+        private @Nullable String clientId;
         private StatusClassifier classifier = StatusClassifier.defaults();
         private ZoneId zone = ZoneOffset.UTC;
 
@@ -74,9 +75,14 @@ public final class NexudusClient extends ProviderClient {
             // 409s, because requests reach the server with jitter: two sent 100 ms apart can arrive 99 ms apart.
             // A 10% margin keeps a paced client clear of the throttle, which costs a whole second per hit.
             // The hour and day windows need no such margin against jitter; 1% keeps them clear of clock drift.
-            super("nexudus", DEFAULT_BASE_URL, List.of(
-                    RateLimiter.Window.of(1, Duration.ofMillis(110)), RateLimiter.Window.of(120, Duration.ofSeconds(66)),
-                    RateLimiter.Window.of(5_000, Duration.ofMinutes(61)), RateLimiter.Window.of(200_000, Duration.ofMinutes(24 * 60 + 15))));
+            super(
+                    "nexudus",
+                    DEFAULT_BASE_URL,
+                    List.of(
+                            RateLimiter.Window.of(1, Duration.ofMillis(110)),
+                                    RateLimiter.Window.of(120, Duration.ofSeconds(66)),
+                            RateLimiter.Window.of(5_000, Duration.ofMinutes(61)),
+                                    RateLimiter.Window.of(200_000, Duration.ofMinutes(24 * 60 + 15))));
         }
 
         /**
@@ -84,10 +90,11 @@ public final class NexudusClient extends ProviderClient {
          *
          * @param token the token
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder bearerToken(String token) {
-            CoreAccess.credentialChosen(this, "bearerToken");
             credentials = CredentialProvider.bearerToken(token);
+            CoreAccess.credentialChosen(this, "bearerToken");
             CoreAccess.accountOfSecret(this, token);
             return this;
         }
@@ -103,9 +110,9 @@ public final class NexudusClient extends ProviderClient {
          * @throws IllegalArgumentException if either is null or blank
          */
         public Builder passwordGrant(String username, String password) {
-            CoreAccess.credentialChosen(this, "passwordGrant");
             this.username = Checks.text(username, "username");
             this.password = Checks.text(password, "password");
+            CoreAccess.credentialChosen(this, "passwordGrant");
             CoreAccess.account(this, username);
             return this;
         }
@@ -158,10 +165,11 @@ public final class NexudusClient extends ProviderClient {
          * @param email the user's email
          * @param password the user's password
          * @return this builder
+         * @throws IllegalArgumentException if either is null or blank
          */
         public Builder basicAuth(String email, String password) {
+            credentials = CredentialProvider.basic(Checks.text(email, "email"), Checks.text(password, "password"));
             CoreAccess.credentialChosen(this, "basicAuth");
-            credentials = CredentialProvider.basic(email, password);
             CoreAccess.account(this, email);
             return this;
         }
@@ -171,10 +179,11 @@ public final class NexudusClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 
@@ -208,15 +217,25 @@ public final class NexudusClient extends ProviderClient {
          */
         public NexudusClient build() {
             CoreAccess.requireOneCredential(this, "bearerToken", "passwordGrant", "basicAuth", "credentials");
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(NexudusErrors.DECODER).throttleDetector(NexudusErrors.THROTTLE);
-            if (username != null) {
-                TokenStore store = CoreAccess.tokenStore(this, username, password, clientId == null ? username : clientId);
-                transport.credentials(t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, username, password, totp, clientId))
-                        .timeSource(t.time()).store(store).build());
+            HttpTransport.Builder transport = CoreAccess.settings(this)
+                    .errorDecoder(NexudusErrors.DECODER)
+                    .throttleDetector(NexudusErrors.THROTTLE);
+            String user = username;
+            String pass = password;
+            if (user != null && pass != null) {
+                Supplier<String> code = totp;
+                String client = clientId;
+                TokenStore store = CoreAccess.tokenStore(this, user, pass, client == null ? user : client);
+                transport.credentials(
+                        t -> CachingTokenProvider.builder(new NexudusTokenFetcher(t, user, pass, code, client))
+                                .timeSource(t.time())
+                                .store(store)
+                                .build());
             } else {
                 transport.credentials(credentials);
             }
-            return new NexudusClient(this, t -> new RealBackgroundJobs(t, classifier, zone, CoreAccess.pollPolicy(this)));
+            return new NexudusClient(
+                    this, t -> new RealBackgroundJobs(t, classifier, zone, CoreAccess.pollPolicy(this)));
         }
     }
 }

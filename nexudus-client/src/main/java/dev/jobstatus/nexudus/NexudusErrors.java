@@ -2,15 +2,16 @@ package dev.jobstatus.nexudus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.exception.ErrorDetail;
-import dev.jobstatus.core.internal.DecodedError;
-import dev.jobstatus.core.internal.ErrorDecoder;
-import dev.jobstatus.core.internal.GenericErrorDecoder;
-import dev.jobstatus.core.internal.ThrottleDetector;
+import dev.jobstatus.core.internal.errors.DecodedError;
+import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
+import dev.jobstatus.core.internal.pacing.ThrottleDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Nexudus's error bodies and throttle. Errors come as a bare JSON string ({@code "Not found"}), as
@@ -27,15 +28,15 @@ final class NexudusErrors {
      * the status line's reason phrase, where Nexudus puts them (often with an empty body).
      */
     static final ThrottleDetector THROTTLE = (status, reason, headers, body) -> status == 409
-            && (headers.get("Retry-After") != null || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT)
-                || reason.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
+            && (headers.get("Retry-After") != null
+                    || body.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT)
+                    || reason.toLowerCase(Locale.ROOT).contains(THROTTLE_TEXT));
 
     static final ErrorDecoder DECODER = NexudusErrors::decode;
 
-    private NexudusErrors() {
-    }
+    private NexudusErrors() {}
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
         if (node == null) {
             return null;
@@ -61,7 +62,7 @@ final class NexudusErrors {
         return message == null && details.isEmpty() ? null : new DecodedError(null, message, details);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

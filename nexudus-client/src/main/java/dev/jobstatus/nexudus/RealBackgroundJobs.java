@@ -1,15 +1,16 @@
 package dev.jobstatus.nexudus;
 
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.PagingException;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
 import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
@@ -32,11 +33,9 @@ final class RealBackgroundJobs implements BackgroundJobs {
     RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
         this.transport = transport;
         this.pollPolicy = pollPolicy;
-        // Each job's state is classified as its record is built, so every path (get, async, waits, pages) sees one.
-        this.jobReader = BodyReader.json(NexudusJson.reader(BusinessBackgroundJob.class, zone, classifier),
-                "BusinessBackgroundJob JSON object");
-        this.pageReader = BodyReader.json(NexudusJson.reader(BackgroundJobPage.class, zone, classifier),
-                "BusinessBackgroundJob listing JSON object");
+        // Each job's state is classified as its record is read, so every path (get, async, waits, pages) sees one.
+        this.jobReader = NexudusJson.job(zone, classifier);
+        this.pageReader = NexudusJson.page(zone, classifier);
         this.options = RequestOptions.defaults();
     }
 
@@ -74,19 +73,28 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public PagedIterable<BusinessBackgroundJobSummary> listAll(BackgroundJobQuery query) {
-        BackgroundJobQuery sized = query.pageSize() != null ? query
+        BackgroundJobQuery sized = query.pageSize() != null
+                ? query
                 : query.toBuilder().pageSize(BackgroundJobQuery.MAX_PAGE_SIZE).build();
         long first = sized.page() == null ? 1 : sized.page();
-        return PagedIterable.<BusinessBackgroundJobSummary>startingAt(transport.provider(), PageRef.number(first), ref -> {
-            long number = ((PageRef.PageNumber) ref).number();
-            if (number > Integer.MAX_VALUE) {
-                throw new PagingException(transport.provider(), transport.provider() + " API announced page " + number
-                        + ", past the largest page number a listing can ask for (" + Integer.MAX_VALUE + "); stopping");
-            }
-            BackgroundJobPage page = list(sized.withPage((int) number));
-            return new Page<>(page.records(), hasNext(page, number) ? PageRef.number(number + 1) : null,
-                    page.totalItems(), page.totalPages());
-        }).distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
+        return PagedIterable.<BusinessBackgroundJobSummary>startingAt(
+                        transport.provider(), PageRef.number(first), ref -> {
+                            long number = ((PageRef.PageNumber) Objects.requireNonNull(ref, "ref")).number();
+                            if (number > Integer.MAX_VALUE) {
+                                throw new PagingException(
+                                        transport.provider(),
+                                        transport.provider() + " API announced page " + number
+                                                + ", past the largest page number a listing can ask for ("
+                                                + Integer.MAX_VALUE + "); stopping");
+                            }
+                            BackgroundJobPage page = list(sized.withPage((int) number));
+                            return new Page<>(
+                                    page.records(),
+                                    hasNext(page, number) ? PageRef.number(number + 1) : null,
+                                    page.totalItems(),
+                                    page.totalPages());
+                        })
+                .distinctBy(s -> s.id() != 0 ? (Object) s.id() : new Object());
     }
 
     /**
@@ -103,10 +111,14 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public JobWaiter<BusinessBackgroundJob> waiter(long id) {
-        return transport.waiter(Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
+        return JobWaiters.create(transport, Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
     }
 
     private static ApiRequest getRequest(long id) {
-        return ApiRequest.get().operation("get", Long.toString(id)).path(PATH).pathParam("id", Long.toString(id)).build();
+        return ApiRequest.get()
+                .operation("get", Long.toString(id))
+                .path(PATH)
+                .pathParam("id", Long.toString(id))
+                .build();
     }
 }

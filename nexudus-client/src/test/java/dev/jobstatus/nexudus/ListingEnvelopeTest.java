@@ -34,7 +34,11 @@ class ListingEnvelopeTest {
 
     @BeforeEach
     void start() {
-        client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").rateLimiter(RateLimiter.unlimited()).build();
+        client = NexudusClient.builder()
+                .baseUrl(server.url("/"))
+                .bearerToken("tok")
+                .rateLimiter(RateLimiter.unlimited())
+                .build();
     }
 
     @AfterEach
@@ -43,31 +47,35 @@ class ListingEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}",
-        "{\"Message\": \"An error has occurred.\"}",
-        "{\"records\": [" + JOB + "], \"TotalItems\": 1}",
-        "{\"RECORDS\": []}",
-        "{\"Records\": null, \"HasNextPage\": false}",
-        "{\"Records\": \"\"}",
-        "{\"Records\": {}}",
-        "{\"Records\": \"jobs\"}",
-        "{\"Records\": 3}",
-        "{\"Records\": true}",
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"Message\": \"An error has occurred.\"}",
+                "{\"records\": [" + JOB + "], \"TotalItems\": 1}",
+                "{\"RECORDS\": []}",
+                "{\"Records\": null, \"HasNextPage\": false}",
+                "{\"Records\": \"\"}",
+                "{\"Records\": {}}",
+                "{\"Records\": \"jobs\"}",
+                "{\"Records\": 3}",
+                "{\"Records\": true}",
+            })
     void aListingWithoutItsRecordsArrayIsMalformedNotEmpty(String body) {
         server.enqueue(json(200, body));
         server.enqueue(json(200, body));
 
-        MalformedResponseException page = catchThrowableOfType(MalformedResponseException.class,
-                () -> client.backgroundJobs().list(BackgroundJobQuery.all()));
-        MalformedResponseException all = catchThrowableOfType(MalformedResponseException.class,
-                () -> client.backgroundJobs().listAll(BackgroundJobQuery.all()).stream().count());
+        MalformedResponseException page = catchThrowableOfType(
+                MalformedResponseException.class, () -> client.backgroundJobs().list(BackgroundJobQuery.all()));
+        MalformedResponseException all = catchThrowableOfType(
+                MalformedResponseException.class,
+                () -> client.backgroundJobs().listAll(BackgroundJobQuery.all()).stream()
+                        .count());
 
         for (MalformedResponseException e : List.of(page, all)) {
             assertThat(e.provider()).isEqualTo("nexudus");
             assertThat(e.statusCode()).isEqualTo(200);
-            assertThat(e.getMessage()).contains("nexudus API returned HTTP 200", "BusinessBackgroundJob listing", "Records");
+            assertThat(e.getMessage())
+                    .contains("nexudus API returned HTTP 200", "BusinessBackgroundJob listing", "Records");
         }
     }
 
@@ -88,29 +96,41 @@ class ListingEnvelopeTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String page = request.getUrl().queryParameter("page");
-                return json(200, "1".equals(page) ? "{\"Records\": [" + JOB + "], \"HasNextPage\": true}"
-                        : "{\"Records\": [], \"HasNextPage\": true, \"CurrentPage\": " + page + "}");
+                return json(
+                        200,
+                        "1".equals(page)
+                                ? "{\"Records\": [" + JOB + "], \"HasNextPage\": true}"
+                                : "{\"Records\": [], \"HasNextPage\": true, \"CurrentPage\": " + page + "}");
             }
         });
         List<BusinessBackgroundJobSummary> seen = new ArrayList<>();
 
-        PagingException e = catchThrowableOfType(PagingException.class,
+        PagingException e = catchThrowableOfType(
+                PagingException.class,
                 () -> client.backgroundJobs().listAll(BackgroundJobQuery.all()).forEach(seen::add));
 
         assertThat(e.provider()).isEqualTo("nexudus");
-        assertThat(e.getMessage()).contains("nexudus API sent " + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + " empty pages in a row");
+        assertThat(e.getMessage())
+                .contains("nexudus API sent " + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + " empty pages in a row");
         assertThat(seen).extracting(BusinessBackgroundJobSummary::id).containsExactly(7L);
         assertThat(server.getRequestCount()).isEqualTo(1 + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW);
     }
 
     @Test
     void aNextPagePastTheLargestPageNumberIsAPagingExceptionAfterTheLastPagesRecords() throws Exception {
-        server.enqueue(json(200, "{\"Records\": [" + JOB + "], \"CurrentPage\": 2147483647, \"HasNextPage\": true,"
-                + " \"TotalPages\": 9007199254740993}"));
+        server.enqueue(json(
+                200,
+                "{\"Records\": [" + JOB + "], \"CurrentPage\": 2147483647, \"HasNextPage\": true,"
+                        + " \"TotalPages\": 9007199254740993}"));
         List<BusinessBackgroundJobSummary> seen = new ArrayList<>();
 
-        PagingException e = catchThrowableOfType(PagingException.class, () -> client.backgroundJobs()
-                .listAll(BackgroundJobQuery.builder().page(Integer.MAX_VALUE).build()).forEach(seen::add));
+        PagingException e = catchThrowableOfType(
+                PagingException.class,
+                () -> client.backgroundJobs()
+                        .listAll(BackgroundJobQuery.builder()
+                                .page(Integer.MAX_VALUE)
+                                .build())
+                        .forEach(seen::add));
 
         assertThat(e.getMessage()).contains("nexudus", "page 2147483648");
         assertThat(seen).extracting(BusinessBackgroundJobSummary::id).containsExactly(7L);
@@ -119,18 +139,21 @@ class ListingEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"Records\": [], \"CurrentPage\": 2147483648}",
-        "{\"Records\": [], \"CurrentPage\": 1e40}",
-        "{\"Records\": [], \"PageSize\": -99999999999999999999}",
-        "{\"Records\": [], \"TotalPages\": 9223372036854775808}",
-        "{\"Records\": [], \"TotalItems\": 1e999}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"Records\": [], \"CurrentPage\": 2147483648}",
+                "{\"Records\": [], \"CurrentPage\": 1e40}",
+                "{\"Records\": [], \"PageSize\": -99999999999999999999}",
+                "{\"Records\": [], \"TotalPages\": 9223372036854775808}",
+                "{\"Records\": [], \"TotalItems\": 1e999}",
+            })
     void pageNumbersBeyondTheirTypeAreMalformed(String body) {
         server.enqueue(json(200, body));
 
-        MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class,
-                () -> client.backgroundJobs().listAll(BackgroundJobQuery.all()).stream().count());
+        MalformedResponseException e = catchThrowableOfType(
+                MalformedResponseException.class,
+                () -> client.backgroundJobs().listAll(BackgroundJobQuery.all()).stream()
+                        .count());
 
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("nexudus API returned HTTP 200", "BusinessBackgroundJob listing");
@@ -138,8 +161,12 @@ class ListingEnvelopeTest {
 
     @Test
     void hasNextPageDecidesOverATotalPagesThatSaysOtherwise() {
-        server.enqueue(json(200, "{\"Records\": [{\"Id\": 1, \"Status\": \"Completed\"}], \"HasNextPage\": true, \"TotalPages\": 0}"));
-        server.enqueue(json(200, "{\"Records\": [{\"Id\": 2, \"Status\": \"Completed\"}], \"HasNextPage\": false, \"TotalPages\": 9}"));
+        server.enqueue(json(
+                200,
+                "{\"Records\": [{\"Id\": 1, \"Status\": \"Completed\"}], \"HasNextPage\": true, \"TotalPages\": 0}"));
+        server.enqueue(json(
+                200,
+                "{\"Records\": [{\"Id\": 2, \"Status\": \"Completed\"}], \"HasNextPage\": false, \"TotalPages\": 9}"));
 
         List<BusinessBackgroundJobSummary> seen = new ArrayList<>();
         client.backgroundJobs().listAll(BackgroundJobQuery.all()).forEach(seen::add);

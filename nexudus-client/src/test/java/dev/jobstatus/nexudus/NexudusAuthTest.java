@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.AuthenticationException;
-import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.testkit.NexudusSimulator;
+import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import dev.jobstatus.testkit.NexudusSimulator;
-import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +37,26 @@ class NexudusAuthTest {
     }
 
     private NexudusClient.Builder builder() {
-        return NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time).rateLimiter(RateLimiter.unlimited());
+        return NexudusClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .timeSource(time)
+                .rateLimiter(RateLimiter.unlimited());
     }
 
     private NexudusClient passwordClient() {
-        return builder().passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).clientId("cid-7").build();
+        return builder()
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .clientId("cid-7")
+                .build();
     }
 
     @Test
     void passwordGrantPostsAFormAndTheTokenIsReused() throws Exception {
-        try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                .totp("123456").clientId("cid-7").build()) {
+        try (NexudusClient client = builder()
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .totp("123456")
+                .clientId("cid-7")
+                .build()) {
             client.backgroundJobs().get(1);
             client.backgroundJobs().get(2);
         }
@@ -72,10 +81,18 @@ class NexudusAuthTest {
             client.backgroundJobs().get(1);
         }
 
-        assertThat(simulator.tokenRequests()).containsExactly(
-                new TokenRequest(Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME,
-                        "password", NexudusSimulator.PASSWORD), "cid-7"),
-                new TokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"), "cid-7"));
+        assertThat(simulator.tokenRequests())
+                .containsExactly(
+                        new TokenRequest(
+                                Map.of(
+                                        "grant_type",
+                                        "password",
+                                        "username",
+                                        NexudusSimulator.USERNAME,
+                                        "password",
+                                        NexudusSimulator.PASSWORD),
+                                "cid-7"),
+                        new TokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"), "cid-7"));
         server.takeRequest();
         server.takeRequest();
         server.takeRequest();
@@ -91,7 +108,9 @@ class NexudusAuthTest {
             assertThat(client.backgroundJobs().get(2).id()).isEqualTo(2);
         }
 
-        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password", "refresh_token");
+        assertThat(simulator.tokenRequests())
+                .extracting(TokenRequest::grantType)
+                .containsExactly("password", "refresh_token");
     }
 
     @Test
@@ -104,27 +123,35 @@ class NexudusAuthTest {
             assertThat(client.backgroundJobs().get(3).id()).isEqualTo(3);
         }
 
-        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType)
+        assertThat(simulator.tokenRequests())
+                .extracting(TokenRequest::grantType)
                 .containsExactly("password", "refresh_token", "password");
     }
 
     @Test
     void aWrongPasswordIsAnAuthenticationExceptionThatNamesTheErrorButNotThePassword() {
-        try (NexudusClient client = builder().passwordGrant(NexudusSimulator.USERNAME, "wrong-pass-word").build()) {
+        try (NexudusClient client = builder()
+                .passwordGrant(NexudusSimulator.USERNAME, "wrong-pass-word")
+                .build()) {
             // The token endpoint says 400 invalid_grant; code that catches AuthenticationException for bad
             // credentials must see it.
-            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> client.backgroundJobs().get(1));
+            AuthenticationException e = catchThrowableOfType(
+                    AuthenticationException.class, () -> client.backgroundJobs().get(1));
 
             assertThat(e.errorCode()).isEqualTo("invalid_grant");
             assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.getMessage()).contains("nexudus", "400 for POST /api/token", "incorrect").doesNotContain("wrong-pass-word");
+            assertThat(e.getMessage())
+                    .contains("nexudus", "400 for POST /api/token", "incorrect")
+                    .doesNotContain("wrong-pass-word");
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void basicAuthIsAccepted() throws Exception {
-        try (NexudusClient client = builder().basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
+        try (NexudusClient client = builder()
+                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .build()) {
             assertThat(client.backgroundJobs().get(1).id()).isEqualTo(1);
         }
         assertThat(server.takeRequest().getHeaders().get("Authorization")).startsWith("Basic ");
@@ -143,11 +170,20 @@ class NexudusAuthTest {
     @Test
     void buildRefusesNoCredentialsAndTwoKinds() {
         assertThatThrownBy(() -> NexudusClient.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Credentials required");
-        assertThatThrownBy(() -> NexudusClient.builder().bearerToken("a").basicAuth("b", "c").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Choose one");
-        assertThatThrownBy(() -> NexudusClient.builder().baseUrl("http://nexudus.example.com").bearerToken("a").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Credentials required");
+        assertThatThrownBy(() -> NexudusClient.builder()
+                        .bearerToken("a")
+                        .basicAuth("b", "c")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Choose one");
+        assertThatThrownBy(() -> NexudusClient.builder()
+                        .baseUrl("http://nexudus.example.com")
+                        .bearerToken("a")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("https");
     }
 
     @Test
@@ -163,18 +199,32 @@ class NexudusAuthTest {
     void theTokenEndpointsAnswerAndThePasswordAreNeverQuoted() {
         try (MockWebServer raw = new MockWebServer()) {
             raw.start();
-            raw.enqueue(dev.jobstatus.testkit.Responses.json(400,
+            raw.enqueue(dev.jobstatus.testkit.Responses.json(
+                    400,
                     "{\"error\":\"invalid_grant\",\"error_description\":\"wrong password pw-s3cret-9 for admin\"}"));
-            raw.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/x-www-form-urlencoded")
-                    .body("access_token=at-s3cret-1&refresh_token=rt-s3cret-1&expires_in=3600").build());
-            try (NexudusClient client = NexudusClient.builder().baseUrl(raw.url("/")).timeSource(time)
-                    .rateLimiter(RateLimiter.unlimited()).passwordGrant("admin@example.com", "pw-s3cret-9").build()) {
-                AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> client.backgroundJobs().get(1));
-                MalformedResponseException malformed = catchThrowableOfType(MalformedResponseException.class,
+            raw.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                    .body("access_token=at-s3cret-1&refresh_token=rt-s3cret-1&expires_in=3600")
+                    .build());
+            try (NexudusClient client = NexudusClient.builder()
+                    .baseUrl(raw.url("/"))
+                    .timeSource(time)
+                    .rateLimiter(RateLimiter.unlimited())
+                    .passwordGrant("admin@example.com", "pw-s3cret-9")
+                    .build()) {
+                AuthenticationException refused = catchThrowableOfType(
+                        AuthenticationException.class,
+                        () -> client.backgroundJobs().get(1));
+                MalformedResponseException malformed = catchThrowableOfType(
+                        MalformedResponseException.class,
                         () -> client.backgroundJobs().get(1));
 
-                assertThat(refused.getMessage()).contains("POST /api/token", "wrong password *** for admin").doesNotContain("pw-s3cret-9");
-                assertThat(malformed.getMessage()).contains("nexudus", "200", "POST /api/token")
+                assertThat(refused.getMessage())
+                        .contains("POST /api/token", "wrong password *** for admin")
+                        .doesNotContain("pw-s3cret-9");
+                assertThat(malformed.getMessage())
+                        .contains("nexudus", "200", "POST /api/token")
                         .doesNotContain("at-s3cret-1", "rt-s3cret-1");
             }
         } catch (java.io.IOException e) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.polling.JobState;
-import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
+import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.testkit.NexudusSimulator;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
 import java.time.Duration;
@@ -32,15 +32,27 @@ class NexudusRenewalTest {
     }
 
     private NexudusClient.Builder passwordGrant() {
-        return NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
+        return NexudusClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .timeSource(time)
                 .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD);
     }
 
     @Test
     void aWaitThatOutlivesItsTokenRenewsItWithTheRefreshGrantWhileTheServerClosesEveryConnection() {
-        simulator.closeConnectionAfterEachResponse().tokenLifetime(1800).addJob(2, 40, "Queued", "Running", "Completed");
-        try (NexudusClient client = passwordGrant().pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMinutes(1))
-                .maxInterval(Duration.ofMinutes(1)).multiplier(1).jitter(0).timeout(Duration.ofHours(4)).build()).build()) {
+        simulator
+                .closeConnectionAfterEachResponse()
+                .tokenLifetime(1800)
+                .addJob(2, 40, "Queued", "Running", "Completed");
+        try (NexudusClient client = passwordGrant()
+                .pollPolicy(PollPolicy.builder()
+                        .initialInterval(Duration.ofMinutes(1))
+                        .maxInterval(Duration.ofMinutes(1))
+                        .multiplier(1)
+                        .jitter(0)
+                        .timeout(Duration.ofHours(4))
+                        .build())
+                .build()) {
 
             var job = client.backgroundJobs().waitFor(2);
 
@@ -48,7 +60,9 @@ class NexudusRenewalTest {
         }
         // 81 polls a minute apart: the half-hour token is renewed in its 29th minute, and again half an hour later.
         List<TokenRequest> grants = simulator.tokenRequests();
-        assertThat(grants).extracting(TokenRequest::grantType).containsExactly("password", "refresh_token", "refresh_token");
+        assertThat(grants)
+                .extracting(TokenRequest::grantType)
+                .containsExactly("password", "refresh_token", "refresh_token");
         assertThat(grants).extracting(TokenRequest::clientIdHeader).containsOnly(NexudusSimulator.USERNAME);
     }
 
@@ -60,17 +74,29 @@ class NexudusRenewalTest {
             client.backgroundJobs().get(1);
         }
 
-        assertThat(simulator.tokenRequests()).containsExactly(
-                new TokenRequest(java.util.Map.of("grant_type", "password", "username", NexudusSimulator.USERNAME,
-                        "password", NexudusSimulator.PASSWORD), "cid-7"),
-                new TokenRequest(java.util.Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"), "cid-7"));
+        assertThat(simulator.tokenRequests())
+                .containsExactly(
+                        new TokenRequest(
+                                java.util.Map.of(
+                                        "grant_type",
+                                        "password",
+                                        "username",
+                                        NexudusSimulator.USERNAME,
+                                        "password",
+                                        NexudusSimulator.PASSWORD),
+                                "cid-7"),
+                        new TokenRequest(
+                                java.util.Map.of("grant_type", "refresh_token", "refresh_token", "refresh-1"),
+                                "cid-7"));
     }
 
     @Test
     void aTwoFactorSupplierIsAskedForAFreshCodeAtEachPasswordGrant() {
         simulator.requireTotp();
         AtomicInteger asked = new AtomicInteger();
-        try (NexudusClient client = passwordGrant().totp(() -> String.valueOf(100_000 + asked.incrementAndGet())).build()) {
+        try (NexudusClient client = passwordGrant()
+                .totp(() -> String.valueOf(100_000 + asked.incrementAndGet()))
+                .build()) {
             client.backgroundJobs().get(1);
             simulator.revokeAccessTokens();
             simulator.revokeRefreshTokens();
@@ -78,22 +104,32 @@ class NexudusRenewalTest {
         }
 
         assertThat(asked).hasValue(2);
-        assertThat(simulator.tokenRequests()).extracting(r -> r.form().get("totp")).containsExactly("100001", null, "100002");
+        assertThat(simulator.tokenRequests())
+                .extracting(r -> r.form().get("totp"))
+                .containsExactly("100001", null, "100002");
     }
 
     @Test
     void aSingleTwoFactorCodeIsNeverReplayed() {
         simulator.requireTotp();
-        try (NexudusClient client = passwordGrant().totp("123456").rateLimiter(RateLimiter.unlimited()).build()) {
+        try (NexudusClient client = passwordGrant()
+                .totp("123456")
+                .rateLimiter(RateLimiter.unlimited())
+                .build()) {
             client.backgroundJobs().get(1);
             simulator.revokeAccessTokens();
             simulator.revokeRefreshTokens();
 
-            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> client.backgroundJobs().get(2));
+            AuthenticationException e = catchThrowableOfType(
+                    AuthenticationException.class, () -> client.backgroundJobs().get(2));
 
-            assertThat(e.getMessage()).contains("two-factor code", "totp(Supplier)").doesNotContain(NexudusSimulator.PASSWORD);
+            assertThat(e.getMessage())
+                    .contains("two-factor code", "totp(Supplier)")
+                    .doesNotContain(NexudusSimulator.PASSWORD);
         }
-        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password", "refresh_token");
+        assertThat(simulator.tokenRequests())
+                .extracting(TokenRequest::grantType)
+                .containsExactly("password", "refresh_token");
         assertThat(simulator.tokenRequests().get(0).form()).containsEntry("totp", "123456");
     }
 
@@ -102,7 +138,8 @@ class NexudusRenewalTest {
         simulator.withoutRateLimits();
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (NexudusClient client = passwordGrant().rateLimiter(RateLimiter.unlimited()).build()) {
+        try (NexudusClient client =
+                passwordGrant().rateLimiter(RateLimiter.unlimited()).build()) {
             client.backgroundJobs().get(1);
             simulator.revokeAccessTokens();
             CountDownLatch start = new CountDownLatch(1);
@@ -124,7 +161,8 @@ class NexudusRenewalTest {
             pool.shutdownNow();
         }
 
-        assertThat(simulator.tokenRequests()).extracting(TokenRequest::grantType)
+        assertThat(simulator.tokenRequests())
+                .extracting(TokenRequest::grantType)
                 .containsExactly("password", "refresh_token", "refresh_token");
     }
 }

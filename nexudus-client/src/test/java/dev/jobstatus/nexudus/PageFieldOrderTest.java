@@ -24,27 +24,35 @@ class PageFieldOrderTest {
 
     private BackgroundJobPage list(String body) {
         server.enqueue(json(200, body));
-        try (NexudusClient client = NexudusClient.builder().baseUrl(server.url("/")).bearerToken("tok").timeSource(new ManualTimeSource())
-                .rateLimiter(RateLimiter.unlimited()).retryPolicy(RetryPolicy.none()).build()) {
+        try (NexudusClient client = NexudusClient.builder()
+                .baseUrl(server.url("/"))
+                .bearerToken("tok")
+                .timeSource(new ManualTimeSource())
+                .rateLimiter(RateLimiter.unlimited())
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
             return client.backgroundJobs().list(BackgroundJobQuery.all());
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{\"Records\":[{\"Id\":7}],\"CurrentPage\":2,\"CurrentPageSize\":15,\"CurrentOrderField\":\"Id\",\"CurrentSortDirection\":1,"
-            + "\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,\"HasPreviousPage\":true,"
-            + "\"PageNumber\":2,\"PageSize\":15}",
-        "{\"PageNumber\":2,\"PageSize\":15,\"Records\":[{\"Id\":7}],\"CurrentPage\":2,\"CurrentPageSize\":15,\"CurrentOrderField\":\"Id\","
-            + "\"CurrentSortDirection\":1,\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,"
-            + "\"HasPreviousPage\":true}",
-        "{\"Records\":[{\"Id\":7}],\"PageNumber\":2,\"PageSize\":15,\"CurrentOrderField\":\"Id\",\"CurrentSortDirection\":1,"
-            + "\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,\"HasPreviousPage\":true}",
-    })
+    @ValueSource(
+            strings = {
+                "{\"Records\":[{\"Id\":7}],\"CurrentPage\":2,\"CurrentPageSize\":15,\"CurrentOrderField\":\"Id\",\"CurrentSortDirection\":1,"
+                        + "\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,\"HasPreviousPage\":true,"
+                        + "\"PageNumber\":2,\"PageSize\":15}",
+                "{\"PageNumber\":2,\"PageSize\":15,\"Records\":[{\"Id\":7}],\"CurrentPage\":2,\"CurrentPageSize\":15,\"CurrentOrderField\":\"Id\","
+                        + "\"CurrentSortDirection\":1,\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,"
+                        + "\"HasPreviousPage\":true}",
+                "{\"Records\":[{\"Id\":7}],\"PageNumber\":2,\"PageSize\":15,\"CurrentOrderField\":\"Id\",\"CurrentSortDirection\":1,"
+                        + "\"FirstItem\":16,\"LastItem\":16,\"TotalItems\":16,\"TotalPages\":2,\"HasNextPage\":false,\"HasPreviousPage\":true}",
+            })
     void pageNumberAndSizeAreReadBesideOrInsteadOfTheCurrentOnesInAnyOrder(String body) {
         BackgroundJobPage page = list(body);
 
-        assertThat(page.records()).singleElement().satisfies(job -> assertThat(job.id()).isEqualTo(7));
+        assertThat(page.records())
+                .singleElement()
+                .satisfies(job -> assertThat(job.id()).isEqualTo(7));
         assertThat(page.currentPage()).isEqualTo(2);
         assertThat(page.currentPageSize()).isEqualTo(15);
         assertThat(page.totalPages()).isEqualTo(2);

@@ -36,8 +36,12 @@ class SharedTokenKeyTest {
     }
 
     private NexudusClient client(NexudusSimulator simulator, String password) {
-        return NexudusClient.builder().baseUrl(simulator.baseUrl()).timeSource(time)
-                .passwordGrant(NexudusSimulator.USERNAME, password).sharedState(shared).build();
+        return NexudusClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .timeSource(time)
+                .passwordGrant(NexudusSimulator.USERNAME, password)
+                .sharedState(shared)
+                .build();
     }
 
     @Test
@@ -50,10 +54,13 @@ class SharedTokenKeyTest {
         }
 
         List<RecordedRequest> atSecond = requests(second);
-        assertThat(atSecond).extracting(RecordedRequest::getRequestLine)
+        assertThat(atSecond)
+                .extracting(RecordedRequest::getRequestLine)
                 .containsExactly("POST /api/token HTTP/1.1", "GET /api/sys/businessbackgroundjobs/2 HTTP/1.1");
         assertThat(second.tokenRequests()).extracting(TokenRequest::grantType).containsExactly("password");
-        assertThat(shared.tokenKeys).hasSize(2).allSatisfy(key -> assertThat(key).doesNotContain(NexudusSimulator.PASSWORD));
+        assertThat(shared.tokenKeys)
+                .hasSize(2)
+                .allSatisfy(key -> assertThat(key).doesNotContain(NexudusSimulator.PASSWORD));
         assertThat(shared.tokenKeys.get(0)).startsWith("nexudus/" + NexudusSimulator.USERNAME + "/" + origin(first));
         assertThat(shared.tokenKeys.get(1)).startsWith("nexudus/" + NexudusSimulator.USERNAME + "/" + origin(second));
     }
@@ -65,21 +72,29 @@ class SharedTokenKeyTest {
             right.backgroundJobs().get(1);
             int before = first.server().getRequestCount();
 
-            AuthenticationException refused = catchThrowableOfType(AuthenticationException.class, () -> wrong.backgroundJobs().get(1));
+            AuthenticationException refused = catchThrowableOfType(
+                    AuthenticationException.class, () -> wrong.backgroundJobs().get(1));
 
             assertThat(refused.errorCode()).isEqualTo("invalid_grant");
-            List<RecordedRequest> after = requests(first).subList(before, first.server().getRequestCount());
+            List<RecordedRequest> after =
+                    requests(first).subList(before, first.server().getRequestCount());
             assertThat(after).extracting(RecordedRequest::getRequestLine).containsExactly("POST /api/token HTTP/1.1");
-            assertThat(right.backgroundJobs().get(2).id()).as("the right client keeps its token").isEqualTo(2);
+            assertThat(right.backgroundJobs().get(2).id())
+                    .as("the right client keeps its token")
+                    .isEqualTo(2);
         }
-        assertThat(first.tokenRequests()).extracting(r -> r.form().get("password"))
+        assertThat(first.tokenRequests())
+                .extracting(r -> r.form().get("password"))
                 .containsExactly(NexudusSimulator.PASSWORD, "not the password");
         assertThat(shared.tokenKeys.get(0)).isNotEqualTo(shared.tokenKeys.get(1));
-        assertThat(shared.quotaKeys).as("one quota for the account").containsOnly("nexudus/" + NexudusSimulator.USERNAME);
+        assertThat(shared.quotaKeys)
+                .as("one quota for the account")
+                .containsOnly("nexudus/" + NexudusSimulator.USERNAME);
     }
 
     private static String origin(NexudusSimulator simulator) {
-        return "http://" + simulator.baseUrl().host() + ":" + simulator.baseUrl().port();
+        return "http://" + simulator.baseUrl().host() + ":"
+                + simulator.baseUrl().port();
     }
 
     private static List<RecordedRequest> requests(NexudusSimulator simulator) throws InterruptedException {

@@ -73,8 +73,8 @@ public final class JobstatusTelemetry implements ClientListener {
     static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("jobstatus.wait.outcome");
 
     /** OpenTelemetry's advice for {@code http.client.request.duration}. */
-    private static final List<Double> DURATION_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75,
-            1.0, 2.5, 5.0, 7.5, 10.0);
+    private static final List<Double> DURATION_BUCKETS =
+            List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
 
     private final Tracer tracer;
     private final DoubleHistogram requestDuration;
@@ -87,18 +87,32 @@ public final class JobstatusTelemetry implements ClientListener {
     private JobstatusTelemetry(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer(SCOPE);
         Meter meter = openTelemetry.getMeter(SCOPE);
-        this.requestDuration = meter.histogramBuilder("http.client.request.duration").setUnit("s")
-                .setDescription("Duration of HTTP client requests.").setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
-        this.retries = meter.counterBuilder("jobstatus.client.retries").setUnit("{retry}")
-                .setDescription("Failed attempts that were retried, by cause.").build();
-        this.throttles = meter.counterBuilder("jobstatus.client.throttles").setUnit("{response}")
-                .setDescription("Responses by which the provider throttled the client (429, Nexudus's 409).").build();
-        this.waitDuration = meter.histogramBuilder("jobstatus.wait.duration").setUnit("s")
-                .setDescription("How long waits for jobs lasted, by outcome.").build();
-        this.waitPolls = meter.histogramBuilder("jobstatus.wait.polls").ofLongs().setUnit("{poll}")
-                .setDescription("How many polls waits for jobs took, by outcome.").build();
-        this.waitsActive = meter.upDownCounterBuilder("jobstatus.waits.active").setUnit("{wait}")
-                .setDescription("Waits for jobs in progress.").build();
+        this.requestDuration = meter.histogramBuilder("http.client.request.duration")
+                .setUnit("s")
+                .setDescription("Duration of HTTP client requests.")
+                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+                .build();
+        this.retries = meter.counterBuilder("jobstatus.client.retries")
+                .setUnit("{retry}")
+                .setDescription("Failed attempts that were retried, by cause.")
+                .build();
+        this.throttles = meter.counterBuilder("jobstatus.client.throttles")
+                .setUnit("{response}")
+                .setDescription("Responses by which the provider throttled the client (429, Nexudus's 409).")
+                .build();
+        this.waitDuration = meter.histogramBuilder("jobstatus.wait.duration")
+                .setUnit("s")
+                .setDescription("How long waits for jobs lasted, by outcome.")
+                .build();
+        this.waitPolls = meter.histogramBuilder("jobstatus.wait.polls")
+                .ofLongs()
+                .setUnit("{poll}")
+                .setDescription("How many polls waits for jobs took, by outcome.")
+                .build();
+        this.waitsActive = meter.upDownCounterBuilder("jobstatus.waits.active")
+                .setUnit("{wait}")
+                .setDescription("Waits for jobs in progress.")
+                .build();
     }
 
     /**
@@ -111,10 +125,14 @@ public final class JobstatusTelemetry implements ClientListener {
     }
 
     @Override
-    public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+    public Operation operationStarted(
+            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
         Context parentContext = parent instanceof OperationSpan outer ? outer.context : Context.current();
-        var builder = tracer.spanBuilder(provider + " " + operation).setParent(parentContext).setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(PROVIDER, provider).setAttribute(OPERATION, operation);
+        var builder = tracer.spanBuilder(provider + " " + operation)
+                .setParent(parentContext)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(PROVIDER, provider)
+                .setAttribute(OPERATION, operation);
         if (jobId != null) {
             builder.setAttribute(JOB_ID, jobId);
         }
@@ -148,9 +166,14 @@ public final class JobstatusTelemetry implements ClientListener {
 
         @Override
         public Attempt attemptStarted(String method, String host, int port, String urlTemplate, int resendCount) {
-            var builder = tracer.spanBuilder(method + " " + urlTemplate).setParent(context).setSpanKind(SpanKind.CLIENT)
-                    .setAttribute(METHOD, method).setAttribute(SERVER_ADDRESS, host).setAttribute(SERVER_PORT, (long) port)
-                    .setAttribute(URL_TEMPLATE, urlTemplate).setAttribute(PROVIDER, provider);
+            var builder = tracer.spanBuilder(method + " " + urlTemplate)
+                    .setParent(context)
+                    .setSpanKind(SpanKind.CLIENT)
+                    .setAttribute(METHOD, method)
+                    .setAttribute(SERVER_ADDRESS, host)
+                    .setAttribute(SERVER_PORT, (long) port)
+                    .setAttribute(URL_TEMPLATE, urlTemplate)
+                    .setAttribute(PROVIDER, provider);
             if (resendCount > 0) {
                 builder.setAttribute(RESEND_COUNT, (long) resendCount);
             }
@@ -164,8 +187,11 @@ public final class JobstatusTelemetry implements ClientListener {
 
         @Override
         public void throttled(int status, @Nullable Duration retryAfter) {
-            span.addEvent("jobstatus.throttle", retryAfter == null ? Attributes.of(STATUS_CODE, (long) status)
-                    : Attributes.of(STATUS_CODE, (long) status, RETRY_AFTER_MS, retryAfter.toMillis()));
+            span.addEvent(
+                    "jobstatus.throttle",
+                    retryAfter == null
+                            ? Attributes.of(STATUS_CODE, (long) status)
+                            : Attributes.of(STATUS_CODE, (long) status, RETRY_AFTER_MS, retryAfter.toMillis()));
             throttles.add(1, Attributes.of(PROVIDER, provider, STATUS_CODE, (long) status));
         }
 
@@ -190,9 +216,11 @@ public final class JobstatusTelemetry implements ClientListener {
             }
             if (wait) {
                 String state = lastState;
-                String outcome = error == null ? (state == null ? "succeeded" : state.toLowerCase(Locale.ROOT))
-                        : error instanceof JobWaitTimeoutException ? "timeout"
-                        : error instanceof JobFailedException ? "failed" : "error";
+                String outcome = error == null
+                        ? (state == null ? "succeeded" : state.toLowerCase(Locale.ROOT))
+                        : error instanceof JobWaitTimeoutException
+                                ? "timeout"
+                                : error instanceof JobFailedException ? "failed" : "error";
                 span.setAttribute(OUTCOME, outcome);
                 Attributes byOutcome = Attributes.of(PROVIDER, provider, OUTCOME, outcome);
                 waitDuration.record((System.nanoTime() - startNanos) / 1e9, byOutcome);
@@ -222,9 +250,13 @@ public final class JobstatusTelemetry implements ClientListener {
 
         @Override
         public void ended(int status, @Nullable Throwable error) {
-            AttributesBuilder metric = Attributes.builder().put(PROVIDER, provider).put(METHOD, method)
-                    .put(SERVER_ADDRESS, host).put(SERVER_PORT, (long) port);
-            String errorType = error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
+            AttributesBuilder metric = Attributes.builder()
+                    .put(PROVIDER, provider)
+                    .put(METHOD, method)
+                    .put(SERVER_ADDRESS, host)
+                    .put(SERVER_PORT, (long) port);
+            String errorType =
+                    error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
             if (status > 0) {
                 span.setAttribute(STATUS_CODE, (long) status);
                 metric.put(STATUS_CODE, (long) status).put(STATUS_CLASS, status / 100 + "xx");

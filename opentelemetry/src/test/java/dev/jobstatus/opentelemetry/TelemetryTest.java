@@ -42,13 +42,19 @@ import org.junit.jupiter.api.Test;
  * sequence of calls, and no secret in any exported attribute.
  */
 class TelemetryTest {
-    private static final RetryPolicy QUICK = RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).fullJitter(false).build();
+    private static final RetryPolicy QUICK = RetryPolicy.builder()
+            .initialBackoff(Duration.ofMillis(10))
+            .fullJitter(false)
+            .build();
 
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
     private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-            .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+            .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                    .build())
+            .setMeterProvider(
+                    SdkMeterProvider.builder().registerMetricReader(metrics).build())
             .build();
     private final JobstatusTelemetry telemetry = JobstatusTelemetry.create(otel);
 
@@ -59,7 +65,8 @@ class TelemetryTest {
 
     @Test
     void aGetRetriedOnceAfterA503IsOneOperationSpanWithTwoAttemptSpansUnderTheCallersSpan() {
-        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3); NexudusClient nexudus = basic(api)) {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3);
+                NexudusClient nexudus = basic(api)) {
             api.inject(Fault.status(503));
             Span caller = otel.getTracer("test").spanBuilder("caller").startSpan();
             try (Scope scope = caller.makeCurrent()) {
@@ -71,32 +78,44 @@ class TelemetryTest {
         SpanData get = only("nexudus get");
         assertThat(get.getParentSpanId()).isEqualTo(only("caller").getSpanId());
         assertThat(get.getKind()).isEqualTo(SpanKind.INTERNAL);
-        assertThat(get.getAttributes().asMap()).containsEntry(JobstatusTelemetry.PROVIDER, "nexudus")
-                .containsEntry(JobstatusTelemetry.OPERATION, "get").containsEntry(JobstatusTelemetry.JOB_ID, "2");
+        assertThat(get.getAttributes().asMap())
+                .containsEntry(JobstatusTelemetry.PROVIDER, "nexudus")
+                .containsEntry(JobstatusTelemetry.OPERATION, "get")
+                .containsEntry(JobstatusTelemetry.JOB_ID, "2");
         assertThat(get.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
-        assertThat(events(get, "jobstatus.retry")).singleElement()
-                .satisfies(e -> assertThat(e.getAttributes().get(JobstatusTelemetry.CAUSE)).isEqualTo("http 503"));
+        assertThat(events(get, "jobstatus.retry"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getAttributes().get(JobstatusTelemetry.CAUSE))
+                        .isEqualTo("http 503"));
 
         List<SpanData> attempts = childrenOf(get);
         assertThat(attempts).hasSize(2).allSatisfy(a -> {
             assertThat(a.getKind()).isEqualTo(SpanKind.CLIENT);
             assertThat(a.getName()).isEqualTo("GET /api/sys/businessbackgroundjobs/{id}");
-            assertThat(a.getAttributes().asMap()).containsEntry(JobstatusTelemetry.METHOD, "GET")
+            assertThat(a.getAttributes().asMap())
+                    .containsEntry(JobstatusTelemetry.METHOD, "GET")
                     .containsEntry(JobstatusTelemetry.SERVER_ADDRESS, "localhost")
                     .containsEntry(JobstatusTelemetry.URL_TEMPLATE, "/api/sys/businessbackgroundjobs/{id}")
                     .containsKey(JobstatusTelemetry.SERVER_PORT);
         });
-        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.STATUS_CODE)).isEqualTo(503L);
-        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.ERROR_TYPE)).isEqualTo("503");
-        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.RESEND_COUNT)).isNull();
-        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.STATUS_CODE)).isEqualTo(200L);
-        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.RESEND_COUNT)).isEqualTo(1L);
-        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.ERROR_TYPE)).isNull();
+        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.STATUS_CODE))
+                .isEqualTo(503L);
+        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.ERROR_TYPE))
+                .isEqualTo("503");
+        assertThat(attempts.get(0).getAttributes().get(JobstatusTelemetry.RESEND_COUNT))
+                .isNull();
+        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.STATUS_CODE))
+                .isEqualTo(200L);
+        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.RESEND_COUNT))
+                .isEqualTo(1L);
+        assertThat(attempts.get(1).getAttributes().get(JobstatusTelemetry.ERROR_TYPE))
+                .isNull();
     }
 
     @Test
     void aThrottledNexudusCallCarriesTheThrottleAndItsRetryAfter() {
-        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3); NexudusClient nexudus = basic(api)) {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3);
+                NexudusClient nexudus = basic(api)) {
             api.inject(Fault.throttle(Duration.ofSeconds(1)));
             nexudus.backgroundJobs().get(1);
         }
@@ -109,53 +128,80 @@ class TelemetryTest {
             assertThat(e.getAttributes().get(JobstatusTelemetry.CAUSE)).isEqualTo("http 409");
             assertThat(e.getAttributes().get(JobstatusTelemetry.DELAY_MS)).isEqualTo(1000L);
         });
-        assertThat(childrenOf(get)).extracting(a -> a.getAttributes().get(JobstatusTelemetry.STATUS_CODE)).containsExactly(409L, 200L);
+        assertThat(childrenOf(get))
+                .extracting(a -> a.getAttributes().get(JobstatusTelemetry.STATUS_CODE))
+                .containsExactly(409L, 200L);
         assertThat(counter("jobstatus.client.throttles")).singleElement().satisfies(p -> {
             assertThat(p.getValue()).isEqualTo(1);
-            assertThat(p.getAttributes()).isEqualTo(Attributes.of(JobstatusTelemetry.PROVIDER, "nexudus",
-                    JobstatusTelemetry.STATUS_CODE, 409L));
+            assertThat(p.getAttributes())
+                    .isEqualTo(Attributes.of(
+                            JobstatusTelemetry.PROVIDER, "nexudus", JobstatusTelemetry.STATUS_CODE, 409L));
         });
     }
 
     @Test
     void aThreePollWaitIsAWaitSpanOverThreeGetsEachWithItsAttempt() {
-        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(50)
+        try (NexudusSimulator api = NexudusSimulator.start()
+                        .withoutRateLimits()
+                        .seed(50)
                         .addJob(42, "Queued", "Running", "Completed");
-                NexudusClient nexudus = NexudusClient.builder().baseUrl(api.baseUrl()).retryPolicy(QUICK)
+                NexudusClient nexudus = NexudusClient.builder()
+                        .baseUrl(api.baseUrl())
+                        .retryPolicy(QUICK)
                         .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                        .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(20)).jitter(0).build())
-                        .listener(telemetry).build()) {
+                        .pollPolicy(PollPolicy.builder()
+                                .initialInterval(Duration.ofMillis(20))
+                                .jitter(0)
+                                .build())
+                        .listener(telemetry)
+                        .build()) {
             assertThat(nexudus.backgroundJobs().waitFor(42).state()).isEqualTo(JobState.SUCCEEDED);
         }
         SpanData wait = only("nexudus wait");
         assertThat(wait.getParentSpanContext().isValid()).isFalse();
-        assertThat(wait.getAttributes().asMap()).containsEntry(JobstatusTelemetry.JOB_ID, "42")
+        assertThat(wait.getAttributes().asMap())
+                .containsEntry(JobstatusTelemetry.JOB_ID, "42")
                 .containsEntry(JobstatusTelemetry.OUTCOME, "succeeded");
-        assertThat(events(wait, "jobstatus.poll")).extracting(e -> e.getAttributes().get(JobstatusTelemetry.STATE))
+        assertThat(events(wait, "jobstatus.poll"))
+                .extracting(e -> e.getAttributes().get(JobstatusTelemetry.STATE))
                 .containsExactly("PENDING", "RUNNING", "SUCCEEDED");
         List<SpanData> polls = childrenOf(wait);
         assertThat(polls).hasSize(3).allSatisfy(poll -> {
             assertThat(poll.getName()).isEqualTo("nexudus get");
-            assertThat(childrenOf(poll)).singleElement().satisfies(a -> assertThat(a.getKind()).isEqualTo(SpanKind.CLIENT));
+            assertThat(childrenOf(poll))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.getKind()).isEqualTo(SpanKind.CLIENT));
         });
 
         assertThat(histogram("jobstatus.wait.polls")).singleElement().satisfies(p -> {
             assertThat(p.getCount()).isEqualTo(1);
             assertThat(p.getSum()).isEqualTo(3.0);
-            assertThat(p.getAttributes()).isEqualTo(Attributes.of(JobstatusTelemetry.PROVIDER, "nexudus",
-                    JobstatusTelemetry.OUTCOME, "succeeded"));
+            assertThat(p.getAttributes())
+                    .isEqualTo(Attributes.of(
+                            JobstatusTelemetry.PROVIDER, "nexudus", JobstatusTelemetry.OUTCOME, "succeeded"));
         });
-        assertThat(histogram("jobstatus.wait.duration")).singleElement().satisfies(p -> assertThat(p.getSum()).isPositive());
-        assertThat(counter("jobstatus.waits.active")).singleElement().satisfies(p -> assertThat(p.getValue()).isZero());
+        assertThat(histogram("jobstatus.wait.duration"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getSum()).isPositive());
+        assertThat(counter("jobstatus.waits.active"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getValue()).isZero());
     }
 
     @Test
     void asynchronousCallsAndWaitsNestTheSameWay() throws Exception {
-        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(50).addJob(7, "Running", "Completed");
-                NexudusClient nexudus = NexudusClient.builder().baseUrl(api.baseUrl()).retryPolicy(QUICK)
+        try (NexudusSimulator api =
+                        NexudusSimulator.start().withoutRateLimits().seed(50).addJob(7, "Running", "Completed");
+                NexudusClient nexudus = NexudusClient.builder()
+                        .baseUrl(api.baseUrl())
+                        .retryPolicy(QUICK)
                         .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                        .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofMillis(20)).jitter(0).build())
-                        .listener(telemetry).build()) {
+                        .pollPolicy(PollPolicy.builder()
+                                .initialInterval(Duration.ofMillis(20))
+                                .jitter(0)
+                                .build())
+                        .listener(telemetry)
+                        .build()) {
             Span caller = otel.getTracer("test").spanBuilder("caller").startSpan();
             try (Scope scope = caller.makeCurrent()) {
                 nexudus.backgroundJobs().getAsync(1).get();
@@ -167,27 +213,35 @@ class TelemetryTest {
         String callerId = only("caller").getSpanId();
         SpanData wait = only("nexudus wait");
         assertThat(wait.getParentSpanId()).isEqualTo(callerId);
-        List<SpanData> gets = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("nexudus get")).toList();
+        List<SpanData> gets = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("nexudus get"))
+                .toList();
         assertThat(gets).hasSize(3);
         assertThat(gets).filteredOn(g -> g.getParentSpanId().equals(callerId)).hasSize(1);
-        assertThat(gets).filteredOn(g -> g.getParentSpanId().equals(wait.getSpanId())).hasSize(2);
+        assertThat(gets)
+                .filteredOn(g -> g.getParentSpanId().equals(wait.getSpanId()))
+                .hasSize(2);
     }
 
     @Test
     void metricsAfterAKnownSequenceOfCalls() {
-        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3); NexudusClient nexudus = basic(api)) {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3);
+                NexudusClient nexudus = basic(api)) {
             nexudus.backgroundJobs().get(1);
             nexudus.backgroundJobs().get(2);
             api.inject(Fault.status(503));
             nexudus.backgroundJobs().get(3);
         }
         List<HistogramPointData> durations = histogram("http.client.request.duration");
-        assertThat(durations).extracting(p -> p.getAttributes().get(JobstatusTelemetry.STATUS_CODE), HistogramPointData::getCount)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(200L, 3L), org.assertj.core.groups.Tuple.tuple(503L, 1L));
+        assertThat(durations)
+                .extracting(p -> p.getAttributes().get(JobstatusTelemetry.STATUS_CODE), HistogramPointData::getCount)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(200L, 3L), org.assertj.core.groups.Tuple.tuple(503L, 1L));
         assertThat(durations).allSatisfy(p -> {
             assertThat(p.getAttributes().get(JobstatusTelemetry.PROVIDER)).isEqualTo("nexudus");
             assertThat(p.getAttributes().get(JobstatusTelemetry.STATUS_CLASS)).isIn("2xx", "5xx");
-            assertThat(p.getAttributes().asMap().keySet()).extracting(AttributeKey::getKey)
+            assertThat(p.getAttributes().asMap().keySet())
+                    .extracting(AttributeKey::getKey)
                     .doesNotContain("jobstatus.job.id", "url.full", "url.template");
         });
         assertThat(counter("jobstatus.client.retries")).singleElement().satisfies(p -> {
@@ -199,19 +253,28 @@ class TelemetryTest {
     @Test
     void noExportedAttributeHoldsASecret() {
         List<String> secrets = new ArrayList<>(List.of(NexudusSimulator.PASSWORD, AsanaSimulator.TOKEN, "opt_fields"));
-        try (NexudusSimulator nexudusApi = NexudusSimulator.start().withoutRateLimits().seed(3).tokenLifetime(3600);
+        try (NexudusSimulator nexudusApi =
+                        NexudusSimulator.start().withoutRateLimits().seed(3).tokenLifetime(3600);
                 AsanaSimulator asanaApi = AsanaSimulator.start();
-                NexudusClient nexudus = NexudusClient.builder().baseUrl(nexudusApi.baseUrl()).retryPolicy(QUICK)
-                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).listener(telemetry).build();
-                AsanaClient asana = AsanaClient.builder().baseUrl(asanaApi.baseUrl()).bearerToken(AsanaSimulator.TOKEN)
-                        .listener(telemetry).build()) {
+                NexudusClient nexudus = NexudusClient.builder()
+                        .baseUrl(nexudusApi.baseUrl())
+                        .retryPolicy(QUICK)
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .listener(telemetry)
+                        .build();
+                AsanaClient asana = AsanaClient.builder()
+                        .baseUrl(asanaApi.baseUrl())
+                        .bearerToken(AsanaSimulator.TOKEN)
+                        .listener(telemetry)
+                        .build()) {
             nexudus.backgroundJobs().get(1);
             nexudusApi.revokeAccessTokens();
             nexudus.backgroundJobs().get(2);
             asanaApi.addJob("1201", "in_progress", "succeeded");
             asana.jobs().get("1201");
             for (TokenRequest grant : nexudusApi.tokenRequests()) {
-                secrets.addAll(grant.form().values().stream().filter(v -> !v.equals("password") && !v.equals("refresh_token"))
+                secrets.addAll(grant.form().values().stream()
+                        .filter(v -> !v.equals("password") && !v.equals("refresh_token"))
                         .collect(Collectors.toList()));
             }
         }
@@ -224,23 +287,34 @@ class TelemetryTest {
         for (MetricData metric : metrics.collectAllMetrics()) {
             metric.getData().getPoints().forEach(p -> exported.append(p.getAttributes()));
         }
-        assertThat(exported.toString()).contains("nexudus").doesNotContain(secrets).doesNotContain("access-", "refresh-");
+        assertThat(exported.toString())
+                .contains("nexudus")
+                .doesNotContain(secrets)
+                .doesNotContain("access-", "refresh-");
     }
 
     private NexudusClient basic(NexudusSimulator api) {
-        return NexudusClient.builder().baseUrl(api.baseUrl()).retryPolicy(QUICK)
-                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).listener(telemetry).build();
+        return NexudusClient.builder()
+                .baseUrl(api.baseUrl())
+                .retryPolicy(QUICK)
+                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .listener(telemetry)
+                .build();
     }
 
     private SpanData only(String name) {
-        List<SpanData> named = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+        List<SpanData> named = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name))
+                .toList();
         assertThat(named).as("spans named " + name).hasSize(1);
         return named.get(0);
     }
 
     private List<SpanData> childrenOf(SpanData parent) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getParentSpanId().equals(parent.getSpanId()))
-                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getParentSpanId().equals(parent.getSpanId()))
+                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
     }
 
     private static List<EventData> events(SpanData span, String name) {
@@ -256,7 +330,10 @@ class TelemetryTest {
     }
 
     private Collection<?> points(String name) {
-        return metrics.collectAllMetrics().stream().filter(m -> m.getName().equals(name)).findFirst()
-                .map(m -> (Collection<?>) m.getData().getPoints()).orElse(List.of());
+        return metrics.collectAllMetrics().stream()
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
+                .map(m -> (Collection<?>) m.getData().getPoints())
+                .orElse(List.of());
     }
 }

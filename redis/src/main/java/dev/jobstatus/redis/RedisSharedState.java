@@ -2,7 +2,7 @@ package dev.jobstatus.redis;
 
 import dev.jobstatus.core.SharedState;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.internal.Checks;
+import dev.jobstatus.core.internal.checks.Checks;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.time.TimeSource;
 import dev.jobstatus.redis.internal.Redis;
@@ -48,8 +48,13 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
     private final Map<String, TokenStore> stores = new ConcurrentHashMap<>();
 
     private RedisSharedState(Builder builder) {
-        this.redis = new Redis(builder.url, builder.trustedCertificates, builder.commandTimeout, builder.connectTimeout,
-                builder.retryInterval, builder.failWhenUnavailable);
+        this.redis = new Redis(
+                builder.url,
+                builder.trustedCertificates,
+                builder.commandTimeout,
+                builder.connectTimeout,
+                builder.retryInterval,
+                builder.failWhenUnavailable);
         this.keyPrefix = builder.keyPrefix;
         this.burstShare = builder.burstShare;
         redis.connectSoon();
@@ -83,8 +88,15 @@ public final class RedisSharedState implements SharedState, AutoCloseable {
      */
     @Override
     public RateLimiter rateLimiter(String key, List<RateLimiter.Window> windows) {
-        return limiters.computeIfAbsent(key, k -> new RedisRateLimiter(redis, provider(k), redisKey(k, "quota"), windows,
-                burstShare, RateLimiter.windows(TimeSource.system(), windows.toArray(RateLimiter.Window[]::new))));
+        return limiters.computeIfAbsent(
+                key,
+                k -> new RedisRateLimiter(
+                        redis,
+                        provider(k),
+                        redisKey(k, "quota"),
+                        windows,
+                        burstShare,
+                        RateLimiter.windows(TimeSource.system(), windows.toArray(RateLimiter.Window[]::new))));
     }
 
     /**

@@ -20,7 +20,10 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     List<String> lines(Level level) {
-        return records.stream().filter(r -> r.getLevel().equals(level)).map(formatter::format).toList();
+        return records.stream()
+                .filter(r -> r.getLevel().equals(level))
+                .map(formatter::format)
+                .toList();
     }
 
     String all() {
@@ -35,8 +38,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -7,8 +7,8 @@ import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
-import dev.jobstatus.testkit.RedisServer;
 import dev.jobstatus.testkit.NexudusSimulator.TokenRequest;
+import dev.jobstatus.testkit.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class OutageTest {
     private static final String REDIS_PASSWORD = "redis-secret-pw";
-    private static final BackgroundJobQuery PAGE = BackgroundJobQuery.builder().pageSize(5).build();
+    private static final BackgroundJobQuery PAGE =
+            BackgroundJobQuery.builder().pageSize(5).build();
 
     @Test
     void callsEndWhileRedisIsDownAndGoBackToRedisWhenItReturns() throws Exception {
@@ -30,15 +31,20 @@ class OutageTest {
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50);
                 LogCapture log = new LogCapture()) {
             String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
-            try (RedisSharedState first = Patient.redis(url).build(); RedisSharedState second = Patient.redis(url).build();
-                    NexudusClient a = client(simulator, first); NexudusClient b = client(simulator, second)) {
+            try (RedisSharedState first = Patient.redis(url).build();
+                    RedisSharedState second = Patient.redis(url).build();
+                    NexudusClient a = client(simulator, first);
+                    NexudusClient b = client(simulator, second)) {
                 listEach(3, a, b);
                 assertThat(log.lines(Level.WARNING)).isEmpty();
 
                 redis.stop();
                 listEach(4, a, b);
-                assertThat(log.lines(Level.WARNING)).as("one warning per shared state").hasSize(2)
-                        .allSatisfy(line -> assertThat(line).contains("redis://127.0.0.1:" + redis.port(), "in this process"));
+                assertThat(log.lines(Level.WARNING))
+                        .as("one warning per shared state")
+                        .hasSize(2)
+                        .allSatisfy(line ->
+                                assertThat(line).contains("redis://127.0.0.1:" + redis.port(), "in this process"));
 
                 redis.restart();
                 // Each client tries Redis again 300 ms after its last failure; a few hundred pages are a safety net.
@@ -48,14 +54,21 @@ class OutageTest {
                 assertThat(log.lines(Level.INFO)).as("back on Redis").hasSize(2);
                 listEach(2, a, b);
                 String key = "jobstatus:nexudus/" + NexudusSimulator.USERNAME;
-                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "EXISTS", key + ":quota")).isEqualTo("1");
+                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "EXISTS", key + ":quota"))
+                        .isEqualTo("1");
                 // The token is shared again too: a revoked token is renewed by one client for both.
-                long refreshes = simulator.tokenRequests().stream().filter(r -> r.grantType().equals("refresh_token")).count();
+                long refreshes = simulator.tokenRequests().stream()
+                        .filter(r -> r.grantType().equals("refresh_token"))
+                        .count();
                 simulator.revokeAccessTokens();
                 listEach(2, a, b);
-                assertThat(simulator.tokenRequests().stream().filter(r -> r.grantType().equals("refresh_token")).count())
+                assertThat(simulator.tokenRequests().stream()
+                                .filter(r -> r.grantType().equals("refresh_token"))
+                                .count())
                         .isEqualTo(refreshes + 1);
-                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "KEYS", key + "/*:token").lines()).hasSize(1);
+                assertThat(redis.cli("-a", REDIS_PASSWORD, "--no-auth-warning", "KEYS", key + "/*:token")
+                                .lines())
+                        .hasSize(1);
             }
             String logged = log.all();
             assertThat(logged).doesNotContain(REDIS_PASSWORD, NexudusSimulator.PASSWORD);
@@ -68,16 +81,26 @@ class OutageTest {
 
     @Test
     void aFrozenRedisHoldsACallNoLongerThanTheCommandTimeout() throws Exception {
-        try (RedisServer redis = RedisServer.start(); NexudusSimulator simulator = NexudusSimulator.start().seed(50);
-                RedisSharedState shared = Patient.redis(redis.url()).commandTimeout(Duration.ofMillis(200)).build();
-                NexudusClient nexudus = client(simulator, shared); LogCapture log = new LogCapture()) {
+        try (RedisServer redis = RedisServer.start();
+                NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+                RedisSharedState shared = Patient.redis(redis.url())
+                        .commandTimeout(Duration.ofMillis(200))
+                        .build();
+                NexudusClient nexudus = client(simulator, shared);
+                LogCapture log = new LogCapture()) {
             nexudus.backgroundJobs().list(PAGE);
             redis.freeze();
             try {
                 // The call's own deadline is far away: what ends its wait for Redis is the command timeout.
-                assertThat(nexudus.backgroundJobs().withOptions(RequestOptions.timeout(Duration.ofSeconds(60))).list(PAGE)
-                        .records()).isNotEmpty();
-                assertThat(log.lines(Level.WARNING)).as("the outage, noticed by the command timeout").last().asString()
+                assertThat(nexudus.backgroundJobs()
+                                .withOptions(RequestOptions.timeout(Duration.ofSeconds(60)))
+                                .list(PAGE)
+                                .records())
+                        .isNotEmpty();
+                assertThat(log.lines(Level.WARNING))
+                        .as("the outage, noticed by the command timeout")
+                        .last()
+                        .asString()
                         .contains("did not answer within 200 ms", "in this process");
             } finally {
                 redis.thaw();
@@ -90,14 +113,16 @@ class OutageTest {
         try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50)) {
             String url = "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port();
-            try (RedisSharedState shared = Patient.redis(url).failWhenUnavailable(true).build();
+            try (RedisSharedState shared =
+                            Patient.redis(url).failWhenUnavailable(true).build();
                     NexudusClient nexudus = client(simulator, shared)) {
                 nexudus.backgroundJobs().list(PAGE);
                 redis.stop();
                 assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
                         .isInstanceOf(RedisUnavailableException.class)
                         .hasMessageContaining("redis://127.0.0.1:" + redis.port())
-                        .satisfies(e -> assertThat(((RedisUnavailableException) e).provider()).isEqualTo("nexudus"))
+                        .satisfies(e -> assertThat(((RedisUnavailableException) e).provider())
+                                .isEqualTo("nexudus"))
                         .satisfies(e -> assertThat(e.toString()).doesNotContain(REDIS_PASSWORD));
             }
         }
@@ -105,11 +130,14 @@ class OutageTest {
 
     @Test
     void afterTheSharedStateIsClosedClientsPaceAndKeepTokensInTheirOwnProcess() throws Exception {
-        try (RedisServer redis = RedisServer.start(); NexudusSimulator simulator = NexudusSimulator.start().seed(50);
+        try (RedisServer redis = RedisServer.start();
+                NexudusSimulator simulator = NexudusSimulator.start().seed(50);
                 LogCapture log = new LogCapture()) {
             // Closed on purpose, so even a state set to fail while Redis is away goes local, as close() documents.
             for (boolean failWhenUnavailable : new boolean[] {false, true}) {
-                RedisSharedState shared = Patient.redis(redis.url()).failWhenUnavailable(failWhenUnavailable).build();
+                RedisSharedState shared = Patient.redis(redis.url())
+                        .failWhenUnavailable(failWhenUnavailable)
+                        .build();
                 try (NexudusClient nexudus = client(simulator, shared)) {
                     nexudus.backgroundJobs().list(PAGE);
 
@@ -130,7 +158,9 @@ class OutageTest {
     void aWrongRedisPasswordIsNeverRepeatedInTheException() throws Exception {
         try (RedisServer redis = RedisServer.start("--requirepass", REDIS_PASSWORD);
                 NexudusSimulator simulator = NexudusSimulator.start().seed(50);
-                RedisSharedState shared = Patient.redis("redis://:wrong-secret@127.0.0.1:" + redis.port()).failWhenUnavailable(true).build();
+                RedisSharedState shared = Patient.redis("redis://:wrong-secret@127.0.0.1:" + redis.port())
+                        .failWhenUnavailable(true)
+                        .build();
                 NexudusClient nexudus = client(simulator, shared)) {
             assertThatThrownBy(() -> nexudus.backgroundJobs().list(PAGE))
                     .isInstanceOf(RedisUnavailableException.class)
@@ -139,8 +169,11 @@ class OutageTest {
     }
 
     static NexudusClient client(NexudusSimulator simulator, RedisSharedState shared) {
-        return NexudusClient.builder().baseUrl(simulator.baseUrl())
-                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).sharedState(shared).build();
+        return NexudusClient.builder()
+                .baseUrl(simulator.baseUrl())
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .sharedState(shared)
+                .build();
     }
 
     private static void listEach(int pages, NexudusClient... clients) throws Exception {

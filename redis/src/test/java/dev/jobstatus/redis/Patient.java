@@ -9,12 +9,13 @@ import java.time.Duration;
  * timeout of its own.
  */
 final class Patient {
-    private Patient() {
-    }
+    private Patient() {}
 
     /** {@return a builder for {@code url} with safety-net timeouts, trying Redis again 300 ms after a failure} */
     static RedisSharedState.Builder redis(String url) {
-        return RedisSharedState.builder(url).commandTimeout(Duration.ofSeconds(20)).connectTimeout(Duration.ofSeconds(30))
+        return RedisSharedState.builder(url)
+                .commandTimeout(Duration.ofSeconds(20))
+                .connectTimeout(Duration.ofSeconds(30))
                 .retryInterval(Duration.ofMillis(300));
     }
 }

@@ -13,8 +13,7 @@ public final class QuotaWorker {
     /** The line a worker prints once its client is built; it lists when a line arrives on its standard input. */
     static final String READY = "ready";
 
-    private QuotaWorker() {
-    }
+    private QuotaWorker() {}
 
     /**
      * Runs the worker.
@@ -28,19 +27,28 @@ public final class QuotaWorker {
             // Ready, then wait for the test's word, so that all four list together, each with its JVM started.
             System.out.println(READY);
             System.out.flush();
-            if (new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
-                    .readLine() == null) {
+            if (new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                            .readLine()
+                    == null) {
                 return;
             }
             for (int page = 1; page <= pages; page++) {
-                nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
+                nexudus.backgroundJobs()
+                        .list(BackgroundJobQuery.builder()
+                                .page(page)
+                                .pageSize(5)
+                                .build());
             }
         }
         System.out.println("listed " + pages + " pages");
     }
 
     static NexudusClient client(String baseUrl, RedisSharedState shared) {
-        return NexudusClient.builder().baseUrl(baseUrl).basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                .sharedState(shared).build();
+        return NexudusClient.builder()
+                .baseUrl(baseUrl)
+                .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .sharedState(shared)
+                .build();
     }
 }

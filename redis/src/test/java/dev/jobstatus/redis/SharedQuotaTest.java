@@ -40,10 +40,16 @@ class SharedQuotaTest {
         // A simulator times each request once it has read it, and a cold one reads its first requests late, so
         // late that the next one, on time, looks early: the simulators of this JVM answer a few requests first.
         try (NexudusSimulator warmUp = NexudusSimulator.start().seed(5);
-                NexudusClient nexudus = NexudusClient.builder().baseUrl(warmUp.baseUrl())
-                        .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build()) {
+                NexudusClient nexudus = NexudusClient.builder()
+                        .baseUrl(warmUp.baseUrl())
+                        .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .build()) {
             for (int page = 1; page <= 3; page++) {
-                nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
+                nexudus.backgroundJobs()
+                        .list(BackgroundJobQuery.builder()
+                                .page(page)
+                                .pageSize(5)
+                                .build());
             }
         }
     }
@@ -90,17 +96,27 @@ class SharedQuotaTest {
             for (int i = 0; i < CLIENTS; i++) {
                 // Flags of a short-lived command-line JVM: C1 only and the serial collector, so that four JVMs
                 // starting at once on two cores do not spend them on compiler threads.
-                workers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                        QuotaWorker.class.getName(), simulator.baseUrl().toString(), redis.url(), Integer.toString(PAGES_EACH))
-                        .redirectErrorStream(true).start());
+                workers.add(new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                QuotaWorker.class.getName(),
+                                simulator.baseUrl().toString(),
+                                redis.url(),
+                                Integer.toString(PAGES_EACH))
+                        .redirectErrorStream(true)
+                        .start());
             }
             // Four JVMs starting at once keep both cores busy for a second or more, and the simulator, which shares
             // them, would then take in some requests late (its clock is the request's arrival at its dispatcher):
             // the next request, on time, looks early. The workers build their clients first; then all list at once.
             List<BufferedReader> outputs = new ArrayList<>();
             for (Process worker : workers) {
-                BufferedReader output = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader output =
+                        new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
                 String line;
                 while ((line = output.readLine()) != null && !line.equals(QuotaWorker.READY)) {
                     System.out.println(line);
@@ -113,7 +129,9 @@ class SharedQuotaTest {
                 worker.getOutputStream().close();
             }
             for (int i = 0; i < workers.size(); i++) {
-                assertThat(workers.get(i).waitFor(180, TimeUnit.SECONDS)).as("worker ended").isTrue();
+                assertThat(workers.get(i).waitFor(180, TimeUnit.SECONDS))
+                        .as("worker ended")
+                        .isTrue();
                 StringBuilder rest = new StringBuilder();
                 for (String line; (line = outputs.get(i).readLine()) != null; ) {
                     rest.append(line).append('\n');
@@ -128,8 +146,12 @@ class SharedQuotaTest {
     @Test
     void withoutSharedStateTheSameFourClientsAreThrottled() throws Exception {
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(300)) {
-            listConcurrently(4, () -> NexudusClient.builder().baseUrl(simulator.baseUrl())
-                    .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).build());
+            listConcurrently(
+                    4,
+                    () -> NexudusClient.builder()
+                            .baseUrl(simulator.baseUrl())
+                            .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                            .build());
             assertThat(simulator.throttledCount()).as("409s").isPositive();
         }
     }
@@ -144,7 +166,11 @@ class SharedQuotaTest {
                 runs.add(pool.submit(() -> {
                     try (nexudus) {
                         for (int page = 1; page <= pages; page++) {
-                            nexudus.backgroundJobs().list(BackgroundJobQuery.builder().page(page).pageSize(5).build());
+                            nexudus.backgroundJobs()
+                                    .list(BackgroundJobQuery.builder()
+                                            .page(page)
+                                            .pageSize(5)
+                                            .build());
                         }
                     } catch (RateLimitException e) {
                         // Throttled past its retries: the simulator counted the 409s.
@@ -170,7 +196,8 @@ class SharedQuotaTest {
         int throttled = simulator.throttledCount();
         assertThat(simulator.requestCount() - throttled).as("pages served").isEqualTo(CLIENTS * PAGES_EACH);
         assertThat(throttled).as("409s").isLessThan(CLIENTS * PAGES_EACH / 4);
-        assertThat(redis.cli("KEYS", "jobstatus:nexudus/*:quota").lines().toList()).as("quota buckets")
+        assertThat(redis.cli("KEYS", "jobstatus:nexudus/*:quota").lines().toList())
+                .as("quota buckets")
                 .containsExactly("jobstatus:nexudus/" + NexudusSimulator.USERNAME + ":quota");
     }
 }

@@ -13,11 +13,18 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  */
 abstract class BodyProperties<C extends AutoCloseable> {
     /** The outcomes an error property must reach: each status family the SDK maps. */
-    static final String[] ERRORS = {"BadRequestException", "AuthenticationException", "NotFoundException", "RateLimitException",
-        "ServerException", "UnexpectedStatusException"};
+    static final String[] ERRORS = {
+        "BadRequestException",
+        "AuthenticationException",
+        "NotFoundException",
+        "RateLimitException",
+        "ServerException",
+        "UnexpectedStatusException"
+    };
     /** The outcomes a token property must reach: a value, a malformed answer, refused credentials, another 4xx. */
-    static final String[] TOKEN_OUTCOMES = {ReaderStage.VALUE, "MalformedResponseException", "AuthenticationException",
-        "BadRequestException"};
+    static final String[] TOKEN_OUTCOMES = {
+        ReaderStage.VALUE, "MalformedResponseException", "AuthenticationException", "BadRequestException"
+    };
 
     ReaderStage stage;
     C client;

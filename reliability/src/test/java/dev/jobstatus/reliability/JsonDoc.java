@@ -70,7 +70,7 @@ sealed interface JsonDoc {
     }
 
     /** One member of an object; names may repeat. */
-    record Member(String name, JsonDoc value) { }
+    record Member(String name, JsonDoc value) {}
 
     /** An object, its members in order (a name may come twice). */
     record Obj(List<Member> members) implements JsonDoc {
@@ -128,7 +128,9 @@ sealed interface JsonDoc {
                 out.append('\\').append(c);
             } else if (c < 0x20 && !rawControls) {
                 unicodeEscape(c, out);
-            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 out.append(c).append(value.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 unicodeEscape(c, out);

@@ -1,13 +1,14 @@
 package dev.jobstatus.reliability;
 
 import static dev.jobstatus.testkit.Responses.json;
+
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.polling.JobView;
-import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
+import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.wix.WixClient;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import okhttp3.HttpUrl;
 /** What the fault matrix needs to know of a provider: its bodies, its calls, its credentials and secrets. */
 abstract class ProviderUnderTest {
     /** How a case's client is set up. */
-    record Setup(HttpUrl baseUrl, ManualTimeSource time, long maxResponseBytes, Duration readTimeout, boolean tokenFlow) { }
+    record Setup(
+            HttpUrl baseUrl, ManualTimeSource time, long maxResponseBytes, Duration readTimeout, boolean tokenFlow) {}
 
     static final ProviderUnderTest NEXUDUS = new ProviderUnderTest() {
         static final String TOKEN = "nexudus-static-SECRET-token";
@@ -31,7 +33,8 @@ abstract class ProviderUnderTest {
 
         @Override
         String job(String status) {
-            return "{\"Id\":1,\"Status\":\"" + status + "\",\"CreatedOn\":\"2025-01-01T00:00:00Z\",\"UpdatedOn\":\"2025-01-01T00:01:00\"}";
+            return "{\"Id\":1,\"Status\":\"" + status
+                    + "\",\"CreatedOn\":\"2025-01-01T00:00:00Z\",\"UpdatedOn\":\"2025-01-01T00:01:00\"}";
         }
 
         @Override
@@ -68,11 +71,15 @@ abstract class ProviderUnderTest {
         @Override
         List<MockResponse> failingRefreshAfter401() {
             return List.of(
-                    json(200, "{\"access_token\":\"nexudus-access-SECRET-1\",\"token_type\":\"bearer\",\"expires_in\":3600,"
-                            + "\"refresh_token\":\"nexudus-refresh-SECRET-1\"}"),
+                    json(
+                            200,
+                            "{\"access_token\":\"nexudus-access-SECRET-1\",\"token_type\":\"bearer\",\"expires_in\":3600,"
+                                    + "\"refresh_token\":\"nexudus-refresh-SECRET-1\"}"),
                     json(401, "{\"Message\":\"Authorization has been denied for this request.\"}"),
                     json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid.\"}"),
-                    json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"The user name or password is incorrect.\"}"));
+                    json(
+                            400,
+                            "{\"error\":\"invalid_grant\",\"error_description\":\"The user name or password is incorrect.\"}"));
         }
 
         @Override
@@ -111,7 +118,8 @@ abstract class ProviderUnderTest {
 
         @Override
         String job(String status) {
-            return "{\"job\":{\"id\":\"1\",\"status\":\"" + status + "\",\"counts\":{\"total\":10,\"successCount\":3,\"failCount\":0}}}";
+            return "{\"job\":{\"id\":\"1\",\"status\":\"" + status
+                    + "\",\"counts\":{\"total\":10,\"successCount\":3,\"failCount\":0}}}";
         }
 
         @Override
@@ -143,8 +151,12 @@ abstract class ProviderUnderTest {
         @Override
         List<MockResponse> failingRefreshAfter401() {
             return List.of(
-                    json(200, "{\"access_token\":\"wix-access-SECRET-1\",\"token_type\":\"Bearer\",\"expires_in\":14400}"),
-                    json(401, "{\"message\":\"Unauthorized\",\"details\":{\"applicationError\":{\"code\":\"UNAUTHORIZED\"}}}"),
+                    json(
+                            200,
+                            "{\"access_token\":\"wix-access-SECRET-1\",\"token_type\":\"Bearer\",\"expires_in\":14400}"),
+                    json(
+                            401,
+                            "{\"message\":\"Unauthorized\",\"details\":{\"applicationError\":{\"code\":\"UNAUTHORIZED\"}}}"),
                     json(400, "{\"message\":\"invalid client credentials\"}"));
         }
 
@@ -155,7 +167,10 @@ abstract class ProviderUnderTest {
 
         private WixClient client(Setup setup) {
             WixClient.Builder b = configure(WixClient.builder(), setup);
-            return (setup.tokenFlow() ? b.oauth("app-1", CLIENT_SECRET, "inst-1") : b.apiKey(API_KEY).siteId("site-1")).build();
+            return (setup.tokenFlow()
+                            ? b.oauth("app-1", CLIENT_SECRET, "inst-1")
+                            : b.apiKey(API_KEY).siteId("site-1"))
+                    .build();
         }
 
         @Override
@@ -274,11 +289,18 @@ abstract class ProviderUnderTest {
     abstract JobView await(Setup setup);
 
     static <B extends ClientBuilder<B>> B configure(B builder, Setup setup) {
-        return builder.baseUrl(setup.baseUrl()).timeSource(setup.time()).rateLimiter(RateLimiter.unlimited())
-                .retryPolicy(RetryPolicy.builder().fullJitter(false).build()).maxResponseBytes(setup.maxResponseBytes())
+        return builder.baseUrl(setup.baseUrl())
+                .timeSource(setup.time())
+                .rateLimiter(RateLimiter.unlimited())
+                .retryPolicy(RetryPolicy.builder().fullJitter(false).build())
+                .maxResponseBytes(setup.maxResponseBytes())
                 .readTimeout(setup.readTimeout())
-                .pollPolicy(PollPolicy.builder().initialInterval(Duration.ofSeconds(1)).multiplier(1).jitter(0)
-                        .timeout(Duration.ofSeconds(10)).build());
+                .pollPolicy(PollPolicy.builder()
+                        .initialInterval(Duration.ofSeconds(1))
+                        .multiplier(1)
+                        .jitter(0)
+                        .timeout(Duration.ofSeconds(10))
+                        .build());
     }
 
     @Override

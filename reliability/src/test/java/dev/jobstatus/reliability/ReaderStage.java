@@ -1,11 +1,11 @@
 package dev.jobstatus.reliability;
 
-import dev.jobstatus.core.ClientBuilder;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.MalformedResponseException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.retry.RateLimiter;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;
@@ -73,8 +73,13 @@ final class ReaderStage implements AutoCloseable {
 
     /** {@return {@code builder} aimed at this stage: no retries, no pacing, a clock that stands still} */
     <B extends ClientBuilder<B>> B configure(B builder, String basePath) {
-        return builder.baseUrl(url(basePath)).httpClient(http).timeSource(new ManualTimeSource()).rateLimiter(RateLimiter.unlimited())
-                .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(30));
+        return builder.baseUrl(url(basePath))
+                .httpClient(http)
+                .timeSource(new ManualTimeSource())
+                .rateLimiter(RateLimiter.unlimited())
+                .retryPolicy(RetryPolicy.none())
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(30));
     }
 
     HttpUrl url(String path) {
@@ -117,14 +122,17 @@ final class ReaderStage implements AutoCloseable {
             String text = String.valueOf(value);
             for (String secret : secrets) {
                 if (text.contains(secret) && !served.contains(secret)) {
-                    throw new AssertionError("the value shows the secret " + secret + ", which the server never sent: " + clip(text));
+                    throw new AssertionError(
+                            "the value shows the secret " + secret + ", which the server never sent: " + clip(text));
                 }
             }
             outcome = VALUE;
         } else {
             if (!(thrown instanceof JobStatusException e) || thrown instanceof RequestTimeoutException) {
-                throw new AssertionError("not one of the SDK's typed exceptions (or a timeout against a server that answers at once): "
-                        + thrown, thrown);
+                throw new AssertionError(
+                        "not one of the SDK's typed exceptions (or a timeout against a server that answers at once): "
+                                + thrown,
+                        thrown);
             }
             if (!provider.equals(e.provider())) {
                 throw new AssertionError("the exception names provider " + e.provider() + ", not " + provider, thrown);
@@ -178,7 +186,9 @@ final class ReaderStage implements AutoCloseable {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                throw new AssertionError(String.format("%s holds the raw control character U+%04X at %d: %s", what, (int) c, i, clip(text)),
+                throw new AssertionError(
+                        String.format(
+                                "%s holds the raw control character U+%04X at %d: %s", what, (int) c, i, clip(text)),
                         top);
             }
         }
@@ -197,8 +207,9 @@ final class ReaderStage implements AutoCloseable {
     String summary(String property) {
         int tries = outcomes.values().stream().mapToInt(Integer::intValue).sum();
         long types = outcomes.keySet().stream().filter(k -> !k.equals(VALUE)).count();
-        return String.format("%s: %d tries in %d ms, %d distinct exception types; outcomes %s", property, tries,
-                (System.nanoTime() - started) / 1_000_000, types, outcomes);
+        return String.format(
+                "%s: %d tries in %d ms, %d distinct exception types; outcomes %s",
+                property, tries, (System.nanoTime() - started) / 1_000_000, types, outcomes);
     }
 
     @Override

@@ -18,19 +18,34 @@ import java.util.concurrent.TimeUnit;
  * must then exit.
  */
 final class UnclosedClientsMain {
-    private UnclosedClientsMain() {
-    }
+    private UnclosedClientsMain() {}
 
     public static void main(String[] args) throws Exception {
-        PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))
-                .timeout(Duration.ofHours(1)).build();
+        PollPolicy slow = PollPolicy.builder()
+                .initialInterval(Duration.ofMinutes(10))
+                .maxInterval(Duration.ofMinutes(10))
+                .timeout(Duration.ofHours(1))
+                .build();
         // A password grant, so that the token is fetched on the client's credential threads too.
-        NexudusClient nexudus = NexudusClient.builder().baseUrl(args[0]).rateLimiter(RateLimiter.unlimited())
-                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD).pollPolicy(slow).build();
-        WixClient wix = WixClient.builder().baseUrl(args[1]).rateLimiter(RateLimiter.unlimited())
-                .apiKey(WixSimulator.API_KEY).siteId(WixSimulator.SITE_ID).pollPolicy(slow).build();
-        AsanaClient asana = AsanaClient.builder().baseUrl(args[2]).rateLimiter(RateLimiter.unlimited())
-                .bearerToken(AsanaSimulator.TOKEN).pollPolicy(slow).build();
+        NexudusClient nexudus = NexudusClient.builder()
+                .baseUrl(args[0])
+                .rateLimiter(RateLimiter.unlimited())
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .pollPolicy(slow)
+                .build();
+        WixClient wix = WixClient.builder()
+                .baseUrl(args[1])
+                .rateLimiter(RateLimiter.unlimited())
+                .apiKey(WixSimulator.API_KEY)
+                .siteId(WixSimulator.SITE_ID)
+                .pollPolicy(slow)
+                .build();
+        AsanaClient asana = AsanaClient.builder()
+                .baseUrl(args[2])
+                .rateLimiter(RateLimiter.unlimited())
+                .bearerToken(AsanaSimulator.TOKEN)
+                .pollPolicy(slow)
+                .build();
 
         nexudus.backgroundJobs().getAsync(1).get(30, TimeUnit.SECONDS);
         nexudus.backgroundJobs().get(1);

@@ -1,7 +1,7 @@
 package dev.jobstatus.core;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful response mapped to a value, with what the transport learned along the way.
@@ -13,5 +13,9 @@ import java.time.Duration;
  * @param attempts how many HTTP attempts were made, counting retries
  * @param <T> the type of the value
  */
-public record ApiResponse<T>(T value, int statusCode, @Nullable String requestId, @Nullable Duration retryAfter, int attempts) {
-}
+public record ApiResponse<T>(
+        T value,
+        int statusCode,
+        @Nullable String requestId,
+        @Nullable Duration retryAfter,
+        int attempts) {}

@@ -1,12 +1,12 @@
 package dev.jobstatus.core;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A value from a set the provider may extend, such as a job status: the raw string is always kept, and the
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public abstract class OpenEnum<K extends Enum<K>> {
     private final String value;
-    private final K known;
+    private final @Nullable K known;
 
     /**
      * Creates a value.

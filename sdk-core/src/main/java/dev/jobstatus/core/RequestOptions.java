@@ -65,7 +65,9 @@ public final class RequestOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RequestOptions r && Objects.equals(timeout, r.timeout) && Objects.equals(deadline, r.deadline)
+        return o instanceof RequestOptions r
+                && Objects.equals(timeout, r.timeout)
+                && Objects.equals(deadline, r.deadline)
                 && Objects.equals(retryPolicy, r.retryPolicy);
     }
 
@@ -85,8 +87,7 @@ public final class RequestOptions {
         private @Nullable Instant deadline;
         private @Nullable RetryPolicy retryPolicy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Gives each call {@code timeout} in all, from the moment it starts: attempts, retries, backoffs and

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Pacing and tokens shared by every client built with it for the same provider and account, in this process and
  * in others: one quota and one access token for a fleet of replicas or workers. Set on a client with
- * {@link ClientBuilder#sharedState(SharedState)}; the {@code dev.jobstatus.redis} module has one on Redis.
+ * {@link dev.jobstatus.core.client.ClientBuilder#sharedState(SharedState)}; the {@code dev.jobstatus.redis} module has one on Redis.
  *
  * <p>A quota's key names a provider and an account, such as {@code nexudus/ops@example.com}; a token's key adds the
  * origin the token is issued by and sent to and a fingerprint of the credentials that earn it, such as

@@ -22,10 +22,11 @@ import okhttp3.HttpUrl;
 public final class AsanaSimulator extends Simulator<AsanaSimulator> {
     /** The personal access token the simulator accepts. */
     public static final String TOKEN = "2/1200000000000000/asana-test-token";
+
     private static final String HELP = "For more information on API status codes and how to handle them, "
             + "read the docs on errors: https://developers.asana.com/docs/errors";
 
-    private record Job(String gid, String subtype, Lifecycle<String> lifecycle) { }
+    private record Job(String gid, String subtype, Lifecycle<String> lifecycle) {}
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** The OAuth client id the simulator's token endpoint accepts. */
@@ -142,7 +143,8 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
     @Override
     protected MockResponse throttled(Duration retryAfter) {
         return new MockResponse.Builder(asanaError(429, "You have made too many requests recently. Please, be chill."))
-                .setHeader("Retry-After", seconds(retryAfter)).build();
+                .setHeader("Retry-After", seconds(retryAfter))
+                .build();
     }
 
     @Override
@@ -166,9 +168,22 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         data.put("resource_type", "job");
         data.put("resource_subtype", job.subtype());
         data.put("status", status);
-        data.put("new_project", Map.of("gid", job.gid() + "1", "resource_type", "project", "name", "Copy of Launch plan"));
-        data.put("new_task", Map.of("gid", job.gid() + "2", "resource_type", "task", "name", "Copy of Kickoff",
-                "resource_subtype", "default_task", "created_by", Map.of("gid", "1111", "resource_type", "user")));
+        data.put(
+                "new_project",
+                Map.of("gid", job.gid() + "1", "resource_type", "project", "name", "Copy of Launch plan"));
+        data.put(
+                "new_task",
+                Map.of(
+                        "gid",
+                        job.gid() + "2",
+                        "resource_type",
+                        "task",
+                        "name",
+                        "Copy of Kickoff",
+                        "resource_subtype",
+                        "default_task",
+                        "created_by",
+                        Map.of("gid", "1111", "resource_type", "user")));
         data.put("new_project_template", null);
         data.put("new_task_template", null);
         data.put("new_portfolio", null);
@@ -189,8 +204,8 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
             }
             Object value = record.get(parts[0]);
             if (value instanceof Map<?, ?> nested) {
-                Map<String, Object> child = (Map<String, Object>) selected.computeIfAbsent(parts[0], k -> new LinkedHashMap<>(
-                        Map.of("gid", ((Map<String, Object>) nested).get("gid"))));
+                Map<String, Object> child = (Map<String, Object>) selected.computeIfAbsent(
+                        parts[0], k -> new LinkedHashMap<>(Map.of("gid", ((Map<String, Object>) nested).get("gid"))));
                 if (parts.length == 2) {
                     child.putAll(select((Map<String, Object>) nested, parts[1]));
                 }
@@ -203,9 +218,11 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
 
     private MockResponse token(RecordedRequest request) {
         Map<String, String> form = formFields(request);
-        if (!"refresh_token".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
+        if (!"refresh_token".equals(form.get("grant_type"))
+                || !CLIENT_ID.equals(form.get("client_id"))
                 || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            return json(400, Map.of("error", "invalid_client", "error_description", "The client credentials are invalid."));
+            return json(
+                    400, Map.of("error", "invalid_client", "error_description", "The client credentials are invalid."));
         }
         if (!REFRESH_TOKEN.equals(form.get("refresh_token"))) {
             return json(400, Map.of("error", "invalid_grant", "error_description", "The refresh token is invalid."));
@@ -213,14 +230,26 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         String token = "2/oauth-" + refreshGrants.incrementAndGet();
         tokens.add(token);
         minted.add(token);
-        return json(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", tokenLifetime,
-                "data", Map.of("id", 4673218951L, "gid", "4673218951", "name", "Greg Sanchez")));
+        return json(
+                200,
+                Map.of(
+                        "access_token",
+                        token,
+                        "token_type",
+                        "bearer",
+                        "expires_in",
+                        tokenLifetime,
+                        "data",
+                        Map.of("id", 4673218951L, "gid", "4673218951", "name", "Greg Sanchez")));
     }
 
     private static MockResponse pretty(Object body) {
         try {
-            return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json; charset=utf-8")
-                    .body(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body)).build();
+            return new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "application/json; charset=utf-8")
+                    .body(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -61,25 +61,25 @@ public sealed interface Fault {
      *
      * @param status the HTTP status to answer with
      */
-    record Status(int status) implements Fault { }
+    record Status(int status) implements Fault {}
 
     /** Closes the connection before responding. */
-    record DropConnection() implements Fault { }
+    record DropConnection() implements Fault {}
 
     /** Closes the connection halfway through the body. */
-    record TruncatedBody() implements Fault { }
+    record TruncatedBody() implements Fault {}
 
     /**
      * Serves the normal response late.
      *
      * @param delay how long to wait before the response headers
      */
-    record Delay(Duration delay) implements Fault { }
+    record Delay(Duration delay) implements Fault {}
 
     /**
      * Answers as a throttled request.
      *
      * @param retryAfter the wait the throttled answer asks for
      */
-    record Throttle(Duration retryAfter) implements Fault { }
+    record Throttle(Duration retryAfter) implements Fault {}
 }

@@ -1,6 +1,5 @@
 package dev.jobstatus.testkit;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Nexudus API on loopback: {@code GET /api/sys/businessbackgroundjobs[/{id}]} with Nexudus's listing
@@ -47,9 +48,26 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String FILTER_PREFIX = "BusinessBackgroundJob_";
     private static final Map<String, String> FILTERS = Map.of(
-            "Business", "BusinessId", "Business_Name", "BusinessName", "User", "UserId",
-            "User_FullName", "UserFullName", "User_Email", "UserEmail", "JobId", "JobId",
-            "Description", "Description", "Files", "Files", "Status", "Status", "ResultData", "ResultData");
+            "Business",
+            "BusinessId",
+            "Business_Name",
+            "BusinessName",
+            "User",
+            "UserId",
+            "User_FullName",
+            "UserFullName",
+            "User_Email",
+            "UserEmail",
+            "JobId",
+            "JobId",
+            "Description",
+            "Description",
+            "Files",
+            "Files",
+            "Status",
+            "Status",
+            "ResultData",
+            "ResultData");
 
     private final List<Map<String, Object>> jobs = new CopyOnWriteArrayList<>();
     private final Map<Long, Lifecycle<String>> lifecycles = new ConcurrentHashMap<>();
@@ -61,7 +79,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private volatile boolean requireTotp;
     private volatile long expiresInSeconds = 7 * 24 * 3600;
-    private volatile Runnable beforeEachListing = () -> { };
+    private volatile Runnable beforeEachListing = () -> {};
     private final Set<Integer> emptyPages = ConcurrentHashMap.newKeySet();
 
     /**
@@ -70,7 +88,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param form the form fields
      * @param clientIdHeader the {@code client_id} request header, or {@code null} when absent
      */
-    public record TokenRequest(Map<String, String> form, @Nullable String clientIdHeader) {
+    public record TokenRequest(
+            Map<String, String> form, @Nullable String clientIdHeader) {
         /**
          * Copies the form.
          *
@@ -81,8 +100,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             form = Map.copyOf(form);
         }
 
-        /** {@return the {@code grant_type} field} */
-        public String grantType() {
+        /** {@return the {@code grant_type} field, or {@code null} when the form has none} */
+        public @Nullable String grantType() {
             return form.get("grant_type");
         }
     }
@@ -265,14 +284,15 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @param url a listing URL, with its query
      */
     public List<Map<String, Object>> matching(HttpUrl url) {
-        List<Map<String, Object>> result = new ArrayList<>(jobs.stream().filter(filters(url)).toList());
+        List<Map<String, Object>> result =
+                new ArrayList<>(jobs.stream().filter(filters(url)).toList());
         String orderBy = url.queryParameter("orderBy");
         String property = orderBy == null ? "Id" : orderBy;
         Comparator<Map<String, Object>> order = (a, b) -> compare(sortKey(a, property), sortKey(b, property));
         if ("-1".equals(url.queryParameter("dir"))) {
             order = order.reversed();
         }
-        result.sort(order.thenComparing(job -> ((Number) job.get("Id")).longValue()));
+        result.sort(order.thenComparing(NexudusSimulator::id));
         return result;
     }
 
@@ -285,7 +305,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (!authorized(request.getHeaders().get("Authorization"))) {
             return json(401, Map.of("Message", "Authorization has been denied for this request."));
         }
-        boolean jobsPath = path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
+        boolean jobsPath =
+                path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
         if (jobsPath && path.size() == 3) {
             beforeEachListing.run();
             return list(request.getUrl());
@@ -302,8 +323,11 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      */
     @Override
     protected MockResponse throttled(Duration retryAfter) {
-        return new MockResponse.Builder().status("HTTP/1.1 409 You must wait before accessing this url again.")
-                .setHeader("Retry-After", seconds(retryAfter)).setHeader("Content-Length", "0").build();
+        return new MockResponse.Builder()
+                .status("HTTP/1.1 409 You must wait before accessing this url again.")
+                .setHeader("Retry-After", seconds(retryAfter))
+                .setHeader("Content-Length", "0")
+                .build();
     }
 
     @Override
@@ -318,7 +342,8 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (header.startsWith("Bearer ")) {
             return validTokens.contains(header.substring(7));
         }
-        return header.equals("Basic " + Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return header.equals("Basic "
+                + Base64.getEncoder().encodeToString((USERNAME + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     private MockResponse token(RecordedRequest request) {
@@ -345,14 +370,26 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
             }
             case "refresh_token" -> {
                 if (clientIdHeader == null) {
-                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id header is required."));
+                    return json(
+                            400,
+                            Map.of(
+                                    "error",
+                                    "invalid_client",
+                                    "error_description",
+                                    "The client_id header is required."));
                 }
                 String owner = refreshTokenClients.get(form.getOrDefault("refresh_token", ""));
                 if (owner == null || !validRefreshTokens.contains(form.get("refresh_token"))) {
                     return invalidGrant("The refresh token is invalid or expired.");
                 }
                 if (!owner.equals(clientIdHeader)) {
-                    return json(400, Map.of("error", "invalid_client", "error_description", "The client_id does not match the token."));
+                    return json(
+                            400,
+                            Map.of(
+                                    "error",
+                                    "invalid_client",
+                                    "error_description",
+                                    "The client_id does not match the token."));
                 }
                 clientId = owner;
                 // A refresh for a client id invalidates that client id's earlier refresh tokens.
@@ -370,8 +407,17 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         validTokens.add("access-" + n);
         validRefreshTokens.add("refresh-" + n);
         refreshTokenClients.put("refresh-" + n, clientId);
-        return json(200, Map.of("access_token", "access-" + n, "token_type", "bearer", "expires_in", expiresInSeconds,
-                "refresh_token", "refresh-" + n));
+        return json(
+                200,
+                Map.of(
+                        "access_token",
+                        "access-" + n,
+                        "token_type",
+                        "bearer",
+                        "expires_in",
+                        expiresInSeconds,
+                        "refresh_token",
+                        "refresh-" + n));
     }
 
     private static MockResponse invalidGrant(String description) {
@@ -381,7 +427,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private MockResponse get(String id) {
         for (Map<String, Object> job : jobs) {
             if (String.valueOf(job.get("Id")).equals(id)) {
-                Lifecycle<String> lifecycle = lifecycles.get(((Number) job.get("Id")).longValue());
+                Lifecycle<String> lifecycle = lifecycles.get(id(job));
                 if (lifecycle != null) {
                     job.put("Status", lifecycle.next());
                 }
@@ -403,7 +449,10 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         }
         int totalPages = pages;
         // The records of an empty page move to the pages after it.
-        int dataPage = page - (int) emptyPages.stream().filter(p -> p < page && p <= totalPages).count();
+        int dataPage = page
+                - (int) emptyPages.stream()
+                        .filter(p -> p < page && p <= totalPages)
+                        .count();
         int from = (int) Math.min(all.size(), (long) (dataPage - 1) * size);
         int to = emptyPages.contains(page) && page <= totalPages ? from : Math.min(all.size(), from + size);
         List<Map<String, Object>> records = new ArrayList<>();
@@ -434,48 +483,65 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         for (Map.Entry<String, String> filter : FILTERS.entrySet()) {
             String wanted = url.queryParameter(FILTER_PREFIX + filter.getKey());
             if (wanted != null) {
-                keep = keep.and(job -> String.valueOf(job.get(filter.getValue())).equalsIgnoreCase(wanted));
+                keep = keep.and(
+                        job -> String.valueOf(job.get(filter.getValue())).equalsIgnoreCase(wanted));
             }
         }
         String createdOn = url.queryParameter(FILTER_PREFIX + "CreatedOn");
         if (createdOn != null) {
             LocalDateTime minute = LocalDateTime.parse(createdOn, MINUTES);
-            keep = keep.and(job -> time(job, "CreatedOn") != null
-                    && time(job, "CreatedOn").truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(minute));
+            keep = keep.and(job -> {
+                LocalDateTime created = time(job, "CreatedOn");
+                return created != null
+                        && created.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                .equals(minute);
+            });
         }
         for (String field : List.of("CreatedOn", "UpdatedOn")) {
             String from = url.queryParameter("from_" + FILTER_PREFIX + field);
             String to = url.queryParameter("to_" + FILTER_PREFIX + field);
             if (from != null) {
                 LocalDateTime min = LocalDateTime.parse(from, MINUTES);
-                keep = keep.and(job -> time(job, field) != null && !time(job, field).isBefore(min));
+                keep = keep.and(job -> {
+                    LocalDateTime at = time(job, field);
+                    return at != null && !at.isBefore(min);
+                });
             }
             if (to != null) {
                 LocalDateTime max = LocalDateTime.parse(to, MINUTES);
-                keep = keep.and(job -> time(job, field) != null && !time(job, field).isAfter(max));
+                keep = keep.and(job -> {
+                    LocalDateTime at = time(job, field);
+                    return at != null && !at.isAfter(max);
+                });
             }
         }
         return keep;
     }
 
-    private static LocalDateTime time(Map<String, Object> job, String field) {
+    /** Every job the simulator holds has a numeric {@code Id}. */
+    private static long id(Map<String, Object> job) {
+        return ((Number) Objects.requireNonNull(job.get("Id"), "Id")).longValue();
+    }
+
+    private static @Nullable LocalDateTime time(Map<String, Object> job, String field) {
         Object value = job.get(field);
         return value == null ? null : LocalDateTime.parse(value.toString().replace("Z", ""));
     }
 
-    private static Object sortKey(Map<String, Object> job, String property) {
+    private static @Nullable Object sortKey(Map<String, Object> job, String property) {
         Object value = job.get(property);
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        if (property.endsWith("On") && value != null) {
-            return time(job, property).toString();
+        LocalDateTime at = property.endsWith("On") ? time(job, property) : null;
+        if (at != null) {
+            return at.toString();
         }
         return value == null ? null : value.toString().toLowerCase(Locale.ROOT);
     }
 
     /** Orders nulls first, then numbers by value, then text. */
-    private static int compare(Object a, Object b) {
+    private static int compare(@Nullable Object a, @Nullable Object b) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? -1 : 1;
         }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.MockWebServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a {@link MockWebServer} answer without Nagle's algorithm. It writes a response's headers and body
@@ -13,8 +14,7 @@ import mockwebserver3.MockWebServer;
  * on loopback, which turns a test of thousands of polls into minutes of idling.
  */
 public final class NoDelayServerSockets extends ServerSocketFactory {
-    private NoDelayServerSockets() {
-    }
+    private NoDelayServerSockets() {}
 
     /**
      * {@return {@code server}, set to accept connections with {@code TCP_NODELAY}; call before it starts}
@@ -53,7 +53,7 @@ public final class NoDelayServerSockets extends ServerSocketFactory {
         return bound(port, backlog, address);
     }
 
-    private ServerSocket bound(int port, int backlog, InetAddress address) throws IOException {
+    private ServerSocket bound(int port, int backlog, @Nullable InetAddress address) throws IOException {
         ServerSocket socket = createServerSocket();
         socket.bind(new java.net.InetSocketAddress(address, port), backlog);
         return socket;

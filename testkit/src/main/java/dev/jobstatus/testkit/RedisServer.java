@@ -25,10 +25,11 @@ public final class RedisServer implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private RedisServer(int port, List<String> extraArguments) throws IOException {
+    private RedisServer(int port, List<String> extraArguments) throws IOException, InterruptedException {
         this.port = port;
         this.extraArguments = extraArguments;
         this.log = Files.createTempFile("redis-" + port + "-", ".log");
+        this.process = launch();
     }
 
     /**
@@ -39,9 +40,7 @@ public final class RedisServer implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for it to start
      */
     public static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort(), List.of(extraArguments));
-        server.startProcess();
-        return server;
+        return new RedisServer(freePort(), List.of(extraArguments));
     }
 
     /** {@return the port it listens on, on 127.0.0.1} */
@@ -73,7 +72,7 @@ public final class RedisServer implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for it to start
      */
     public void restart() throws IOException, InterruptedException {
-        startProcess();
+        process = launch();
     }
 
     /**
@@ -113,26 +112,44 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
-    private void startProcess() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no"));
+    /** Starts {@code redis-server} and returns it once it answers. */
+    private Process launch() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no"));
         command.addAll(extraArguments);
+        Process started;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            started = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new IOException("redis-server is not installed: the tests of the redis module run a real one "
-                    + "(`apt-get install redis-server`; .ci/run installs it)", e);
+            throw new IOException(
+                    "redis-server is not installed: the tests of the redis module run a real one "
+                            + "(`apt-get install redis-server`; .ci/run installs it)",
+                    e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (!started.isAlive()) {
                 throw new IOException("redis-server exited: " + Files.readString(log));
             }
             if (answers()) {
-                return;
+                return started;
             }
             Thread.sleep(20);
         }
@@ -168,7 +185,7 @@ public final class RedisServer implements AutoCloseable {
     /** Stops the server if it runs, thawing it first if frozen. */
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
+        if (process.isAlive()) {
             thawQuietly();
             process.destroyForcibly();
             try {

@@ -11,8 +11,7 @@ import mockwebserver3.MockResponse;
 public final class Responses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /**
      * {@return a response with {@code status} and {@code body} as it is, typed {@code application/json}}
@@ -21,7 +20,11 @@ public final class Responses {
      * @param body the JSON text
      */
     public static MockResponse json(int status, String body) {
-        return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+        return new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     /**

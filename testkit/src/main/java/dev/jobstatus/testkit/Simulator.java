@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider API served on loopback by an in-process {@link MockWebServer}: the common part of the three
@@ -37,7 +38,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private final java.util.Map<String, List<Window>> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean limitsEnforced = true;
     private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile InstantSource clock;
+    private volatile @Nullable InstantSource clock;
     private volatile boolean closeAfterEachResponse;
 
     /** One rate limit: at most {@code permits} requests in any span of {@code period}. */
@@ -67,8 +68,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     /** Creates the simulator; subclasses call {@link #serve()} once set up. */
-    protected Simulator() {
-    }
+    protected Simulator() {}
 
     /** {@return this simulator as its concrete type} */
     @SuppressWarnings("unchecked")
@@ -158,7 +158,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
      * @param clock the clock the limits are measured by
      * @return this simulator
      */
-    public final S clock(InstantSource clock) {
+    public final S clock(@Nullable InstantSource clock) {
         this.clock = clock;
         return self();
     }
@@ -192,7 +192,9 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         MockResponse response = answer(request);
         return closeAfterEachResponse
-                ? new MockResponse.Builder(response).onResponseEnd(new SocketEffect.CloseSocket()).build()
+                ? new MockResponse.Builder(response)
+                        .onResponseEnd(new SocketEffect.CloseSocket())
+                        .build()
                 : response;
     }
 
@@ -202,8 +204,11 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
             return error(status.status());
         }
         if (fault instanceof Fault.DropConnection) {
-            // onRequestStart effects are read from Dispatcher.peek(), not from dispatch(): drop at response start instead.
-            return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+            // onRequestStart effects are read from Dispatcher.peek(), not from dispatch(): drop at response start
+            // instead.
+            return new MockResponse.Builder()
+                    .onResponseStart(new SocketEffect.CloseSocket())
+                    .build();
         }
         if (fault instanceof Fault.Throttle throttle) {
             return throttled(throttle.retryAfter());
@@ -228,10 +233,14 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         }
         MockResponse response = handle(request);
         if (fault instanceof Fault.TruncatedBody) {
-            return new MockResponse.Builder(response).onResponseBody(new SocketEffect.CloseSocket()).build();
+            return new MockResponse.Builder(response)
+                    .onResponseBody(new SocketEffect.CloseSocket())
+                    .build();
         }
         if (fault instanceof Fault.Delay delay) {
-            return new MockResponse.Builder(response).headersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS).build();
+            return new MockResponse.Builder(response)
+                    .headersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS)
+                    .build();
         }
         return response;
     }
@@ -280,7 +289,8 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
         for (String pair : request.getBody().utf8().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+            form.put(
+                    java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
                     kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
         }
         return form;

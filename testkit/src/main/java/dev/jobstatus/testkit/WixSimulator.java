@@ -1,6 +1,5 @@
 package dev.jobstatus.testkit;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Wix async-jobs API on loopback: {@code GET /async-jobs/v1/async-jobs/{jobId}} (wrapped in {@code {"job"}})
@@ -42,9 +42,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      * @param successCount items processed successfully so far
      * @param failCount items failed so far
      */
-    public record Step(String status, long successCount, long failCount) { }
+    public record Step(String status, long successCount, long failCount) {}
 
-    private record Job(String id, Long total, Lifecycle<Step> lifecycle) { }
+    private record Job(String id, @Nullable Long total, Lifecycle<Step> lifecycle) {}
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rawJobs = new ConcurrentHashMap<>();
@@ -151,7 +151,15 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             item.put("success", i % 10 != 9);
             item.put("data", Map.of("row", i));
             if (i % 10 == 9) {
-                item.put("error", Map.of("code", "INVALID_ROW", "description", "row " + i + " is invalid", "data", Map.of("row", i)));
+                item.put(
+                        "error",
+                        Map.of(
+                                "code",
+                                "INVALID_ROW",
+                                "description",
+                                "row " + i + " is invalid",
+                                "data",
+                                Map.of("row", i)));
             }
             list.add(item);
         }
@@ -216,7 +224,8 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             return token(request);
         }
         String auth = request.getHeaders().get("Authorization");
-        boolean keyOk = API_KEY.equals(auth) && SITE_ID.equals(request.getHeaders().get("wix-site-id"));
+        boolean keyOk =
+                API_KEY.equals(auth) && SITE_ID.equals(request.getHeaders().get("wix-site-id"));
         if (!keyOk && !validTokens.contains(auth)) {
             return wixError(401, "UNAUTHORIZED", "missing or invalid credentials");
         }
@@ -239,19 +248,28 @@ public final class WixSimulator extends Simulator<WixSimulator> {
     @Override
     protected MockResponse throttled(Duration retryAfter) {
         return new MockResponse.Builder(wixError(429, "TOO_MANY_REQUESTS", "quota exceeded"))
-                .setHeader("Retry-After", seconds(retryAfter)).build();
+                .setHeader("Retry-After", seconds(retryAfter))
+                .build();
     }
 
     @Override
     protected MockResponse error(int status) {
         // Wix's system errors may come without a body.
-        return status >= 500 ? new MockResponse.Builder().code(status).build() : wixError(status, "ERROR", "injected error");
+        return status >= 500
+                ? new MockResponse.Builder().code(status).build()
+                : wixError(status, "ERROR", "injected error");
     }
 
     private static MockResponse wixError(int status, String code, String description) {
-        return new MockResponse.Builder(json(status, Map.of("message", description, "details",
-                Map.of("applicationError", Map.of("code", code, "description", description)))))
-                .setHeader("x-wix-request-id", "wix-" + Long.toHexString(System.nanoTime())).build();
+        return new MockResponse.Builder(json(
+                        status,
+                        Map.of(
+                                "message",
+                                description,
+                                "details",
+                                Map.of("applicationError", Map.of("code", code, "description", description)))))
+                .setHeader("x-wix-request-id", "wix-" + Long.toHexString(System.nanoTime()))
+                .build();
     }
 
     private static Map<String, Object> render(Job job, Step step) {
@@ -283,8 +301,10 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         } catch (JsonProcessingException e) {
             return wixError(400, "INVALID_REQUEST", "body must be JSON");
         }
-        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
-                || !CLIENT_SECRET.equals(form.get("client_secret")) || !INSTANCE_ID.equals(form.get("instance_id"))) {
+        if (!"client_credentials".equals(form.get("grant_type"))
+                || !CLIENT_ID.equals(form.get("client_id"))
+                || !CLIENT_SECRET.equals(form.get("client_secret"))
+                || !INSTANCE_ID.equals(form.get("instance_id"))) {
             return wixError(400, "INVALID_CLIENT", "invalid client credentials");
         }
         String token = "OauthNG.JWS.token-" + minted.incrementAndGet();
@@ -297,7 +317,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         String hasError = url.queryParameter("hasError");
         if (hasError != null) {
             boolean wanted = Boolean.parseBoolean(hasError);
-            all = all.stream().filter(item -> Boolean.FALSE.equals(item.get("success")) == wanted).toList();
+            all = all.stream()
+                    .filter(item -> Boolean.FALSE.equals(item.get("success")) == wanted)
+                    .toList();
         }
         String status = url.queryParameter("status");
         if (status != null && !status.equals("ALL")) {
@@ -305,7 +327,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
                 return wixError(400, "INVALID_ARGUMENT", "unknown status filter " + status);
             }
             boolean failed = status.equals("FAILED_ONLY");
-            all = all.stream().filter(item -> Boolean.FALSE.equals(item.get("success")) == failed).toList();
+            all = all.stream()
+                    .filter(item -> Boolean.FALSE.equals(item.get("success")) == failed)
+                    .toList();
         }
         String limitParam = url.queryParameter("paging.limit");
         int limit = limitParam == null ? 50 : Math.max(1, Integer.parseInt(limitParam));
@@ -314,7 +338,9 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         boolean afterEmpty = cursor != null && cursor.endsWith("~");
         int from;
         try {
-            from = cursor == null ? 0 : Integer.parseInt(cursor.substring("cur-".length(), cursor.length() - (afterEmpty ? 1 : 0)));
+            from = cursor == null
+                    ? 0
+                    : Integer.parseInt(cursor.substring("cur-".length(), cursor.length() - (afterEmpty ? 1 : 0)));
         } catch (RuntimeException e) {
             return wixError(400, "INVALID_CURSOR", "the cursor is not valid");
         }
@@ -330,7 +356,12 @@ public final class WixSimulator extends Simulator<WixSimulator> {
         if (from > 0) {
             cursors.put("prev", "cur-" + Math.max(0, from - limit));
         }
-        return json(200, Map.of("results", all.subList(Math.min(from, to), to),
-                "pagingMetadata", Map.of("count", Math.max(0, to - from), "cursors", cursors)));
+        return json(
+                200,
+                Map.of(
+                        "results",
+                        all.subList(Math.min(from, to), to),
+                        "pagingMetadata",
+                        Map.of("count", Math.max(0, to - from), "cursors", cursors)));
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class AsanaSimulatorTest {
     private static final String AUTH = "Bearer " + AsanaSimulator.TOKEN;
     private final PlainHttp plain = new PlainHttp();
-    private final AsanaSimulator asana = plain.track(AsanaSimulator.start().withoutRateLimits().addJob("5", "in_progress"));
+    private final AsanaSimulator asana =
+            plain.track(AsanaSimulator.start().withoutRateLimits().addJob("5", "in_progress"));
 
     @AfterEach
     void close() throws Exception {
@@ -35,7 +36,8 @@ class AsanaSimulatorTest {
         JsonNode nested = job("?opt_fields=status,new_task.created_by,new_project");
 
         assertThat(all.get("status").asText()).isEqualTo("in_progress");
-        assertThat(all.get("new_task").get("created_by").get("resource_type").asText()).isEqualTo("user");
+        assertThat(all.get("new_task").get("created_by").get("resource_type").asText())
+                .isEqualTo("user");
         assertThat(fieldNames(picked)).containsExactly("gid", "new_project");
         assertThat(fieldNames(picked.get("new_project"))).containsExactly("gid", "name");
         assertThat(fieldNames(nested)).containsExactly("gid", "status", "new_task", "new_project");
@@ -45,12 +47,24 @@ class AsanaSimulatorTest {
 
     @Test
     void theRefreshGrantMintsExpiringTokens() throws Exception {
-        Answer refused = plain.call(new Request.Builder().url(asana.baseUrl().resolve("/-/oauth_token")).post(new FormBody.Builder()
-                .add("grant_type", "refresh_token").add("client_id", AsanaSimulator.CLIENT_ID)
-                .add("client_secret", "wrong").add("refresh_token", AsanaSimulator.REFRESH_TOKEN).build()).build());
-        Answer granted = plain.call(new Request.Builder().url(asana.baseUrl().resolve("/-/oauth_token")).post(new FormBody.Builder()
-                .add("grant_type", "refresh_token").add("client_id", AsanaSimulator.CLIENT_ID)
-                .add("client_secret", AsanaSimulator.CLIENT_SECRET).add("refresh_token", AsanaSimulator.REFRESH_TOKEN).build()).build());
+        Answer refused = plain.call(new Request.Builder()
+                .url(asana.baseUrl().resolve("/-/oauth_token"))
+                .post(new FormBody.Builder()
+                        .add("grant_type", "refresh_token")
+                        .add("client_id", AsanaSimulator.CLIENT_ID)
+                        .add("client_secret", "wrong")
+                        .add("refresh_token", AsanaSimulator.REFRESH_TOKEN)
+                        .build())
+                .build());
+        Answer granted = plain.call(new Request.Builder()
+                .url(asana.baseUrl().resolve("/-/oauth_token"))
+                .post(new FormBody.Builder()
+                        .add("grant_type", "refresh_token")
+                        .add("client_id", AsanaSimulator.CLIENT_ID)
+                        .add("client_secret", AsanaSimulator.CLIENT_SECRET)
+                        .add("refresh_token", AsanaSimulator.REFRESH_TOKEN)
+                        .build())
+                .build());
         String token = "Bearer " + granted.body().get("access_token").asText();
 
         int before = plain.get(asana.baseUrl() + "/jobs/5", token).status();
@@ -61,7 +75,9 @@ class AsanaSimulatorTest {
         assertThat(granted.body().get("expires_in").asLong()).isEqualTo(3600);
         assertThat(before).isEqualTo(200);
         assertThat(after).isEqualTo(401);
-        assertThat(plain.get(asana.baseUrl() + "/jobs/5", AUTH).status()).as("a personal token does not expire").isEqualTo(200);
+        assertThat(plain.get(asana.baseUrl() + "/jobs/5", AUTH).status())
+                .as("a personal token does not expire")
+                .isEqualTo(200);
     }
 
     private static List<String> fieldNames(JsonNode node) {

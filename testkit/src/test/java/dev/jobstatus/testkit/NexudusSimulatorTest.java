@@ -32,7 +32,8 @@ class NexudusSimulatorTest {
         for (int i = 0; i < fields.length; i += 2) {
             form.add(fields[i], fields[i + 1]);
         }
-        Request.Builder request = new Request.Builder().url(nexudus.baseUrl() + "api/token").post(form.build());
+        Request.Builder request =
+                new Request.Builder().url(nexudus.baseUrl() + "api/token").post(form.build());
         if (clientIdHeader != null) {
             request.header("client_id", clientIdHeader);
         }
@@ -40,8 +41,15 @@ class NexudusSimulatorTest {
     }
 
     private Answer passwordGrant(NexudusSimulator nexudus, String clientIdHeader) throws IOException {
-        return token(nexudus, clientIdHeader, "grant_type", "password", "username", NexudusSimulator.USERNAME,
-                "password", NexudusSimulator.PASSWORD);
+        return token(
+                nexudus,
+                clientIdHeader,
+                "grant_type",
+                "password",
+                "username",
+                NexudusSimulator.USERNAME,
+                "password",
+                NexudusSimulator.PASSWORD);
     }
 
     private static String refreshToken(Answer grant) {
@@ -70,7 +78,9 @@ class NexudusSimulatorTest {
         String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
         // One request every 0.6 s keeps under 1 per 100 ms and 120 per minute, and spends 5,000 in 50 minutes.
         for (int i = 0; i < 5_000; i++) {
-            assertThat(plain.get(job, PlainHttp.NEXUDUS_BASIC).status()).as("request %d", i).isEqualTo(200);
+            assertThat(plain.get(job, PlainHttp.NEXUDUS_BASIC).status())
+                    .as("request %d", i)
+                    .isEqualTo(200);
             now.set(now.get().plusMillis(600));
         }
 
@@ -90,15 +100,28 @@ class NexudusSimulatorTest {
         Answer grant = passwordGrant(nexudus, null);
 
         // Our first reading: client_id as a form field, and only when one was configured.
-        Answer asFormField = token(nexudus, null, "grant_type", "refresh_token", "refresh_token", refreshToken(grant),
-                "client_id", NexudusSimulator.USERNAME);
-        Answer withHeader = token(nexudus, NexudusSimulator.USERNAME, "grant_type", "refresh_token",
-                "refresh_token", refreshToken(grant));
+        Answer asFormField = token(
+                nexudus,
+                null,
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                refreshToken(grant),
+                "client_id",
+                NexudusSimulator.USERNAME);
+        Answer withHeader = token(
+                nexudus,
+                NexudusSimulator.USERNAME,
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                refreshToken(grant));
 
         assertThat(asFormField.status()).isEqualTo(400);
         assertThat(asFormField.body().get("error").asText()).isEqualTo("invalid_client");
         assertThat(withHeader.status()).isEqualTo(200);
-        assertThat(nexudus.tokenRequests()).extracting(NexudusSimulator.TokenRequest::clientIdHeader)
+        assertThat(nexudus.tokenRequests())
+                .extracting(NexudusSimulator.TokenRequest::clientIdHeader)
                 .containsExactly(null, null, NexudusSimulator.USERNAME);
     }
 
@@ -107,7 +130,13 @@ class NexudusSimulatorTest {
         NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits());
         Answer grant = passwordGrant(nexudus, "cid-7");
 
-        Answer byEmail = token(nexudus, NexudusSimulator.USERNAME, "grant_type", "refresh_token", "refresh_token", refreshToken(grant));
+        Answer byEmail = token(
+                nexudus,
+                NexudusSimulator.USERNAME,
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                refreshToken(grant));
         Answer byClient = token(nexudus, "cid-7", "grant_type", "refresh_token", "refresh_token", refreshToken(grant));
 
         assertThat(byEmail.status()).isEqualTo(400);
@@ -133,13 +162,32 @@ class NexudusSimulatorTest {
 
     @Test
     void aTwoFactorCodeIsAcceptedOnce() throws Exception {
-        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().withoutRateLimits().requireTotp());
+        NexudusSimulator nexudus =
+                plain.track(NexudusSimulator.start().withoutRateLimits().requireTotp());
 
         Answer without = passwordGrant(nexudus, null);
-        Answer first = token(nexudus, null, "grant_type", "password", "username", NexudusSimulator.USERNAME,
-                "password", NexudusSimulator.PASSWORD, "totp", "123456");
-        Answer replayed = token(nexudus, null, "grant_type", "password", "username", NexudusSimulator.USERNAME,
-                "password", NexudusSimulator.PASSWORD, "totp", "123456");
+        Answer first = token(
+                nexudus,
+                null,
+                "grant_type",
+                "password",
+                "username",
+                NexudusSimulator.USERNAME,
+                "password",
+                NexudusSimulator.PASSWORD,
+                "totp",
+                "123456");
+        Answer replayed = token(
+                nexudus,
+                null,
+                "grant_type",
+                "password",
+                "username",
+                NexudusSimulator.USERNAME,
+                "password",
+                NexudusSimulator.PASSWORD,
+                "totp",
+                "123456");
 
         assertThat(without.status()).isEqualTo(400);
         assertThat(first.status()).isEqualTo(200);
@@ -149,26 +197,32 @@ class NexudusSimulatorTest {
 
     @Test
     void anEmptyPageStillAnnouncesTheNextAndLosesNoRecord() throws Exception {
-        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(25).withoutRateLimits().emptyPage(2));
+        NexudusSimulator nexudus = plain.track(
+                NexudusSimulator.start().seed(25).withoutRateLimits().emptyPage(2));
         List<Long> ids = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         for (int n = 1; n <= 4; n++) {
-            Answer page = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs?size=10&page=" + n, PlainHttp.NEXUDUS_BASIC);
+            Answer page = plain.get(
+                    nexudus.baseUrl() + "api/sys/businessbackgroundjobs?size=10&page=" + n, PlainHttp.NEXUDUS_BASIC);
             sizes.add(page.body().get("Records").size());
-            page.body().get("Records").forEach(record -> ids.add(record.get("Id").asLong()));
+            page.body()
+                    .get("Records")
+                    .forEach(record -> ids.add(record.get("Id").asLong()));
             assertThat(page.body().get("HasNextPage").asBoolean()).isEqualTo(n < 4);
             assertThat(page.body().get("TotalPages").asInt()).isEqualTo(4);
         }
 
         assertThat(sizes).containsExactly(10, 0, 10, 5);
-        assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+        assertThat(ids)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
     }
 
     @Test
     void filtersOnCreatedOnByEqualityToTheMinute() throws Exception {
         NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(10).withoutRateLimits());
         // Job 3 was created at 2025-01-01T00:21 (seed: 7 minutes apart).
-        Answer page = plain.get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs?BusinessBackgroundJob_CreatedOn=2025-01-01T00:21",
+        Answer page = plain.get(
+                nexudus.baseUrl() + "api/sys/businessbackgroundjobs?BusinessBackgroundJob_CreatedOn=2025-01-01T00:21",
                 PlainHttp.NEXUDUS_BASIC);
 
         assertThat(page.body().get("TotalItems").asInt()).isEqualTo(1);

@@ -12,15 +12,17 @@ import okhttp3.Response;
 
 /** A plain OkHttp client for checking the simulators over real HTTP, and closing what a test started. */
 class PlainHttp implements AutoCloseable {
-    static final String NEXUDUS_BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString((NexudusSimulator.USERNAME + ":" + NexudusSimulator.PASSWORD).getBytes());
+    static final String NEXUDUS_BASIC = "Basic "
+            + Base64.getEncoder()
+                    .encodeToString((NexudusSimulator.USERNAME + ":" + NexudusSimulator.PASSWORD).getBytes());
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    final OkHttpClient http =
+            new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /** What a server answered. */
-    record Answer(int status, String reason, String retryAfter, JsonNode body, String text) { }
+    record Answer(int status, String reason, String retryAfter, JsonNode body, String text) {}
 
     <T extends AutoCloseable> T track(T t) {
         toClose.add(t);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobstatus.testkit.PlainHttp.Answer;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.jobstatus.testkit.PlainHttp.Answer;
 
 /** The simulators, checked over real HTTP with a plain OkHttp client. */
 class SimulatorsTest {
@@ -41,7 +41,6 @@ class SimulatorsTest {
         return plain.call(request);
     }
 
-
     @Test
     void nexudusListingHonoursSizeCapPagingAndLeavesOutResultData() throws Exception {
         NexudusSimulator nexudus = track(NexudusSimulator.start().seed(2500).withoutRateLimits());
@@ -58,7 +57,10 @@ class SimulatorsTest {
         assertThat(beyond.body().get("Records")).isEmpty();
         assertThat(filtered.body().get("TotalItems").asInt()).isEqualTo(500);
         assertThat(filtered.body().get("Records").get(0).get("Id").asLong()).isEqualTo(2496);
-        assertThat(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/7", BASIC).body().get("ResultData").asText())
+        assertThat(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/7", BASIC)
+                        .body()
+                        .get("ResultData")
+                        .asText())
                 .isEqualTo("{\"rows\":7}");
     }
 
@@ -68,36 +70,54 @@ class SimulatorsTest {
         String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
 
         Answer anonymous = get(job, null);
-        Answer token = call(new Request.Builder().url(nexudus.baseUrl() + "api/token").post(new FormBody.Builder()
-                .add("grant_type", "password").add("username", NexudusSimulator.USERNAME)
-                .add("password", NexudusSimulator.PASSWORD).build()).build());
+        Answer token = call(new Request.Builder()
+                .url(nexudus.baseUrl() + "api/token")
+                .post(new FormBody.Builder()
+                        .add("grant_type", "password")
+                        .add("username", NexudusSimulator.USERNAME)
+                        .add("password", NexudusSimulator.PASSWORD)
+                        .build())
+                .build());
         Answer withToken = get(job, "Bearer " + token.body().get("access_token").asText());
-        Answer jsonGrant = call(new Request.Builder().url(nexudus.baseUrl() + "api/token")
-                .post(RequestBody.create("{\"grant_type\":\"password\"}", MediaType.get("application/json"))).build());
+        Answer jsonGrant = call(new Request.Builder()
+                .url(nexudus.baseUrl() + "api/token")
+                .post(RequestBody.create("{\"grant_type\":\"password\"}", MediaType.get("application/json")))
+                .build());
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.body().get("Message").asText()).isEqualTo("Authorization has been denied for this request.");
+        assertThat(anonymous.body().get("Message").asText())
+                .isEqualTo("Authorization has been denied for this request.");
         assertThat(token.body().get("expires_in").asLong()).isEqualTo(7 * 24 * 3600);
         assertThat(withToken.status()).isEqualTo(200);
         assertThat(jsonGrant.status()).isEqualTo(400);
-        assertThat(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/99", BASIC).text()).isEqualTo("\"Not found\"");
+        assertThat(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/99", BASIC)
+                        .text())
+                .isEqualTo("\"Not found\"");
     }
 
     @Test
     void aScriptAdvancesEveryNPolls() throws Exception {
-        NexudusSimulator nexudus = track(NexudusSimulator.start().seed(1).withoutRateLimits()
-                .addJob(1, 2, "Queued", "Running", "Completed"));
+        NexudusSimulator nexudus = track(
+                NexudusSimulator.start().seed(1).withoutRateLimits().addJob(1, 2, "Queued", "Running", "Completed"));
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            statuses.add(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1", BASIC).body().get("Status").asText());
+            statuses.add(get(nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1", BASIC)
+                    .body()
+                    .get("Status")
+                    .asText());
         }
-        assertThat(statuses).containsExactly("Queued", "Queued", "Running", "Running", "Completed", "Completed", "Completed");
+        assertThat(statuses)
+                .containsExactly("Queued", "Queued", "Running", "Running", "Completed", "Completed", "Completed");
     }
 
     @Test
     void faultsApplyToTheNextRequestsInOrder() throws Exception {
-        NexudusSimulator nexudus = track(NexudusSimulator.start().seed(1).withoutRateLimits()
-                .inject(Fault.status(503)).inject(Fault.dropConnection()).inject(Fault.truncatedBody())
+        NexudusSimulator nexudus = track(NexudusSimulator.start()
+                .seed(1)
+                .withoutRateLimits()
+                .inject(Fault.status(503))
+                .inject(Fault.dropConnection())
+                .inject(Fault.truncatedBody())
                 .inject(Fault.throttle(Duration.ofSeconds(3))));
         String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
 
@@ -112,11 +132,18 @@ class SimulatorsTest {
 
     @Test
     void aDelayFaultHoldsTheResponseBack() throws Exception {
-        AsanaSimulator asana = track(AsanaSimulator.start().addJob("1", "succeeded").inject(Fault.delay(Duration.ofSeconds(2))));
-        OkHttpClient impatient = http.newBuilder().readTimeout(Duration.ofMillis(200)).build();
+        AsanaSimulator asana =
+                track(AsanaSimulator.start().addJob("1", "succeeded").inject(Fault.delay(Duration.ofSeconds(2))));
+        OkHttpClient impatient =
+                http.newBuilder().readTimeout(Duration.ofMillis(200)).build();
 
-        assertThatThrownBy(() -> impatient.newCall(new Request.Builder().url(asana.baseUrl() + "/jobs/1")
-                .header("Authorization", "Bearer " + AsanaSimulator.TOKEN).build()).execute().close())
+        assertThatThrownBy(() -> impatient
+                        .newCall(new Request.Builder()
+                                .url(asana.baseUrl() + "/jobs/1")
+                                .header("Authorization", "Bearer " + AsanaSimulator.TOKEN)
+                                .build())
+                        .execute()
+                        .close())
                 .isInstanceOf(SocketTimeoutException.class);
     }
 
@@ -125,23 +152,37 @@ class SimulatorsTest {
         WixSimulator wix = track(WixSimulator.start().addJob("j", 100, 5).items("j", 12));
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            JsonNode job = get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "Bearer nope").body();
-            seen.add(job.has("job") ? job.get("job").get("status").asText() : job.get("details").get("applicationError").get("code").asText());
+            JsonNode job = get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "Bearer nope")
+                    .body();
+            seen.add(
+                    job.has("job")
+                            ? job.get("job").get("status").asText()
+                            : job.get("details")
+                                    .get("applicationError")
+                                    .get("code")
+                                    .asText());
         }
         wix.acceptToken("tok");
         List<Long> done = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            JsonNode counts = get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "tok").body().get("job").get("counts");
-            done.add(counts.get("successCount").asLong() + counts.get("failCount").asLong());
+            JsonNode counts = get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "tok")
+                    .body()
+                    .get("job")
+                    .get("counts");
+            done.add(counts.get("successCount").asLong()
+                    + counts.get("failCount").asLong());
         }
-        JsonNode page = get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items?paging.limit=5&paging.cursor=cur-10", "tok").body();
+        JsonNode page = get(
+                        wix.baseUrl() + "async-jobs/v1/async-jobs/j/items?paging.limit=5&paging.cursor=cur-10", "tok")
+                .body();
 
         assertThat(seen).containsOnly("UNAUTHORIZED");
         assertThat(done).containsExactly(0L, 25L, 50L, 75L, 100L, 100L);
         assertThat(page.get("results")).hasSize(2);
         assertThat(page.get("pagingMetadata").has("hasNext")).isFalse();
         assertThat(page.get("pagingMetadata").get("cursors").has("next")).isFalse();
-        assertThat(page.get("pagingMetadata").get("cursors").get("prev").asText()).isEqualTo("cur-5");
+        assertThat(page.get("pagingMetadata").get("cursors").get("prev").asText())
+                .isEqualTo("cur-5");
     }
 
     @Test
@@ -159,14 +200,21 @@ class SimulatorsTest {
 
         assertThat(lastWix.status()).isEqualTo(429);
         assertThat(Integer.parseInt(lastWix.retryAfter())).isBetween(1, 60);
-        assertThat(lastWix.body().get("details").get("applicationError").get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(lastWix.body()
+                        .get("details")
+                        .get("applicationError")
+                        .get("code")
+                        .asText())
+                .isEqualTo("TOO_MANY_REQUESTS");
         assertThat(lastAsana.status()).isEqualTo(429);
-        assertThat(lastAsana.body().get("errors").get(0).get("message").asText()).contains("too many requests");
+        assertThat(lastAsana.body().get("errors").get(0).get("message").asText())
+                .contains("too many requests");
     }
 
     @Test
     void asanaServesItsEnvelopeAndErrors() throws Exception {
-        AsanaSimulator asana = track(AsanaSimulator.start().addJob("55", "not_started", "succeeded").inject(Fault.status(500)));
+        AsanaSimulator asana = track(
+                AsanaSimulator.start().addJob("55", "not_started", "succeeded").inject(Fault.status(500)));
         String auth = "Bearer " + AsanaSimulator.TOKEN;
 
         Answer failed = get(asana.baseUrl() + "/jobs/55", auth);
@@ -180,7 +228,8 @@ class SimulatorsTest {
         assertThat(first.text()).contains("\n");
         assertThat(first.body().get("data").get("status").asText()).isEqualTo("not_started");
         assertThat(second.body().get("data").get("status").asText()).isEqualTo("succeeded");
-        assertThat(missing.body().get("errors").get(0).get("message").asText()).isEqualTo("job: Not a recognized ID: 56");
+        assertThat(missing.body().get("errors").get(0).get("message").asText())
+                .isEqualTo("job: Not a recognized ID: 56");
         assertThat(anonymous.status()).isEqualTo(401);
     }
 }

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class WixSimulatorTest {
     private final PlainHttp plain = new PlainHttp();
-    private final WixSimulator wix = plain.track(WixSimulator.start().withoutRateLimits().acceptToken("tok")
-            .addJob("j", 100, 3).items("j", 12));
+    private final WixSimulator wix = plain.track(WixSimulator.start()
+            .withoutRateLimits()
+            .acceptToken("tok")
+            .addJob("j", 100, 3)
+            .items("j", 12));
 
     @AfterEach
     void close() throws Exception {
@@ -25,7 +28,8 @@ class WixSimulatorTest {
     }
 
     private JsonNode items(String query) throws Exception {
-        return plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items" + query, "tok").body();
+        return plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items" + query, "tok")
+                .body();
     }
 
     @Test
@@ -84,7 +88,9 @@ class WixSimulatorTest {
         JsonNode withHasError = items("?hasError=true").get("results");
         Answer unknown = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j/items?status=BROKEN", "tok");
 
-        assertThat(failed).hasSize(1).allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
+        assertThat(failed)
+                .hasSize(1)
+                .allSatisfy(item -> assertThat(item.get("success").asBoolean()).isFalse());
         assertThat(succeeded).hasSize(11);
         assertThat(all).hasSize(12);
         assertThat(withHasError).isEqualTo(failed);
@@ -96,9 +102,13 @@ class WixSimulatorTest {
         wix.addJob("forty", 40, 3).items("forty", 40);
         JsonNode counts = null;
         for (int i = 0; i < 3; i++) {
-            counts = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty", "tok").body().get("job").get("counts");
+            counts = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty", "tok")
+                    .body()
+                    .get("job")
+                    .get("counts");
         }
-        JsonNode failed = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty/items?status=FAILED_ONLY", "tok").body()
+        JsonNode failed = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/forty/items?status=FAILED_ONLY", "tok")
+                .body()
                 .get("results");
 
         assertThat(failed).hasSize(counts.get("failCount").asInt());
@@ -107,7 +117,10 @@ class WixSimulatorTest {
 
     @Test
     void sendsCreatedByInTheDocumentedNestedForm() throws Exception {
-        JsonNode createdBy = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "tok").body().get("job").get("createdBy");
+        JsonNode createdBy = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/j", "tok")
+                .body()
+                .get("job")
+                .get("createdBy");
 
         assertThat(createdBy.has("appId")).isFalse();
         assertThat(createdBy.get("appIdOptions").get("appId").asText()).isEqualTo(WixSimulator.CLIENT_ID);
@@ -117,7 +130,9 @@ class WixSimulatorTest {
     void servesAJobExactlyAsGiven() throws Exception {
         wix.addJob("old", Map.of("id", "old", "status", "FINISHED", "counters", Map.of("items_succeeded", 3)));
 
-        JsonNode job = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/old", "tok").body().get("job");
+        JsonNode job = plain.get(wix.baseUrl() + "async-jobs/v1/async-jobs/old", "tok")
+                .body()
+                .get("job");
 
         assertThat(job.get("counters").get("items_succeeded").asInt()).isEqualTo(3);
         assertThat(job.has("counts")).isFalse();

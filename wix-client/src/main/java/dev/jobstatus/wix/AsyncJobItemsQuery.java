@@ -1,7 +1,7 @@
 package dev.jobstatus.wix;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which items of an async job to list: page size, starting cursor and outcome filter. Every value is optional
@@ -14,10 +14,10 @@ import java.util.Objects;
 public final class AsyncJobItemsQuery {
     private static final AsyncJobItemsQuery ALL = builder().build();
 
-    private final Integer pageSize;
-    private final String cursor;
-    private final Boolean hasError;
-    private final ItemStatusFilter status;
+    private final @Nullable Integer pageSize;
+    private final @Nullable String cursor;
+    private final @Nullable Boolean hasError;
+    private final @Nullable ItemStatusFilter status;
 
     private AsyncJobItemsQuery(Builder b) {
         if (b.pageSize != null && b.pageSize < 1) {
@@ -82,7 +82,7 @@ public final class AsyncJobItemsQuery {
         return new AsyncJobItemsQuery(b);
     }
 
-    private static Boolean impliedHasError(ItemStatusFilter status) {
+    private static @Nullable Boolean impliedHasError(@Nullable ItemStatusFilter status) {
         if (status == null) {
             return null;
         }
@@ -95,8 +95,11 @@ public final class AsyncJobItemsQuery {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AsyncJobItemsQuery q && Objects.equals(pageSize, q.pageSize) && Objects.equals(cursor, q.cursor)
-                && Objects.equals(hasError, q.hasError) && status == q.status;
+        return o instanceof AsyncJobItemsQuery q
+                && Objects.equals(pageSize, q.pageSize)
+                && Objects.equals(cursor, q.cursor)
+                && Objects.equals(hasError, q.hasError)
+                && status == q.status;
     }
 
     @Override
@@ -106,18 +109,18 @@ public final class AsyncJobItemsQuery {
 
     @Override
     public String toString() {
-        return "AsyncJobItemsQuery[pageSize=" + pageSize + ", cursor=" + cursor + ", hasError=" + hasError + ", status=" + status + "]";
+        return "AsyncJobItemsQuery[pageSize=" + pageSize + ", cursor=" + cursor + ", hasError=" + hasError + ", status="
+                + status + "]";
     }
 
     /** Builds an {@link AsyncJobItemsQuery}; each method is named after the value it sets. */
     public static final class Builder {
-        private Integer pageSize;
-        private String cursor;
-        private Boolean hasError;
-        private ItemStatusFilter status;
+        private @Nullable Integer pageSize;
+        private @Nullable String cursor;
+        private @Nullable Boolean hasError;
+        private @Nullable ItemStatusFilter status;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the page size ({@code paging.limit}), at least 1.

@@ -1,8 +1,8 @@
 package dev.jobstatus.wix;
 
 import dev.jobstatus.core.RequestOptions;
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;

@@ -3,16 +3,17 @@ package dev.jobstatus.wix;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.core.internal.json.Json;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
+import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.Json;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
@@ -22,40 +23,51 @@ import java.util.concurrent.CompletableFuture;
 /** The one implementation of {@link AsyncJobs}, over the client's transport. */
 final class RealAsyncJobs implements AsyncJobs {
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record JobEnvelope(AsyncJob job) { }
+    record JobEnvelope(AsyncJob job) {}
 
     /** A sent null stays null (not made empty, as other lists are), so that a page without its items is refused. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ItemsEnvelope(@JsonSetter(nulls = Nulls.SET) List<AsyncJobItem> results, PagingMetadata pagingMetadata) { }
+    record ItemsEnvelope(@JsonSetter(nulls = Nulls.SET) List<AsyncJobItem> results, PagingMetadata pagingMetadata) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PagingMetadata(Integer count, Cursors cursors) { }
+    record PagingMetadata(Integer count, Cursors cursors) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Cursors(String next, String prev) { }
+    record Cursors(String next, String prev) {}
 
-    private static final BodyReader<AsyncJob> JOB = BodyReader.json(JobEnvelope.class).map(envelope -> {
-        if (envelope.job() == null) {
-            throw new IllegalArgumentException("the response has no \"job\" object");
-        }
-        return envelope.job();
-    });
+    private static final BodyReader<AsyncJob> JOB = BodyReader.json(JobEnvelope.class)
+            .map(envelope -> {
+                if (envelope.job() == null) {
+                    throw new IllegalArgumentException("the response has no \"job\" object");
+                }
+                return envelope.job();
+            });
 
-    private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.<ItemsEnvelope>json(Json.reader(ItemsEnvelope.class),
-            "async job items page JSON object").map(envelope -> {
-        // Without its results array a body is no page (an error object, another name): read as empty, it would
-        // hide the items.
-        if (envelope.results() == null) {
-            throw new IllegalArgumentException("the response has no \"results\" array (it is missing, null or empty text)");
-        }
-        PagingMetadata paging = envelope.pagingMetadata();
-        Cursors cursors = paging == null ? null : paging.cursors();
-        // The cursor is Wix's public contract: a non-empty next cursor means a next page, whatever hasNext
-        // (internal, and often absent) says.
-        String next = cursors == null || cursors.next() == null || cursors.next().isEmpty() ? null : cursors.next();
-        return new AsyncJobItemsPage(envelope.results(), paging == null ? null : paging.count(),
-                next, cursors == null ? null : cursors.prev(), next != null);
-    });
+    private static final BodyReader<AsyncJobItemsPage> ITEMS = BodyReader.<ItemsEnvelope>json(
+                    Json.reader(ItemsEnvelope.class), "async job items page JSON object")
+            .map(envelope -> {
+                // Without its results array a body is no page (an error object, another name): read as empty, it would
+                // hide the items.
+                if (envelope.results() == null) {
+                    throw new IllegalArgumentException(
+                            "the response has no \"results\" array (it is missing, null or empty text)");
+                }
+                PagingMetadata paging = envelope.pagingMetadata();
+                Cursors cursors = paging == null ? null : paging.cursors();
+                // The cursor is Wix's public contract: a non-empty next cursor means a next page, whatever hasNext
+                // (internal, and often absent) says.
+                String next = cursors == null
+                                || cursors.next() == null
+                                || cursors.next().isEmpty()
+                        ? null
+                        : cursors.next();
+                return new AsyncJobItemsPage(
+                        envelope.results(),
+                        paging == null ? null : paging.count(),
+                        next,
+                        cursors == null ? null : cursors.prev(),
+                        next != null);
+            });
 
     private final HttpTransport transport;
     private final String jobsPath;
@@ -91,9 +103,15 @@ final class RealAsyncJobs implements AsyncJobs {
 
     @Override
     public AsyncJobItemsPage listItems(String jobId, AsyncJobItemsQuery query) {
-        ApiRequest request = ApiRequest.get().operation("list items", jobId).path(jobsPath).pathParam("jobId", jobId).path("items")
-                .query("paging.limit", query.pageSize()).query("paging.cursor", query.cursor())
-                .query("status", query.status()).query("hasError", query.effectiveHasError())
+        ApiRequest request = ApiRequest.get()
+                .operation("list items", jobId)
+                .path(jobsPath)
+                .pathParam("jobId", jobId)
+                .path("items")
+                .query("paging.limit", query.pageSize())
+                .query("paging.cursor", query.cursor())
+                .query("status", query.status())
+                .query("hasError", query.effectiveHasError())
                 .build();
         return transport.execute(request, ITEMS, options).value();
     }
@@ -102,19 +120,26 @@ final class RealAsyncJobs implements AsyncJobs {
     public PagedIterable<AsyncJobItem> listAllItems(String jobId, AsyncJobItemsQuery query) {
         getRequest(jobId); // refuse a bad id now, not on first iteration
         PagedIterable.PageFetcher<AsyncJobItem> fetcher = ref -> {
-            AsyncJobItemsPage page = listItems(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
-            return new Page<>(page.items(), page.hasNext() ? PageRef.cursor(page.nextCursor()) : null, null, null);
+            AsyncJobItemsPage page =
+                    listItems(jobId, ref == null ? query : query.withCursor(((PageRef.Cursor) ref).cursor()));
+            String next = page.nextCursor();
+            return new Page<>(page.items(), page.hasNext() && next != null ? PageRef.cursor(next) : null, null, null);
         };
-        return query.cursor() == null ? PagedIterable.of(transport.provider(), fetcher)
+        return query.cursor() == null
+                ? PagedIterable.of(transport.provider(), fetcher)
                 : PagedIterable.startingAt(transport.provider(), PageRef.cursor(query.cursor()), fetcher);
     }
 
     @Override
     public JobWaiter<AsyncJob> waiter(String jobId) {
-        return transport.waiter(jobId, getRequest(jobId), JOB, pollPolicy, options);
+        return JobWaiters.create(transport, jobId, getRequest(jobId), JOB, pollPolicy, options);
     }
 
     private ApiRequest getRequest(String jobId) {
-        return ApiRequest.get().operation("get", jobId).path(jobsPath).pathParam("jobId", jobId).build();
+        return ApiRequest.get()
+                .operation("get", jobId)
+                .path(jobsPath)
+                .pathParam("jobId", jobId)
+                .build();
     }
 }

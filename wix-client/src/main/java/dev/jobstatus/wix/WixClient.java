@@ -2,18 +2,20 @@ package dev.jobstatus.wix;
 
 import dev.jobstatus.core.auth.AuthHeaders;
 import dev.jobstatus.core.auth.CachingTokenProvider;
-import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.auth.CredentialProvider;
-import dev.jobstatus.core.ProviderClient;
+import dev.jobstatus.core.auth.TokenStore;
+import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.client.ProviderClient;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.client.CoreAccess;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RateLimiter;
-import dev.jobstatus.core.internal.CoreAccess;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Wix async-jobs API ({@code https://www.wixapis.com}).
@@ -59,14 +61,14 @@ public final class WixClient extends ProviderClient {
      * OAuth client credentials; a ready access token; or custom credentials.
      */
     public static final class Builder extends ClientBuilder<Builder> {
-        private String apiKey;
-        private String siteId;
-        private String accountId;
-        private String clientId;
-        private String clientSecret;
-        private String instanceId;
-        private String accessToken;
-        private CredentialProvider credentials;
+        private @Nullable String apiKey;
+        private @Nullable String siteId;
+        private @Nullable String accountId;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private @Nullable String instanceId;
+        private @Nullable String accessToken;
+        private @Nullable CredentialProvider credentials;
         private String jobsPath = DEFAULT_JOBS_PATH;
 
         private Builder() {
@@ -79,10 +81,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param apiKey the API key
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder apiKey(String apiKey) {
+            this.apiKey = Checks.text(apiKey, "apiKey");
             CoreAccess.credentialChosen(this, "apiKey");
-            this.apiKey = apiKey;
             return this;
         }
 
@@ -91,9 +94,10 @@ public final class WixClient extends ProviderClient {
          *
          * @param siteId the Wix site id
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder siteId(String siteId) {
-            this.siteId = siteId;
+            this.siteId = Checks.text(siteId, "siteId");
             return this;
         }
 
@@ -102,9 +106,10 @@ public final class WixClient extends ProviderClient {
          *
          * @param accountId the Wix account id
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder accountId(String accountId) {
-            this.accountId = accountId;
+            this.accountId = Checks.text(accountId, "accountId");
             return this;
         }
 
@@ -116,12 +121,13 @@ public final class WixClient extends ProviderClient {
          * @param clientSecret the app's secret
          * @param instanceId the app instance (the site that installed it)
          * @return this builder
+         * @throws IllegalArgumentException if any is null or blank
          */
         public Builder oauth(String clientId, String clientSecret, String instanceId) {
+            this.clientId = Checks.text(clientId, "clientId");
+            this.clientSecret = Checks.text(clientSecret, "clientSecret");
+            this.instanceId = Checks.text(instanceId, "instanceId");
             CoreAccess.credentialChosen(this, "oauth");
-            this.clientId = clientId;
-            this.clientSecret = clientSecret;
-            this.instanceId = instanceId;
             return this;
         }
 
@@ -130,10 +136,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param accessToken the token
          * @return this builder
+         * @throws IllegalArgumentException if it is null or blank
          */
         public Builder accessToken(String accessToken) {
+            this.accessToken = Checks.text(accessToken, "accessToken");
             CoreAccess.credentialChosen(this, "accessToken");
-            this.accessToken = accessToken;
             return this;
         }
 
@@ -142,10 +149,11 @@ public final class WixClient extends ProviderClient {
          *
          * @param credentials the caller's provider
          * @return this builder
+         * @throws NullPointerException if it is null
          */
         public Builder credentials(CredentialProvider credentials) {
-            CoreAccess.credentialChosen(this, "credentials");
             this.credentials = Objects.requireNonNull(credentials, "credentials");
+            CoreAccess.credentialChosen(this, "credentials");
             return this;
         }
 
@@ -172,11 +180,13 @@ public final class WixClient extends ProviderClient {
          *     the base URL is plain http to another host without {@link #allowInsecureHttp(boolean)}
          */
         public WixClient build() {
-            CoreAccess.requireOneCredential(this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");
+            CoreAccess.requireOneCredential(
+                    this, "apiKey (with siteId or accountId)", "oauth", "accessToken", "credentials");
             if ((siteId != null || accountId != null) && apiKey == null) {
                 throw new IllegalStateException("siteId and accountId go with an API key.");
             }
-            HttpTransport.Builder transport = CoreAccess.settings(this).errorDecoder(WixErrors.DECODER)
+            HttpTransport.Builder transport = CoreAccess.settings(this)
+                    .errorDecoder(WixErrors.DECODER)
                     .requestIdHeaders(List.of("x-wix-request-id", "X-Request-Id", "Request-Id"));
             if (apiKey != null) {
                 if ((siteId == null) == (accountId == null)) {
@@ -184,28 +194,29 @@ public final class WixClient extends ProviderClient {
                 }
                 // Wix's quota is per site or app instance.
                 CoreAccess.account(this, siteId != null ? "site-" + siteId : "account-" + accountId);
-                transport.credentials(CredentialProvider.staticHeaders(siteId != null
-                        ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
-                        : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
+                transport.credentials(CredentialProvider.staticHeaders(
+                        siteId != null
+                                ? Map.of("Authorization", apiKey, "wix-site-id", siteId)
+                                : Map.of("Authorization", apiKey, "wix-account-id", accountId)));
             } else if (accessToken != null) {
                 CoreAccess.accountOfSecret(this, accessToken);
                 transport.credentials(CredentialProvider.staticHeaders(Map.of("Authorization", accessToken)));
             } else if (credentials != null) {
                 transport.credentials(credentials);
             } else {
-                if (isBlank(clientId) || isBlank(clientSecret) || isBlank(instanceId)) {
-                    throw new IllegalStateException("OAuth needs a client id, a client secret and an instance id.");
-                }
-                CoreAccess.account(this, "instance-" + instanceId);
-                TokenStore store = CoreAccess.tokenStore(this, clientId, clientSecret, instanceId);
-                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, clientId, clientSecret, instanceId))
-                        .timeSource(t.time()).store(store).headerFormat(token -> AuthHeaders.of("Authorization", token)).build());
+                // oauth(...) set all three: it is the one way of authenticating left.
+                String id = Objects.requireNonNull(clientId, "clientId");
+                String secret = Objects.requireNonNull(clientSecret, "clientSecret");
+                String instance = Objects.requireNonNull(instanceId, "instanceId");
+                CoreAccess.account(this, "instance-" + instance);
+                TokenStore store = CoreAccess.tokenStore(this, id, secret, instance);
+                transport.credentials(t -> CachingTokenProvider.builder(new WixTokenFetcher(t, id, secret, instance))
+                        .timeSource(t.time())
+                        .store(store)
+                        .headerFormat(token -> AuthHeaders.of("Authorization", token))
+                        .build());
             }
             return new WixClient(this, t -> new RealAsyncJobs(t, jobsPath, CoreAccess.pollPolicy(this)));
-        }
-
-        private static boolean isBlank(String s) {
-            return s == null || s.isBlank();
         }
     }
 }

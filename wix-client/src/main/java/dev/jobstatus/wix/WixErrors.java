@@ -2,13 +2,14 @@ package dev.jobstatus.wix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.exception.ErrorDetail;
-import dev.jobstatus.core.internal.DecodedError;
-import dev.jobstatus.core.internal.ErrorDecoder;
-import dev.jobstatus.core.internal.GenericErrorDecoder;
+import dev.jobstatus.core.internal.errors.DecodedError;
+import dev.jobstatus.core.internal.errors.ErrorDecoder;
+import dev.jobstatus.core.internal.errors.GenericErrorDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wix's error envelope: {@code {"message", "details": {"applicationError": {"code", "description", "data"}}}} or
@@ -18,10 +19,9 @@ import java.util.Map;
 final class WixErrors {
     static final ErrorDecoder DECODER = WixErrors::decode;
 
-    private WixErrors() {
-    }
+    private WixErrors() {}
 
-    private static DecodedError decode(int status, String body) {
+    private static @Nullable DecodedError decode(int status, String body) {
         JsonNode node = GenericErrorDecoder.parse(body.strip());
         if (node == null || !node.isObject()) {
             return null;
@@ -53,7 +53,7 @@ final class WixErrors {
         return message == null && code == null && items.isEmpty() ? null : new DecodedError(code, message, items);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -2,12 +2,13 @@ package dev.jobstatus.wix;
 
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.TokenFetcher;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.HttpTransport;
-import dev.jobstatus.core.internal.TokenEndpoint;
+import dev.jobstatus.core.internal.auth.TokenEndpoint;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mints Wix OAuth access tokens with the client-credentials grant: {@code POST /oauth2/token} with a JSON body of
@@ -28,14 +29,19 @@ final class WixTokenFetcher implements TokenFetcher {
     }
 
     @Override
-    public AccessToken fetch(AccessToken previous) {
+    public AccessToken fetch(@Nullable AccessToken previous) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("grant_type", "client_credentials");
         body.put("client_id", clientId);
         body.put("client_secret", clientSecret);
         body.put("instance_id", instanceId);
-        ApiRequest request = ApiRequest.post().operation("token", null).path("oauth2/token").jsonBody(body).unauthenticated()
-                .credentialExchange(List.of(clientSecret)).build();
+        ApiRequest request = ApiRequest.post()
+                .operation("token", null)
+                .path("oauth2/token")
+                .jsonBody(body)
+                .unauthenticated()
+                .credentialExchange(List.of(clientSecret))
+                .build();
         return TokenEndpoint.fetch(transport, request, null);
     }
 

@@ -36,9 +36,16 @@ class AsyncJobTest {
     final MockWebServer server = new MockWebServer();
 
     private AsyncJob parse(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(body).build());
-        try (WixClient wix = WixClient.builder().baseUrl(server.url("/")).accessToken("t0ken-value")
-                .rateLimiter(RateLimiter.unlimited()).build()) {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build());
+        try (WixClient wix = WixClient.builder()
+                .baseUrl(server.url("/"))
+                .accessToken("t0ken-value")
+                .rateLimiter(RateLimiter.unlimited())
+                .build()) {
             return wix.asyncJobs().get("any");
         }
     }
@@ -53,9 +60,17 @@ class AsyncJobTest {
                 + "\"a\":2,\"nested\":{\"list\":[{\"x\":true},[],\"s\"]}" + many + "}}}");
 
         Map<String, Object> metadata = job.metadata();
-        assertThat(metadata.keySet()).startsWith("z", "a", "big", "f", "nested", "k0").hasSize(17);
-        assertThat(metadata).containsEntry("z", null).containsKey("z").containsEntry("a", 2).containsEntry("big", 12345678901L)
-                .containsEntry("f", 1.5).containsEntry("k11", 11).doesNotContainKey("k12");
+        assertThat(metadata.keySet())
+                .startsWith("z", "a", "big", "f", "nested", "k0")
+                .hasSize(17);
+        assertThat(metadata)
+                .containsEntry("z", null)
+                .containsKey("z")
+                .containsEntry("a", 2)
+                .containsEntry("big", 12345678901L)
+                .containsEntry("f", 1.5)
+                .containsEntry("k11", 11)
+                .doesNotContainKey("k12");
         assertThat(metadata.get("absent")).isNull();
         Map<String, Object> copy = new java.util.LinkedHashMap<>(metadata);
         assertThat(metadata).isEqualTo(copy).hasSameHashCodeAs(copy);
@@ -65,7 +80,8 @@ class AsyncJobTest {
         java.util.List<Object> list = (java.util.List<Object>) nested.get("list");
         assertThat(list).containsExactly(Map.of("x", true), java.util.List.of(), "s");
         assertThatThrownBy(() -> metadata.remove("a")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> metadata.entrySet().iterator().next().setValue(1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> metadata.entrySet().iterator().next().setValue(1))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> ((Map<?, ?>) list.get(0)).clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> list.add(1)).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -77,7 +93,8 @@ class AsyncJobTest {
         mine.put("b", 2);
 
         assertThat(job.metadata()).containsOnlyKeys("a");
-        assertThat(new AsyncJob("j", null, null, null, null, null, null).metadata()).isEmpty();
+        assertThat(new AsyncJob("j", null, null, null, null, null, null).metadata())
+                .isEmpty();
     }
 
     @Test
@@ -91,7 +108,8 @@ class AsyncJobTest {
         assertThat(job.counts().errorByCodeCount()).containsOnly(Map.entry("A", 2L), Map.entry("C", 1L));
         assertThat(new Counts(null, 0, 1, mine).errorByCodeCount()).containsOnly(Map.entry("A", 1L));
         assertThat(new Counts(null, 0, 1, Map.of("A", 1L)).errorByCodeCount()).containsOnly(Map.entry("A", 1L));
-        assertThatThrownBy(() -> job.counts().errorByCodeCount().put("D", 1L)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> job.counts().errorByCodeCount().put("D", 1L))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -107,7 +125,8 @@ class AsyncJobTest {
         assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET /async-jobs/v1/async-jobs/any HTTP/1.1");
         assertThat(job.id()).isEqualTo("076e0505-6944-4645-a248-80b197ee9cfd");
         assertThat(job.metadata()).containsEntry("importId", "imp-1");
-        assertThat(job.metadata().get("options")).isEqualTo(Map.of("dryRun", false, "tags", java.util.List.of("a", "b")));
+        assertThat(job.metadata().get("options"))
+                .isEqualTo(Map.of("dryRun", false, "tags", java.util.List.of("a", "b")));
         assertThatThrownBy(() -> job.metadata().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(job.status()).isEqualTo(AsyncJobStatus.PROCESSING);
         assertThat(job.state()).isEqualTo(JobState.RUNNING);
@@ -115,23 +134,26 @@ class AsyncJobTest {
         assertThat(job.updatedDate()).isEqualTo(Instant.parse("2024-03-01T12:03:30.250Z"));
         assertThat(job.createdBy()).isEqualTo(new CreatedBy.WixUser("9a1b..-user"));
         assertThat(job.counts().total()).isEqualTo(250);
-        assertThat(job.counts().errorByCodeCount()).containsExactlyInAnyOrderEntriesOf(Map.of("INVALID_EMAIL", 3L, "DUPLICATE", 2L));
+        assertThat(job.counts().errorByCodeCount())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INVALID_EMAIL", 3L, "DUPLICATE", 2L));
         assertThat(job.progress().done()).isEqualTo(125);
         assertThat(job.progress().failed()).isEqualTo(5);
         assertThat(job.progress().fraction()).hasValue(0.5);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "flat visitor      | {\"type\":\"ANONYMOUS_VISITOR_ID\",\"anonymousVisitorId\":\"v-1\"} | AnonymousVisitor[anonymousVisitorId=v-1]",
-        "options visitor   | {\"anonymousVisitorIdOptions\":{\"anonymousVisitorId\":\"v-2\"}}   | AnonymousVisitor[anonymousVisitorId=v-2]",
-        "member            | {\"type\":\"MEMBER_ID\",\"memberId\":\"m-1\"}                      | Member[memberId=m-1]",
-        "member by options | {\"type\":\"MEMBER_ID\",\"memberIdOptions\":{\"memberId\":\"m-2\"}} | Member[memberId=m-2]",
-        "wix user          | {\"type\":\"WIX_USER_ID\",\"wixUserId\":\"u-1\"}                   | WixUser[wixUserId=u-1]",
-        "app               | {\"type\":\"APP_ID\",\"appId\":\"a-1\"}                            | App[appId=a-1]",
-        "app without type  | {\"appId\":\"a-2\"}                                              | App[appId=a-2]",
-        "app by options    | {\"type\":\"APP_ID\",\"appIdOptions\":{\"appId\":\"a-3\"}}          | App[appId=a-3]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "flat visitor      | {\"type\":\"ANONYMOUS_VISITOR_ID\",\"anonymousVisitorId\":\"v-1\"} | AnonymousVisitor[anonymousVisitorId=v-1]",
+                "options visitor   | {\"anonymousVisitorIdOptions\":{\"anonymousVisitorId\":\"v-2\"}}   | AnonymousVisitor[anonymousVisitorId=v-2]",
+                "member            | {\"type\":\"MEMBER_ID\",\"memberId\":\"m-1\"}                      | Member[memberId=m-1]",
+                "member by options | {\"type\":\"MEMBER_ID\",\"memberIdOptions\":{\"memberId\":\"m-2\"}} | Member[memberId=m-2]",
+                "wix user          | {\"type\":\"WIX_USER_ID\",\"wixUserId\":\"u-1\"}                   | WixUser[wixUserId=u-1]",
+                "app               | {\"type\":\"APP_ID\",\"appId\":\"a-1\"}                            | App[appId=a-1]",
+                "app without type  | {\"appId\":\"a-2\"}                                              | App[appId=a-2]",
+                "app by options    | {\"type\":\"APP_ID\",\"appIdOptions\":{\"appId\":\"a-3\"}}          | App[appId=a-3]",
+            })
     void eachCreatorParsesToItsCase(String name, String createdBy, String expected) {
         AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"status\":\"INITIALIZED\",\"createdBy\":" + createdBy + "}}");
 
@@ -148,7 +170,9 @@ class AsyncJobTest {
             assertThat(unknown.type().isKnown()).isFalse();
             assertThat(unknown.fields()).containsEntry("robotId", "r-1");
         });
-        assertThat(CreatorType.of("ROBOT_ID")).isEqualTo(CreatorType.of("ROBOT_ID")).isNotEqualTo(CreatorType.APP_ID);
+        assertThat(CreatorType.of("ROBOT_ID"))
+                .isEqualTo(CreatorType.of("ROBOT_ID"))
+                .isNotEqualTo(CreatorType.APP_ID);
     }
 
     @Test
@@ -189,14 +213,16 @@ class AsyncJobTest {
     }
 
     @ParameterizedTest(name = "owner {0}")
-    @CsvSource(delimiter = '|', value = {
-        "anonymousVisitorId | AnonymousVisitor[anonymousVisitorId=x]",
-        "memberId           | Member[memberId=x]",
-        "wixUserId          | WixUser[wixUserId=x]",
-        "appId              | App[appId=x]",
-        "serviceId          | Service[serviceId=x]",
-        "wix_user_id        | WixUser[wixUserId=x]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "anonymousVisitorId | AnonymousVisitor[anonymousVisitorId=x]",
+                "memberId           | Member[memberId=x]",
+                "wixUserId          | WixUser[wixUserId=x]",
+                "appId              | App[appId=x]",
+                "serviceId          | Service[serviceId=x]",
+                "wix_user_id        | WixUser[wixUserId=x]",
+            })
     void eachLegacyOwnerParsesToItsCase(String field, String expected) {
         AsyncJob job = parse("{\"job\":{\"id\":\"j\",\"owner\":{\"" + field + "\":\"x\"}}}");
 

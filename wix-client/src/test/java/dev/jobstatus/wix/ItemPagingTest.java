@@ -26,17 +26,25 @@ class ItemPagingTest {
     final MockWebServer server = new MockWebServer();
 
     private void page(String results, String pagingMetadata) {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-                .body("{\"results\":[" + results + "],\"pagingMetadata\":" + pagingMetadata + "}").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "application/json")
+                .body("{\"results\":[" + results + "],\"pagingMetadata\":" + pagingMetadata + "}")
+                .build());
     }
 
     private WixClient client() {
-        return WixClient.builder().baseUrl(server.url("/")).accessToken("tok").rateLimiter(RateLimiter.unlimited()).build();
+        return WixClient.builder()
+                .baseUrl(server.url("/"))
+                .accessToken("tok")
+                .rateLimiter(RateLimiter.unlimited())
+                .build();
     }
 
     private List<String> listAll() {
         try (WixClient wix = client()) {
-            return wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).stream().map(AsyncJobItem::id).toList();
+            return wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).stream()
+                    .map(AsyncJobItem::id)
+                    .toList();
         }
     }
 
@@ -67,38 +75,48 @@ class ItemPagingTest {
         List<String> seen = new ArrayList<>();
 
         try (WixClient wix = client()) {
-            PagingException e = catchThrowableOfType(PagingException.class,
-                    () -> wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).forEach(item -> seen.add(item.id())));
+            PagingException e = catchThrowableOfType(
+                    PagingException.class,
+                    () -> wix.asyncJobs()
+                            .listAllItems("j", AsyncJobItemsQuery.all())
+                            .forEach(item -> seen.add(item.id())));
             assertThat(e.provider()).isEqualTo("wix");
-            assertThat(e.getMessage()).contains("wix API sent " + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + " empty pages in a row");
+            assertThat(e.getMessage())
+                    .contains("wix API sent " + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW + " empty pages in a row");
         }
         assertThat(seen).containsExactly("a");
         assertThat(server.getRequestCount()).isEqualTo(1 + PagedIterable.MAX_EMPTY_PAGES_IN_A_ROW);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}",
-        "{\"pagingMetadata\":{\"count\":0,\"cursors\":{}}}",
-        "{\"message\":\"internal error\"}",
-        "{\"items\":[{\"id\":\"a\"}]}",
-        "{\"Results\":[{\"id\":\"a\"}]}",
-        "{\"results\":null}",
-        "{\"results\":\"\"}",
-        "{\"results\":{}}",
-        "{\"results\":\"a\"}",
-        "{\"results\":7}",
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"pagingMetadata\":{\"count\":0,\"cursors\":{}}}",
+                "{\"message\":\"internal error\"}",
+                "{\"items\":[{\"id\":\"a\"}]}",
+                "{\"Results\":[{\"id\":\"a\"}]}",
+                "{\"results\":null}",
+                "{\"results\":\"\"}",
+                "{\"results\":{}}",
+                "{\"results\":\"a\"}",
+                "{\"results\":7}",
+            })
     void anItemsPageWithoutItsResultsArrayIsMalformedNotEmpty(String body) {
         for (int i = 0; i < 2; i++) {
-            server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body).build());
+            server.enqueue(new MockResponse.Builder()
+                    .setHeader("Content-Type", "application/json")
+                    .body(body)
+                    .build());
         }
 
         try (WixClient wix = client()) {
-            MalformedResponseException page = catchThrowableOfType(MalformedResponseException.class,
-                    () -> wix.asyncJobs().listItems("j", AsyncJobItemsQuery.all()));
-            MalformedResponseException all = catchThrowableOfType(MalformedResponseException.class,
-                    () -> wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).stream().count());
+            MalformedResponseException page = catchThrowableOfType(
+                    MalformedResponseException.class, () -> wix.asyncJobs().listItems("j", AsyncJobItemsQuery.all()));
+            MalformedResponseException all = catchThrowableOfType(
+                    MalformedResponseException.class,
+                    () -> wix.asyncJobs().listAllItems("j", AsyncJobItemsQuery.all()).stream()
+                            .count());
             for (MalformedResponseException e : List.of(page, all)) {
                 assertThat(e.provider()).isEqualTo("wix");
                 assertThat(e.statusCode()).isEqualTo(200);

@@ -1,8 +1,8 @@
 package dev.jobstatus.asana.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compact reference to an Asana object (a project, project template, task template, portfolio or user).
@@ -13,4 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param name the object's name, when requested and present
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CompactRef(@Nullable String gid, @JsonProperty("resource_type") @Nullable String resourceType, @Nullable String name) { }
+public record CompactRef(
+        @Nullable String gid,
+        @JsonProperty("resource_type") @Nullable String resourceType,
+        @Nullable String name) {}

@@ -1,9 +1,9 @@
 package dev.jobstatus.asana.model;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.jobstatus.core.internal.LenientInstantDeserializer;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.time.Instant;
 
 /**
@@ -17,7 +17,14 @@ import java.time.Instant;
  * @param downloadUrl where to download the export (a short-lived, pre-signed URL), exactly as sent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ExportRef(String gid, @JsonProperty("resource_type") String resourceType,
-                        @JsonProperty("created_at") @JsonDeserialize(using = LenientInstantDeserializer.class) Instant createdAt,
-                        @JsonProperty("completed_at") @JsonDeserialize(using = LenientInstantDeserializer.class) Instant completedAt,
-                        @JsonProperty("download_url") String downloadUrl) { }
+public record ExportRef(
+        String gid,
+        @JsonProperty("resource_type") String resourceType,
+
+        @JsonProperty("created_at") @JsonFormat(lenient = OptBoolean.TRUE)
+        Instant createdAt,
+
+        @JsonProperty("completed_at") @JsonFormat(lenient = OptBoolean.TRUE)
+        Instant completedAt,
+
+        @JsonProperty("download_url") String downloadUrl) {}

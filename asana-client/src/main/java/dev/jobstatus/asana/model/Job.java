@@ -1,12 +1,12 @@
 package dev.jobstatus.asana.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Asana job: an asynchronous operation such as duplicating a project or exporting data, and what it created.
@@ -28,7 +28,9 @@ import dev.jobstatus.core.polling.JobView;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Job(
         // Required in an answer: a body without it is no job (an error sent with 200), not a job without an id.
-        @JsonProperty(value = "gid", required = true) @JsonSetter(nulls = Nulls.FAIL) @Nullable String gid,
+        @JsonProperty(value = "gid", required = true) @JsonSetter(nulls = Nulls.FAIL) @Nullable
+        String gid,
+
         @JsonProperty("resource_type") @Nullable String resourceType,
         @JsonProperty("resource_subtype") @Nullable String resourceSubtype,
         @Nullable JobStatus status,
@@ -38,7 +40,8 @@ public record Job(
         @JsonProperty("new_task_template") @Nullable CompactRef newTaskTemplate,
         @JsonProperty("new_portfolio") @Nullable CompactRef newPortfolio,
         @JsonProperty("new_graph_export") @Nullable ExportRef newGraphExport,
-        @JsonProperty("new_resource_export") @Nullable ExportRef newResourceExport) implements JobView {
+        @JsonProperty("new_resource_export") @Nullable ExportRef newResourceExport)
+        implements JobView {
 
     /**
      * Returns the common state: not_started is PENDING, in_progress is RUNNING, succeeded is SUCCEEDED, failed is

@@ -19,7 +19,8 @@ public final class JobStatus extends OpenEnum<JobStatus.Known> {
         FAILED
     }
 
-    private static final Map<String, Known> KNOWN = index(Known.class, k -> k.name().toLowerCase(Locale.ROOT));
+    private static final Map<String, Known> KNOWN =
+            index(Known.class, k -> k.name().toLowerCase(Locale.ROOT));
 
     /** {@code not_started}. */
     public static final JobStatus NOT_STARTED = of("not_started");

@@ -11,4 +11,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param resourceType {@code user}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UserRef(String gid, @JsonProperty("resource_type") String resourceType) { }
+public record UserRef(
+        String gid, @JsonProperty("resource_type") String resourceType) {}

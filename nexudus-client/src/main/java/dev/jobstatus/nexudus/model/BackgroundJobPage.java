@@ -60,16 +60,20 @@ public record BackgroundJobPage(
     }
 
     /**
-     * Reads a page. Some answers carry {@code PageNumber} and {@code PageSize} beside, or instead of, the current ones:
+     * Reads a page, only from a body with its {@code Records} array. Some answers carry {@code PageNumber} and {@code PageSize} beside, or instead of, the current ones:
      * as separate arguments rather than aliases, since Jackson builds a record as soon as it has every argument, and
      * an alias met after that, in an answer whose other fields came first, failed the whole page.
      */
     @JsonCreator
     static BackgroundJobPage fromJson(
-            // Kept null when sent null (not made empty, as by the constructor), so that the reader can refuse it.
-            @JsonProperty("Records") @JsonSetter(nulls = Nulls.SET) List<BusinessBackgroundJobSummary> records,
-            @JsonProperty("CurrentPage") Integer currentPage, @JsonProperty("PageNumber") Integer pageNumber,
-            @JsonProperty("CurrentPageSize") Integer currentPageSize, @JsonProperty("PageSize") Integer pageSize,
+            // Required, and kept null when sent null or as empty text (not made empty, as by the constructor), so that
+            // a body without the array is refused rather than read as an empty page that hides the records.
+            @JsonProperty(value = "Records", required = true) @JsonSetter(nulls = Nulls.SET)
+                    List<BusinessBackgroundJobSummary> records,
+            @JsonProperty("CurrentPage") Integer currentPage,
+            @JsonProperty("PageNumber") Integer pageNumber,
+            @JsonProperty("CurrentPageSize") Integer currentPageSize,
+            @JsonProperty("PageSize") Integer pageSize,
             @JsonProperty("CurrentOrderField") String currentOrderField,
             @JsonProperty("CurrentSortDirection") Integer currentSortDirection,
             @JsonProperty("FirstItem") Long firstItem,
@@ -78,9 +82,21 @@ public record BackgroundJobPage(
             @JsonProperty("TotalPages") Long totalPages,
             @JsonProperty("HasNextPage") Boolean hasNextPage,
             @JsonProperty("HasPreviousPage") Boolean hasPreviousPage) {
-        return new BackgroundJobPage(records, currentPage != null ? currentPage : pageNumber,
-                currentPageSize != null ? currentPageSize : pageSize, currentOrderField, currentSortDirection, firstItem, lastItem,
-                totalItems, totalPages, hasNextPage, hasPreviousPage);
+        if (records == null) {
+            throw new IllegalArgumentException("no \"Records\" array (it is null or empty text)");
+        }
+        return new BackgroundJobPage(
+                records,
+                currentPage != null ? currentPage : pageNumber,
+                currentPageSize != null ? currentPageSize : pageSize,
+                currentOrderField,
+                currentSortDirection,
+                firstItem,
+                lastItem,
+                totalItems,
+                totalPages,
+                hasNextPage,
+                hasPreviousPage);
     }
 
     private static <T> List<T> withoutNulls(List<T> list) {

@@ -1,16 +1,14 @@
 package dev.jobstatus.nexudus.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
-import dev.jobstatus.nexudus.internal.NexudusTimestampDeserializer;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Nexudus background job (bulk edit or import), as {@code GET /api/sys/businessbackgroundjobs/{id}} returns
@@ -50,17 +48,21 @@ public record BusinessBackgroundJob(
         @JsonProperty("Files") @Nullable String files,
         @JsonProperty("Status") @Nullable String status,
         @JsonProperty("ResultData") @Nullable String resultData,
-        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL) long id,
+
+        @JsonProperty(value = "Id", required = true) @JsonSetter(nulls = Nulls.FAIL)
+        long id,
+
         @JsonProperty("UniqueId") @Nullable String uniqueId,
-        @JsonProperty("CreatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant createdOn,
-        @JsonProperty("UpdatedOn") @JsonDeserialize(using = NexudusTimestampDeserializer.class) @Nullable Instant updatedOn,
+        @JsonProperty("CreatedOn") @Nullable Instant createdOn,
+        @JsonProperty("UpdatedOn") @Nullable Instant updatedOn,
         @JsonProperty("UpdatedBy") @Nullable String updatedBy,
         @JsonProperty("IsNew") @Nullable Boolean isNew,
         @JsonProperty("SystemId") @Nullable String systemId,
         @JsonProperty("ToStringText") @Nullable String toStringText,
         @JsonProperty("LocalizationDetails") @Nullable Object localizationDetails,
         @JsonProperty("CustomFields") @Nullable Object customFields,
-        @JsonIgnore JobState state) implements JobView {
+        @JsonIgnore JobState state)
+        implements JobView {
 
     /**
      * Fills a missing state with {@link JobState#UNKNOWN}.
@@ -91,4 +93,36 @@ public record BusinessBackgroundJob(
         state = state == null ? JobState.UNKNOWN : state;
     }
 
+    /**
+     * Returns this job with {@code state} as its common state, everything else as it is.
+     *
+     * @param state the common state, as the client's status classifier derives it from {@link #status()}
+     * @return a copy with that state
+     */
+    public BusinessBackgroundJob withState(JobState state) {
+        return state == this.state
+                ? this
+                : new BusinessBackgroundJob(
+                        businessId,
+                        businessName,
+                        userId,
+                        userFullName,
+                        userEmail,
+                        jobId,
+                        description,
+                        files,
+                        status,
+                        resultData,
+                        id,
+                        uniqueId,
+                        createdOn,
+                        updatedOn,
+                        updatedBy,
+                        isNew,
+                        systemId,
+                        toStringText,
+                        localizationDetails,
+                        customFields,
+                        state);
+    }
 }

@@ -16,8 +16,7 @@ final class BucketClock implements TimeMeter {
 
     private final ThreadLocal<long[]> readAt = ThreadLocal.withInitial(() -> new long[1]);
 
-    private BucketClock() {
-    }
+    private BucketClock() {}
 
     @Override
     public long currentTimeNanos() {

@@ -1,7 +1,7 @@
 package dev.jobstatus.redis.internal;
 
-import dev.jobstatus.core.internal.Threads;
-import dev.jobstatus.core.internal.Urls;
+import dev.jobstatus.core.internal.text.Urls;
+import dev.jobstatus.core.internal.transport.Threads;
 import dev.jobstatus.redis.RedisUnavailableException;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -52,6 +52,7 @@ public final class Redis implements AutoCloseable {
     private final String where;
     /** The URL's password, only to mask it should a message ever quote it; empty when there is none. */
     private final String password;
+
     private final Duration commandTimeout;
     private final Duration connectTimeout;
     private final long retryIntervalNanos;
@@ -59,6 +60,7 @@ public final class Redis implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool(Threads.daemonFactory("jobstatus-redis"));
     /** {@link #UP}, or the {@code System.nanoTime()} after which the next caller tries Redis again. */
     private final AtomicLong retryAt = new AtomicLong(UP);
+
     private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
     private volatile @Nullable LettuceBasedProxyManager<byte[]> buckets;
     /** Whether an operation has succeeded yet: until then, connecting and loading classes get the connect timeout. */
@@ -72,8 +74,13 @@ public final class Redis implements AutoCloseable {
      * @param url {@code redis://[user:password@]host[:port][/database]} or {@code rediss://…} for TLS
      * @param trustedCertificates PEM certificates to trust for TLS, or {@code null} for the JVM's trust store
      */
-    public Redis(String url, @Nullable Path trustedCertificates, Duration commandTimeout, Duration connectTimeout,
-            Duration retryInterval, boolean failWhenUnavailable) {
+    public Redis(
+            String url,
+            @Nullable Path trustedCertificates,
+            Duration commandTimeout,
+            Duration connectTimeout,
+            Duration retryInterval,
+            boolean failWhenUnavailable) {
         this.uri = parse(url);
         // Lettuce's and Bucket4j's own timeouts only free this module's threads: the caller's wait is bounded by
         // call(), with the command timeout once warm. Cold, a first command also loads classes and can take longer.
@@ -95,9 +102,13 @@ public final class Redis implements AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(libraryTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build());
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(connectTimeout).build());
         if (trustedCertificates != null) {
-            options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(trustedCertificates.toFile()).build());
+            options.sslOptions(SslOptions.builder()
+                    .jdkSslProvider()
+                    .trustManager(trustedCertificates.toFile())
+                    .build());
         }
         client.setOptions(options.build());
     }
@@ -210,7 +221,8 @@ public final class Redis implements AutoCloseable {
                 if (manager == null) {
                     manager = Bucket4jLettuce.casBasedBuilder(open)
                             // A bucket idle long enough to be full again is deleted: Redis keeps only live quotas.
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    Duration.ofSeconds(10)))
                             .requestTimeout(uri.getTimeout())
                             .clientClock(BucketClock.INSTANCE)
                             .build();
@@ -245,8 +257,11 @@ public final class Redis implements AutoCloseable {
         long next = System.nanoTime() + retryIntervalNanos;
         if (retryAt.getAndSet(next) == UP) {
             // Once per outage, and without the cause's text, which may quote a URL.
-            LOG.log(System.Logger.Level.WARNING, "{0}; pacing and tokens stay in this process, and Redis is tried "
-                    + "again every {1} ms", message, retryIntervalNanos / 1_000_000);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "{0}; pacing and tokens stay in this process, and Redis is tried " + "again every {1} ms",
+                    message,
+                    retryIntervalNanos / 1_000_000);
         }
     }
 

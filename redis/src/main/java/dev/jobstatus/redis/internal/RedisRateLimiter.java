@@ -44,8 +44,8 @@ public final class RedisRateLimiter implements RateLimiter {
      * @param burstShare the share of each window of more than one request that may be sent at once, in (0, 1)
      * @param fallback paces this process while Redis is away
      */
-    public RedisRateLimiter(Redis redis, String provider, byte[] key, List<Window> windows, double burstShare,
-            RateLimiter fallback) {
+    public RedisRateLimiter(
+            Redis redis, String provider, byte[] key, List<Window> windows, double burstShare, RateLimiter fallback) {
         this.redis = redis;
         this.provider = provider;
         this.key = key.clone();
@@ -61,9 +61,13 @@ public final class RedisRateLimiter implements RateLimiter {
         ConfigurationBuilder builder = BucketConfiguration.builder();
         for (Window window : windows) {
             int permits = window.permits();
-            long capacity = permits == 1 ? 1 : Math.min(permits - 1, Math.max(1, (long) Math.ceil(burstShare * permits)));
+            long capacity =
+                    permits == 1 ? 1 : Math.min(permits - 1, Math.max(1, (long) Math.ceil(burstShare * permits)));
             long refill = permits == 1 ? 1 : permits - capacity;
-            builder.addLimit(BandwidthBuilder.builder().capacity(capacity).refillGreedy(refill, window.period()).build());
+            builder.addLimit(BandwidthBuilder.builder()
+                    .capacity(capacity)
+                    .refillGreedy(refill, window.period())
+                    .build());
         }
         return builder.build();
     }
@@ -81,7 +85,8 @@ public final class RedisRateLimiter implements RateLimiter {
             Long due = redis.call(provider, Duration.ofNanos(Math.max(0, left)), r -> {
                 Recorder recorder = new Recorder();
                 return bucket(r).asBlocking().tryConsume(1, Math.max(0, left), recorder)
-                        ? BucketClock.INSTANCE.lastReadNanoTime() + recorder.nanos : REFUSED;
+                        ? BucketClock.INSTANCE.lastReadNanoTime() + recorder.nanos
+                        : REFUSED;
             });
             if (due == null) {
                 return fallback.tryReserve(Duration.ofNanos(Math.max(0, maxWaitNanos - (System.nanoTime() - start))));
@@ -98,7 +103,9 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public @Nullable Duration nextPermitIn() {
-        Long wait = redis.call(provider, Duration.ofSeconds(1),
+        Long wait = redis.call(
+                provider,
+                Duration.ofSeconds(1),
                 r -> bucket(r).estimateAbilityToConsume(1).getNanosToWaitForRefill());
         return wait == null ? fallback.nextPermitIn() : Duration.ofNanos(wait);
     }
@@ -120,7 +127,8 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public String toString() {
-        return "RedisRateLimiter[" + redis.where() + ", " + new String(key, java.nio.charset.StandardCharsets.UTF_8) + "]";
+        return "RedisRateLimiter[" + redis.where() + ", " + new String(key, java.nio.charset.StandardCharsets.UTF_8)
+                + "]";
     }
 
     /** Takes the wait Bucket4j computes for a reservation instead of sleeping it: the SDK's call sleeps it. */

@@ -2,7 +2,7 @@ package dev.jobstatus.redis.internal;
 
 import dev.jobstatus.core.auth.StoredToken;
 import dev.jobstatus.core.auth.TokenStore;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Deadlines;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +21,9 @@ public final class RedisTokenStore implements TokenStore {
     /** Replaces the value if it is still the expected one (empty for none); keys expire after 30 days unused. */
     private static final String COMPARE_AND_SET = "local current = redis.call('GET', KEYS[1]) or '' "
             + "if current == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0";
-    private static final byte[] TIME_TO_LIVE = Long.toString(Duration.ofDays(30).toMillis()).getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] TIME_TO_LIVE =
+            Long.toString(Duration.ofDays(30).toMillis()).getBytes(StandardCharsets.US_ASCII);
 
     private final Redis redis;
     private final String provider;
@@ -47,7 +49,10 @@ public final class RedisTokenStore implements TokenStore {
 
     @Override
     public synchronized @Nullable StoredToken read() {
-        Optional<byte[]> remote = redis.call(provider, callerBound(), r -> Optional.ofNullable(r.connection().sync().get(key)));
+        Optional<byte[]> remote = redis.call(
+                provider,
+                callerBound(),
+                r -> Optional.ofNullable(r.connection().sync().get(key)));
         if (remote == null) {
             return local.read();
         }
@@ -98,7 +103,9 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     private boolean compareAndSet(Redis r, byte[] from, byte[] to) {
-        Long done = r.connection().sync().eval(COMPARE_AND_SET, ScriptOutputType.INTEGER, new byte[][] {key}, from, to, TIME_TO_LIVE);
+        Long done = r.connection()
+                .sync()
+                .eval(COMPARE_AND_SET, ScriptOutputType.INTEGER, new byte[][] {key}, from, to, TIME_TO_LIVE);
         return done != null && done == 1L;
     }
 

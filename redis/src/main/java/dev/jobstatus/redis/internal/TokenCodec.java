@@ -18,8 +18,7 @@ final class TokenCodec {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int FORMAT = 1;
 
-    private TokenCodec() {
-    }
+    private TokenCodec() {}
 
     static byte[] encode(StoredToken stored) {
         ObjectNode node = MAPPER.createObjectNode().put("v", FORMAT);
@@ -46,11 +45,13 @@ final class TokenCodec {
                 return null;
             }
             String token = text(node, "token");
-            AccessToken access = token == null || token.isBlank() ? null
+            AccessToken access = token == null || token.isBlank()
+                    ? null
                     : new AccessToken(token, instant(node, "expiresAt"), text(node, "refreshToken"));
             String renewer = text(node, "renewer");
             Instant renewalEnds = instant(node, "renewalEnds");
-            return renewer == null || renewalEnds == null ? new StoredToken(access, null, null)
+            return renewer == null || renewalEnds == null
+                    ? new StoredToken(access, null, null)
                     : new StoredToken(access, renewer, renewalEnds);
         } catch (JsonProcessingException | RuntimeException e) {
             return null;

@@ -16,24 +16,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it is drained, and sustains the rate its burst share leaves: checked on Bucket4j's own bucket with a fake clock.
  */
 class BucketWindowsTest {
-    private static final List<Window> NEXUDUS = List.of(Window.of(1, Duration.ofMillis(110)), Window.of(120, Duration.ofSeconds(66)));
+    private static final List<Window> NEXUDUS =
+            List.of(Window.of(1, Duration.ofMillis(110)), Window.of(120, Duration.ofSeconds(66)));
 
     @ParameterizedTest
     @ValueSource(doubles = {0.1, 0.5, 0.9})
     void noSpanOfAWindowHoldsMoreThanItsPermits(double share) {
         long[] now = {0};
-        Bucket bucket = Bucket.builder().withCustomTimePrecision(new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return now[0];
-            }
+        Bucket bucket = Bucket.builder()
+                .withCustomTimePrecision(new TimeMeter() {
+                    @Override
+                    public long currentTimeNanos() {
+                        return now[0];
+                    }
 
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        }).addLimit(RedisRateLimiter.configuration(NEXUDUS, share).getBandwidths()[0])
-                .addLimit(RedisRateLimiter.configuration(NEXUDUS, share).getBandwidths()[1]).build();
+                    @Override
+                    public boolean isWallClockBased() {
+                        return false;
+                    }
+                })
+                .addLimit(RedisRateLimiter.configuration(NEXUDUS, share).getBandwidths()[0])
+                .addLimit(RedisRateLimiter.configuration(NEXUDUS, share).getBandwidths()[1])
+                .build();
         ArrayDeque<Long> minute = new ArrayDeque<>();
         long last = 0;
         int granted = 0;
@@ -43,7 +47,9 @@ class BucketWindowsTest {
             now[0] = t;
             if (bucket.tryConsume(1)) {
                 if (granted++ > 0) {
-                    assertThat(t - last).as("gap").isGreaterThanOrEqualTo(Duration.ofMillis(110).toNanos() - 1_000_000);
+                    assertThat(t - last)
+                            .as("gap")
+                            .isGreaterThanOrEqualTo(Duration.ofMillis(110).toNanos() - 1_000_000);
                 }
                 last = t;
                 minute.addLast(t);
@@ -56,6 +62,8 @@ class BucketWindowsTest {
         assertThat(busiestMinute).as("most grants in any 66 s").isLessThanOrEqualTo(120);
         long burst = (long) Math.ceil(share * 120);
         double sustained = (120 - burst) / 66.0 * 600;
-        assertThat(granted).as("grants in ten minutes").isBetween((int) (burst + sustained) - 2, (int) (burst + sustained) + 2);
+        assertThat(granted)
+                .as("grants in ten minutes")
+                .isBetween((int) (burst + sustained) - 2, (int) (burst + sustained) + 2);
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.auth;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An access token fetched from a provider's token endpoint.
@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param expiresAt when the token expires, or {@code null} if the provider did not say
  * @param refreshToken a token that renews the access token, or {@code null} if the provider issues none
  */
-public record AccessToken(String token, @Nullable Instant expiresAt, @Nullable String refreshToken) {
+public record AccessToken(
+        String token, @Nullable Instant expiresAt, @Nullable String refreshToken) {
     /**
      * Validates the token.
      *
@@ -29,6 +30,7 @@ public record AccessToken(String token, @Nullable Instant expiresAt, @Nullable S
 
     @Override
     public String toString() {
-        return "AccessToken[token=***, expiresAt=" + expiresAt + ", refreshToken=" + (refreshToken == null ? "none" : "***") + "]";
+        return "AccessToken[token=***, expiresAt=" + expiresAt + ", refreshToken="
+                + (refreshToken == null ? "none" : "***") + "]";
     }
 }

@@ -114,7 +114,9 @@ public final class AuthHeaders {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("AuthHeaders[");
-        headers.keySet().forEach(name -> sb.append(sb.length() > 12 ? ", " : "").append(name).append("=***"));
+        headers.keySet()
+                .forEach(name ->
+                        sb.append(sb.length() > 12 ? ", " : "").append(name).append("=***"));
         return sb.append(']').toString();
     }
 }

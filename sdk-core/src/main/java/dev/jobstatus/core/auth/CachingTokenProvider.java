@@ -3,10 +3,11 @@ package dev.jobstatus.core.auth;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Deadlines;
+import dev.jobstatus.core.internal.timing.Durations;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.core.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class CachingTokenProvider implements CredentialProvider {
     /** How many times in a row a lost compare-and-set is tried again before the store is bypassed. */
     private static final int MAX_LOST_RACES = 16;
+
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofMillis(200);
     /** How much longer a lease lasts than the fetch it covers: time to publish the token, and for clocks that differ. */
@@ -45,6 +47,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private final TokenStore store;
     /** This provider's name in the store's renewal leases. */
     private final String self = "pid" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Cached current;
 
@@ -54,7 +57,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     }
 
     /** A token and its headers; a stale one is never sent again, but its refresh token renews it. */
-    private record Cached(AccessToken token, AuthHeaders headers, boolean stale) { }
+    private record Cached(AccessToken token, AuthHeaders headers, boolean stale) {}
 
     private CachingTokenProvider(Builder builder) {
         this.fetcher = builder.fetcher;
@@ -171,7 +174,8 @@ public final class CachingTokenProvider implements CredentialProvider {
             }
             Duration allowance = allowance();
             AccessToken previous = stored != null ? stored : local == null ? null : local.token();
-            StoredToken lease = new StoredToken(previous, self, time.now().plus(allowance).plus(PUBLISH_MARGIN));
+            StoredToken lease =
+                    new StoredToken(previous, self, time.now().plus(allowance).plus(PUBLISH_MARGIN));
             boolean leased = store.replace(held, lease);
             if (!leased && ++lostRaces < MAX_LOST_RACES) {
                 continue;
@@ -257,7 +261,7 @@ public final class CachingTokenProvider implements CredentialProvider {
     private void awaitChange(StoredToken held) {
         Duration left = Deadlines.enclosingRemaining();
         // The waits below are on this provider's clock: the call's deadline is carried over to it.
-        long deadline = left == null ? Long.MAX_VALUE : Deadlines.plus(time.nanoTime(), left);
+        long deadline = left == null ? Long.MAX_VALUE : Durations.plus(time.nanoTime(), left);
         Duration pause = FIRST_PAUSE;
         while (true) {
             Duration untilLeaseEnds = Duration.between(time.now(), Objects.requireNonNull(held.renewalEnds()));
@@ -288,7 +292,8 @@ public final class CachingTokenProvider implements CredentialProvider {
     private Cached adopt(AccessToken token) {
         Cached cached = current;
         Cached fresh = cached != null && cached.token().equals(token) && !cached.stale()
-                ? cached : new Cached(token, withRefreshToken(headerFormat.apply(token.token()), token), false);
+                ? cached
+                : new Cached(token, withRefreshToken(headerFormat.apply(token.token()), token), false);
         current = fresh;
         return fresh;
     }
@@ -305,7 +310,8 @@ public final class CachingTokenProvider implements CredentialProvider {
     @Override
     public String toString() {
         Cached cached = current;
-        return "CachingTokenProvider[token=" + (cached == null ? "none" : "***, expiresAt=" + cached.token().expiresAt()) + "]";
+        return "CachingTokenProvider[token="
+                + (cached == null ? "none" : "***, expiresAt=" + cached.token().expiresAt()) + "]";
     }
 
     /** Configures a {@link CachingTokenProvider}. */
@@ -313,7 +319,8 @@ public final class CachingTokenProvider implements CredentialProvider {
         private static final Duration LONGEST_LEASE = Duration.ofDays(36_500);
 
         private final TokenFetcher fetcher;
-        private Function<String, AuthHeaders> headerFormat = token -> AuthHeaders.of("Authorization", "Bearer " + token);
+        private Function<String, AuthHeaders> headerFormat =
+                token -> AuthHeaders.of("Authorization", "Bearer " + token);
         private Duration refreshBefore = Duration.ofMinutes(1);
         private TimeSource time = TimeSource.system();
         private Duration renewalLease = RetryPolicy.defaults().timeout();

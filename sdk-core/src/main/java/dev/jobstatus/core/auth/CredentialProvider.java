@@ -72,8 +72,8 @@ public interface CredentialProvider {
     static CredentialProvider basic(String username, String password) {
         requireText(username, "username");
         requireText(password, "password");
-        String encoded = Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String encoded =
+                Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new StaticCredentials("basic credentials", AuthHeaders.of("Authorization", "Basic " + encoded));
     }
 

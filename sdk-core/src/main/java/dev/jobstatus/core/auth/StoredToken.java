@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param renewer an opaque name of the client renewing the token, or {@code null} if no renewal is underway
  * @param renewalEnds when the renewal's lease ends, or {@code null} if no renewal is underway
  */
-public record StoredToken(@Nullable AccessToken token, @Nullable String renewer, @Nullable Instant renewalEnds) {
+public record StoredToken(
+        @Nullable AccessToken token,
+        @Nullable String renewer,
+        @Nullable Instant renewalEnds) {
     /**
      * Validates the contents.
      *
@@ -51,6 +54,7 @@ public record StoredToken(@Nullable AccessToken token, @Nullable String renewer,
 
     @Override
     public String toString() {
-        return "StoredToken[token=" + token + (renewer == null ? "" : ", renewer=" + renewer + ", renewalEnds=" + renewalEnds) + "]";
+        return "StoredToken[token=" + token
+                + (renewer == null ? "" : ", renewer=" + renewer + ", renewalEnds=" + renewalEnds) + "]";
     }
 }

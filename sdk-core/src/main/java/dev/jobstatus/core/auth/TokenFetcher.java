@@ -1,8 +1,7 @@
 package dev.jobstatus.core.auth;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.jobstatus.core.exception.JobStatusException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches a new access token from a provider's token endpoint, for a {@link CachingTokenProvider}.

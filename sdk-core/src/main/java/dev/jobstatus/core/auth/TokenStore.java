@@ -22,7 +22,8 @@ public interface TokenStore {
      *
      * @throws JobStatusException if the store cannot be read
      */
-    @Nullable StoredToken read();
+    @Nullable
+    StoredToken read();
 
     /**
      * Replaces what the store holds with {@code replacement}, provided it still holds {@code expected}.

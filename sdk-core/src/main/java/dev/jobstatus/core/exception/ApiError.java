@@ -1,8 +1,8 @@
 package dev.jobstatus.core.exception;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the SDK knows about one failed HTTP response: the values every {@link ApiException} carries.

@@ -1,8 +1,8 @@
 package dev.jobstatus.core.exception;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP response with a status the SDK treats as an error.
@@ -31,7 +31,9 @@ public abstract class ApiException extends JobStatusException {
 
     private static String describe(ApiError error) {
         StringBuilder sb = new StringBuilder()
-                .append(error.provider()).append(" API returned HTTP ").append(error.statusCode());
+                .append(error.provider())
+                .append(" API returned HTTP ")
+                .append(error.statusCode());
         if (error.request() != null) {
             sb.append(" for ").append(error.request());
         }

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.exception;
 
 import org.jspecify.annotations.Nullable;
+
 /** The connection to the provider failed or was dropped before a complete response arrived. */
 public class ConnectionException extends TransportException {
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.exception;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item of a provider's error response, such as a validation error on one field.

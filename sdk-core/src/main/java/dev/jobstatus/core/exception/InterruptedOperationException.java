@@ -1,5 +1,7 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The calling thread was interrupted while the SDK was waiting (for a response, a retry, a rate-limit
  * permit or the next poll). The thread's interrupt flag is set again before this is thrown.
@@ -12,9 +14,9 @@ public class InterruptedOperationException extends JobStatusException {
      *
      * @param provider the provider whose API was being called
      * @param attempts the number of HTTP attempts made
-     * @param cause the interruption
+     * @param cause the interruption, or {@code null} when the thread was found already interrupted
      */
-    public InterruptedOperationException(String provider, int attempts, Throwable cause) {
+    public InterruptedOperationException(String provider, int attempts, @Nullable Throwable cause) {
         super(provider, attempts, "interrupted while calling the " + provider + " API", cause);
     }
 }

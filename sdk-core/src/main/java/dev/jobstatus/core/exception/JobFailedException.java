@@ -11,6 +11,7 @@ public class JobFailedException extends JobStatusException {
 
     /** The job's id. */
     private final String jobId;
+
     private final transient JobView job;
 
     /**

@@ -1,6 +1,7 @@
 package dev.jobstatus.core.exception;
 
 import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the SDK throws on purpose.
  *

@@ -1,10 +1,10 @@
 package dev.jobstatus.core.exception;
 
-import org.jspecify.annotations.Nullable;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A wait for a job ran out of time before the job finished. Carries the job as last seen, the number of polls
@@ -15,7 +15,8 @@ public class JobWaitTimeoutException extends JobStatusException {
 
     /** The job's id. */
     private final String jobId;
-    private final transient JobView lastJob;
+
+    private final transient @Nullable JobView lastJob;
     /** The polls made. */
     private final int polls;
     /** The time the wait took. */
@@ -32,8 +33,14 @@ public class JobWaitTimeoutException extends JobStatusException {
      * @param elapsed the time the wait took
      * @param timeout the wait's timeout
      */
-    public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
-                                   int polls, Duration elapsed, Duration timeout) {
+    public JobWaitTimeoutException(
+            String provider,
+            String jobId,
+            @Nullable JobView lastJob,
+            @Nullable JobState lastState,
+            int polls,
+            Duration elapsed,
+            Duration timeout) {
         this(provider, jobId, lastJob, lastState, polls, elapsed, timeout, null);
     }
 
@@ -50,11 +57,22 @@ public class JobWaitTimeoutException extends JobStatusException {
      * @param timeout the wait's timeout
      * @param lastPollFailure why the last poll failed, or {@code null} when none did
      */
-    public JobWaitTimeoutException(String provider, String jobId, @Nullable JobView lastJob, @Nullable JobState lastState,
-                                   int polls, Duration elapsed, Duration timeout, @Nullable Throwable lastPollFailure) {
-        super(provider, polls, "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis()
-                + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); "
-                + lastSeen(lastState, lastPollFailure), lastPollFailure);
+    public JobWaitTimeoutException(
+            String provider,
+            String jobId,
+            @Nullable JobView lastJob,
+            @Nullable JobState lastState,
+            int polls,
+            Duration elapsed,
+            Duration timeout,
+            @Nullable Throwable lastPollFailure) {
+        super(
+                provider,
+                polls,
+                "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis()
+                        + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); "
+                        + lastSeen(lastState, lastPollFailure),
+                lastPollFailure);
         this.jobId = jobId;
         this.lastJob = lastJob;
         this.polls = polls;
@@ -68,7 +86,9 @@ public class JobWaitTimeoutException extends JobStatusException {
         if (lastPollFailure == null) {
             return "no poll answered yet";
         }
-        String why = lastPollFailure.getMessage() == null ? lastPollFailure.getClass().getSimpleName() : lastPollFailure.getMessage();
+        String why = lastPollFailure.getMessage() == null
+                ? lastPollFailure.getClass().getSimpleName()
+                : lastPollFailure.getMessage();
         return "no poll answered yet (the last one: " + Text.escape(Text.clip(why, 400)) + ")";
     }
 

@@ -13,7 +13,7 @@ public class MalformedResponseException extends JobStatusException {
     /** The HTTP status of the response. */
     private final int statusCode;
     /** The provider's request id, or {@code null}. */
-    private final String requestId;
+    private final @Nullable String requestId;
     /** What the body should have been. */
     private final String expected;
     /** The start of the body, secrets redacted. */
@@ -32,11 +32,20 @@ public class MalformedResponseException extends JobStatusException {
      * @param cause the parsing failure, or {@code null}
      */
     public MalformedResponseException(
-            String provider, int attempts, int statusCode, @Nullable String requestId, String expected,
-            String problem, String bodyExcerpt, @Nullable Throwable cause) {
-        super(provider, attempts, provider + " API returned HTTP " + statusCode + " with a body that is not "
-                + expected + ": " + problem + (requestId == null ? "" : " (request id " + requestId + ")")
-                + "; body starts: " + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "<empty>" : bodyExcerpt),
+            String provider,
+            int attempts,
+            int statusCode,
+            @Nullable String requestId,
+            String expected,
+            String problem,
+            String bodyExcerpt,
+            @Nullable Throwable cause) {
+        super(
+                provider,
+                attempts,
+                provider + " API returned HTTP " + statusCode + " with a body that is not "
+                        + expected + ": " + problem + (requestId == null ? "" : " (request id " + requestId + ")")
+                        + "; body starts: " + (bodyExcerpt == null || bodyExcerpt.isEmpty() ? "<empty>" : bodyExcerpt),
                 cause);
         this.statusCode = statusCode;
         this.requestId = requestId;

@@ -2,6 +2,7 @@ package dev.jobstatus.core.exception;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+
 /**
  * The call ran out of time: a connect, read or whole-call timeout ran out, the call's deadline passed, or the
  * client-side rate limit had no permit before it ({@link #retryAfter()} then says how far the next one was).
@@ -33,8 +34,8 @@ public class RequestTimeoutException extends TransportException {
      * @param cause the timeout, or {@code null}
      * @param retryAfter how long until the rate limit's next permit, or {@code null} when unknown
      */
-    public RequestTimeoutException(String provider, int attempts, String message, @Nullable Throwable cause,
-                                   @Nullable Duration retryAfter) {
+    public RequestTimeoutException(
+            String provider, int attempts, String message, @Nullable Throwable cause, @Nullable Duration retryAfter) {
         super(provider, attempts, message, cause);
         this.retryAfter = retryAfter;
     }

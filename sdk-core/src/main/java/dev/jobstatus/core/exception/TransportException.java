@@ -1,5 +1,7 @@
 package dev.jobstatus.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No HTTP response could be obtained: the connection failed, was dropped or timed out.
  *
@@ -15,9 +17,9 @@ public abstract class TransportException extends JobStatusException {
      * @param provider the provider whose API was called
      * @param attempts the number of HTTP attempts made
      * @param message the message, free of secrets
-     * @param cause the I/O failure
+     * @param cause the I/O failure, or {@code null}
      */
-    protected TransportException(String provider, int attempts, String message, Throwable cause) {
+    protected TransportException(String provider, int attempts, String message, @Nullable Throwable cause) {
         super(provider, attempts, message, cause);
     }
 }

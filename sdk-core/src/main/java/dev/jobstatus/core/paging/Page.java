@@ -1,7 +1,7 @@
 package dev.jobstatus.core.paging;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a listing: its items and what the API said about the rest.
@@ -12,7 +12,11 @@ import java.util.List;
  * @param totalPages how many pages there are in all, or {@code null} when the API does not say
  * @param <T> the item type
  */
-public record Page<T>(List<T> items, @Nullable PageRef next, @Nullable Long totalItems, @Nullable Long totalPages) {
+public record Page<T>(
+        List<T> items,
+        @Nullable PageRef next,
+        @Nullable Long totalItems,
+        @Nullable Long totalPages) {
     /**
      * Copies the items.
      *

@@ -1,9 +1,8 @@
 package dev.jobstatus.core.paging;
 
-import org.jspecify.annotations.Nullable;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.PagingException;
-import dev.jobstatus.core.internal.Text;
+import dev.jobstatus.core.internal.text.Text;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All items of a listing, fetched page by page as they are consumed.
@@ -39,10 +39,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     public static final int MAX_EMPTY_PAGES_IN_A_ROW = 100;
 
     private final String provider;
-    private final PageRef first;
+    private final @Nullable PageRef first;
     private final PageFetcher<T> fetcher;
     private final long limit;
-    private final Function<? super T, ?> key;
+    private final @Nullable Function<? super T, ?> key;
 
     /**
      * Fetches one page of a listing, always with the same options as the first.
@@ -59,10 +59,15 @@ public final class PagedIterable<T> implements Iterable<T> {
          * @return the page
          * @throws JobStatusException if the request fails
          */
-        Page<T> fetch(PageRef ref);
+        Page<T> fetch(@Nullable PageRef ref);
     }
 
-    private PagedIterable(String provider, PageRef first, PageFetcher<T> fetcher, long limit, Function<? super T, ?> key) {
+    private PagedIterable(
+            String provider,
+            @Nullable PageRef first,
+            PageFetcher<T> fetcher,
+            long limit,
+            @Nullable Function<? super T, ?> key) {
         this.provider = provider;
         this.first = first;
         this.fetcher = fetcher;
@@ -77,8 +82,9 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param provider the provider name, for exceptions
      * @param fetcher fetches a page given where it is
      */
-    public static <T> @Nullable PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
-        return new PagedIterable<>(Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
+    public static <T> PagedIterable<T> of(String provider, PageFetcher<T> fetcher) {
+        return new PagedIterable<>(
+                Objects.requireNonNull(provider), null, Objects.requireNonNull(fetcher), Long.MAX_VALUE, null);
     }
 
     /**
@@ -91,8 +97,12 @@ public final class PagedIterable<T> implements Iterable<T> {
      * @param fetcher fetches a page given where it is
      */
     public static <T> PagedIterable<T> startingAt(String provider, PageRef first, PageFetcher<T> fetcher) {
-        return new PagedIterable<>(Objects.requireNonNull(provider), Objects.requireNonNull(first), Objects.requireNonNull(fetcher),
-                Long.MAX_VALUE, null);
+        return new PagedIterable<>(
+                Objects.requireNonNull(provider),
+                Objects.requireNonNull(first),
+                Objects.requireNonNull(fetcher),
+                Long.MAX_VALUE,
+                null);
     }
 
     /**
@@ -127,7 +137,8 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     /** {@return the items as a sequential, lazy stream} */
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**
@@ -141,10 +152,10 @@ public final class PagedIterable<T> implements Iterable<T> {
     /** Walks the pages, refusing any page reference it has already followed. */
     private final class PageIterator implements Iterator<Page<T>> {
         private final Set<PageRef> followed = new HashSet<>();
-        private PageRef nextRef = first;
+        private @Nullable PageRef nextRef = first;
         private boolean started;
         private boolean ended;
-        private Page<T> ahead;
+        private @Nullable Page<T> ahead;
 
         @Override
         public boolean hasNext() {
@@ -156,16 +167,16 @@ public final class PagedIterable<T> implements Iterable<T> {
 
         @Override
         public Page<T> next() {
-            if (!hasNext()) {
+            Page<T> page = hasNext() ? ahead : null;
+            if (page == null) {
                 throw new NoSuchElementException();
             }
-            Page<T> page = ahead;
             ahead = null;
             return page;
         }
 
         /** Fetches pages until one holds items, following empty ones that name a next page. */
-        private Page<T> fetchNext() {
+        private @Nullable Page<T> fetchNext() {
             for (int empty = 0; ; empty++) {
                 if (started && nextRef == null) {
                     ended = true;
@@ -173,14 +184,19 @@ public final class PagedIterable<T> implements Iterable<T> {
                 }
                 if (nextRef != null && !followed.add(nextRef)) {
                     ended = true;
-                    throw new PagingException(provider, provider + " API pointed again at " + describe(nextRef)
-                            + ", which was already served; stopping instead of looping");
+                    throw new PagingException(
+                            provider,
+                            provider + " API pointed again at " + describe(nextRef)
+                                    + ", which was already served; stopping instead of looping");
                 }
                 if (empty == MAX_EMPTY_PAGES_IN_A_ROW) {
                     ended = true;
-                    throw new PagingException(provider, provider + " API sent " + MAX_EMPTY_PAGES_IN_A_ROW
-                            + " empty pages in a row, each naming a next page (the last named " + describe(nextRef)
-                            + "); stopping instead of following it further");
+                    throw new PagingException(
+                            provider,
+                            provider + " API sent " + MAX_EMPTY_PAGES_IN_A_ROW
+                                    + " empty pages in a row, each naming a next page (the last named "
+                                    + describe(nextRef)
+                                    + "); stopping instead of following it further");
                 }
                 started = true;
                 Page<T> page = fetcher.fetch(nextRef);
@@ -199,7 +215,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     }
 
     /** A page reference for a message: a cursor is server text, escaped and cut short. */
-    private static String describe(PageRef ref) {
+    private static String describe(@Nullable PageRef ref) {
         return Text.escape(Text.clip(String.valueOf(ref), 200));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One asynchronous wait: a chain of non-blocking polls with timers in between. Cancelling the result, or closing the
@@ -18,14 +19,15 @@ final class AsyncWait<J extends JobView> {
     private final JobWaiter<J> waiter;
     private final boolean expectSuccess;
     private final CompletableFuture<J> result = new CompletableFuture<>();
-    private volatile CompletableFuture<?> inFlight;
-    private volatile ScheduledFuture<?> timer;
+    private volatile @Nullable CompletableFuture<?> inFlight;
+    private volatile @Nullable ScheduledFuture<?> timer;
     private long startNanos;
     private int polls;
-    private volatile J lastJob;
+    private volatile @Nullable J lastJob;
     private volatile ClientListener.Operation wait = ClientListener.Operation.NONE;
     /** Undoes {@link JobWaiter.PollSource#whenClosed}, once the wait ends. */
-    private volatile Runnable untrack;
+    private volatile @Nullable Runnable untrack;
+
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
 
     AsyncWait(JobWaiter<J> waiter, boolean expectSuccess) {
@@ -74,7 +76,7 @@ final class AsyncWait<J extends JobView> {
         result.completeExceptionally(error);
     }
 
-    private void end(Throwable error) {
+    private void end(@Nullable Throwable error) {
         if (ended.compareAndSet(false, true)) {
             wait.ended(error);
         }
@@ -98,7 +100,8 @@ final class AsyncWait<J extends JobView> {
         }
         poll.whenComplete((response, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof ClientClosedException) {
                     // The poll ended because the client closed: close() ends this wait too, with the message that
                     // names the job, whichever of the two it reaches first.
@@ -114,7 +117,8 @@ final class AsyncWait<J extends JobView> {
                 if (delay == null) {
                     succeed(response.value());
                 } else if (!result.isDone()) {
-                    ScheduledFuture<?> next = waiter.scheduler().schedule(this::pollOnce, delay.toNanos(), TimeUnit.NANOSECONDS);
+                    ScheduledFuture<?> next =
+                            waiter.scheduler().schedule(this::pollOnce, delay.toNanos(), TimeUnit.NANOSECONDS);
                     timer = next;
                     if (result.isDone()) {
                         // Ended (cancelled, closed) before the timer was set, where the clean-up could not see it.
@@ -125,8 +129,11 @@ final class AsyncWait<J extends JobView> {
                 // Closed between this poll and the next: close() ends every wait it tracks, this one included, with
                 // the message that names the job; failing here first would race it with a vaguer one.
             } catch (RejectedExecutionException e) {
-                fail(new ClientClosedException(waiter.provider(), polls, "the " + waiter.provider()
-                        + " client is closed, or the scheduler of its waits is shut down", e));
+                fail(new ClientClosedException(
+                        waiter.provider(),
+                        polls,
+                        "the " + waiter.provider() + " client is closed, or the scheduler of its waits is shut down",
+                        e));
             } catch (RuntimeException | Error e) {
                 // Whatever happened, the caller's future ends.
                 fail(e);

@@ -2,12 +2,12 @@ package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.exception.InterruptedOperationException;
-import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.timing.Durations;
+import dev.jobstatus.core.telemetry.ClientListener;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Waits for one job to finish by polling it, blocking or asynchronously.
@@ -99,12 +100,18 @@ public final class JobWaiter<J extends JobView> {
          * @return undoes the arrangement; run when the wait ends
          */
         default Runnable whenClosed(Consumer<? super RuntimeException> onClose) {
-            return () -> { };
+            return () -> {};
         }
     }
 
-    private JobWaiter(String provider, String jobId, PollSource<J> source, TimeSource time,
-                      Supplier<ScheduledExecutorService> scheduler, PollPolicy policy, PollListener<? super J> listener) {
+    private JobWaiter(
+            String provider,
+            String jobId,
+            PollSource<J> source,
+            TimeSource time,
+            Supplier<ScheduledExecutorService> scheduler,
+            PollPolicy policy,
+            PollListener<? super J> listener) {
         this.provider = provider;
         this.jobId = jobId;
         this.source = source;
@@ -124,10 +131,20 @@ public final class JobWaiter<J extends JobView> {
      * @param time the clock and sleeper of blocking waits and of timeouts
      * @param scheduler the scheduler of asynchronous waits' timers
      */
-    public static <J extends JobView> JobWaiter<J> create(String provider, String jobId, PollSource<J> source,
-                                                         TimeSource time, Supplier<ScheduledExecutorService> scheduler) {
-        return new JobWaiter<>(Objects.requireNonNull(provider), Objects.requireNonNull(jobId), Objects.requireNonNull(source),
-                Objects.requireNonNull(time), Objects.requireNonNull(scheduler), PollPolicy.defaults(), PollListener.none());
+    public static <J extends JobView> JobWaiter<J> create(
+            String provider,
+            String jobId,
+            PollSource<J> source,
+            TimeSource time,
+            Supplier<ScheduledExecutorService> scheduler) {
+        return new JobWaiter<>(
+                Objects.requireNonNull(provider),
+                Objects.requireNonNull(jobId),
+                Objects.requireNonNull(source),
+                Objects.requireNonNull(time),
+                Objects.requireNonNull(scheduler),
+                PollPolicy.defaults(),
+                PollListener.none());
     }
 
     /**
@@ -260,6 +277,7 @@ public final class JobWaiter<J extends JobView> {
      * @throws JobWaitTimeoutException if no further poll fits in the timeout
      * @throws JobFailedException if the job failed and success was expected
      */
+    @Nullable
     Duration afterPoll(ApiResponse<J> response, int poll, long startNanos, boolean expectSuccess) {
         J job = response.value();
         JobState state = job.state();
@@ -273,13 +291,18 @@ public final class JobWaiter<J extends JobView> {
         }
         Duration interval = policy.intervalAfter(poll, random);
         Duration retryAfter = response.retryAfter();
-        boolean fromRetryAfter = retryAfter != null && retryAfter.compareTo(interval) > 0;
-        Duration delay = fromRetryAfter ? retryAfter : interval;
+        boolean fromRetryAfter = false;
+        Duration delay = interval;
+        if (retryAfter != null && retryAfter.compareTo(interval) > 0) {
+            fromRetryAfter = true;
+            delay = retryAfter;
+        }
         Duration remaining = policy.timeout().minus(elapsed);
         // A poll needs time to answer within the deadline: the last one is moved forward to leave it that much
         // (a tenth of the timeout, at most a second), and none is made with less left.
         Duration lastPollBudget = policy.timeout().dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
-                ? policy.timeout().dividedBy(10) : Duration.ofSeconds(1);
+                ? policy.timeout().dividedBy(10)
+                : Duration.ofSeconds(1);
         boolean overshoots = delay.compareTo(remaining) >= 0;
         if (overshoots && (fromRetryAfter || remaining.compareTo(lastPollBudget) <= 0)) {
             tell(new PollEvent<>(job, poll, elapsed, null, false));
@@ -301,23 +324,32 @@ public final class JobWaiter<J extends JobView> {
             if (e instanceof OutOfMemoryError fatal) {
                 throw fatal;
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> "PollListener.onPoll threw " + e.getClass().getName() + "; ignored");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "PollListener.onPoll threw " + e.getClass().getName() + "; ignored");
         }
     }
 
     /** Returns when a wait started at {@code startNanos} ends: the policy's timeout later. */
     long deadline(long startNanos) {
-        return Deadlines.plus(startNanos, policy.timeout());
+        return Durations.plus(startNanos, policy.timeout());
     }
 
     /**
      * Returns what a poll's failure means for the wait: a poll cut short by the wait's own deadline is the wait
      * timing out, with the job as last seen; anything else ends the wait as it is.
      */
-    RuntimeException pollFailed(RuntimeException failure, J lastJob, int polls, long startNanos) {
+    RuntimeException pollFailed(RuntimeException failure, @Nullable J lastJob, int polls, long startNanos) {
         if (failure instanceof RequestTimeoutException && time.nanoTime() >= deadline(startNanos)) {
-            return new JobWaitTimeoutException(provider, jobId, lastJob, lastJob == null ? null : lastJob.state(), polls,
-                    Duration.ofNanos(time.nanoTime() - startNanos), policy.timeout(), failure);
+            return new JobWaitTimeoutException(
+                    provider,
+                    jobId,
+                    lastJob,
+                    lastJob == null ? null : lastJob.state(),
+                    polls,
+                    Duration.ofNanos(time.nanoTime() - startNanos),
+                    policy.timeout(),
+                    failure);
         }
         return failure;
     }

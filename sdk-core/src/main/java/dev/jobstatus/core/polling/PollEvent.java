@@ -1,7 +1,7 @@
 package dev.jobstatus.core.polling;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one poll of a wait saw.
@@ -13,4 +13,5 @@ import java.time.Duration;
  * @param fromRetryAfter whether {@code nextDelay} was set by the server's {@code Retry-After}
  * @param <J> the job type
  */
-public record PollEvent<J>(J job, int poll, Duration elapsed, @Nullable Duration nextDelay, boolean fromRetryAfter) { }
+public record PollEvent<J>(
+        J job, int poll, Duration elapsed, @Nullable Duration nextDelay, boolean fromRetryAfter) {}

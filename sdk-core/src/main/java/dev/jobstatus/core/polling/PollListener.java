@@ -21,6 +21,6 @@ public interface PollListener<J> {
      * @param <J> the job type
      */
     static <J> PollListener<J> none() {
-        return event -> { };
+        return event -> {};
     }
 }

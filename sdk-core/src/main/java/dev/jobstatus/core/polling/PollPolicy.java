@@ -1,7 +1,7 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Durations;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -39,8 +39,12 @@ public final class PollPolicy {
 
     /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
-        return new Builder().initialInterval(initialInterval).multiplier(multiplier).maxInterval(maxInterval)
-                .jitter(jitter).timeout(timeout);
+        return new Builder()
+                .initialInterval(initialInterval)
+                .multiplier(multiplier)
+                .maxInterval(maxInterval)
+                .jitter(jitter)
+                .timeout(timeout);
     }
 
     /** {@return the interval after the first poll} */
@@ -74,8 +78,8 @@ public final class PollPolicy {
      * @param random numbers in [0, 1), for jitter
      */
     public Duration intervalAfter(int poll, DoubleSupplier random) {
-        double nanos = Deadlines.nanos(initialInterval) * Math.pow(multiplier, Math.max(0, poll - 1));
-        nanos = Math.min(nanos, Deadlines.nanos(maxInterval));
+        double nanos = Durations.nanos(initialInterval) * Math.pow(multiplier, Math.max(0, poll - 1));
+        nanos = Math.min(nanos, Durations.nanos(maxInterval));
         if (jitter > 0) {
             nanos *= 1 + jitter * (2 * random.getAsDouble() - 1);
         }
@@ -96,8 +100,7 @@ public final class PollPolicy {
         private double jitter = 0.1;
         private Duration timeout = Duration.ofMinutes(10);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the interval after the first poll.
@@ -169,6 +172,5 @@ public final class PollPolicy {
         public PollPolicy build() {
             return new PollPolicy(this);
         }
-
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobstatus.core.polling;
 
-import org.jspecify.annotations.Nullable;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a job has come, as far as its provider says.
@@ -10,7 +10,10 @@ import java.util.OptionalDouble;
  * @param failed how many items failed, or {@code null} when unknown
  * @param total how many items there are in all, or {@code null} when unknown
  */
-public record Progress(@Nullable Long done, @Nullable Long failed, @Nullable Long total) {
+public record Progress(
+        @Nullable Long done,
+        @Nullable Long failed,
+        @Nullable Long total) {
     /** Progress of a job whose provider reports none. */
     public static final Progress UNKNOWN = new Progress(null, null, null);
 
@@ -27,6 +30,7 @@ public record Progress(@Nullable Long done, @Nullable Long failed, @Nullable Lon
         if (done == null) {
             return "progress unknown";
         }
-        return done + (total == null ? "" : "/" + total) + " done" + (failed == null || failed == 0 ? "" : ", " + failed + " failed");
+        return done + (total == null ? "" : "/" + total) + " done"
+                + (failed == null || failed == 0 ? "" : ", " + failed + " failed");
     }
 }

@@ -20,6 +20,7 @@ public interface RateLimiter {
      * @return how long the caller must wait before using the permit (zero for at once), or {@code null} when no
      *     permit is available within {@code maxWait}, in which case nothing was reserved
      */
+    @Nullable
     Duration tryReserve(Duration maxWait);
 
     /**
@@ -31,10 +32,10 @@ public interface RateLimiter {
     }
 
     /**
-     * {@return whether other processes take permits from this limiter too} The SDK then gives a request that goes
-     * out late after its permit (a pause, a slow connection) a fresh permit first, because another process's next
-     * request, sent on time, could otherwise reach the server right after it. In-process limiters return
-     * {@code false}, the default.
+     * {@return whether other processes take permits from this limiter too} The SDK then gives a request that still
+     * goes out late after its permit (its thread descheduled, a pause) a fresh permit first, because another
+     * process's next request, sent on time, could otherwise reach the server right after it. In-process limiters
+     * return {@code false}, the default.
      */
     default boolean shared() {
         return false;

@@ -1,10 +1,10 @@
 package dev.jobstatus.core.retry;
 
-import org.jspecify.annotations.Nullable;
-import dev.jobstatus.core.internal.Checks;
-import dev.jobstatus.core.internal.Deadlines;
+import dev.jobstatus.core.internal.checks.Checks;
+import dev.jobstatus.core.internal.timing.Durations;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How failed requests are retried: how many times, how long to wait in between, and the overall deadline.
@@ -60,8 +60,12 @@ public final class RetryPolicy {
     /** {@return a builder that starts from this policy} */
     public Builder toBuilder() {
         return new Builder()
-                .maxRetries(maxRetries).initialBackoff(initialBackoff).maxBackoff(maxBackoff)
-                .maxDelay(maxDelay).timeout(timeout).fullJitter(fullJitter);
+                .maxRetries(maxRetries)
+                .initialBackoff(initialBackoff)
+                .maxBackoff(maxBackoff)
+                .maxDelay(maxDelay)
+                .timeout(timeout)
+                .fullJitter(fullJitter);
     }
 
     /** {@return the maximum number of retries after the first attempt} */
@@ -119,13 +123,13 @@ public final class RetryPolicy {
     public Duration delayBefore(int retry, @Nullable Duration retryAfter, DoubleSupplier random) {
         Duration backoff = maxBackoff;
         if (retry - 1 < 62) {
-            long exp = Deadlines.nanos(initialBackoff) << Math.max(0, retry - 1);
-            if (exp > 0 && exp < Deadlines.nanos(maxBackoff)) {
+            long exp = Durations.nanos(initialBackoff) << Math.max(0, retry - 1);
+            if (exp > 0 && exp < Durations.nanos(maxBackoff)) {
                 backoff = Duration.ofNanos(exp);
             }
         }
         if (fullJitter) {
-            backoff = Duration.ofNanos((long) (Deadlines.nanos(backoff) * random.getAsDouble()));
+            backoff = Duration.ofNanos((long) (Durations.nanos(backoff) * random.getAsDouble()));
         }
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
@@ -146,8 +150,7 @@ public final class RetryPolicy {
         private Duration timeout = Duration.ofMinutes(2);
         private boolean fullJitter = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the maximum number of retries after the first attempt (0 disables retrying).
@@ -227,6 +230,5 @@ public final class RetryPolicy {
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }
-
     }
 }

@@ -3,6 +3,7 @@ package dev.jobstatus.core.retry;
 import dev.jobstatus.core.time.TimeSource;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Enforces several sliding windows exactly: each window remembers the times of its grants within its period, at
@@ -32,7 +33,7 @@ final class SlidingWindowRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized Duration tryReserve(Duration maxWait) {
+    public synchronized @Nullable Duration tryReserve(Duration maxWait) {
         long now = time.nanoTime();
         long at = nextGrant(now);
         long wait = at - now;

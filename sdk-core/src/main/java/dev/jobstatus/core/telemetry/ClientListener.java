@@ -34,7 +34,7 @@ public interface ClientListener {
     /** One operation, from start to end. Every method does nothing unless overridden. */
     interface Operation {
         /** Observes nothing. */
-        Operation NONE = new Operation() { };
+        Operation NONE = new Operation() {};
 
         /**
          * An HTTP attempt of this operation starts.
@@ -55,8 +55,7 @@ public interface ClientListener {
          *
          * @param wait how long
          */
-        default void rateLimited(Duration wait) {
-        }
+        default void rateLimited(Duration wait) {}
 
         /**
          * The server throttled an attempt (429, or the provider's own throttle such as Nexudus's 409).
@@ -64,8 +63,7 @@ public interface ClientListener {
          * @param status the HTTP status
          * @param retryAfter the server's {@code Retry-After}, or {@code null} if it sent none
          */
-        default void throttled(int status, @Nullable Duration retryAfter) {
-        }
+        default void throttled(int status, @Nullable Duration retryAfter) {}
 
         /**
          * A failed attempt will be retried.
@@ -74,8 +72,7 @@ public interface ClientListener {
          * @param cause a short, bounded name of the failure, such as {@code http 503}, {@code ConnectionException}
          *     or {@code RequestTimeoutException}
          */
-        default void retryScheduled(Duration delay, String cause) {
-        }
+        default void retryScheduled(Duration delay, String cause) {}
 
         /**
          * A poll of this wait answered.
@@ -83,8 +80,7 @@ public interface ClientListener {
          * @param poll the poll's number, from 1
          * @param state the job's common state, such as {@code RUNNING}
          */
-        default void polled(int poll, String state) {
-        }
+        default void polled(int poll, String state) {}
 
         /**
          * The operation ended.
@@ -92,14 +88,13 @@ public interface ClientListener {
          * @param error why it failed, or {@code null} if it succeeded (a wait succeeds when the job is terminal,
          *     whichever way it ended)
          */
-        default void ended(@Nullable Throwable error) {
-        }
+        default void ended(@Nullable Throwable error) {}
     }
 
     /** One HTTP attempt. */
     interface Attempt {
         /** Observes nothing. */
-        Attempt NONE = new Attempt() { };
+        Attempt NONE = new Attempt() {};
 
         /**
          * The attempt ended: with a response, or with an I/O failure.
@@ -107,7 +102,6 @@ public interface ClientListener {
          * @param status the HTTP status, or 0 if no response arrived
          * @param error the failure, or {@code null} if a response arrived
          */
-        default void ended(int status, @Nullable Throwable error) {
-        }
+        default void ended(int status, @Nullable Throwable error) {}
     }
 }

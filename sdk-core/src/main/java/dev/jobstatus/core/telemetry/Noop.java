@@ -4,6 +4,5 @@ package dev.jobstatus.core.telemetry;
 final class Noop {
     static final ClientListener LISTENER = (provider, operation, jobId, parent) -> ClientListener.Operation.NONE;
 
-    private Noop() {
-    }
+    private Noop() {}
 }

@@ -29,7 +29,10 @@ class SharedTokenStoreTest {
             @Override
             public StoredToken read() {
                 StoredToken stored = held.read();
-                if (stored != null && stored.token() == null && stored.renewer() != null && sawTheLease.add(Thread.currentThread())) {
+                if (stored != null
+                        && stored.token() == null
+                        && stored.renewer() != null
+                        && sawTheLease.add(Thread.currentThread())) {
                     othersWaiting.countDown();
                 }
                 return stored;
@@ -51,7 +54,8 @@ class SharedTokenStoreTest {
         try {
             List<Future<AuthHeaders>> seen = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                CachingTokenProvider provider = CachingTokenProvider.builder(slow).store(store).build();
+                CachingTokenProvider provider =
+                        CachingTokenProvider.builder(slow).store(store).build();
                 seen.add(pool.submit(() -> {
                     go.await();
                     return provider.headers();
@@ -59,12 +63,15 @@ class SharedTokenStoreTest {
             }
             go.countDown();
             for (Future<AuthHeaders> headers : seen) {
-                assertThat(headers.get(30, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
+                assertThat(headers.get(30, TimeUnit.SECONDS))
+                        .isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(othersWaiting.getCount()).as("providers still to find the fetch under way").isZero();
+        assertThat(othersWaiting.getCount())
+                .as("providers still to find the fetch under way")
+                .isZero();
         assertThat(fetches).hasValue(1);
         assertThat(held.read()).isEqualTo(StoredToken.of(new AccessToken("token-1", null, "refresh")));
     }
@@ -78,15 +85,19 @@ class SharedTokenStoreTest {
             int n = refreshTokensUsed.size();
             return new AccessToken("token-" + n, null, "refresh-" + n);
         };
-        CachingTokenProvider first = CachingTokenProvider.builder(fetcher).store(store).build();
-        CachingTokenProvider second = CachingTokenProvider.builder(fetcher).store(store).build();
+        CachingTokenProvider first =
+                CachingTokenProvider.builder(fetcher).store(store).build();
+        CachingTokenProvider second =
+                CachingTokenProvider.builder(fetcher).store(store).build();
         AuthHeaders original = first.headers();
         assertThat(second.headers()).isEqualTo(original);
 
         first.refresh(original);
         second.refresh(original);
 
-        assertThat(second.headers()).isEqualTo(first.headers()).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-2"));
+        assertThat(second.headers())
+                .isEqualTo(first.headers())
+                .isEqualTo(AuthHeaders.of("Authorization", "Bearer token-2"));
         assertThat(refreshTokensUsed).containsExactly("none", "refresh-1");
     }
 
@@ -97,7 +108,9 @@ class SharedTokenStoreTest {
         Instant leaseEnds = time.now().plusMillis(300);
         store.replace(null, new StoredToken(null, "a process that stopped", leaseEnds));
         CachingTokenProvider provider = CachingTokenProvider.builder(previous -> new AccessToken("mine", null, null))
-                .timeSource(time).store(store).build();
+                .timeSource(time)
+                .store(store)
+                .build();
 
         assertThat(provider.headers()).isEqualTo(AuthHeaders.of("Authorization", "Bearer mine"));
         // It waited for the lease to run out, and not longer.
@@ -109,8 +122,10 @@ class SharedTokenStoreTest {
     void aFailedFetchHandsTheLeaseBack() {
         TokenStore store = TokenStore.inMemory();
         CachingTokenProvider provider = CachingTokenProvider.builder(previous -> {
-            throw new IllegalStateException("token endpoint down");
-        }).store(store).build();
+                    throw new IllegalStateException("token endpoint down");
+                })
+                .store(store)
+                .build();
 
         assertThatThrownBy(provider::headers).hasMessage("token endpoint down");
         assertThat(store.read()).isEqualTo(new StoredToken(null, null, null));

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.exception.InterruptedOperationException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.Deadlines;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.internal.timing.Deadlines;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.time.TimeSource;
@@ -47,6 +47,7 @@ class TokenRenewalRaceTest {
 
     /** The first fetch blocks until {@link #release} once it has told {@link #fetching}; every fetch counts. */
     private final AtomicInteger fetches = new AtomicInteger();
+
     private final CountDownLatch fetching = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicReference<@Nullable Duration> fetchTimeLeft = new AtomicReference<>();
@@ -67,7 +68,10 @@ class TokenRenewalRaceTest {
     }
 
     private CachingTokenProvider provider(TimeSource clock) {
-        return CachingTokenProvider.builder(slowFirstFetch).timeSource(clock).store(store).build();
+        return CachingTokenProvider.builder(slowFirstFetch)
+                .timeSource(clock)
+                .store(store)
+                .build();
     }
 
     /** Starts a renewal by {@code renewer} on another thread, and returns once its fetch has begun. */
@@ -79,9 +83,13 @@ class TokenRenewalRaceTest {
 
     /** Makes a call through {@code credentials} that must end within {@code timeout}. */
     private void call(CredentialProvider credentials, Duration timeout) {
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(time)
-                .credentials(credentials).build();
-        transport.execute(ApiRequest.get().path("things").build(), BodyReader.json(Map.class), RequestOptions.timeout(timeout));
+        HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(time)
+                .credentials(credentials)
+                .build();
+        transport.execute(
+                ApiRequest.get().path("things").build(), BodyReader.json(Map.class), RequestOptions.timeout(timeout));
     }
 
     @Test
@@ -94,14 +102,18 @@ class TokenRenewalRaceTest {
         for (Duration timeout : new Duration[] {Duration.ofSeconds(1), Duration.ofSeconds(90)}) {
             Future<?> waiter = pool.submit(() -> call(otherProcess, timeout));
 
-            assertThat(failure(waiter)).isInstanceOf(RequestTimeoutException.class)
-                    .hasMessageContaining("acme").hasMessageContaining("within its " + timeout.toMillis() + " ms deadline");
+            assertThat(failure(waiter))
+                    .isInstanceOf(RequestTimeoutException.class)
+                    .hasMessageContaining("acme")
+                    .hasMessageContaining("within its " + timeout.toMillis() + " ms deadline");
             assertThat(store.read()).as("the renewer's lease, untouched").isEqualTo(lease);
         }
 
         release.countDown();
         assertThat(renewal.get(30, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
-        assertThat(store.read()).isEqualTo(StoredToken.of(new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), "refresh-1")));
+        assertThat(store.read())
+                .isEqualTo(
+                        StoredToken.of(new AccessToken("token-1", time.now().plus(Duration.ofHours(1)), "refresh-1")));
         server.enqueue(json(200, "{}"));
         call(otherProcess, Duration.ofSeconds(1));
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
@@ -109,8 +121,10 @@ class TokenRenewalRaceTest {
     }
 
     @Test
-    void aCallWhose401WaitsForAnotherProcesssRenewalPastItsDeadlineIsATimeoutNotAnAuthenticationFailure() throws Exception {
-        store.replace(null, StoredToken.of(new AccessToken("token-0", time.now().plus(Duration.ofHours(1)), "refresh-0")));
+    void aCallWhose401WaitsForAnotherProcesssRenewalPastItsDeadlineIsATimeoutNotAnAuthenticationFailure()
+            throws Exception {
+        store.replace(
+                null, StoredToken.of(new AccessToken("token-0", time.now().plus(Duration.ofHours(1)), "refresh-0")));
         CachingTokenProvider renewer = provider(time);
         AuthHeaders rejected = renewer.headers();
         Future<Boolean> renewal = pool.submit(() -> renewer.refresh(rejected));
@@ -119,7 +133,9 @@ class TokenRenewalRaceTest {
 
         Future<?> waiter = pool.submit(() -> call(provider(time), Duration.ofSeconds(1)));
 
-        assertThat(failure(waiter)).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("within its 1000 ms deadline");
+        assertThat(failure(waiter))
+                .isInstanceOf(RequestTimeoutException.class)
+                .hasMessageContaining("within its 1000 ms deadline");
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer token-0");
         release.countDown();
         assertThat(renewal.get(30, TimeUnit.SECONDS)).isTrue();
@@ -163,7 +179,9 @@ class TokenRenewalRaceTest {
 
         Future<?> waiter = pool.submit(() -> call(shared, Duration.ofMillis(500)));
 
-        assertThat(failure(waiter)).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("within its 500 ms deadline");
+        assertThat(failure(waiter))
+                .isInstanceOf(RequestTimeoutException.class)
+                .hasMessageContaining("within its 500 ms deadline");
         release.countDown();
         assertThat(renewal.get(30, TimeUnit.SECONDS)).isEqualTo(AuthHeaders.of("Authorization", "Bearer token-1"));
         assertThat(fetches).hasValue(1);
@@ -205,7 +223,9 @@ class TokenRenewalRaceTest {
 
         Duration budget = RetryPolicy.defaults().timeout();
         assertThat(store.read().renewalEnds()).isAfterOrEqualTo(startedAt.plus(budget));
-        assertThat(fetchTimeLeft.get()).as("the fetch's time left, on the stopped clock").isEqualTo(budget);
+        assertThat(fetchTimeLeft.get())
+                .as("the fetch's time left, on the stopped clock")
+                .isEqualTo(budget);
         release.countDown();
         renewal.get(30, TimeUnit.SECONDS);
     }

@@ -1,19 +1,19 @@
 package dev.jobstatus.core.polling;
 
-import dev.jobstatus.core.exception.ClientClosedException;
-import dev.jobstatus.core.exception.JobFailedException;
-import dev.jobstatus.core.exception.JobWaitTimeoutException;
-import dev.jobstatus.core.exception.PermissionDeniedException;
-import dev.jobstatus.core.time.ManualTimeSource;
-import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.testkit.NoDelayServerSockets;
 import static dev.jobstatus.core.polling.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jobstatus.core.exception.ClientClosedException;
+import dev.jobstatus.core.exception.JobFailedException;
+import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.PermissionDeniedException;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.polling.TestJobs.TestJob;
-import dev.jobstatus.core.internal.HttpTransport;
+import dev.jobstatus.core.time.ManualTimeSource;
+import dev.jobstatus.core.time.TimeSource;
+import dev.jobstatus.testkit.NoDelayServerSockets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,12 @@ class AsyncWaitTest {
     @StartStop
     final MockWebServer server = NoDelayServerSockets.apply(new MockWebServer());
 
-    private final PollPolicy fast = PollPolicy.builder().initialInterval(Duration.ofMillis(5)).multiplier(1)
-            .jitter(0).timeout(Duration.ofMinutes(2)).build();
+    private final PollPolicy fast = PollPolicy.builder()
+            .initialInterval(Duration.ofMillis(5))
+            .multiplier(1)
+            .jitter(0)
+            .timeout(Duration.ofMinutes(2))
+            .build();
     private HttpTransport transport;
 
     private HttpTransport transport() {
@@ -79,8 +83,11 @@ class AsyncWaitTest {
         server.setDispatcher(finishingAfter(4, polls));
         List<Integer> seen = new ArrayList<>();
 
-        TestJob job = TestJobs.waiter(transport(), "a1").policy(fast).listener(e -> seen.add(e.poll()))
-                .awaitAsync().get(30, TimeUnit.SECONDS);
+        TestJob job = TestJobs.waiter(transport(), "a1")
+                .policy(fast)
+                .listener(e -> seen.add(e.poll()))
+                .awaitAsync()
+                .get(30, TimeUnit.SECONDS);
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(seen).containsExactly(1, 2, 3, 4);
@@ -91,18 +98,30 @@ class AsyncWaitTest {
     void asyncSuccessWaitFailsWithTheFailedJob() {
         server.enqueue(job("a1", "failed", 2));
 
-        assertThatThrownBy(() -> TestJobs.waiter(transport(), "a1").policy(fast).awaitSuccessAsync().get(30, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> TestJobs.waiter(transport(), "a1")
+                        .policy(fast)
+                        .awaitSuccessAsync()
+                        .get(30, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(JobFailedException.class);
+                .cause()
+                .isInstanceOf(JobFailedException.class);
     }
 
     @Test
     void asyncWaitEndsWithTheTypedErrorOfAPoll() {
         server.enqueue(job("a1", "running", 1));
-        server.enqueue(new MockResponse.Builder().code(403).body("{\"message\":\"forbidden\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(403)
+                .body("{\"message\":\"forbidden\"}")
+                .build());
 
-        assertThatThrownBy(() -> TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS))
-                .cause().isInstanceOf(PermissionDeniedException.class).hasMessageContaining("forbidden");
+        assertThatThrownBy(() -> TestJobs.waiter(transport(), "a1")
+                        .policy(fast)
+                        .awaitAsync()
+                        .get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("forbidden");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -121,11 +140,17 @@ class AsyncWaitTest {
         });
         PollPolicy tenMinutes = fast.toBuilder().timeout(Duration.ofMinutes(10)).build();
 
-        assertThatThrownBy(() -> TestJobs.waiter(transport(time), "a1").policy(tenMinutes).awaitAsync().get(30, TimeUnit.SECONDS))
-                .cause().isInstanceOfSatisfying(JobWaitTimeoutException.class, e -> {
+        assertThatThrownBy(() -> TestJobs.waiter(transport(time), "a1")
+                        .policy(tenMinutes)
+                        .awaitAsync()
+                        .get(30, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(JobWaitTimeoutException.class, e -> {
                     assertThat(e.polls()).isEqualTo(3);
                     assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(12));
-                    assertThat(e.lastJob(TestJob.class)).extracting(TestJob::status).isEqualTo("running");
+                    assertThat(e.lastJob(TestJob.class))
+                            .extracting(TestJob::status)
+                            .isEqualTo("running");
                 });
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
@@ -150,7 +175,8 @@ class AsyncWaitTest {
             }
         });
         HttpTransport shared = transport();
-        CompletableFuture<TestJob> wait = TestJobs.waiter(shared, "a1").policy(fast).awaitAsync();
+        CompletableFuture<TestJob> wait =
+                TestJobs.waiter(shared, "a1").policy(fast).awaitAsync();
         assertThat(thirdPollArrived.await(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(wait.cancel(true)).isTrue();
@@ -198,9 +224,9 @@ class AsyncWaitTest {
     void closingTheClientStopsItsThreads() throws Exception {
         server.enqueue(job("a1", "running", 1));
         server.enqueue(job("a1", "done", 10));
-        java.util.Set<Thread> before = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> before = dev.jobstatus.core.internal.transport.Threads.live();
         TestJobs.waiter(transport(), "a1").policy(fast).awaitAsync().get(30, TimeUnit.SECONDS);
-        java.util.Set<Thread> started = dev.jobstatus.core.internal.Threads.live();
+        java.util.Set<Thread> started = dev.jobstatus.core.internal.transport.Threads.live();
         started.removeAll(before);
         assertThat(started).isNotEmpty();
 
@@ -216,23 +242,31 @@ class AsyncWaitTest {
     void closingTheClientBetweenPollsEndsTheWaitWithTheClosedException() throws Exception {
         server.enqueue(job("a1", "running", 1));
         CountDownLatch polled = new CountDownLatch(1);
-        PollPolicy slow = PollPolicy.builder().initialInterval(Duration.ofMinutes(10)).maxInterval(Duration.ofMinutes(10))
-                .jitter(0).timeout(Duration.ofHours(1)).build();
-        CompletableFuture<TestJob> wait = TestJobs.waiter(transport(), "a1").policy(slow).listener(e -> polled.countDown())
+        PollPolicy slow = PollPolicy.builder()
+                .initialInterval(Duration.ofMinutes(10))
+                .maxInterval(Duration.ofMinutes(10))
+                .jitter(0)
+                .timeout(Duration.ofHours(1))
+                .build();
+        CompletableFuture<TestJob> wait = TestJobs.waiter(transport(), "a1")
+                .policy(slow)
+                .listener(e -> polled.countDown())
                 .awaitAsync();
         assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
 
         transport.close();
 
-        ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
+        ExecutionException failed =
+                catchThrowableOfType(ExecutionException.class, () -> wait.get(30, TimeUnit.SECONDS));
         assertThat(failed).as("the wait ended within the safety net").isNotNull();
-        assertThat(failed.getCause()).isInstanceOf(ClientClosedException.class)
+        assertThat(failed.getCause())
+                .isInstanceOf(ClientClosedException.class)
                 .hasMessage("the acme client was closed while waiting for job a1");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     /** Counts by thread group: OkHttp renames a worker to "OkHttp <url>" while it runs a call. */
     private static int sdkThreads() {
-        return dev.jobstatus.core.internal.Threads.liveThreads();
+        return dev.jobstatus.core.internal.transport.Threads.liveThreads();
     }
 }

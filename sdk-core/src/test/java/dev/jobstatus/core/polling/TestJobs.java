@@ -1,18 +1,18 @@
 package dev.jobstatus.core.polling;
 
 import dev.jobstatus.core.RequestOptions;
+import dev.jobstatus.core.internal.polling.JobWaiters;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.time.TimeSource;
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 
 /** A minimal job API for waiter tests: {@code GET /v1/jobs/{id}} → {@code {"id", "status", "done", "total"}}. */
 public final class TestJobs {
-    private TestJobs() {
-    }
+    private TestJobs() {}
 
     public record TestJob(String id, String status, Long done, Long total) implements JobView {
         @Override
@@ -36,16 +36,21 @@ public final class TestJobs {
 
     public static JobWaiter<TestJob> waiter(HttpTransport transport, String id) {
         ApiRequest request = ApiRequest.get().path("jobs").pathParam("id", id).build();
-        return transport.waiter(id, request, READER, PollPolicy.defaults(), RequestOptions.defaults());
+        return JobWaiters.create(transport, id, request, READER, PollPolicy.defaults(), RequestOptions.defaults());
     }
 
     public static MockResponse job(String id, String status, long done) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"done\":" + done + ",\"total\":10}").build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"done\":" + done + ",\"total\":10}")
+                .build();
     }
 
     static HttpTransport.Builder transport(MockWebServer server, TimeSource time) {
-        return HttpTransport.builder("acme").baseUrl(server.url("/v1/")).timeSource(time)
+        return HttpTransport.builder("acme")
+                .baseUrl(server.url("/v1/"))
+                .timeSource(time)
                 .retryPolicy(RetryPolicy.builder().fullJitter(false).build());
     }
 }

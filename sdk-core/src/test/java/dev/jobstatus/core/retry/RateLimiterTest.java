@@ -1,14 +1,14 @@
 package dev.jobstatus.core.retry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jobstatus.core.auth.AccessToken;
 import dev.jobstatus.core.auth.CachingTokenProvider;
 import dev.jobstatus.core.exception.RequestTimeoutException;
+import dev.jobstatus.core.internal.transport.ApiRequest;
+import dev.jobstatus.core.internal.transport.BodyReader;
+import dev.jobstatus.core.internal.transport.HttpTransport;
 import dev.jobstatus.core.time.ManualTimeSource;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.jobstatus.core.internal.ApiRequest;
-import dev.jobstatus.core.internal.BodyReader;
-import dev.jobstatus.core.internal.HttpTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,10 @@ class RateLimiterTest {
 
     @Test
     void everyWindowHoldsInEverySpan() {
-        RateLimiter limiter = RateLimiter.windows(time,
-                RateLimiter.Window.of(1, Duration.ofMillis(100)), RateLimiter.Window.of(120, Duration.ofMinutes(1)));
+        RateLimiter limiter = RateLimiter.windows(
+                time,
+                RateLimiter.Window.of(1, Duration.ofMillis(100)),
+                RateLimiter.Window.of(120, Duration.ofMinutes(1)));
         List<Long> grants = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             Duration wait = limiter.tryReserve(Duration.ofHours(1));
@@ -38,7 +40,8 @@ class RateLimiterTest {
         assertThat(maxInAnySpan(grants, Duration.ofMinutes(1))).isEqualTo(120);
         assertThat(grants).isSorted();
         // 400 permits at 120 a minute need at least three full minutes.
-        assertThat(grants.get(399) - grants.get(0)).isGreaterThanOrEqualTo(Duration.ofMinutes(3).toNanos());
+        assertThat(grants.get(399) - grants.get(0))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(3).toNanos());
     }
 
     @Test
@@ -53,8 +56,11 @@ class RateLimiterTest {
 
     @Test
     void longWindowsHoldWithShortOnesAndKeepOnlyRecentGrants() {
-        RateLimiter limiter = RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100)),
-                RateLimiter.Window.of(5_000, Duration.ofHours(1)), RateLimiter.Window.of(200_000, Duration.ofDays(1)));
+        RateLimiter limiter = RateLimiter.windows(
+                time,
+                RateLimiter.Window.of(1, Duration.ofMillis(100)),
+                RateLimiter.Window.of(5_000, Duration.ofHours(1)),
+                RateLimiter.Window.of(200_000, Duration.ofDays(1)));
         List<Long> grants = new ArrayList<>();
         for (int i = 0; i < 10_001; i++) {
             Duration wait = limiter.tryReserve(Duration.ofDays(1));
@@ -64,8 +70,10 @@ class RateLimiterTest {
 
         assertThat(maxInAnySpan(grants, Duration.ofHours(1))).isEqualTo(5_000);
         // The 5,001st grant waits for the first to leave the hour; the 10,001st for the 5,001st.
-        assertThat(grants.get(5_000) - grants.get(0)).isEqualTo(Duration.ofHours(1).toNanos());
-        assertThat(grants.get(10_000) - grants.get(5_000)).isEqualTo(Duration.ofHours(1).toNanos());
+        assertThat(grants.get(5_000) - grants.get(0))
+                .isEqualTo(Duration.ofHours(1).toNanos());
+        assertThat(grants.get(10_000) - grants.get(5_000))
+                .isEqualTo(Duration.ofHours(1).toNanos());
     }
 
     @Test
@@ -99,8 +107,11 @@ class RateLimiterTest {
 
     @Test
     void everyRequestOfAClientWaitsForItsPermit() {
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/")).timeSource(time)
-                .rateLimiter(RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100)))).build();
+        HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/"))
+                .timeSource(time)
+                .rateLimiter(RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100))))
+                .build();
         for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
         }
@@ -109,7 +120,8 @@ class RateLimiterTest {
             transport.execute(ApiRequest.get().path("x").build(), BodyReader.json(Map.class));
         }
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
+        assertThat(time.sleeps())
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
     }
 
     @Test
@@ -119,32 +131,54 @@ class RateLimiterTest {
             @Override
             public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
                 sentAt.add(time.nanoTime());
-                return new MockResponse.Builder().code(200)
-                        .body(request.getMethod().equals("POST") ? "{\"token\":\"t1\"}" : "{}").build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .body(request.getMethod().equals("POST") ? "{\"token\":\"t1\"}" : "{}")
+                        .build();
             }
         });
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/")).timeSource(time)
+        HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/"))
+                .timeSource(time)
                 .rateLimiter(RateLimiter.windows(time, RateLimiter.Window.of(1, Duration.ofMillis(100))))
                 .credentials(t -> CachingTokenProvider.builder(previous -> new AccessToken(
-                        t.execute(ApiRequest.post().path("token").jsonBody(Map.of()).unauthenticated().build(),
-                                BodyReader.json(Map.class)).value().get("token").toString(), null, null)).timeSource(time).build())
+                                t.execute(
+                                                ApiRequest.post()
+                                                        .path("token")
+                                                        .jsonBody(Map.of())
+                                                        .unauthenticated()
+                                                        .build(),
+                                                BodyReader.json(Map.class))
+                                        .value()
+                                        .get("token")
+                                        .toString(),
+                                null,
+                                null))
+                        .timeSource(time)
+                        .build())
                 .build();
 
         transport.execute(ApiRequest.get().path("x").build(), BodyReader.json(Map.class));
 
         // The token request takes the first permit; the request it authenticates waits a full window after it.
         assertThat(sentAt).hasSize(2);
-        assertThat(sentAt.get(1) - sentAt.get(0)).isEqualTo(Duration.ofMillis(100).toNanos());
+        assertThat(sentAt.get(1) - sentAt.get(0))
+                .isEqualTo(Duration.ofMillis(100).toNanos());
         assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
     }
 
     @Test
     void aLimiterThatCannotGrantBeforeTheDeadlineFailsTheCall() {
-        HttpTransport transport = HttpTransport.builder("acme").baseUrl(server.url("/")).timeSource(time)
-                .rateLimiter(maxWait -> null).build();
+        HttpTransport transport = HttpTransport.builder("acme")
+                .baseUrl(server.url("/"))
+                .timeSource(time)
+                .rateLimiter(maxWait -> null)
+                .build();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transport.execute(ApiRequest.get().path("x").build(), BodyReader.json(Map.class)))
-                .isInstanceOf(RequestTimeoutException.class).hasMessageContaining("client-side rate limit");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> transport.execute(ApiRequest.get().path("x").build(), BodyReader.json(Map.class)))
+                .isInstanceOf(RequestTimeoutException.class)
+                .hasMessageContaining("client-side rate limit");
         assertThat(server.getRequestCount()).isZero();
     }
 

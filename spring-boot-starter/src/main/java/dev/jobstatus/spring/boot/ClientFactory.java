@@ -1,8 +1,8 @@
 package dev.jobstatus.spring.boot;
 
 import dev.jobstatus.asana.AsanaClient;
-import dev.jobstatus.core.ClientBuilder;
 import dev.jobstatus.core.SharedState;
+import dev.jobstatus.core.client.ClientBuilder;
 import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.retry.RetryPolicy;
 import dev.jobstatus.core.telemetry.ClientListener;
@@ -28,44 +28,66 @@ final class ClientFactory {
     }
 
     NexudusClient nexudus(JobstatusProperties.Nexudus p) {
-        Map<String, @Nullable String> set = values("bearer-token", p.getBearerToken(), "username", p.getUsername(),
-                "password", p.getPassword());
+        Map<String, @Nullable String> set =
+                values("bearer-token", p.getBearerToken(), "username", p.getUsername(), "password", p.getPassword());
         String way = oneWay("nexudus", set, List.of(List.of("bearer-token"), List.of("username", "password")));
         NexudusClient.Builder builder = common(NexudusClient.builder(), p);
-        return (way.equals("bearer-token") ? builder.bearerToken(text(p.getBearerToken()))
-                : builder.passwordGrant(text(p.getUsername()), text(p.getPassword()))).build();
+        return (way.equals("bearer-token")
+                        ? builder.bearerToken(text(p.getBearerToken()))
+                        : builder.passwordGrant(text(p.getUsername()), text(p.getPassword())))
+                .build();
     }
 
     WixClient wix(JobstatusProperties.Wix p) {
-        Map<String, @Nullable String> set = values("api-key", p.getApiKey(), "client-id", p.getClientId(),
-                "client-secret", p.getClientSecret(), "instance-id", p.getInstanceId());
+        Map<String, @Nullable String> set = values(
+                "api-key",
+                p.getApiKey(),
+                "client-id",
+                p.getClientId(),
+                "client-secret",
+                p.getClientSecret(),
+                "instance-id",
+                p.getInstanceId());
         boolean site = hasText(p.getSiteId());
         boolean account = hasText(p.getAccountId());
         if ((site || account) && !hasText(p.getApiKey())) {
-            throw new IllegalStateException("jobstatus.wix.api-key is not set: jobstatus.wix." + (site ? "site-id" : "account-id")
-                    + " needs it");
+            throw new IllegalStateException("jobstatus.wix.api-key is not set: jobstatus.wix."
+                    + (site ? "site-id" : "account-id") + " needs it");
         }
-        String way = oneWay("wix", set, List.of(List.of("api-key"), List.of("client-id", "client-secret", "instance-id")));
+        String way =
+                oneWay("wix", set, List.of(List.of("api-key"), List.of("client-id", "client-secret", "instance-id")));
         WixClient.Builder builder = common(WixClient.builder(), p);
         if (way.equals("api-key")) {
             if (site == account) {
-                throw new IllegalStateException("Set exactly one of jobstatus.wix.site-id and jobstatus.wix.account-id with "
-                        + "jobstatus.wix.api-key" + (site ? ", not both" : ""));
+                throw new IllegalStateException(
+                        "Set exactly one of jobstatus.wix.site-id and jobstatus.wix.account-id with "
+                                + "jobstatus.wix.api-key" + (site ? ", not both" : ""));
             }
             builder.apiKey(text(p.getApiKey()));
             return (site ? builder.siteId(text(p.getSiteId())) : builder.accountId(text(p.getAccountId()))).build();
         }
-        return builder.oauth(text(p.getClientId()), text(p.getClientSecret()), text(p.getInstanceId())).build();
+        return builder.oauth(text(p.getClientId()), text(p.getClientSecret()), text(p.getInstanceId()))
+                .build();
     }
 
     AsanaClient asana(JobstatusProperties.Asana p) {
-        Map<String, @Nullable String> set = values("bearer-token", p.getBearerToken(), "client-id", p.getClientId(),
-                "client-secret", p.getClientSecret(), "refresh-token", p.getRefreshToken());
-        String way = oneWay("asana", set, List.of(List.of("bearer-token"), List.of("client-id", "client-secret",
-                "refresh-token")));
+        Map<String, @Nullable String> set = values(
+                "bearer-token",
+                p.getBearerToken(),
+                "client-id",
+                p.getClientId(),
+                "client-secret",
+                p.getClientSecret(),
+                "refresh-token",
+                p.getRefreshToken());
+        String way = oneWay(
+                "asana", set, List.of(List.of("bearer-token"), List.of("client-id", "client-secret", "refresh-token")));
         AsanaClient.Builder builder = common(AsanaClient.builder(), p);
-        return (way.equals("bearer-token") ? builder.bearerToken(text(p.getBearerToken()))
-                : builder.oauthRefresh(text(p.getClientId()), text(p.getClientSecret()), text(p.getRefreshToken()))).build();
+        return (way.equals("bearer-token")
+                        ? builder.bearerToken(text(p.getBearerToken()))
+                        : builder.oauthRefresh(
+                                text(p.getClientId()), text(p.getClientSecret()), text(p.getRefreshToken())))
+                .build();
     }
 
     private <B extends ClientBuilder<B>> B common(B builder, ProviderProperties p) {
@@ -139,17 +161,28 @@ final class ClientFactory {
             }
         }
         if (chosen.size() != 1) {
-            List<String> described = ways.stream().map(way -> String.join(" and ", way.stream()
-                    .map(name -> "jobstatus." + provider + "." + name).toList())).toList();
-            throw new IllegalStateException((chosen.isEmpty() ? "No credentials for " + provider + ": set "
-                    : "More than one way of authenticating to " + provider + ": set only ") + String.join(", or ", described));
+            List<String> described = ways.stream()
+                    .map(way -> String.join(
+                            " and ",
+                            way.stream()
+                                    .map(name -> "jobstatus." + provider + "." + name)
+                                    .toList()))
+                    .toList();
+            throw new IllegalStateException((chosen.isEmpty()
+                            ? "No credentials for " + provider + ": set "
+                            : "More than one way of authenticating to " + provider + ": set only ")
+                    + String.join(", or ", described));
         }
         List<String> way = chosen.get(0);
         for (String name : way) {
             if (set.get(name) == null) {
-                String given = way.stream().filter(n -> set.get(n) != null).map(n -> "jobstatus." + provider + "." + n)
-                        .findFirst().orElseThrow();
-                throw new IllegalStateException("jobstatus." + provider + "." + name + " is not set: " + given + " needs it");
+                String given = way.stream()
+                        .filter(n -> set.get(n) != null)
+                        .map(n -> "jobstatus." + provider + "." + n)
+                        .findFirst()
+                        .orElseThrow();
+                throw new IllegalStateException(
+                        "jobstatus." + provider + "." + name + " is not set: " + given + " needs it");
             }
         }
         return way.get(0);

@@ -14,12 +14,14 @@ final class CompositeListener implements ClientListener {
     }
 
     static ClientListener of(List<ClientListener> listeners) {
-        return listeners.isEmpty() ? ClientListener.none() : listeners.size() == 1 ? listeners.get(0)
-                : new CompositeListener(List.copyOf(listeners));
+        return listeners.isEmpty()
+                ? ClientListener.none()
+                : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(List.copyOf(listeners));
     }
 
     @Override
-    public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+    public Operation operationStarted(
+            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
         Operation[] operations = new Operation[listeners.size()];
         for (int i = 0; i < operations.length; i++) {
             Operation ownParent = parent instanceof Operations outer ? outer.operations[i] : parent;

@@ -26,13 +26,15 @@ import org.springframework.context.annotation.Configuration;
  * application has an {@link ObservationRegistry}, and any of the application's own. With the redis module on the
  * class path and {@code jobstatus.redis.url} set, the clients share quota and tokens through Redis.
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
-        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"
+        })
 @EnableConfigurationProperties(JobstatusProperties.class)
 public class JobstatusAutoConfiguration {
     /** Created by Spring Boot. */
-    public JobstatusAutoConfiguration() {
-    }
+    public JobstatusAutoConfiguration() {}
 
     /**
      * {@return the record of each provider's last call, for health}
@@ -53,7 +55,9 @@ public class JobstatusAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(OnProviderConfigured.Nexudus.class)
-    public NexudusClient nexudusClient(JobstatusProperties properties, ObjectProvider<ClientListener> listeners,
+    public NexudusClient nexudusClient(
+            JobstatusProperties properties,
+            ObjectProvider<ClientListener> listeners,
             ObjectProvider<SharedState> sharedState) {
         return factory(listeners, sharedState).nexudus(properties.getNexudus());
     }
@@ -68,7 +72,9 @@ public class JobstatusAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(OnProviderConfigured.Wix.class)
-    public WixClient wixClient(JobstatusProperties properties, ObjectProvider<ClientListener> listeners,
+    public WixClient wixClient(
+            JobstatusProperties properties,
+            ObjectProvider<ClientListener> listeners,
             ObjectProvider<SharedState> sharedState) {
         return factory(listeners, sharedState).wix(properties.getWix());
     }
@@ -83,12 +89,15 @@ public class JobstatusAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(OnProviderConfigured.Asana.class)
-    public AsanaClient asanaClient(JobstatusProperties properties, ObjectProvider<ClientListener> listeners,
+    public AsanaClient asanaClient(
+            JobstatusProperties properties,
+            ObjectProvider<ClientListener> listeners,
             ObjectProvider<SharedState> sharedState) {
         return factory(listeners, sharedState).asana(properties.getAsana());
     }
 
-    private static ClientFactory factory(ObjectProvider<ClientListener> listeners, ObjectProvider<SharedState> sharedState) {
+    private static ClientFactory factory(
+            ObjectProvider<ClientListener> listeners, ObjectProvider<SharedState> sharedState) {
         return new ClientFactory(listeners.orderedStream().toList(), sharedState.getIfUnique());
     }
 

@@ -23,11 +23,11 @@ public final class JobstatusCallOutcomes implements ClientListener {
     private final Map<String, LastCall> lastCalls = new ConcurrentHashMap<>();
 
     /** Creates a record with no call yet. */
-    public JobstatusCallOutcomes() {
-    }
+    public JobstatusCallOutcomes() {}
 
     @Override
-    public Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
+    public Operation operationStarted(
+            String provider, String operation, @Nullable String jobId, @Nullable Operation parent) {
         if ("wait".equals(operation)) {
             return Operation.NONE;
         }
@@ -94,8 +94,7 @@ public final class JobstatusCallOutcomes implements ClientListener {
     }
 
     /** A health status code and its details, for either Boot line's health API. */
-    record HealthReport(String status, Map<String, Object> details) {
-    }
+    record HealthReport(String status, Map<String, Object> details) {}
 
     /**
      * How a provider's last call ended.
@@ -110,7 +109,8 @@ public final class JobstatusCallOutcomes implements ClientListener {
             if (error == null) {
                 return new LastCall(true, null, false);
             }
-            boolean refused = error instanceof AuthenticationException || previous != null && previous.credentialsRefused();
+            boolean refused =
+                    error instanceof AuthenticationException || previous != null && previous.credentialsRefused();
             return new LastCall(false, error.getClass().getSimpleName(), refused);
         }
     }

@@ -3,14 +3,14 @@ package dev.jobstatus.spring.boot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * The {@code jobstatus} health contributor on Boot 3.5's health API, in {@code org.springframework.boot.actuate.health}: one indicator per provider with a client bean, reporting what
@@ -22,8 +22,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 @ConditionalOnProperty(prefix = "management.health.jobstatus", name = "enabled", matchIfMissing = true)
 public class JobstatusHealthAutoConfiguration {
     /** Created by Spring Boot. */
-    public JobstatusHealthAutoConfiguration() {
-    }
+    public JobstatusHealthAutoConfiguration() {}
 
     /**
      * {@return the contributor named {@code jobstatus}, with one indicator per provider}
@@ -33,12 +32,15 @@ public class JobstatusHealthAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "jobstatusHealthContributor")
-    public CompositeHealthContributor jobstatusHealthContributor(JobstatusCallOutcomes outcomes, ListableBeanFactory beans) {
+    public CompositeHealthContributor jobstatusHealthContributor(
+            JobstatusCallOutcomes outcomes, ListableBeanFactory beans) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
         for (String provider : JobstatusCallOutcomes.providers(beans)) {
             indicators.put(provider, () -> {
                 JobstatusCallOutcomes.HealthReport report = outcomes.health(provider);
-                return Health.status(report.status()).withDetails(report.details()).build();
+                return Health.status(report.status())
+                        .withDetails(report.details())
+                        .build();
             });
         }
         return CompositeHealthContributor.fromMap(indicators);

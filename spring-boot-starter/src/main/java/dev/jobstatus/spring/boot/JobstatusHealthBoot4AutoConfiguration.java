@@ -7,10 +7,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code jobstatus} health contributor on Boot 4.0's health API, in its own module {@code spring-boot-health}: one indicator per provider with a client bean, reporting what
@@ -22,8 +22,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 @ConditionalOnProperty(prefix = "management.health.jobstatus", name = "enabled", matchIfMissing = true)
 public class JobstatusHealthBoot4AutoConfiguration {
     /** Created by Spring Boot. */
-    public JobstatusHealthBoot4AutoConfiguration() {
-    }
+    public JobstatusHealthBoot4AutoConfiguration() {}
 
     /**
      * {@return the contributor named {@code jobstatus}, with one indicator per provider}
@@ -33,12 +32,15 @@ public class JobstatusHealthBoot4AutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "jobstatusHealthContributor")
-    public CompositeHealthContributor jobstatusHealthContributor(JobstatusCallOutcomes outcomes, ListableBeanFactory beans) {
+    public CompositeHealthContributor jobstatusHealthContributor(
+            JobstatusCallOutcomes outcomes, ListableBeanFactory beans) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
         for (String provider : JobstatusCallOutcomes.providers(beans)) {
             indicators.put(provider, () -> {
                 JobstatusCallOutcomes.HealthReport report = outcomes.health(provider);
-                return Health.status(report.status()).withDetails(report.details()).build();
+                return Health.status(report.status())
+                        .withDetails(report.details())
+                        .build();
             });
         }
         return CompositeHealthContributor.fromMap(indicators);

@@ -24,8 +24,7 @@ public class JobstatusProperties {
     private final Redis redis = new Redis();
 
     /** Creates the properties with every setting unset. */
-    public JobstatusProperties() {
-    }
+    public JobstatusProperties() {}
 
     /** {@return the Nexudus properties} */
     public Nexudus getNexudus() {
@@ -59,8 +58,7 @@ public class JobstatusProperties {
         private @Nullable String password;
 
         /** Creates the properties with every setting unset. */
-        public Nexudus() {
-        }
+        public Nexudus() {}
 
         /** {@return the bearer token, or {@code null}} */
         public @Nullable String getBearerToken() {
@@ -120,8 +118,7 @@ public class JobstatusProperties {
         private @Nullable String instanceId;
 
         /** Creates the properties with every setting unset. */
-        public Wix() {
-        }
+        public Wix() {}
 
         /** {@return the API key, or {@code null}} */
         public @Nullable String getApiKey() {
@@ -189,8 +186,7 @@ public class JobstatusProperties {
         private @Nullable String refreshToken;
 
         /** Creates the properties with every setting unset. */
-        public Asana() {
-        }
+        public Asana() {}
 
         /** {@return the bearer token, or {@code null}} */
         public @Nullable String getBearerToken() {
@@ -227,8 +223,7 @@ public class JobstatusProperties {
         private @Nullable String url;
 
         /** Creates the properties with every setting unset. */
-        public Redis() {
-        }
+        public Redis() {}
 
         /** {@return the Redis URL, or {@code null} to share nothing} */
         public @Nullable String getUrl() {

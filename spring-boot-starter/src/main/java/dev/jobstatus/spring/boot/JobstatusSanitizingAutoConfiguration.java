@@ -17,11 +17,11 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(SanitizingFunction.class)
 public class JobstatusSanitizingAutoConfiguration {
     /** How the secret properties end, lower case without separators. */
-    private static final Set<String> SECRETS = Set.of("bearertoken", "password", "apikey", "clientsecret", "refreshtoken");
+    private static final Set<String> SECRETS =
+            Set.of("bearertoken", "password", "apikey", "clientsecret", "refreshtoken");
 
     /** Created by Spring Boot. */
-    public JobstatusSanitizingAutoConfiguration() {
-    }
+    public JobstatusSanitizingAutoConfiguration() {}
 
     /** {@return the function that masks the jobstatus secrets} */
     @Bean
@@ -37,6 +37,7 @@ public class JobstatusSanitizingAutoConfiguration {
      */
     static boolean isSecret(String key) {
         String flat = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return flat.startsWith("jobstatus") && (flat.equals("jobstatusredisurl") || SECRETS.stream().anyMatch(flat::endsWith));
+        return flat.startsWith("jobstatus")
+                && (flat.equals("jobstatusredisurl") || SECRETS.stream().anyMatch(flat::endsWith));
     }
 }

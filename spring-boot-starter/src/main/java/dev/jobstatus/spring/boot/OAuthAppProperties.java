@@ -11,8 +11,7 @@ public abstract class OAuthAppProperties extends ProviderProperties {
     private @Nullable String clientSecret;
 
     /** Creates the properties with every setting left to the client's default. */
-    protected OAuthAppProperties() {
-    }
+    protected OAuthAppProperties() {}
 
     /** {@return the OAuth client id, or {@code null}} */
     public @Nullable String getClientId() {

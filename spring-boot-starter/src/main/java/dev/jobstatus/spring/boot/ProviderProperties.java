@@ -27,8 +27,7 @@ public abstract class ProviderProperties {
     private final Poll poll = new Poll();
 
     /** Creates the properties with every setting left to the client's default. */
-    protected ProviderProperties() {
-    }
+    protected ProviderProperties() {}
 
     /** {@return the API root, or {@code null} for the provider's public API} */
     public @Nullable String getBaseUrl() {
@@ -111,8 +110,7 @@ public abstract class ProviderProperties {
         private @Nullable Duration timeout;
 
         /** Creates the properties with every setting unset. */
-        public Retry() {
-        }
+        public Retry() {}
 
         /** {@return the number of retries, or {@code null} for the default} */
         public @Nullable Integer getMaxRetries() {
@@ -186,8 +184,7 @@ public abstract class ProviderProperties {
         private @Nullable Duration timeout;
 
         /** Creates the properties with every setting unset. */
-        public Poll() {
-        }
+        public Poll() {}
 
         /** {@return the first interval, or {@code null} for the default} */
         public @Nullable Duration getInitialInterval() {

@@ -29,19 +29,29 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class JobstatusActuatorTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JobstatusAutoConfiguration.class, JobstatusHealthAutoConfiguration.class,
-                    JobstatusHealthBoot4AutoConfiguration.class, JobstatusSanitizingAutoConfiguration.class,
-                    EndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    JobstatusAutoConfiguration.class,
+                    JobstatusHealthAutoConfiguration.class,
+                    JobstatusHealthBoot4AutoConfiguration.class,
+                    JobstatusSanitizingAutoConfiguration.class,
+                    EndpointAutoConfiguration.class,
+                    ConfigurationPropertiesReportEndpointAutoConfiguration.class));
 
     @Test
     void healthHasOneIndicatorPerProviderFromItsLastCallAndSpendsNoCallOfItsOwn() {
-        try (NexudusSimulator nexudusApi = NexudusSimulator.start().withoutRateLimits().seed(3);
-                AsanaSimulator asanaApi = AsanaSimulator.start().withoutRateLimits().addJob("1201", "succeeded")) {
-            runner.withPropertyValues("jobstatus.nexudus.base-url=" + nexudusApi.baseUrl(),
-                    "jobstatus.nexudus.username=" + NexudusSimulator.USERNAME, "jobstatus.nexudus.password=" + NexudusSimulator.PASSWORD,
-                    "jobstatus.asana.base-url=" + asanaApi.baseUrl(), "jobstatus.asana.bearer-token=wrong-token").run(context -> {
-                        CompositeHealthContributor jobstatus = context.getBean("jobstatusHealthContributor",
-                                CompositeHealthContributor.class);
+        try (NexudusSimulator nexudusApi =
+                        NexudusSimulator.start().withoutRateLimits().seed(3);
+                AsanaSimulator asanaApi =
+                        AsanaSimulator.start().withoutRateLimits().addJob("1201", "succeeded")) {
+            runner.withPropertyValues(
+                            "jobstatus.nexudus.base-url=" + nexudusApi.baseUrl(),
+                            "jobstatus.nexudus.username=" + NexudusSimulator.USERNAME,
+                            "jobstatus.nexudus.password=" + NexudusSimulator.PASSWORD,
+                            "jobstatus.asana.base-url=" + asanaApi.baseUrl(),
+                            "jobstatus.asana.bearer-token=wrong-token")
+                    .run(context -> {
+                        CompositeHealthContributor jobstatus =
+                                context.getBean("jobstatusHealthContributor", CompositeHealthContributor.class);
                         List<String> names = new ArrayList<>();
                         jobstatus.forEach(named -> names.add(named.getName()));
                         assertThat(names).containsExactly("nexudus", "asana");
@@ -59,8 +69,10 @@ class JobstatusActuatorTest {
                         int asanaRequests = asanaApi.server().getRequestCount();
                         Health refused = health(jobstatus, "asana");
                         assertThat(refused.getStatus()).isEqualTo(Status.DOWN);
-                        assertThat(refused.getDetails()).containsEntry("lastCall", "failed")
-                                .containsEntry("error", "AuthenticationException").containsEntry("credentials", "refused");
+                        assertThat(refused.getDetails())
+                                .containsEntry("lastCall", "failed")
+                                .containsEntry("error", "AuthenticationException")
+                                .containsEntry("credentials", "refused");
                         assertThat(refused.toString()).doesNotContain("wrong-token");
                         assertThat(asanaApi.server().getRequestCount()).isEqualTo(asanaRequests);
                     });
@@ -75,20 +87,37 @@ class JobstatusActuatorTest {
 
     @Test
     void configpropsMasksEverySecretEvenWithShowValuesAlways() {
-        runner.withPropertyValues("management.endpoint.configprops.show-values=always",
-                "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops",
-                "jobstatus.nexudus.username=" + NexudusSimulator.USERNAME, "jobstatus.nexudus.password=" + NexudusSimulator.PASSWORD,
-                "jobstatus.wix.api-key=" + WixSimulator.API_KEY, "jobstatus.wix.site-id=" + WixSimulator.SITE_ID,
-                "jobstatus.asana.client-id=" + AsanaSimulator.CLIENT_ID, "jobstatus.asana.client-secret=" + AsanaSimulator.CLIENT_SECRET,
-                "jobstatus.asana.refresh-token=" + AsanaSimulator.REFRESH_TOKEN,
-                "jobstatus.redis.url=redis://jobs:redis-secret@localhost:1").run(context -> {
+        runner.withPropertyValues(
+                        "management.endpoint.configprops.show-values=always",
+                        "spring.jmx.enabled=true",
+                        "management.endpoints.jmx.exposure.include=configprops",
+                        "jobstatus.nexudus.username=" + NexudusSimulator.USERNAME,
+                        "jobstatus.nexudus.password=" + NexudusSimulator.PASSWORD,
+                        "jobstatus.wix.api-key=" + WixSimulator.API_KEY,
+                        "jobstatus.wix.site-id=" + WixSimulator.SITE_ID,
+                        "jobstatus.asana.client-id=" + AsanaSimulator.CLIENT_ID,
+                        "jobstatus.asana.client-secret=" + AsanaSimulator.CLIENT_SECRET,
+                        "jobstatus.asana.refresh-token=" + AsanaSimulator.REFRESH_TOKEN,
+                        "jobstatus.redis.url=redis://jobs:redis-secret@localhost:1")
+                .run(context -> {
                     StringBuilder report = new StringBuilder();
-                    context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationPropertiesWithPrefix("jobstatus")
-                            .getContexts().values().forEach(c -> c.getBeans().values().forEach(
-                                    bean -> report.append(bean.getProperties()).append(bean.getInputs())));
-                    assertThat(report.toString()).contains(NexudusSimulator.USERNAME, WixSimulator.SITE_ID, AsanaSimulator.CLIENT_ID, "******")
-                            .doesNotContain(NexudusSimulator.PASSWORD, WixSimulator.API_KEY, AsanaSimulator.CLIENT_SECRET,
-                                    AsanaSimulator.REFRESH_TOKEN, "redis-secret");
+                    context.getBean(ConfigurationPropertiesReportEndpoint.class)
+                            .configurationPropertiesWithPrefix("jobstatus")
+                            .getContexts()
+                            .values()
+                            .forEach(c -> c.getBeans()
+                                    .values()
+                                    .forEach(bean ->
+                                            report.append(bean.getProperties()).append(bean.getInputs())));
+                    assertThat(report.toString())
+                            .contains(
+                                    NexudusSimulator.USERNAME, WixSimulator.SITE_ID, AsanaSimulator.CLIENT_ID, "******")
+                            .doesNotContain(
+                                    NexudusSimulator.PASSWORD,
+                                    WixSimulator.API_KEY,
+                                    AsanaSimulator.CLIENT_SECRET,
+                                    AsanaSimulator.REFRESH_TOKEN,
+                                    "redis-secret");
                 });
     }
 

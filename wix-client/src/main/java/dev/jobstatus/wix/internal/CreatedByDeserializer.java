@@ -21,6 +21,7 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
     private static final long serialVersionUID = 1L;
     /** Each id's field and options object, in camelCase and then in snake_case. */
     private static final String[] VISITOR = names("anonymousVisitorId", "anonymous_visitor_id");
+
     private static final String[] MEMBER = names("memberId", "member_id");
     private static final String[] USER = names("wixUserId", "wix_user_id");
     private static final String[] APP = names("appId", "app_id");
@@ -33,11 +34,14 @@ public final class CreatedByDeserializer extends StdDeserializer<CreatedBy> {
 
     @Override
     public CreatedBy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.FIELD_NAME) && !p.hasToken(JsonToken.END_OBJECT)) {
+        if (!p.hasToken(JsonToken.START_OBJECT)
+                && !p.hasToken(JsonToken.FIELD_NAME)
+                && !p.hasToken(JsonToken.END_OBJECT)) {
             p.skipChildren();
             return new CreatedBy.Unknown(CreatorType.UNKNOWN_TYPE, Map.of());
         }
-        ParsedObject node = ParsedObject.Reader.object(p, ctxt);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> node = JsonValues.frozen(ctxt.readValue(p, Map.class));
         String visitor = id(node, VISITOR);
         String member = id(node, MEMBER);
         String user = id(node, USER);

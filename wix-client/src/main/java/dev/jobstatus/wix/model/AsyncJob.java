@@ -1,7 +1,5 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -12,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.core.polling.JobState;
 import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.Progress;
+import dev.jobstatus.wix.internal.JsonValues;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Wix async job, as {@code GetAsyncJob} returns it. Fields Wix leaves out are {@code null}, except
@@ -29,9 +29,15 @@ import java.util.Map;
  *     is absent)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nullable AsyncJobStatus status,
-                       @Nullable Instant createdDate, @Nullable Instant updatedDate, @Nullable CreatedBy createdBy,
-                       Counts counts) implements JobView {
+public record AsyncJob(
+        @Nullable String id,
+        Map<String, Object> metadata,
+        @Nullable AsyncJobStatus status,
+        @Nullable Instant createdDate,
+        @Nullable Instant updatedDate,
+        @Nullable CreatedBy createdBy,
+        Counts counts)
+        implements JobView {
 
     /**
      * Fills absent counts; a metadata map the caller built is copied.
@@ -46,7 +52,7 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * absent)
      */
     public AsyncJob {
-        metadata = ParsedObject.of(metadata);
+        metadata = JsonValues.frozen(metadata);
         counts = counts == null ? Counts.NONE : counts;
     }
 
@@ -56,16 +62,25 @@ public record AsyncJob(@Nullable String id, Map<String, Object> metadata, @Nulla
      * dates {@code created_date} and {@code updated_date}.
      */
     @JsonCreator
-    static AsyncJob fromJson(@JsonProperty(value = "id", required = true) @JsonSetter(nulls = Nulls.FAIL) String id,
-                             @JsonProperty("metadata") ParsedObject metadata,
-                             @JsonProperty("status") AsyncJobStatus status,
-                             @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
-                             @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,
-                             @JsonProperty("createdBy") @JsonAlias("created_by") CreatedBy createdBy,
-                             @JsonProperty("owner") CreatedBy owner, @JsonProperty("counts") Counts counts,
-                             @JsonProperty("counters") JsonNode counters) {
-        return new AsyncJob(id, metadata, status, createdDate, updatedDate,
-                createdBy != null ? createdBy : owner, counts != null ? counts : LegacyCounters.read(counters));
+    static AsyncJob fromJson(
+            @JsonProperty(value = "id", required = true) @JsonSetter(nulls = Nulls.FAIL) String id,
+            @JsonProperty("metadata") Map<String, Object> metadata,
+            @JsonProperty("status") AsyncJobStatus status,
+            @JsonProperty("createdDate") @JsonAlias("created_date") Instant createdDate,
+            @JsonProperty("updatedDate") @JsonAlias("updated_date") Instant updatedDate,
+            @JsonProperty("createdBy") @JsonAlias("created_by") CreatedBy createdBy,
+            @JsonProperty("owner") CreatedBy owner,
+            @JsonProperty("counts") Counts counts,
+            @JsonProperty("counters") JsonNode counters) {
+        Counts read = counts != null ? counts : LegacyCounters.read(counters);
+        return new AsyncJob(
+                id,
+                metadata,
+                status,
+                createdDate,
+                updatedDate,
+                createdBy != null ? createdBy : owner,
+                read != null ? read : Counts.NONE);
     }
 
     /**

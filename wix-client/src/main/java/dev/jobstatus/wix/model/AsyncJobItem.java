@@ -1,10 +1,10 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.jobstatus.wix.internal.JsonValues;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One item an async job processed: its id, the entity it was about, whether it succeeded, its data and, when it
@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param error why the item failed, or {@code null} when it did not (or Wix sent no error details)
  * @param fields every field of the item as parsed JSON; unmodifiable
  */
-public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Nullable Boolean success, Map<String, Object> data,
-                           @Nullable ItemError error, Map<String, Object> fields) {
+public record AsyncJobItem(
+        @Nullable String id,
+        @Nullable String entityId,
+        @Nullable Boolean success,
+        Map<String, Object> data,
+        @Nullable ItemError error,
+        Map<String, Object> fields) {
     /**
      * Keeps the data and the fields unmodifiable: a map the caller built is copied.
      *
@@ -30,21 +35,25 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
      * @param fields every field of the item as parsed JSON; unmodifiable
      */
     public AsyncJobItem {
-        data = ParsedObject.of(data);
-        fields = ParsedObject.of(fields);
+        data = JsonValues.frozen(data);
+        fields = JsonValues.frozen(fields);
     }
 
     /**
      * Reads an item from its JSON fields. The error is read from {@code error} (documented), or from
      * {@code errorDetails} or {@code applicationError}, which older answers used.
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     @SuppressWarnings("unchecked")
-    static AsyncJobItem fromJson(ParsedObject fields) {
+    static AsyncJobItem fromJson(Map<String, Object> fields) {
         Object success = fields.get("success");
-        return new AsyncJobItem(text(fields.get("id")), text(fields.get("entityId")),
+        return new AsyncJobItem(
+                text(fields.get("id")),
+                text(fields.get("entityId")),
                 success instanceof Boolean b ? b : success == null ? null : Boolean.valueOf(success.toString()),
-                fields.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : null, error(fields), fields);
+                fields.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of(),
+                error(fields),
+                fields);
     }
 
     /** {@return the error, if the item failed with details} */
@@ -57,12 +66,12 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
         return Boolean.FALSE.equals(success) || (success == null && error != null);
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static ItemError error(Map<String, Object> fields) {
+    private static @Nullable ItemError error(Map<String, Object> fields) {
         for (String key : new String[] {"error", "errorDetails", "applicationError"}) {
             if (fields.get(key) instanceof Map<?, ?> map) {
                 Map<String, Object> error = (Map<String, Object>) map;
@@ -70,8 +79,10 @@ public record AsyncJobItem(@Nullable String id, @Nullable String entityId, @Null
                     error = (Map<String, Object>) nested;
                 }
                 Object description = error.containsKey("description") ? error.get("description") : error.get("message");
-                return new ItemError(text(error.get("code")), text(description),
-                        error.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : null);
+                return new ItemError(
+                        text(error.get("code")),
+                        text(description),
+                        error.get("data") instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
             }
         }
         return null;

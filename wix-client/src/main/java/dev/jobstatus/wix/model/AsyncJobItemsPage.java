@@ -1,7 +1,7 @@
 package dev.jobstatus.wix.model;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of an async job's items.
@@ -13,8 +13,12 @@ import java.util.List;
  * @param hasNext whether there is a further page: a non-empty {@code nextCursor}, Wix's public contract (its
  *     {@code hasNext} flag is internal and often absent)
  */
-public record AsyncJobItemsPage(List<AsyncJobItem> items, @Nullable Integer count, @Nullable String nextCursor,
-                                @Nullable String prevCursor, boolean hasNext) {
+public record AsyncJobItemsPage(
+        List<AsyncJobItem> items,
+        @Nullable Integer count,
+        @Nullable String nextCursor,
+        @Nullable String prevCursor,
+        boolean hasNext) {
     /**
      * Copies the items.
      *
@@ -25,6 +29,8 @@ public record AsyncJobItemsPage(List<AsyncJobItem> items, @Nullable Integer coun
      * @param hasNext whether there is a further page: a non-empty {@code nextCursor}
      */
     public AsyncJobItemsPage {
-        items = items == null ? List.of() : items.stream().filter(i -> i != null).toList();
+        items = items == null
+                ? List.of()
+                : items.stream().filter(i -> i != null).toList();
     }
 }

@@ -1,11 +1,11 @@
 package dev.jobstatus.wix.model;
 
-import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many items of a Wix async job were processed.
@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param errorByCodeCount failures per error code; never {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Counts(@Nullable Long total, @JsonAlias("success_count") long successCount, @JsonAlias("fail_count") long failCount,
-                     @JsonAlias("error_by_code_count") Map<String, Long> errorByCodeCount) {
+public record Counts(
+        @Nullable Long total,
+        @JsonAlias("success_count") long successCount,
+        @JsonAlias("fail_count") long failCount,
+        @JsonAlias("error_by_code_count") Map<String, Long> errorByCodeCount) {
     /** Counts of a job with nothing processed and no known total. */
     public static final Counts NONE = new Counts(null, 0, 0, Map.of());
 

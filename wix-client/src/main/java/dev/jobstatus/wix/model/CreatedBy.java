@@ -1,8 +1,8 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.jobstatus.wix.internal.CreatedByDeserializer;
+import dev.jobstatus.wix.internal.JsonValues;
 import java.util.Map;
 
 /**
@@ -89,7 +89,7 @@ public sealed interface CreatedBy {
          * @param fields every field of the creator object, as parsed JSON
          */
         public Unknown {
-            fields = ParsedObject.of(fields);
+            fields = JsonValues.frozen(fields);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.jobstatus.wix.model;
 
-import dev.jobstatus.wix.internal.ParsedObject;
-import org.jspecify.annotations.Nullable;
+import dev.jobstatus.wix.internal.JsonValues;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why one item of an async job failed, as far as Wix says.
@@ -20,6 +20,6 @@ public record ItemError(@Nullable String code, @Nullable String description, Map
      * @param data further error data as parsed JSON; never {@code null}
      */
     public ItemError {
-        data = ParsedObject.of(data);
+        data = JsonValues.frozen(data);
     }
 }

@@ -3,6 +3,7 @@ package dev.jobstatus.wix.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the deprecated {@code counters} of older jobs into {@link Counts}. Its names differ from those of
@@ -10,10 +11,9 @@ import java.util.Map;
  * one reference page shows them in snake_case, and a number may come wrapped as {@code {"value": n}}.
  */
 final class LegacyCounters {
-    private LegacyCounters() {
-    }
+    private LegacyCounters() {}
 
-    static Counts read(JsonNode counters) {
+    static @Nullable Counts read(@Nullable JsonNode counters) {
         if (counters == null || !counters.isObject()) {
             return null;
         }
@@ -33,16 +33,16 @@ final class LegacyCounters {
         return new Counts(total, succeeded == null ? 0 : succeeded, failed == null ? 0 : failed, errors);
     }
 
-    private static JsonNode field(JsonNode node, String camel, String snake) {
+    private static @Nullable JsonNode field(JsonNode node, String camel, String snake) {
         JsonNode value = node.get(camel);
         return value != null && !value.isNull() ? value : node.get(snake);
     }
 
-    private static Long number(JsonNode node, String camel, String snake) {
+    private static @Nullable Long number(JsonNode node, String camel, String snake) {
         return number(field(node, camel, snake));
     }
 
-    private static Long number(JsonNode value) {
+    private static @Nullable Long number(@Nullable JsonNode value) {
         if (value != null && value.isObject()) {
             value = value.get("value");
         }

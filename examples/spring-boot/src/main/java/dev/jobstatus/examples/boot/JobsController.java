@@ -33,7 +33,11 @@ public class JobsController {
      */
     @GetMapping("/jobs/nexudus/failed")
     public long failedNexudusJobs() {
-        return nexudus.backgroundJobs().listAll(BackgroundJobQuery.builder().status("Failed").build()).stream().count();
+        return nexudus
+                .backgroundJobs()
+                .listAll(BackgroundJobQuery.builder().status("Failed").build())
+                .stream()
+                .count();
     }
 
     /**

@@ -31,12 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JobsApplicationTest {
-    private static final NexudusSimulator NEXUDUS = NexudusSimulator.start().withoutRateLimits().seed(50)
-            .addJob(7, "Queued", "Running", "Completed");
-    private static final WixSimulator WIX = WixSimulator.start().withoutRateLimits().addJob("w-1", 10L, 2);
-    private static final AsanaSimulator ASANA = AsanaSimulator.start().withoutRateLimits()
-            .addJob("1201", "in_progress", "succeeded");
-    private static final List<String> SECRETS = List.of(NexudusSimulator.PASSWORD, WixSimulator.API_KEY, AsanaSimulator.TOKEN);
+    private static final NexudusSimulator NEXUDUS =
+            NexudusSimulator.start().withoutRateLimits().seed(50).addJob(7, "Queued", "Running", "Completed");
+    private static final WixSimulator WIX =
+            WixSimulator.start().withoutRateLimits().addJob("w-1", 10L, 2);
+    private static final AsanaSimulator ASANA =
+            AsanaSimulator.start().withoutRateLimits().addJob("1201", "in_progress", "succeeded");
+    private static final List<String> SECRETS =
+            List.of(NexudusSimulator.PASSWORD, WixSimulator.API_KEY, AsanaSimulator.TOKEN);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -69,7 +71,12 @@ class JobsApplicationTest {
 
     @Test
     void listsAndWaitsOnJobsThenShowsHealthMetricsAndMaskedSecrets() throws Exception {
-        assertThat(health().path("components").path("jobstatus").path("components").path("nexudus").path("status").asText())
+        assertThat(health().path("components")
+                        .path("jobstatus")
+                        .path("components")
+                        .path("nexudus")
+                        .path("status")
+                        .asText())
                 .isEqualTo("UNKNOWN");
 
         assertThat(Long.parseLong(get("/jobs/nexudus/failed"))).isEqualTo(10);
@@ -82,19 +89,25 @@ class JobsApplicationTest {
         for (String provider : List.of("nexudus", "wix", "asana")) {
             JsonNode one = jobstatus.path("components").path(provider);
             assertThat(one.path("status").asText()).as(provider).isEqualTo("UP");
-            assertThat(one.path("details").path("lastCall").asText()).as(provider).isEqualTo("succeeded");
+            assertThat(one.path("details").path("lastCall").asText())
+                    .as(provider)
+                    .isEqualTo("succeeded");
         }
 
         List<String> names = new ArrayList<>();
         json.readTree(get("/actuator/metrics")).path("names").forEach(name -> names.add(name.asText()));
         assertThat(names).contains("jobstatus.client.operations", "jobstatus.client.requests");
-        JsonNode waits = json.readTree(get("/actuator/metrics/jobstatus.client.operations?tag=jobstatus.operation:wait"));
+        JsonNode waits =
+                json.readTree(get("/actuator/metrics/jobstatus.client.operations?tag=jobstatus.operation:wait"));
         assertThat(waits.path("measurements").get(0).path("value").asDouble()).isEqualTo(3.0);
-        assertThat(waits.path("availableTags").toString()).contains("jobstatus.provider", "jobstatus.outcome")
+        assertThat(waits.path("availableTags").toString())
+                .contains("jobstatus.provider", "jobstatus.outcome")
                 .doesNotContain("jobstatus.job.id");
 
         String configprops = get("/actuator/configprops/jobstatus");
-        assertThat(configprops).contains(NexudusSimulator.USERNAME, WixSimulator.SITE_ID, "******").doesNotContain(SECRETS);
+        assertThat(configprops)
+                .contains(NexudusSimulator.USERNAME, WixSimulator.SITE_ID, "******")
+                .doesNotContain(SECRETS);
     }
 
     private JsonNode health() throws IOException, InterruptedException {
@@ -110,7 +123,8 @@ class JobsApplicationTest {
 
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build();
+                .timeout(Duration.ofSeconds(30))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
