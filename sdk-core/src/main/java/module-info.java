@@ -19,6 +19,7 @@ module dev.jobstatus.core {
     exports dev.jobstatus.core.retry;
     exports dev.jobstatus.core.telemetry;
     exports dev.jobstatus.core.time;
+    exports dev.jobstatus.core.watch;
     exports dev.jobstatus.core.internal.auth to
             dev.jobstatus.nexudus,
             dev.jobstatus.wix,
@@ -69,6 +70,10 @@ module dev.jobstatus.core {
             dev.jobstatus.wix,
             dev.jobstatus.asana,
             dev.jobstatus.redis;
+    exports dev.jobstatus.core.internal.watch to
+            dev.jobstatus.nexudus,
+            dev.jobstatus.wix,
+            dev.jobstatus.asana;
 
     // Jackson maps JSON into the SDK's records and instantiates its deserializers reflectively.
     opens dev.jobstatus.core to

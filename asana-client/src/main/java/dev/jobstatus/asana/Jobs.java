@@ -3,6 +3,9 @@ package dev.jobstatus.asana;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import java.util.concurrent.CompletableFuture;
 
 /** Asana jobs ({@code /jobs/{job_gid}}): read one, wait for one. Obtained from {@link AsanaClient#jobs()}; thread-safe. */
@@ -75,6 +78,39 @@ public interface Jobs {
      * @param options the fields each poll returns, and formatting
      */
     JobWaiter<Job> waiter(String gid, JobOptions options);
+
+    /**
+     * {@return a watcher of many jobs at once, with no job yet: add them with {@link JobWatcher#add(String)}} Asana
+     * has no listing of jobs, so each poll is one get: the watcher sends them the job due soonest first, each job's
+     * interval growing with its age as the poll policy says, and never faster than the client's rate limiter allows
+     * (with a {@code SharedState}, the quota shared by every process on the account); when the quota rather than the
+     * policy sets a job's interval, the listener is told ({@link dev.jobstatus.core.watch.WatchEvent.Paced}).
+     * Intervals and the timeout are {@code options}' poll policy, or the client's.
+     *
+     * @param jobOptions the fields each get returns (with {@code status}, as for {@link #waiter(String, JobOptions)})
+     * @param options the poll policy
+     * @param listener told of each change and end, on an SDK thread
+     */
+    JobWatcher<Job> watcher(JobOptions jobOptions, WatchOptions options, WatchListener<? super Job> listener);
+
+    /**
+     * {@return a watcher of many jobs at once, with Asana's default fields}
+     *
+     * @param options the poll policy
+     * @param listener told of each change and end, on an SDK thread
+     */
+    default JobWatcher<Job> watcher(WatchOptions options, WatchListener<? super Job> listener) {
+        return watcher(JobOptions.none(), options, listener);
+    }
+
+    /**
+     * {@return a watcher of many jobs at once, with Asana's default fields and no listener}
+     *
+     * @param options the poll policy
+     */
+    default JobWatcher<Job> watcher(WatchOptions options) {
+        return watcher(JobOptions.none(), options, WatchListener.none());
+    }
 
     /**
      * Waits, blocking, until job {@code gid} has ended, and returns it whether it succeeded or

@@ -7,8 +7,13 @@ import dev.jobstatus.core.internal.polling.JobWaiters;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.watch.RealJobWatcher;
+import dev.jobstatus.core.internal.watch.WatchSource;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import java.util.concurrent.CompletableFuture;
 
 /** The one implementation of {@link Jobs}, over the client's transport. */
@@ -56,6 +61,27 @@ final class RealJobs implements Jobs {
     @Override
     public JobWaiter<Job> waiter(String gid, JobOptions options) {
         return JobWaiters.create(transport, gid, request(gid, options), JOB, pollPolicy, this.options);
+    }
+
+    @Override
+    public JobWatcher<Job> watcher(
+            JobOptions jobOptions, WatchOptions watchOptions, WatchListener<? super Job> listener) {
+        java.util.Objects.requireNonNull(jobOptions, "jobOptions");
+        PollPolicy policy = watchOptions.policy();
+        return RealJobWatcher.start(
+                transport,
+                new WatchSource<>(
+                        gid -> request(gid, jobOptions),
+                        JOB,
+                        options,
+                        gid -> {
+                            request(gid, jobOptions);
+                            return gid;
+                        },
+                        null),
+                policy != null ? policy : pollPolicy,
+                false,
+                java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     private static ApiRequest request(String gid, JobOptions options) {

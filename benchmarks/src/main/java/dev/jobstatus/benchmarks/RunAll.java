@@ -40,7 +40,9 @@ public final class RunAll {
             int pages,
             int rounds,
             int calls,
-            int pagesPerBlock) {
+            int pagesPerBlock,
+            List<Integer> watchedJobs,
+            int watchedAsanaJobs) {
         static final Config FULL = new Config(
                 false,
                 3,
@@ -54,7 +56,9 @@ public final class RunAll {
                 20,
                 10,
                 2000,
-                100);
+                100,
+                List.of(100, 1_000, 10_000),
+                300);
         static final Config SMOKE = new Config(
                 true,
                 0,
@@ -68,7 +72,9 @@ public final class RunAll {
                 3,
                 1,
                 20,
-                2);
+                2,
+                List.of(20),
+                10);
     }
 
     public static void main(String[] args) throws Exception {
@@ -431,6 +437,7 @@ public final class RunAll {
                 quota.processes().ofQuota(),
                 quota.processes().perSecond() / quota.alone().perSecond(),
                 quota.processes().throttled()));
+        md.append('\n').append(Watching.section(config.watchedJobs(), config.watchedAsanaJobs()));
         md.append(
                 config.smoke()
                         ? "\n(Smoke run: every benchmark and scenario at its smallest size; the numbers mean nothing.)\n"

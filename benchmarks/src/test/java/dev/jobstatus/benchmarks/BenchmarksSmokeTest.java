@@ -33,6 +33,12 @@ class BenchmarksSmokeTest {
                 .contains("| 300 ms |")
                 .contains("3 requests, 0 throttled (409)")
                 .contains("## 6. Shared quota on Redis", "| one client alone | 2 |", "| 4 processes | 8 |")
+                .contains(
+                        "## 7. Waiting on many jobs",
+                        "| nexudus | 20 | watcher |",
+                        "| nexudus | 20 | a wait each |",
+                        "| asana | 10 | watcher |",
+                        "| asana | 10 | a wait each |")
                 .doesNotContain("NaN", "FAILED");
     }
 }

@@ -4,6 +4,7 @@ import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.JobField;
 import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.watch.WatchOptions;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,11 +59,16 @@ final class AsanaCommand {
     /** {@code asana wait GID}. */
     @Command(
             name = "wait",
-            description = "Wait until a job succeeds or fails; exit 0 if it succeeded, 1 if it failed.",
-            footer = "  jobstatus asana wait 1204715892 --fields new_project.name --timeout 5m")
+            description = "Wait until jobs succeed or fail: one job with its progress, or many at once "
+                    + "(gets scheduled inside the quota), a line for each as it ends. Exit 0 if all succeeded, 1 if any failed, "
+                    + "4 on timeout.",
+            footer = {
+                "  jobstatus asana wait 1204715892 --fields new_project.name --timeout 5m",
+                "  jobstatus asana wait 1204715892 1204715893 1204715894"
+            })
     static final class Wait extends ProviderCommand {
-        @Parameters(paramLabel = "GID", description = "The job's gid.")
-        private String gid;
+        @Parameters(paramLabel = "GID", arity = "1..*", description = "The jobs' gids; - reads them from stdin.")
+        private List<String> gids;
 
         @Mixin
         private WaitOptions wait;
@@ -77,11 +83,22 @@ final class AsanaCommand {
         @Override
         public Integer call() {
             try (AsanaClient asana = client(context, options)) {
-                return wait.await(
-                        asana.jobs().waiter(gid, fields.jobOptions().build()),
+                if (!ManyJobs.many(gids)) {
+                    String gid = gids.get(0);
+                    return wait.await(
+                            asana.jobs().waiter(gid, fields.jobOptions().build()),
+                            output(),
+                            "asana job " + gid,
+                            AsanaCommand::print);
+                }
+                WatchOptions watch =
+                        WatchOptions.builder().policy(wait.policy()).build();
+                return ManyJobs.watch(
+                        ManyJobs.ids(gids, context),
+                        listener -> asana.jobs().watcher(fields.jobOptions().build(), watch, listener),
                         output(),
-                        "asana job " + gid,
-                        AsanaCommand::print);
+                        context,
+                        Job::status);
             }
         }
     }

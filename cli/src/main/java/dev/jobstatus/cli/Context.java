@@ -1,5 +1,6 @@
 package dev.jobstatus.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -11,8 +12,14 @@ import java.util.Map;
  * @param out standard output: records
  * @param err standard error: progress and errors
  * @param terminal whether stderr is an interactive terminal
+ * @param in standard input: job ids for {@code wait -}
  */
-record Context(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+record Context(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal, InputStream in) {
+    /** A context whose standard input is the process's. */
+    Context(Map<String, String> env, PrintStream out, PrintStream err, boolean terminal) {
+        this(env, out, err, terminal, System.in);
+    }
+
     /** Returns the variable's value, or {@code null} when unset or blank. */
     String env(String name) {
         String value = env.get(name);

@@ -1,5 +1,6 @@
 package dev.jobstatus.cli;
 
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.nexudus.BackgroundJobField;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
@@ -171,14 +172,26 @@ final class NexudusCommand {
         }
     }
 
-    /** {@code nexudus wait ID}. */
+    /** {@code nexudus wait ID [ID...]}. */
     @Command(
             name = "wait",
-            description = "Wait until a job succeeds or fails; exit 0 if it succeeded, 1 if it failed.",
-            footer = "  jobstatus nexudus wait 87654321 --timeout 10m --interval 2s")
+            description = "Wait until jobs succeed or fail: one job with its progress, or many at once "
+                    + "(one listing per round for all of them), a line for each as it ends. Exit 0 if all succeeded, 1 if any "
+                    + "failed, 4 on timeout.",
+            footer = {
+                "  jobstatus nexudus wait 87654321 --timeout 10m --interval 2s",
+                "  jobstatus nexudus wait 87654321 87654322 87654323 --json",
+                "  cat ids.txt | jobstatus nexudus wait - --full"
+            })
     static final class Wait extends ProviderCommand {
-        @Parameters(paramLabel = "ID", description = "The job's Id.")
-        private long id;
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "The jobs' Ids; - reads them from stdin.")
+        private List<String> ids;
+
+        @Option(
+                names = "--full",
+                description = "With several jobs, fetch each ended job in full (one request each) "
+                        + "rather than print the listing's record, which has no ResultData.")
+        private boolean full;
 
         @Mixin
         private WaitOptions wait;
@@ -189,9 +202,34 @@ final class NexudusCommand {
 
         @Override
         public Integer call() {
+            if (!ManyJobs.many(ids)) {
+                long id = id(ids.get(0));
+                try (NexudusClient nexudus = client(context, options)) {
+                    return wait.await(
+                            nexudus.backgroundJobs().waiter(id), output(), "nexudus job " + id, NexudusCommand::print);
+                }
+            }
+            List<String> all = ManyJobs.ids(ids, context);
+            all.forEach(Wait::id);
             try (NexudusClient nexudus = client(context, options)) {
-                return wait.await(
-                        nexudus.backgroundJobs().waiter(id), output(), "nexudus job " + id, NexudusCommand::print);
+                WatchOptions watch = WatchOptions.builder()
+                        .policy(wait.policy())
+                        .fullRecords(full)
+                        .build();
+                return ManyJobs.watch(
+                        all,
+                        listener -> nexudus.backgroundJobs().watcher(watch, listener),
+                        output(),
+                        context,
+                        BusinessBackgroundJob::status);
+            }
+        }
+
+        private static long id(String id) {
+            try {
+                return Long.parseLong(id);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a Nexudus job Id is a whole number, not " + id);
             }
         }
     }

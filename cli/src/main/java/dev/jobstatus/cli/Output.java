@@ -71,6 +71,26 @@ final class Output {
         return count;
     }
 
+    /** Prints one record as it comes: a JSON line, or the given cells on one line. */
+    void line(Object record, List<Object> cells) {
+        if (json) {
+            jsonLine(record);
+        } else {
+            context.out().println(line(cells.stream().map(Terminal::text).toList(), new int[] {12, 10, 0}));
+        }
+        context.out().flush();
+    }
+
+    /** Shows a progress line on stderr: one live line on a terminal, one line each otherwise. */
+    void status(String text) {
+        if (context.terminal()) {
+            context.err().print("\r\033[2K" + Terminal.text(text));
+        } else {
+            context.err().println(Terminal.text(text));
+        }
+        context.err().flush();
+    }
+
     private void jsonLine(Object record) {
         try {
             context.out().println(Json.writer().with(Terminal.JSON).writeValueAsString(record));

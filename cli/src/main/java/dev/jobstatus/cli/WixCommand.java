@@ -1,5 +1,6 @@
 package dev.jobstatus.cli;
 
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.wix.AsyncJobItemsQuery;
 import dev.jobstatus.wix.ItemStatusFilter;
 import dev.jobstatus.wix.WixClient;
@@ -108,11 +109,16 @@ final class WixCommand {
     /** {@code wix wait JOB_ID}. */
     @Command(
             name = "wait",
-            description = "Wait until a job finishes or fails; exit 0 if it finished, 1 if it failed.",
-            footer = "  jobstatus wix wait 076e0505-6944-4645-a248-80b197ee9cfd --timeout 30m")
+            description = "Wait until jobs finish or fail: one job with its progress, or many at once "
+                    + "(gets scheduled inside the quota), a line for each as it ends. Exit 0 if all finished, 1 if any failed, "
+                    + "4 on timeout.",
+            footer = {
+                "  jobstatus wix wait 076e0505-6944-4645-a248-80b197ee9cfd --timeout 30m",
+                "  cat job-ids.txt | jobstatus wix wait - --json"
+            })
     static final class Wait extends ProviderCommand {
-        @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
-        private String jobId;
+        @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The jobs' ids; - reads them from stdin.")
+        private List<String> jobIds;
 
         @Mixin
         private WaitOptions wait;
@@ -124,7 +130,18 @@ final class WixCommand {
         @Override
         public Integer call() {
             try (WixClient wix = client(context, options)) {
-                return wait.await(wix.asyncJobs().waiter(jobId), output(), "wix job " + jobId, WixCommand::print);
+                if (!ManyJobs.many(jobIds)) {
+                    String jobId = jobIds.get(0);
+                    return wait.await(wix.asyncJobs().waiter(jobId), output(), "wix job " + jobId, WixCommand::print);
+                }
+                WatchOptions watch =
+                        WatchOptions.builder().policy(wait.policy()).build();
+                return ManyJobs.watch(
+                        ManyJobs.ids(jobIds, context),
+                        listener -> wix.asyncJobs().watcher(watch, listener),
+                        output(),
+                        context,
+                        AsyncJob::status);
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.jobstatus.examples;
 
-/** Runs the three examples in turn: {@code java -p <path> -m dev.jobstatus.examples/dev.jobstatus.examples.AllExamples}. */
+/** Runs the examples in turn: {@code java -p <path> -m dev.jobstatus.examples/dev.jobstatus.examples.AllExamples}. */
 public final class AllExamples {
     private AllExamples() {}
 
@@ -9,5 +9,6 @@ public final class AllExamples {
         NexudusListJobs.run(env, System.out);
         WixWaitWithProgress.run(env, System.out);
         AsanaWaitForJob.run(env, System.out);
+        NexudusWatchMany.run(env, System.out);
     }
 }

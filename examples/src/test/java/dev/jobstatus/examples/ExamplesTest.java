@@ -45,6 +45,13 @@ class ExamplesTest {
     }
 
     @Test
+    void nexudusWatchesFiftyJobsAtOnce() {
+        assertThat(NexudusWatchMany.run(OFFLINE, out)).isEqualTo(45);
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("job 10 ended Failed", "job 49 ended Completed", "45 of 50 jobs succeeded");
+    }
+
+    @Test
     void theExamplesRunOnTheModulePathAndOnTheClassPath() throws Exception {
         String dependencies =
                 Files.readString(Path.of("target/runtime-path.txt")).strip();
@@ -60,7 +67,8 @@ class ExamplesTest {
                     .contains(
                             "500 failed jobs",
                             "ended FINISHED with 100 failed item(s)",
-                            "created project Copy of Launch plan")
+                            "created project Copy of Launch plan",
+                            "45 of 50 jobs succeeded")
                     .doesNotContain("Exception");
         }
     }
@@ -106,7 +114,7 @@ class ExamplesTest {
             assertThat(normalize(m.group(2))).as("README snippet " + m.group(1)).isEqualTo(sources.get(m.group(1)));
             checked++;
         }
-        assertThat(checked).isEqualTo(sources.size()).isEqualTo(4);
+        assertThat(checked).isEqualTo(sources.size()).isEqualTo(5);
     }
 
     /** Removes the common indentation, so a snippet reads the same in a method and in the README. */

@@ -3,6 +3,9 @@ package dev.jobstatus.nexudus;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
@@ -70,6 +73,29 @@ public interface BackgroundJobs {
      * @param id the job's id
      */
     JobWaiter<BusinessBackgroundJob> waiter(long id);
+
+    /**
+     * {@return a watcher of many jobs at once, with no job yet: add them with {@link JobWatcher#add(String)}} The
+     * listing does the polling: one round is one listing of the jobs updated since the round before (a page per 1000
+     * changes), however many jobs are watched; a job no listing shows (an old one, or one the listing cannot find)
+     * falls back to a get, a few per round, and a refused listing to a get per job. A job that ends is reported as the
+     * listing has it, without {@code ResultData}, unless {@link WatchOptions#fullRecords()} asks for one get each.
+     * Intervals and the timeout are {@code options}' poll policy, or the client's.
+     *
+     * @param options the poll policy and whether ended jobs are fetched in full
+     * @param listener told of each change and end, on an SDK thread
+     */
+    JobWatcher<BusinessBackgroundJob> watcher(
+            WatchOptions options, WatchListener<? super BusinessBackgroundJob> listener);
+
+    /**
+     * {@return a watcher of many jobs at once, as {@link #watcher(WatchOptions, WatchListener)} without a listener}
+     *
+     * @param options the poll policy and whether ended jobs are fetched in full
+     */
+    default JobWatcher<BusinessBackgroundJob> watcher(WatchOptions options) {
+        return watcher(options, WatchListener.none());
+    }
 
     /**
      * Waits, blocking, until job {@code id} has ended, and returns it whether it succeeded or

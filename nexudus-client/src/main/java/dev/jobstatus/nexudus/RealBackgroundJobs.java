@@ -6,11 +6,16 @@ import dev.jobstatus.core.internal.polling.JobWaiters;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.watch.RealJobWatcher;
+import dev.jobstatus.core.internal.watch.WatchSource;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.nexudus.internal.NexudusJson;
 import dev.jobstatus.nexudus.model.BackgroundJobPage;
 import dev.jobstatus.nexudus.model.BusinessBackgroundJob;
@@ -29,6 +34,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
     private final BodyReader<BusinessBackgroundJob> jobReader;
     private final BodyReader<BackgroundJobPage> pageReader;
     private final RequestOptions options;
+    private final ZoneId zone;
 
     RealBackgroundJobs(HttpTransport transport, StatusClassifier classifier, ZoneId zone, PollPolicy pollPolicy) {
         this.transport = transport;
@@ -37,6 +43,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
         this.jobReader = NexudusJson.job(zone, classifier);
         this.pageReader = NexudusJson.page(zone, classifier);
         this.options = RequestOptions.defaults();
+        this.zone = zone;
     }
 
     private RealBackgroundJobs(RealBackgroundJobs base, RequestOptions options) {
@@ -45,6 +52,7 @@ final class RealBackgroundJobs implements BackgroundJobs {
         this.jobReader = base.jobReader;
         this.pageReader = base.pageReader;
         this.options = options;
+        this.zone = base.zone;
     }
 
     @Override
@@ -64,11 +72,15 @@ final class RealBackgroundJobs implements BackgroundJobs {
 
     @Override
     public BackgroundJobPage list(BackgroundJobQuery query) {
+        return transport.execute(listRequest(query), pageReader, options).value();
+    }
+
+    static ApiRequest listRequest(BackgroundJobQuery query) {
         ApiRequest.Builder request = ApiRequest.get().operation("list", null).path(PATH);
         for (Map.Entry<String, String> param : query.toQueryParameters()) {
             request.query(param.getKey(), param.getValue());
         }
-        return transport.execute(request.build(), pageReader, options).value();
+        return request.build();
     }
 
     @Override
@@ -112,6 +124,31 @@ final class RealBackgroundJobs implements BackgroundJobs {
     @Override
     public JobWaiter<BusinessBackgroundJob> waiter(long id) {
         return JobWaiters.create(transport, Long.toString(id), getRequest(id), jobReader, pollPolicy, options);
+    }
+
+    @Override
+    public JobWatcher<BusinessBackgroundJob> watcher(
+            WatchOptions watchOptions, WatchListener<? super BusinessBackgroundJob> listener) {
+        PollPolicy policy = watchOptions.policy();
+        return RealJobWatcher.start(
+                transport,
+                new WatchSource<>(
+                        id -> getRequest(Long.parseLong(id)),
+                        jobReader,
+                        options,
+                        RealBackgroundJobs::checkId,
+                        () -> new ListingRounds(pageReader, zone)),
+                policy != null ? policy : pollPolicy,
+                watchOptions.fullRecords(),
+                Objects.requireNonNull(listener, "listener"));
+    }
+
+    private static String checkId(String id) {
+        try {
+            return Long.toString(Long.parseLong(id.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a Nexudus job id is a whole number (" + e.getMessage() + ")", e);
+        }
     }
 
     private static ApiRequest getRequest(long id) {

@@ -44,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  * {@code jobstatus.status_class}, such as {@code 5xx}); {@code jobstatus.client.retries} per provider and cause;
  * {@code jobstatus.client.throttles} per provider and status; {@code jobstatus.wait.duration} (s) and
  * {@code jobstatus.wait.polls} per provider and outcome ({@code succeeded}, {@code failed}, {@code timeout},
- * {@code error}); {@code jobstatus.waits.active}, the waits in progress. No metric carries a job id or a URL.
+ * {@code error}); {@code jobstatus.waits.active}, the waits in progress; {@code jobstatus.watch.round.requests} and
+ * {@code jobstatus.watch.jobs} per provider, the requests each round of a job watcher sent and the jobs it watched
+ * (a round is a {@code watch round} span, its requests operations under it, with
+ * {@code jobstatus.watch.requests} and {@code jobstatus.watch.jobs}). No metric carries a job id or a URL.
  *
  * <p>Nothing secret is recorded: the SDK tells its listeners no token, key, password, query or body, and no
  * exception message is recorded (exceptions appear by class name). Thread-safe.
@@ -56,6 +59,8 @@ public final class JobstatusTelemetry implements ClientListener {
     static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("jobstatus.provider");
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("jobstatus.operation");
     static final AttributeKey<String> JOB_ID = AttributeKey.stringKey("jobstatus.job.id");
+    static final AttributeKey<Long> ROUND_REQUESTS = AttributeKey.longKey("jobstatus.watch.requests");
+    static final AttributeKey<Long> WATCHED = AttributeKey.longKey("jobstatus.watch.jobs");
     static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
     static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
@@ -83,6 +88,8 @@ public final class JobstatusTelemetry implements ClientListener {
     private final DoubleHistogram waitDuration;
     private final LongHistogram waitPolls;
     private final LongUpDownCounter waitsActive;
+    private final LongHistogram roundRequests;
+    private final LongHistogram watchedJobs;
 
     private JobstatusTelemetry(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer(SCOPE);
@@ -112,6 +119,16 @@ public final class JobstatusTelemetry implements ClientListener {
         this.waitsActive = meter.upDownCounterBuilder("jobstatus.waits.active")
                 .setUnit("{wait}")
                 .setDescription("Waits for jobs in progress.")
+                .build();
+        this.roundRequests = meter.histogramBuilder("jobstatus.watch.round.requests")
+                .ofLongs()
+                .setUnit("{request}")
+                .setDescription("Requests sent by each round of a job watcher.")
+                .build();
+        this.watchedJobs = meter.histogramBuilder("jobstatus.watch.jobs")
+                .ofLongs()
+                .setUnit("{job}")
+                .setDescription("Jobs a job watcher watched, at each of its rounds.")
                 .build();
     }
 
@@ -206,6 +223,14 @@ public final class JobstatusTelemetry implements ClientListener {
             polls = poll;
             lastState = state;
             span.addEvent("jobstatus.poll", Attributes.of(POLL, (long) poll, STATE, state));
+        }
+
+        @Override
+        public void watchRound(int requests, int watched) {
+            span.setAttribute(ROUND_REQUESTS, (long) requests);
+            span.setAttribute(WATCHED, (long) watched);
+            roundRequests.record(requests, providerOnly);
+            watchedJobs.record(watched, providerOnly);
         }
 
         @Override

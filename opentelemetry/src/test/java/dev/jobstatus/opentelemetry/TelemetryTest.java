@@ -293,6 +293,37 @@ class TelemetryTest {
                 .doesNotContain("access-", "refresh-");
     }
 
+    @Test
+    void aWatchRoundIsASpanOverItsListingWithItsRequestsAndJobsAsMetrics() throws Exception {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(10);
+                NexudusClient nexudus = basic(api)) {
+            // Seeded jobs 4 and 5 are Completed: the first round's listing shows both ended.
+            dev.jobstatus.core.watch.JobWatcher<?> watcher =
+                    nexudus.backgroundJobs().watcher(dev.jobstatus.core.watch.WatchOptions.defaults());
+            watcher.addAll(List.of("4", "5"));
+            watcher.awaitAllAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // The first round may start before the second job is added: one round or two, each one listing page.
+        List<SpanData> rounds = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("nexudus watch round"))
+                .toList();
+        assertThat(rounds).isNotEmpty().allSatisfy(round -> {
+            assertThat(round.getAttributes().get(JobstatusTelemetry.ROUND_REQUESTS))
+                    .isEqualTo(1L);
+            assertThat(round.getAttributes().get(JobstatusTelemetry.WATCHED)).isBetween(1L, 2L);
+            assertThat(childrenOf(round))
+                    .singleElement()
+                    .satisfies(list -> assertThat(list.getName()).isEqualTo("nexudus list"));
+        });
+        assertThat(histogram("jobstatus.watch.round.requests")).singleElement().satisfies(p -> {
+            assertThat(p.getCount()).isEqualTo(rounds.size());
+            assertThat(p.getSum()).isEqualTo(rounds.size());
+        });
+        assertThat(histogram("jobstatus.watch.jobs"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getCount()).isEqualTo(rounds.size()));
+    }
+
     private NexudusClient basic(NexudusSimulator api) {
         return NexudusClient.builder()
                 .baseUrl(api.baseUrl())

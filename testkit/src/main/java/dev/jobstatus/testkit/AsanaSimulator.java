@@ -2,6 +2,7 @@ package dev.jobstatus.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Asana jobs API on loopback: {@code GET /api/1.0/jobs/{job_gid}} (wrapped in {@code {"data"}}) for jobs whose
@@ -26,7 +28,11 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
     private static final String HELP = "For more information on API status codes and how to handle them, "
             + "read the docs on errors: https://developers.asana.com/docs/errors";
 
-    private record Job(String gid, String subtype, Lifecycle<String> lifecycle) {}
+    private record Job(
+            String gid,
+            String subtype,
+            Lifecycle<String> lifecycle,
+            @Nullable Instant endsAt) {}
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     /** The OAuth client id the simulator's token endpoint accepts. */
@@ -80,7 +86,21 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
      * @return this simulator
      */
     public AsanaSimulator addJob(String gid, int pollsPerStep, String... statuses) {
-        jobs.put(gid, new Job(gid, "duplicate_task", new Lifecycle<>(List.of(statuses), pollsPerStep)));
+        jobs.put(gid, new Job(gid, "duplicate_task", new Lifecycle<>(List.of(statuses), pollsPerStep), null));
+        return this;
+    }
+
+    /**
+     * Adds a {@code duplicate_task} job that is {@code in_progress} until the simulator's clock (see
+     * {@link #clock(java.time.InstantSource)}) reaches {@code endsAt}, and {@code finalStatus} from then on.
+     *
+     * @param gid the job's gid
+     * @param endsAt when it ends
+     * @param finalStatus its status from then on, such as {@code succeeded}
+     * @return this simulator
+     */
+    public AsanaSimulator addJob(String gid, Instant endsAt, String finalStatus) {
+        jobs.put(gid, new Job(gid, "duplicate_task", new Lifecycle<>(List.of(finalStatus), 1), endsAt));
         return this;
     }
 
@@ -130,7 +150,12 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         if (path.size() == 4 && path.subList(0, 3).equals(List.of("api", "1.0", "jobs"))) {
             Job job = jobs.get(path.get(3));
             if (job != null) {
-                Map<String, Object> data = render(job, job.lifecycle().next());
+                Instant endsAt = job.endsAt();
+                Map<String, Object> data = render(
+                        job,
+                        endsAt != null && now().isBefore(endsAt)
+                                ? "in_progress"
+                                : job.lifecycle().next());
                 String optFields = request.getUrl().queryParameter("opt_fields");
                 Map<String, Object> body = Map.of("data", optFields == null ? data : select(data, optFields));
                 return "true".equals(request.getUrl().queryParameter("opt_pretty")) ? pretty(body) : json(200, body);

@@ -2,6 +2,7 @@ package dev.jobstatus.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     private volatile long expiresInSeconds = 7 * 24 * 3600;
     private volatile Runnable beforeEachListing = () -> {};
     private final Set<Integer> emptyPages = ConcurrentHashMap.newKeySet();
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedParameters = ConcurrentHashMap.newKeySet();
+
+    /** A change of a job's status, stamped {@code updatedOn} and visible to requests from {@code visibleFrom} on. */
+    private record Change(long id, String status, Instant updatedOn, Instant visibleFrom) {}
 
     /**
      * One request to the token endpoint, as received.
@@ -207,6 +213,63 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     }
 
     /**
+     * Makes job {@code id} take {@code status} at {@code updatedOn} by the simulator's clock (see
+     * {@link #clock(java.time.InstantSource)}): from then on, gets and listings show the status and an {@code UpdatedOn}
+     * of that instant, with its seconds, as Nexudus stamps it.
+     *
+     * @param id the job's id, seeded or added
+     * @param status the new status, such as {@code Completed}
+     * @param updatedOn when the change happens
+     * @return this simulator
+     */
+    public NexudusSimulator changeJob(long id, String status, Instant updatedOn) {
+        return changeJob(id, status, updatedOn, updatedOn);
+    }
+
+    /**
+     * As {@link #changeJob(long, String, Instant)}, for a change stamped {@code updatedOn} that requests see only from
+     * {@code visibleFrom} on, as a write committed after its time stamp was taken.
+     *
+     * @param id the job's id, seeded or added
+     * @param status the new status
+     * @param updatedOn the change's {@code UpdatedOn}
+     * @param visibleFrom when requests start to see it, at or after {@code updatedOn}
+     * @return this simulator
+     */
+    public NexudusSimulator changeJob(long id, String status, Instant updatedOn, Instant visibleFrom) {
+        changes.add(new Change(id, status, updatedOn, visibleFrom));
+        return this;
+    }
+
+    /**
+     * Refuses every listing that carries query parameter {@code name} with a 400, as a server that does not support
+     * that filter might.
+     *
+     * @param name the parameter, such as {@code from_BusinessBackgroundJob_UpdatedOn}
+     * @return this simulator
+     */
+    public NexudusSimulator refuseParameter(String name) {
+        refusedParameters.add(name);
+        return this;
+    }
+
+    /** Applies the changes that have become visible, in the order they were made. */
+    private synchronized void applyChanges() {
+        Instant now = now();
+        for (Change change : changes) {
+            if (!change.visibleFrom().isAfter(now)) {
+                changes.remove(change);
+                for (Map<String, Object> job : jobs) {
+                    if (id(job) == change.id()) {
+                        job.put("Status", change.status());
+                        job.put("UpdatedOn", change.updatedOn().toString());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Runs {@code action} before serving each listing request (for example, to insert records meanwhile).
      *
      * @param action what to run, on the server's thread
@@ -305,6 +368,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         if (!authorized(request.getHeaders().get("Authorization"))) {
             return json(401, Map.of("Message", "Authorization has been denied for this request."));
         }
+        applyChanges();
         boolean jobsPath =
                 path.size() >= 3 && path.subList(0, 3).equals(List.of("api", "sys", "businessbackgroundjobs"));
         if (jobsPath && path.size() == 3) {
@@ -438,6 +502,10 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     }
 
     private MockResponse list(HttpUrl url) {
+        String refused = refusal(url);
+        if (refused != null) {
+            return json(400, Map.of("Message", refused));
+        }
         List<Map<String, Object>> all = matching(url);
         int size = Math.min(1000, Math.max(1, intParam(url, "size", 25)));
         int page = Math.max(1, intParam(url, "page", 1));
@@ -476,6 +544,35 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         envelope.put("TotalItems", all.size());
         envelope.put("TotalPages", totalPages);
         return json(200, envelope);
+    }
+
+    /**
+     * Returns why Nexudus would refuse the listing's parameters, or {@code null}: the date filters take
+     * {@code YYYY-MM-DDTHH:mm} and nothing else, {@code dir} is 1 or -1, and {@code orderBy} names a property.
+     */
+    private @Nullable String refusal(HttpUrl url) {
+        for (String name : url.queryParameterNames()) {
+            String value = url.queryParameter(name);
+            if (refusedParameters.contains(name)) {
+                return "The request is invalid: " + name + " is not supported.";
+            }
+            if (name.endsWith(FILTER_PREFIX + "CreatedOn") || name.endsWith(FILTER_PREFIX + "UpdatedOn")) {
+                try {
+                    LocalDateTime.parse(String.valueOf(value), MINUTES);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return "The value '" + value + "' is not valid for " + name + ".";
+                }
+            }
+        }
+        String dir = url.queryParameter("dir");
+        if (dir != null && !dir.equals("1") && !dir.equals("-1")) {
+            return "The value '" + dir + "' is not valid for dir.";
+        }
+        String orderBy = url.queryParameter("orderBy");
+        if (orderBy != null && !jobs.isEmpty() && !jobs.get(0).containsKey(orderBy)) {
+            return "No property '" + orderBy + "' to order by.";
+        }
+        return null;
     }
 
     private static Predicate<Map<String, Object>> filters(HttpUrl url) {
@@ -535,7 +632,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         }
         LocalDateTime at = property.endsWith("On") ? time(job, property) : null;
         if (at != null) {
-            return at.toString();
+            return at;
         }
         return value == null ? null : value.toString().toLowerCase(Locale.ROOT);
     }
@@ -547,6 +644,9 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         }
         if (a instanceof Double x && b instanceof Double y) {
             return Double.compare(x, y);
+        }
+        if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
+            return x.compareTo(y);
         }
         return a.toString().compareTo(b.toString());
     }

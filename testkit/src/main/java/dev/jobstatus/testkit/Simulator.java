@@ -40,6 +40,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
     private volatile @Nullable InstantSource clock;
     private volatile boolean closeAfterEachResponse;
+    private final List<Instant> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** One rate limit: at most {@code permits} requests in any span of {@code period}. */
     private static final class Window {
@@ -175,6 +176,38 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
         return self();
     }
 
+    /**
+     * {@return when each request arrived, in order, by the simulator's clock (see {@link #clock(InstantSource)})}: for
+     * asserting that a client kept within a quota.
+     */
+    public final List<Instant> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /**
+     * {@return the most requests that arrived within any span of {@code period}}
+     *
+     * @param period the span, such as the length of one of the provider's rate-limit windows
+     */
+    public final int mostArrivalsWithin(Duration period) {
+        List<Instant> times = arrivals();
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < times.size(); last++) {
+            while (!times.get(first).plus(period).isAfter(times.get(last))) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    /** {@return the simulator's time: its clock's if it was given one, else the system's} */
+    protected final Instant now() {
+        InstantSource manual = clock;
+        return manual == null ? Instant.now() : manual.instant();
+    }
+
     /** {@return how many requests were refused for exceeding the rate limits (injected throttles not counted)} */
     public final int throttledCount() {
         return throttled.get();
@@ -199,6 +232,7 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
     }
 
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
+        arrivals.add(now());
         Fault fault = faults.poll();
         if (fault instanceof Fault.Status status) {
             return error(status.status());

@@ -229,4 +229,50 @@ class NexudusSimulatorTest {
         assertThat(page.body().get("Records").get(0).get("Id").asLong()).isEqualTo(3);
         assertThat(page.body().get("PageNumber").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void refusesDateFiltersOtherThanToTheMinuteAndOrdersByUpdatedOnAsDocumented() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start().seed(10).withoutRateLimits());
+        String listing = nexudus.baseUrl() + "api/sys/businessbackgroundjobs?";
+        for (String refused : List.of(
+                "from_BusinessBackgroundJob_UpdatedOn=2025-01-01T00:21:00",
+                "from_BusinessBackgroundJob_UpdatedOn=2025-01-01",
+                "to_BusinessBackgroundJob_UpdatedOn=2025-01-01T00:21Z",
+                "orderBy=UpdatedOn&dir=2",
+                "orderBy=NoSuchProperty")) {
+            assertThat(plain.get(listing + refused, PlainHttp.NEXUDUS_BASIC).status())
+                    .as(refused)
+                    .isEqualTo(400);
+        }
+
+        // Seeded job i is updated at 2025-01-01T00:00 + 7i + (i % 60) minutes: jobs 3.. are updated from 00:24 on.
+        Answer page = plain.get(
+                listing + "from_BusinessBackgroundJob_UpdatedOn=2025-01-01T00:24&orderBy=UpdatedOn&dir=1",
+                PlainHttp.NEXUDUS_BASIC);
+        List<String> updated = new ArrayList<>();
+        page.body()
+                .get("Records")
+                .forEach(record -> updated.add(record.get("UpdatedOn").asText()));
+        assertThat(updated).hasSize(8).isSorted().first().isEqualTo("2025-01-01T00:24:00Z");
+    }
+
+    @Test
+    void aChangedJobShowsItsStatusAndUpdatedOnOnceTheSimulatorsClockReachesIt() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-01T10:00:00Z"));
+        NexudusSimulator nexudus =
+                plain.track(NexudusSimulator.start().seed(1).withoutRateLimits().clock(now::get));
+        nexudus.changeJob(
+                1, "Completed", Instant.parse("2025-06-01T10:00:59.900Z"), Instant.parse("2025-06-01T10:01:10Z"));
+        String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1";
+
+        now.set(Instant.parse("2025-06-01T10:01:05Z"));
+        String before =
+                plain.get(job, PlainHttp.NEXUDUS_BASIC).body().get("UpdatedOn").asText();
+        now.set(Instant.parse("2025-06-01T10:01:10Z"));
+        Answer after = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(before).isNotEqualTo("2025-06-01T10:00:59.900Z");
+        assertThat(after.body().get("Status").asText()).isEqualTo("Completed");
+        assertThat(after.body().get("UpdatedOn").asText()).isEqualTo("2025-06-01T10:00:59.900Z");
+    }
 }

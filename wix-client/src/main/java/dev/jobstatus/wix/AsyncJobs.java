@@ -3,6 +3,9 @@ package dev.jobstatus.wix;
 import dev.jobstatus.core.RequestOptions;
 import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.core.polling.JobWaiter;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
@@ -70,6 +73,28 @@ public interface AsyncJobs {
      * @param jobId the job's id
      */
     JobWaiter<AsyncJob> waiter(String jobId);
+
+    /**
+     * {@return a watcher of many jobs at once, with no job yet: add them with {@link JobWatcher#add(String)}} Wix
+     * has no listing of jobs, so each poll is one get: the watcher sends them the job due soonest first, each job's
+     * interval growing with its age as the poll policy says, and never faster than the client's rate limiter allows
+     * (with a {@code SharedState}, the quota shared by every process on the account); when the quota rather than the
+     * policy sets a job's interval, the listener is told ({@link dev.jobstatus.core.watch.WatchEvent.Paced}).
+     * Intervals and the timeout are {@code options}' poll policy, or the client's.
+     *
+     * @param options the poll policy
+     * @param listener told of each change and end, on an SDK thread
+     */
+    JobWatcher<AsyncJob> watcher(WatchOptions options, WatchListener<? super AsyncJob> listener);
+
+    /**
+     * {@return a watcher of many jobs at once, as {@link #watcher(WatchOptions, WatchListener)} without a listener}
+     *
+     * @param options the poll policy
+     */
+    default JobWatcher<AsyncJob> watcher(WatchOptions options) {
+        return watcher(options, WatchListener.none());
+    }
 
     /**
      * Waits, blocking, until job {@code jobId} has ended, and returns it whether it succeeded or

@@ -9,11 +9,16 @@ import dev.jobstatus.core.internal.polling.JobWaiters;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
 import dev.jobstatus.core.internal.transport.HttpTransport;
+import dev.jobstatus.core.internal.watch.RealJobWatcher;
+import dev.jobstatus.core.internal.watch.WatchSource;
 import dev.jobstatus.core.paging.Page;
 import dev.jobstatus.core.paging.PageRef;
 import dev.jobstatus.core.paging.PagedIterable;
 import dev.jobstatus.core.polling.JobWaiter;
 import dev.jobstatus.core.polling.PollPolicy;
+import dev.jobstatus.core.watch.JobWatcher;
+import dev.jobstatus.core.watch.WatchListener;
+import dev.jobstatus.core.watch.WatchOptions;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
 import dev.jobstatus.wix.model.AsyncJobItemsPage;
@@ -133,6 +138,25 @@ final class RealAsyncJobs implements AsyncJobs {
     @Override
     public JobWaiter<AsyncJob> waiter(String jobId) {
         return JobWaiters.create(transport, jobId, getRequest(jobId), JOB, pollPolicy, options);
+    }
+
+    @Override
+    public JobWatcher<AsyncJob> watcher(WatchOptions watchOptions, WatchListener<? super AsyncJob> listener) {
+        PollPolicy policy = watchOptions.policy();
+        return RealJobWatcher.start(
+                transport,
+                new WatchSource<>(
+                        this::getRequest,
+                        JOB,
+                        options,
+                        id -> {
+                            getRequest(id);
+                            return id;
+                        },
+                        null),
+                policy != null ? policy : pollPolicy,
+                false,
+                java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     private ApiRequest getRequest(String jobId) {

@@ -24,7 +24,7 @@ public interface ClientListener {
      *
      * @param provider the provider, such as {@code nexudus}
      * @param operation what the caller asked for: {@code get}, {@code list}, {@code list items}, {@code token} or
-     *     {@code wait}
+     *     {@code wait}; {@code watch round} for a round of a job watcher
      * @param jobId the job it is about, or {@code null} (a listing, a token)
      * @param parent the operation this one is part of (the wait, for each of its polls), or {@code null}
      * @return the observer of this operation; {@link Operation#NONE} to observe nothing more of it
@@ -81,6 +81,14 @@ public interface ClientListener {
          * @param state the job's common state, such as {@code RUNNING}
          */
         default void polled(int poll, String state) {}
+
+        /**
+         * A round of a job watcher ({@code watch round}, the operation this is called on) made its requests.
+         *
+         * @param requests the requests the round sent: its listing's pages and any gets
+         * @param watched the jobs pending when the round started
+         */
+        default void watchRound(int requests, int watched) {}
 
         /**
          * The operation ended.

@@ -105,6 +105,15 @@ final class GuardedListener implements ClientListener {
         }
 
         @Override
+        public void watchRound(int requests, int watched) {
+            try {
+                operation.watchRound(requests, watched);
+            } catch (RuntimeException | Error e) {
+                threw("watchRound", e);
+            }
+        }
+
+        @Override
         public void ended(@Nullable Throwable error) {
             try {
                 operation.ended(error);
