@@ -86,6 +86,26 @@ class JobstatusActuatorTest {
     }
 
     @Test
+    void anApplicationsOwnClientWhoseCallsTheStarterDoesNotHearHasNoComponentThatStaysUnknown() {
+        try (NexudusSimulator nexudusApi =
+                        NexudusSimulator.start().withoutRateLimits().seed(1);
+                NexudusClient own = NexudusClient.builder()
+                        .baseUrl(nexudusApi.baseUrl())
+                        .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                        .build()) {
+            runner.withPropertyValues("jobstatus.asana.bearer-token=t", "jobstatus.asana.base-url=http://localhost:1")
+                    .withBean(NexudusClient.class, () -> own)
+                    .run(context -> {
+                        CompositeHealthContributor jobstatus =
+                                context.getBean("jobstatusHealthContributor", CompositeHealthContributor.class);
+                        List<String> names = new ArrayList<>();
+                        jobstatus.forEach(named -> names.add(named.getName()));
+                        assertThat(names).containsExactly("asana");
+                    });
+        }
+    }
+
+    @Test
     void healthCanBeSwitchedOff() {
         runner.withPropertyValues("jobstatus.asana.bearer-token=t", "management.health.jobstatus.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("jobstatusHealthContributor"));
