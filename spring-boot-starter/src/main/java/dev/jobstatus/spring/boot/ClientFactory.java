@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,18 +30,27 @@ final class ClientFactory {
     }
 
     NexudusClient nexudus(JobstatusProperties.Nexudus p) {
-        Map<String, @Nullable String> set =
-                values("bearer-token", p.getBearerToken(), "username", p.getUsername(), "password", p.getPassword());
+        Map<String, @Nullable String> set = values(
+                "nexudus",
+                "bearer-token",
+                p.getBearerToken(),
+                "username",
+                p.getUsername(),
+                "password",
+                p.getPassword());
         String way = oneWay("nexudus", set, List.of(List.of("bearer-token"), List.of("username", "password")));
-        NexudusClient.Builder builder = common(NexudusClient.builder(), p);
-        return (way.equals("bearer-token")
-                        ? builder.bearerToken(text(p.getBearerToken()))
-                        : builder.passwordGrant(text(p.getUsername()), text(p.getPassword())))
-                .build();
+        NexudusClient.Builder builder = common(NexudusClient.builder(), "nexudus", p);
+        if (way.equals("bearer-token")) {
+            builder.bearerToken(text(set, "bearer-token"));
+        } else {
+            builder.passwordGrant(text(set, "username"), text(set, "password"));
+        }
+        return build(builder, "nexudus", p, builder::build);
     }
 
     WixClient wix(JobstatusProperties.Wix p) {
         Map<String, @Nullable String> set = values(
+                "wix",
                 "api-key",
                 p.getApiKey(),
                 "client-id",
@@ -47,31 +58,47 @@ final class ClientFactory {
                 "client-secret",
                 p.getClientSecret(),
                 "instance-id",
-                p.getInstanceId());
-        boolean site = hasText(p.getSiteId());
-        boolean account = hasText(p.getAccountId());
-        if ((site || account) && !hasText(p.getApiKey())) {
+                p.getInstanceId(),
+                "site-id",
+                p.getSiteId(),
+                "account-id",
+                p.getAccountId());
+        boolean site = set.get("site-id") != null;
+        boolean account = set.get("account-id") != null;
+        boolean oauth =
+                set.get("client-id") != null || set.get("client-secret") != null || set.get("instance-id") != null;
+        if ((site || account) && set.get("api-key") == null && !oauth) {
             throw new IllegalStateException("jobstatus.wix.api-key is not set: jobstatus.wix."
                     + (site ? "site-id" : "account-id") + " needs it");
         }
         String way =
                 oneWay("wix", set, List.of(List.of("api-key"), List.of("client-id", "client-secret", "instance-id")));
-        WixClient.Builder builder = common(WixClient.builder(), p);
-        if (way.equals("api-key")) {
-            if (site == account) {
-                throw new IllegalStateException(
-                        "Set exactly one of jobstatus.wix.site-id and jobstatus.wix.account-id with "
-                                + "jobstatus.wix.api-key" + (site ? ", not both" : ""));
+        WixClient.Builder builder = common(WixClient.builder(), "wix", p);
+        if (!way.equals("api-key")) {
+            if (site || account) {
+                throw new IllegalStateException("jobstatus.wix." + (site ? "site-id" : "account-id")
+                        + " goes with jobstatus.wix.api-key only: the OAuth app's site is its "
+                        + "jobstatus.wix.instance-id");
             }
-            builder.apiKey(text(p.getApiKey()));
-            return (site ? builder.siteId(text(p.getSiteId())) : builder.accountId(text(p.getAccountId()))).build();
+            builder.oauth(text(set, "client-id"), text(set, "client-secret"), text(set, "instance-id"));
+        } else if (site == account) {
+            throw new IllegalStateException(
+                    "Set exactly one of jobstatus.wix.site-id and jobstatus.wix.account-id with "
+                            + "jobstatus.wix.api-key" + (site ? ", not both" : ""));
+        } else {
+            builder.apiKey(text(set, "api-key"));
+            if (site) {
+                builder.siteId(text(set, "site-id"));
+            } else {
+                builder.accountId(text(set, "account-id"));
+            }
         }
-        return builder.oauth(text(p.getClientId()), text(p.getClientSecret()), text(p.getInstanceId()))
-                .build();
+        return build(builder, "wix", p, builder::build);
     }
 
     AsanaClient asana(JobstatusProperties.Asana p) {
         Map<String, @Nullable String> set = values(
+                "asana",
                 "bearer-token",
                 p.getBearerToken(),
                 "client-id",
@@ -82,68 +109,86 @@ final class ClientFactory {
                 p.getRefreshToken());
         String way = oneWay(
                 "asana", set, List.of(List.of("bearer-token"), List.of("client-id", "client-secret", "refresh-token")));
-        AsanaClient.Builder builder = common(AsanaClient.builder(), p);
-        return (way.equals("bearer-token")
-                        ? builder.bearerToken(text(p.getBearerToken()))
-                        : builder.oauthRefresh(
-                                text(p.getClientId()), text(p.getClientSecret()), text(p.getRefreshToken())))
-                .build();
+        AsanaClient.Builder builder = common(AsanaClient.builder(), "asana", p);
+        if (way.equals("bearer-token")) {
+            builder.bearerToken(text(set, "bearer-token"));
+        } else {
+            builder.oauthRefresh(text(set, "client-id"), text(set, "client-secret"), text(set, "refresh-token"));
+        }
+        return build(builder, "asana", p, builder::build);
     }
 
-    private <B extends ClientBuilder<B>> B common(B builder, ProviderProperties p) {
-        if (p.getBaseUrl() != null) {
-            builder.baseUrl(p.getBaseUrl());
-        }
-        if (p.getConnectTimeout() != null) {
-            builder.connectTimeout(p.getConnectTimeout());
-        }
-        if (p.getReadTimeout() != null) {
-            builder.readTimeout(p.getReadTimeout());
-        }
-        if (p.getCallTimeout() != null) {
-            builder.callTimeout(p.getCallTimeout());
-        }
+    private static <B extends ClientBuilder<B>> B common(B builder, String provider, ProviderProperties p) {
+        String prefix = "jobstatus." + provider + ".";
+        set(prefix + "base-url", p.getBaseUrl(), builder::baseUrl);
+        set(prefix + "connect-timeout", p.getConnectTimeout(), builder::connectTimeout);
+        set(prefix + "read-timeout", p.getReadTimeout(), builder::readTimeout);
+        set(prefix + "call-timeout", p.getCallTimeout(), builder::callTimeout);
         ProviderProperties.Retry retry = p.getRetry();
         RetryPolicy.Builder retries = RetryPolicy.defaults().toBuilder();
-        if (retry.getMaxRetries() != null) {
-            retries.maxRetries(retry.getMaxRetries());
-        }
-        if (retry.getInitialBackoff() != null) {
-            retries.initialBackoff(retry.getInitialBackoff());
-        }
-        if (retry.getMaxBackoff() != null) {
-            retries.maxBackoff(retry.getMaxBackoff());
-        }
-        if (retry.getTimeout() != null) {
-            retries.timeout(retry.getTimeout());
-        }
+        set(prefix + "retry.max-retries", retry.getMaxRetries(), retries::maxRetries);
+        set(prefix + "retry.initial-backoff", retry.getInitialBackoff(), retries::initialBackoff);
+        set(prefix + "retry.max-backoff", retry.getMaxBackoff(), retries::maxBackoff);
+        set(prefix + "retry.timeout", retry.getTimeout(), retries::timeout);
         ProviderProperties.Poll poll = p.getPoll();
         PollPolicy.Builder polls = PollPolicy.defaults().toBuilder();
-        if (poll.getInitialInterval() != null) {
-            polls.initialInterval(poll.getInitialInterval());
+        set(prefix + "poll.initial-interval", poll.getInitialInterval(), polls::initialInterval);
+        set(prefix + "poll.multiplier", poll.getMultiplier(), polls::multiplier);
+        set(prefix + "poll.max-interval", poll.getMaxInterval(), polls::maxInterval);
+        set(prefix + "poll.timeout", poll.getTimeout(), polls::timeout);
+        return builder.retryPolicy(retries.build()).pollPolicy(polls.build());
+    }
+
+    /**
+     * Gives {@code value}, if set, to {@code setter}.
+     *
+     * @throws IllegalStateException naming {@code property} (its value only as the client's message quotes it) if the
+     *     client refuses it
+     */
+    private static <T> void set(String property, @Nullable T value, Consumer<T> setter) {
+        if (value != null) {
+            try {
+                setter.accept(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(property + ": " + e.getMessage(), e);
+            }
         }
-        if (poll.getMultiplier() != null) {
-            polls.multiplier(poll.getMultiplier());
-        }
-        if (poll.getMaxInterval() != null) {
-            polls.maxInterval(poll.getMaxInterval());
-        }
-        if (poll.getTimeout() != null) {
-            polls.timeout(poll.getTimeout());
-        }
-        builder.retryPolicy(retries.build()).pollPolicy(polls.build()).listener(listener);
+    }
+
+    /**
+     * {@return the client {@code builder} builds, with the listeners and shared state}
+     *
+     * @throws IllegalStateException naming the base URL property if the client refuses the base URL
+     */
+    private <C> C build(ClientBuilder<?> builder, String provider, ProviderProperties p, Supplier<C> build) {
+        builder.listener(listener);
         if (sharedState != null) {
             builder.sharedState(sharedState);
         }
-        return builder;
+        try {
+            return build.get();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // The one check left to build() that a property decides: https for a base URL that is not loopback.
+            String property = p.getBaseUrl() != null ? "jobstatus." + provider + ".base-url" : "jobstatus." + provider;
+            throw new IllegalStateException(property + ": " + e.getMessage(), e);
+        }
     }
 
-    /** The credential properties of a provider by their short names, blank ones as absent. */
-    private static Map<String, @Nullable String> values(@Nullable String... namesAndValues) {
+    /**
+     * {@return the credential properties of {@code provider} by their short names, blank ones as absent}
+     *
+     * @throws IllegalStateException naming the property if a value holds a line break (a secret read from a file often
+     *     ends with one), which no header or form may carry
+     */
+    private static Map<String, @Nullable String> values(String provider, @Nullable String... namesAndValues) {
         Map<String, @Nullable String> values = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = String.valueOf(namesAndValues[i]);
             String value = namesAndValues[i + 1];
-            values.put(String.valueOf(namesAndValues[i]), hasText(value) ? value : null);
+            if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+                throw new IllegalStateException("jobstatus." + provider + "." + name + " holds a line break");
+            }
+            values.put(name, hasText(value) ? value : null);
         }
         return values;
     }
@@ -192,7 +237,8 @@ final class ClientFactory {
         return value != null && !value.isBlank();
     }
 
-    private static String text(@Nullable String value) {
+    private static String text(Map<String, @Nullable String> set, String name) {
+        String value = set.get(name);
         if (value == null) {
             throw new IllegalStateException("checked before");
         }

@@ -125,7 +125,12 @@ public class JobstatusAutoConfiguration {
             if (url == null || url.isBlank()) {
                 throw new IllegalStateException("jobstatus.redis.url is blank");
             }
-            return RedisSharedState.connect(url);
+            try {
+                return RedisSharedState.connect(url);
+            } catch (IllegalArgumentException e) {
+                // The client's message shows the URL without its user info.
+                throw new IllegalStateException("jobstatus.redis.url: " + e.getMessage(), e);
+            }
         }
     }
 }

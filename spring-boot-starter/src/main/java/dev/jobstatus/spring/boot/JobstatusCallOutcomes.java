@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.type.MethodMetadata;
 
 /**
  * The outcome of each provider's last call, as the clients the starter builds report it: what the {@code jobstatus}
@@ -75,22 +77,37 @@ public final class JobstatusCallOutcomes implements ClientListener {
     }
 
     /**
-     * {@return the providers with a client bean, whose health the {@code jobstatus} contributor shows}
+     * {@return the providers whose client the starter built, and so hears: whose health the {@code jobstatus}
+     * contributor shows} An application's own client bean is left out, as its calls would never reach this record
+     * and its component would stay {@code UNKNOWN}.
      *
      * @param beans the application's beans
      */
-    static List<String> providers(ListableBeanFactory beans) {
+    static List<String> providers(ConfigurableListableBeanFactory beans) {
+        Map<String, Class<?>> clients = new LinkedHashMap<>();
+        clients.put("nexudus", NexudusClient.class);
+        clients.put("wix", WixClient.class);
+        clients.put("asana", AsanaClient.class);
         List<String> providers = new ArrayList<>();
-        if (beans.getBeanNamesForType(NexudusClient.class).length > 0) {
-            providers.add("nexudus");
-        }
-        if (beans.getBeanNamesForType(WixClient.class).length > 0) {
-            providers.add("wix");
-        }
-        if (beans.getBeanNamesForType(AsanaClient.class).length > 0) {
-            providers.add("asana");
-        }
+        clients.forEach((provider, type) -> {
+            for (String name : beans.getBeanNamesForType(type, true, false)) {
+                if (builtByTheStarter(beans, name)) {
+                    providers.add(provider);
+                    return;
+                }
+            }
+        });
         return providers;
+    }
+
+    private static boolean builtByTheStarter(ConfigurableListableBeanFactory beans, String name) {
+        if (!beans.containsBeanDefinition(name)
+                || !(beans.getBeanDefinition(name) instanceof AnnotatedBeanDefinition definition)) {
+            return false;
+        }
+        MethodMetadata factoryMethod = definition.getFactoryMethodMetadata();
+        return factoryMethod != null
+                && factoryMethod.getDeclaringClassName().equals(JobstatusAutoConfiguration.class.getName());
     }
 
     /** A health status code and its details, for either Boot line's health API. */

@@ -2,7 +2,7 @@ package dev.jobstatus.spring.boot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,12 +28,12 @@ public class JobstatusHealthBoot4AutoConfiguration {
      * {@return the contributor named {@code jobstatus}, with one indicator per provider}
      *
      * @param outcomes the last calls
-     * @param beans the application's beans, to find the clients
+     * @param beans the application's beans, to find the clients the starter built
      */
     @Bean
     @ConditionalOnMissingBean(name = "jobstatusHealthContributor")
     public CompositeHealthContributor jobstatusHealthContributor(
-            JobstatusCallOutcomes outcomes, ListableBeanFactory beans) {
+            JobstatusCallOutcomes outcomes, ConfigurableListableBeanFactory beans) {
         Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
         for (String provider : JobstatusCallOutcomes.providers(beans)) {
             indicators.put(provider, () -> {

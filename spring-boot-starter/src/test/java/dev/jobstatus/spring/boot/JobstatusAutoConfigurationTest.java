@@ -7,6 +7,7 @@ import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.SharedState;
 import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.ClientClosedException;
+import dev.jobstatus.core.internal.transport.Threads;
 import dev.jobstatus.micrometer.JobstatusObservations;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.redis.RedisSharedState;
@@ -17,6 +18,13 @@ import dev.jobstatus.wix.WixClient;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -104,6 +112,44 @@ class JobstatusAutoConfigurationTest {
                             .isEqualTo(new JobstatusCallOutcomes.LastCall(true, null, false));
                 });
         assertThatThrownBy(() -> kept[0].backgroundJobs().get(1)).isInstanceOf(ClientClosedException.class);
+    }
+
+    @Test
+    void closingTheContextEndsPendingWaitsAndEveryThreadTheClientsStarted() throws Exception {
+        Set<Thread> before = Threads.live();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        Set<Thread> started = new HashSet<>();
+        runner.withPropertyValues(nexudus())
+                .withPropertyValues(asana())
+                .withPropertyValues("jobstatus.asana.poll.initial-interval=10m", "jobstatus.asana.poll.timeout=1h")
+                .run(context -> {
+                    context.getBean(NexudusClient.class)
+                            .backgroundJobs()
+                            .waiter(1)
+                            .awaitAsync()
+                            .get(30, TimeUnit.SECONDS);
+                    ASANA.addJob("1299", "in_progress");
+                    pending.add(context.getBean(AsanaClient.class)
+                            .jobs()
+                            .waiter("1299")
+                            .awaitAsync());
+                    started.addAll(Threads.live());
+                });
+        for (CompletableFuture<?> wait : pending) {
+            assertThatThrownBy(() -> wait.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(ClientClosedException.class);
+        }
+        started.addAll(Threads.live());
+        started.removeAll(before);
+        assertThat(started).extracting(Thread::getName).anyMatch(name -> name.startsWith("jobstatus-nexudus-"));
+        assertThat(started).allSatisfy(thread -> {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive())
+                    .as(thread.getName() + " after the context closed")
+                    .isFalse();
+        });
     }
 
     @Test
