@@ -80,10 +80,12 @@ final class ManyJobs {
             }
         })) {
             watcher.addAll(ids);
+            // Two spellings of one id ("4" and "004") are one job, which ends once.
+            int jobs = (int) ids.stream().map(watcher::awaitAsync).distinct().count();
             int failed = 0;
             int errorCode = JobstatusCli.OK;
             List<String> left = new ArrayList<>();
-            for (int done = 1; done <= ids.size(); done++) {
+            for (int done = 1; done <= jobs; done++) {
                 WatchEvent.Ended<? extends J> end = take(ended);
                 J job = end.job();
                 if (end.error() instanceof JobWaitTimeoutException) {
@@ -96,7 +98,7 @@ final class ManyJobs {
                     output.line(job, List.of(end.jobId(), job.state(), Terminal.text(status.apply(job))));
                     failed += job.state() == JobState.SUCCEEDED ? 0 : 1;
                 }
-                output.status((ids.size() - done) + " running / " + done + " ended");
+                output.status((jobs - done) + " running / " + done + " ended");
             }
             if (context.terminal()) {
                 context.err().println();

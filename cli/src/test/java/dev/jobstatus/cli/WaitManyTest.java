@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code wait} with several ids, or {@code -}: one watcher, a line per job as it ends, progress on stderr. */
 class WaitManyTest {
@@ -89,6 +91,25 @@ class WaitManyTest {
                         "9             SUCCEEDED   Completed");
         assertThat(run.err().lines())
                 .containsExactly("2 running / 1 ended", "1 running / 2 ended", "0 running / 3 ended");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a safety net: the bug this pins was a hang
+    void oneJobGivenTwiceInTwoSpellingsIsReportedOnce() {
+        JobstatusCliTest.Run run = run(
+                "004\n",
+                "nexudus",
+                "wait",
+                "4",
+                "-",
+                "--interval",
+                "10ms",
+                "--base-url",
+                nexudus.baseUrl().toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).containsExactly("4             SUCCEEDED   Completed");
+        assertThat(run.err().lines()).containsExactly("0 running / 1 ended");
     }
 
     @Test

@@ -11,8 +11,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  * just before a minute's edge may become visible after a round that saw one stamped after it, so the window overlaps
  * the round before by a minute (the watcher reports a record seen again with the same {@code UpdatedOn} and status
  * once). The window's start comes from the server's own {@code UpdatedOn} values, never from the local clock, so
- * clock skew and time zones cannot open a gap. The listing is sorted by {@code UpdatedOn}, oldest first, in pages of
- * 1000 read to the end: a record that moves meanwhile has a newer {@code UpdatedOn} and is in the next round.
+ * clock skew and time zones cannot open a gap. No single record of the account moves the window, only a watched job's
+ * or the second newest of a round, so that one record stamped far in the future cannot move it past every later change
+ * (a watched job's next change is stamped after its last). The listing is sorted by {@code UpdatedOn}, oldest first,
+ * in pages of 1000 read to the end: a record that moves meanwhile has a newer {@code UpdatedOn} and is in the next
+ * round.
  *
  * <p>Before the window is known, and when jobs were added that no round has seen, a round also reads the newest jobs
  * first, unfiltered, until it has seen every one of them or read {@link #MAX_PAGES} pages; the jobs it does not find
@@ -39,7 +44,10 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
 
     private final BodyReader<BackgroundJobPage> pageReader;
     private final ZoneId zone;
-    /** The newest {@code UpdatedOn} any round has seen: the server's clock, as far as it shows it. */
+    /**
+     * The newest {@code UpdatedOn} of a watched job any round has seen, or the second newest of a round: the server's
+     * clock, as far as it shows it.
+     */
     private volatile @Nullable Instant newest;
 
     ListingRounds(BodyReader<BackgroundJobPage> pageReader, ZoneId zone) {
@@ -48,7 +56,8 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
     }
 
     @Override
-    public CompletableFuture<List<Listed<BusinessBackgroundJob>>> round(Set<String> wanted, Requests requests) {
+    public CompletableFuture<List<Listed<BusinessBackgroundJob>>> round(
+            Set<String> wanted, Set<String> watched, Requests requests) {
         List<Listed<BusinessBackgroundJob>> seen = new ArrayList<>();
         Instant since = newest;
         CompletableFuture<Void> window = CompletableFuture.completedFuture(null);
@@ -64,6 +73,7 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
                             .build(),
                     1,
                     null,
+                    watched,
                     requests,
                     seen);
         }
@@ -83,10 +93,20 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
                                     .build(),
                             1,
                             missing,
+                            watched,
                             requests,
                             seen);
                 })
-                .thenApply(done -> seen);
+                .thenApply(done -> {
+                    advance(seen.stream()
+                            .map(listed -> listed.job().updatedOn())
+                            .filter(Objects::nonNull)
+                            .sorted(Comparator.reverseOrder())
+                            .skip(1)
+                            .findFirst()
+                            .orElse(null));
+                    return seen;
+                });
     }
 
     /**
@@ -97,6 +117,7 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
             BackgroundJobQuery query,
             int page,
             @Nullable Set<String> missing,
+            Set<String> watched,
             Requests requests,
             List<Listed<BusinessBackgroundJob>> seen) {
         return requests.send(RealBackgroundJobs.listRequest(query.withPage(page)), pageReader)
@@ -107,10 +128,8 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
                         if (missing != null) {
                             missing.remove(id);
                         }
-                        Instant updated = summary.updatedOn();
-                        Instant known = newest;
-                        if (updated != null && (known == null || updated.isAfter(known))) {
-                            newest = updated;
+                        if (watched.contains(id)) {
+                            advance(summary.updatedOn());
                         }
                     }
                     boolean more = !listed.records().isEmpty()
@@ -120,8 +139,15 @@ final class ListingRounds implements Listing<BusinessBackgroundJob> {
                     if (!more || page >= MAX_PAGES || (missing != null && missing.isEmpty())) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    return pass(query, page + 1, missing, requests, seen);
+                    return pass(query, page + 1, missing, watched, requests, seen);
                 });
+    }
+
+    private void advance(@Nullable Instant updated) {
+        Instant known = newest;
+        if (updated != null && (known == null || updated.isAfter(known))) {
+            newest = updated;
+        }
     }
 
     /** Returns the listing's record as a job without its {@code ResultData}, which the listing leaves out. */

@@ -7,7 +7,9 @@ import dev.jobstatus.core.polling.PollPolicy;
 import dev.jobstatus.core.time.ManualTimeSource;
 import dev.jobstatus.core.watch.JobWatcher;
 import dev.jobstatus.core.watch.WatchEvent;
+import dev.jobstatus.core.watch.WatchListener;
 import dev.jobstatus.core.watch.WatchOptions;
+import dev.jobstatus.testkit.Fault;
 import dev.jobstatus.testkit.VirtualScheduler;
 import dev.jobstatus.testkit.WixSimulator;
 import dev.jobstatus.wix.model.AsyncJob;
@@ -87,5 +89,20 @@ class WixWatcherTest {
                 .orElseThrow();
         assertThat(paced.interval()).isGreaterThan(paced.policyInterval());
         assertThat(events).filteredOn(e -> e instanceof WatchEvent.Ended<?>).hasSize(300);
+    }
+
+    @Test
+    void aGetThrottledLongerThanTheRetriesWaitIsPolledAgainNotEnded() throws Exception {
+        // Another process on the site spent the quota: Wix asks for five minutes, longer than the retry policy waits.
+        // The job has not ended; it is polled again once Wix allows.
+        simulator.addJob("job-1", 100, 2);
+        simulator.inject(Fault.throttle(Duration.ofMinutes(5)));
+        JobWatcher<AsyncJob> watcher = client.asyncJobs().watcher(WatchOptions.defaults(), WatchListener.none());
+        watcher.add("job-1");
+
+        CompletableFuture<Void> all = watcher.awaitAllAsync();
+        scheduler.runUntil(all::isDone, http.dispatcher(), Duration.ofMinutes(2));
+
+        assertThat(watcher.awaitAsync("job-1").get().state()).isEqualTo(JobState.SUCCEEDED);
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * watcher's timeout (its {@link dev.jobstatus.core.polling.PollPolicy#timeout()}, counted from its creation) passes,
  * with a {@link dev.jobstatus.core.exception.ClientClosedException} when the client is closed, with the request's
  * exception when the provider refuses it (a 404 for an unknown id), or cancelled when the job is removed or the watcher
- * closed. No thread is held between requests: timers run on the client's scheduler. Thread-safe.
+ * closed. A poll the provider throttles is made again once it allows; when every listing round failed until the
+ * timeout, the timeout's cause is the last round's failure. No thread is held between requests: timers run on the client's scheduler. Thread-safe.
  *
  * @param <J> the provider's job record type
  */

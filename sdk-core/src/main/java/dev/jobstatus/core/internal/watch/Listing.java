@@ -18,11 +18,13 @@ public interface Listing<J> {
      * Lists one round.
      *
      * @param wanted ids of watched jobs no round has seen yet: the round looks for them too, as far as it reasonably can
+     * @param watched ids of every job still watched: a round may trust their records more than the rest of the listing
      * @param requests sends the round's requests, within the watcher's deadline and pacing
      * @return a future completed with what the round saw; exceptionally with the request's exception (an
-     *     {@link dev.jobstatus.core.exception.ApiException} with a 4xx status makes the watcher fall back to gets)
+     *     {@link dev.jobstatus.core.exception.ApiException} with a 4xx status, but for a throttle, makes the watcher fall
+     *     back to gets)
      */
-    CompletableFuture<List<Listed<J>>> round(Set<String> wanted, Requests requests);
+    CompletableFuture<List<Listed<J>>> round(Set<String> wanted, Set<String> watched, Requests requests);
 
     /**
      * One record a round saw.

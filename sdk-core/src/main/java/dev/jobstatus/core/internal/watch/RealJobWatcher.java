@@ -4,6 +4,7 @@ import dev.jobstatus.core.ApiResponse;
 import dev.jobstatus.core.exception.ApiException;
 import dev.jobstatus.core.exception.ClientClosedException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
+import dev.jobstatus.core.exception.RateLimitException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.internal.transport.ApiRequest;
 import dev.jobstatus.core.internal.transport.BodyReader;
@@ -79,6 +80,8 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
     private boolean closed;
     private boolean expired;
+    /** Why the last listing round failed, or null when it did not: the cause of the timeouts if no round succeeds. */
+    private @Nullable Throwable roundFailure;
 
     /** One job. Guarded by the watcher's lock, but for its future, completed outside it. */
     private static final class Entry<J> {
@@ -94,6 +97,9 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         int polls;
         long lastSeen = NEVER;
         boolean lookedFor;
+        /** Whether a listing round has shown the job: one that never has is polled by gets, a few each round. */
+        boolean listed;
+
         boolean busy;
         boolean queued;
         boolean done;
@@ -121,7 +127,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         this.fullRecords = fullRecords;
         this.listener = listener;
         this.startNanos = transport.time().nanoTime();
-        this.deadlineNanos = startNanos + Math.min(policy.timeout().toNanos(), Long.MAX_VALUE / 4);
+        this.deadlineNanos = startNanos + saturatedNanos(policy.timeout());
         this.nextRoundAt = startNanos;
     }
 
@@ -149,6 +155,12 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
             }
         }
         return watcher;
+    }
+
+    /** {@code duration} in nanoseconds, capped far beyond any wait so that adding it to a clock reading cannot overflow. */
+    private static long saturatedNanos(Duration duration) {
+        long cap = Long.MAX_VALUE / 4;
+        return duration.compareTo(Duration.ofNanos(cap)) > 0 ? cap : duration.toNanos();
     }
 
     @Override
@@ -192,7 +204,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         Entry<J> entry;
         List<Runnable> after = new ArrayList<>();
         synchronized (lock) {
-            entry = jobs.get(jobId);
+            entry = jobs.get(canonical(jobId));
             if (entry == null || entry.done) {
                 return false;
             }
@@ -205,11 +217,20 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
     @Override
     public CompletableFuture<J> awaitAsync(String jobId) {
         synchronized (lock) {
-            Entry<J> entry = jobs.get(jobId);
+            Entry<J> entry = jobs.get(canonical(jobId));
             if (entry == null) {
                 throw new IllegalArgumentException("job " + jobId + " was never added to this watcher");
             }
             return entry.future;
+        }
+    }
+
+    /** Returns {@code jobId} as {@link #add} keeps it ({@code "007"} as {@code "7"} for Nexudus), or as it is if invalid. */
+    private @Nullable String canonical(@Nullable String jobId) {
+        try {
+            return jobId == null ? null : source.checkId().apply(jobId);
+        } catch (IllegalArgumentException e) {
+            return jobId;
         }
     }
 
@@ -265,7 +286,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
             long now = transport.time().nanoTime();
             for (Entry<J> entry : jobs.values()) {
                 if (!entry.done) {
-                    after.add(end(entry, null, timeout(entry, now, null)));
+                    after.add(end(entry, null, timeout(entry, now, roundFailure)));
                 }
             }
         }
@@ -380,7 +401,20 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                 if (failure instanceof RequestTimeoutException && now >= deadlineNanos) {
                     failure = timeout(entry, now, failure);
                 }
-                after.add(end(entry, null, failure));
+                if (failure instanceof RateLimitException limited) {
+                    // The quota is spent, perhaps by another process on the account: the job has not ended, so it is
+                    // polled again once the provider allows (in listing mode, by a later round).
+                    if (!listingMode) {
+                        Duration retryAfter = limited.retryAfter();
+                        long interval = policy.intervalAfter(
+                                        Math.max(1, entry.polls),
+                                        () -> ThreadLocalRandom.current().nextDouble())
+                                .toNanos();
+                        enqueue(entry, now + Math.max(interval, retryAfter == null ? 0 : saturatedNanos(retryAfter)));
+                    }
+                } else {
+                    after.add(end(entry, null, failure));
+                }
             } else {
                 entry.polls++;
                 entry.lastSeen = now;
@@ -427,9 +461,13 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         Listing<J> list = Objects.requireNonNull(listing);
         roundRunning = true;
         Set<String> wanted = new HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Entry<J> entry : jobs.values()) {
-            if (!entry.done && entry.lastSeen == NEVER && !entry.lookedFor) {
-                wanted.add(entry.id);
+            if (!entry.done) {
+                ids.add(entry.id);
+                if (entry.lastSeen == NEVER && !entry.lookedFor) {
+                    wanted.add(entry.id);
+                }
             }
         }
         int watched = pending;
@@ -438,7 +476,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
             AtomicInteger requests = new AtomicInteger();
             CompletableFuture<List<Listing.Listed<J>>> result;
             try {
-                result = list.round(Set.copyOf(wanted), new Listing.Requests() {
+                result = list.round(Set.copyOf(wanted), Set.copyOf(ids), new Listing.Requests() {
                     @Override
                     public <T> CompletableFuture<T> send(ApiRequest request, BodyReader<T> reader) {
                         requests.incrementAndGet();
@@ -468,6 +506,11 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
             long now = transport.time().nanoTime();
             roundsSinceAdd++;
             if (!closed && !expired) {
+                long interval = policy.intervalAfter(
+                                Math.max(1, roundsSinceAdd),
+                                () -> ThreadLocalRandom.current().nextDouble())
+                        .toNanos();
+                roundFailure = cause;
                 if (records != null) {
                     for (Listing.Listed<J> listed : records) {
                         Entry<J> entry = jobs.get(listed.id());
@@ -475,6 +518,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                             continue;
                         }
                         entry.lastSeen = now;
+                        entry.listed = true;
                         if (listed.version().equals(entry.version) || entry.busy) {
                             continue;
                         }
@@ -493,6 +537,12 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                         }
                     }
                     fallbackGets(now, round, requests);
+                } else if (cause instanceof RateLimitException limited) {
+                    // The account's quota is spent (by this process or another): the listing stays the cheapest poll.
+                    Duration retryAfter = limited.retryAfter();
+                    if (retryAfter != null) {
+                        interval = Math.max(interval, saturatedNanos(retryAfter));
+                    }
                 } else if (cause instanceof ApiException api && api.statusCode() >= 400 && api.statusCode() < 500) {
                     // The listing refuses the round (its filter unsupported, the listing forbidden): single gets
                     // instead.
@@ -507,11 +557,7 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
                         }
                     }
                 }
-                nextRoundAt = now
-                        + policy.intervalAfter(
-                                        Math.max(1, roundsSinceAdd),
-                                        () -> ThreadLocalRandom.current().nextDouble())
-                                .toNanos();
+                nextRoundAt = now + interval;
                 wake(now);
             }
         }
@@ -520,11 +566,14 @@ public final class RealJobWatcher<J extends JobView> implements JobWatcher<J>, H
         run(after);
     }
 
-    /** Gets a few jobs the listing has not settled: never seen by any round, or not seen for long. */
+    /**
+     * Gets a few jobs the listing has not settled, the longest unseen first: looked for but never listed (each round,
+     * as the listing may never show them), or not seen for long.
+     */
     private void fallbackGets(long now, ClientListener.Operation round, AtomicInteger requests) {
         List<Entry<J>> candidates = new ArrayList<>();
         for (Entry<J> entry : jobs.values()) {
-            boolean unseen = entry.lastSeen == NEVER ? entry.lookedFor : now - entry.lastSeen > STALE_NANOS;
+            boolean unseen = entry.listed ? now - entry.lastSeen > STALE_NANOS : entry.lookedFor;
             if (!entry.done && !entry.busy && unseen) {
                 candidates.add(entry);
             }
