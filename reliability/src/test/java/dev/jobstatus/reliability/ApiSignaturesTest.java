@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.core.polling.JobState;
+import dev.jobstatus.micrometer.JobstatusObservations;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.opentelemetry.JobstatusTelemetry;
 import dev.jobstatus.redis.RedisSharedState;
@@ -60,7 +61,8 @@ class ApiSignaturesTest {
             AsanaClient.class,
             NexudusSimulator.class,
             RedisSharedState.class,
-            JobstatusTelemetry.class);
+            JobstatusTelemetry.class,
+            JobstatusObservations.class);
 
     @TestFactory
     Stream<DynamicTest> eachPublishedModuleKeepsTheSignaturesCheckedInUnderApi() throws Exception {
