@@ -51,7 +51,7 @@ class OutputTest {
     }
 
     @Test
-    void asanaJsonShowsOnlyTheFieldsAskedForAndNullForOneAskedForButAbsent() {
+    void asanaJsonShowsOnlyTheFieldsAskedForNestedOnesIncludedAndNullForOneAskedForButAbsent() {
         try (AsanaSimulator asana =
                 AsanaSimulator.start().addJob("100", "succeeded").withoutRateLimits()) {
             String base = asana.baseUrl().toString();
@@ -73,11 +73,13 @@ class OutputTest {
             assertThat(asked.jsonLines()).singleElement().satisfies(job -> {
                 assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_project", "new_portfolio");
                 assertThat(job.get("new_project").get("name").asText()).isEqualTo("Copy of Launch plan");
+                assertThat(names(job.get("new_project"))).containsExactlyInAnyOrder("gid", "name");
                 assertThat(job.get("new_portfolio").isNull()).isTrue();
             });
-            assertThat(waited.jsonLines())
-                    .singleElement()
-                    .satisfies(job -> assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_task"));
+            assertThat(waited.jsonLines()).singleElement().satisfies(job -> {
+                assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_task");
+                assertThat(names(job.get("new_task"))).containsExactlyInAnyOrder("gid", "name");
+            });
             assertThat(all.jsonLines())
                     .singleElement()
                     .satisfies(job -> assertThat(names(job))
