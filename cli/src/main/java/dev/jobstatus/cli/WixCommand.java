@@ -83,6 +83,10 @@ final class WixCommand {
         public Integer call() {
             AsyncJobItemsQuery.Builder query = AsyncJobItemsQuery.builder();
             if (hasError) {
+                if (status != null && status != ItemStatusFilter.FAILED_ONLY) {
+                    throw new IllegalArgumentException(
+                            "--has-error (the same as --status FAILED_ONLY) contradicts --status " + status);
+                }
                 query.hasError(true);
             }
             query.status(status);
