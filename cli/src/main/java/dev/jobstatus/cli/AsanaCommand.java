@@ -217,12 +217,15 @@ final class AsanaCommand {
                         "NewProject",
                         job.newProject() == null
                                 ? null
-                                : job.newProject().gid() + " "
-                                        + job.newProject().name(),
+                                : Output.words(
+                                        " ",
+                                        job.newProject().gid(),
+                                        job.newProject().name()),
                         "NewTask",
                         job.newTask() == null
                                 ? null
-                                : job.newTask().gid() + " " + job.newTask().name(),
+                                : Output.words(
+                                        " ", job.newTask().gid(), job.newTask().name()),
                         "GraphExport",
                         job.newGraphExport() == null
                                 ? null

@@ -107,8 +107,10 @@ final class WixCommand {
                                         item.failed() ? "no" : item.success() == null ? "?" : "yes",
                                         item.error() == null
                                                 ? ""
-                                                : item.error().code() + ": "
-                                                        + item.error().description()));
+                                                : Output.words(
+                                                        ": ",
+                                                        item.error().code(),
+                                                        item.error().description())));
                 return JobstatusCli.OK;
             }
         }

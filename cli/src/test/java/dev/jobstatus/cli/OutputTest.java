@@ -113,6 +113,17 @@ class OutputTest {
                     "--base-url",
                     asana.baseUrl().toString());
 
+            JobstatusCliTest.Run asanaNoName = run(
+                    ASANA,
+                    "asana",
+                    "get",
+                    "100",
+                    "--fields",
+                    "new_task.created_by",
+                    "--base-url",
+                    asana.baseUrl().toString());
+
+            assertThat(asanaNoName.out()).containsPattern("(?m)^NewTask +\\d+$");
             assertThat(wixGet.out())
                     .containsPattern("(?m)^CreatedBy +app app-1$")
                     .containsPattern("(?m)^Metadata +source=simulator$")
@@ -120,7 +131,7 @@ class OutputTest {
             assertThat(asanaGet.out())
                     .containsPattern("(?m)^NewProject +1001 Copy of Launch plan$")
                     .doesNotContain("NewTask", "GraphExport");
-            assertThat(List.of(wixGet, nexudusGet, asanaGet)).allSatisfy(r -> {
+            assertThat(List.of(wixGet, nexudusGet, asanaGet, asanaNoName)).allSatisfy(r -> {
                 assertThat(r.exit()).isZero();
                 assertThat(r.out().lines())
                         .isNotEmpty()
@@ -136,5 +147,7 @@ class OutputTest {
                 .isEqualTo("a={b=c}, d=1, 2");
         assertThat(Output.human(List.of())).isEmpty();
         assertThat(Output.human(null)).isEmpty();
+        assertThat(Output.words(": ", "INVALID_ROW", null)).isEqualTo("INVALID_ROW");
+        assertThat(Output.words(": ", null, "row 9 is invalid")).isEqualTo("row 9 is invalid");
     }
 }
