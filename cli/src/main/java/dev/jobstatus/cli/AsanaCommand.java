@@ -8,6 +8,7 @@ import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
 import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.core.watch.WatchOptions;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,15 +141,35 @@ final class AsanaCommand {
                 return output;
             }
             Set<String> asked = new HashSet<>(Set.of("gid", "status"));
-            names.forEach(field -> asked.add(field.wireName().split("\\.")[0]));
+            names.forEach(field -> asked.add(field.wireName()));
             return output.jsonAs(Job.class, job -> {
                 try {
                     ObjectNode all = (ObjectNode)
                             Json.treeReader().readTree(Json.writer().writeValueAsString(job));
-                    all.retain(asked);
+                    retain(all, asked);
                     return all;
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("cannot write an Asana job as JSON", e);
+                }
+            });
+        }
+
+        /**
+         * Keeps in {@code node} the dotted {@code paths} asked for: a path's last name whole, an object on its way
+         * with its gid and the names asked for in it (so {@code new_project.name} keeps the project's gid and name).
+         */
+        private static void retain(ObjectNode node, Set<String> paths) {
+            Map<String, Set<String>> inside = new HashMap<>();
+            for (String path : paths) {
+                String[] headAndRest = path.split("\\.", 2);
+                inside.computeIfAbsent(headAndRest[0], name -> new HashSet<>())
+                        .add(headAndRest.length == 1 ? "" : headAndRest[1]);
+            }
+            node.retain(inside.keySet());
+            inside.forEach((name, rest) -> {
+                if (!rest.contains("") && node.get(name) instanceof ObjectNode child) {
+                    rest.add("gid");
+                    retain(child, rest);
                 }
             });
         }
@@ -196,12 +217,15 @@ final class AsanaCommand {
                         "NewProject",
                         job.newProject() == null
                                 ? null
-                                : job.newProject().gid() + " "
-                                        + job.newProject().name(),
+                                : Output.words(
+                                        " ",
+                                        job.newProject().gid(),
+                                        job.newProject().name()),
                         "NewTask",
                         job.newTask() == null
                                 ? null
-                                : job.newTask().gid() + " " + job.newTask().name(),
+                                : Output.words(
+                                        " ", job.newTask().gid(), job.newTask().name()),
                         "GraphExport",
                         job.newGraphExport() == null
                                 ? null

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /** Prints records as aligned tables or JSON lines, and progress on stderr. */
@@ -70,6 +71,18 @@ final class Output {
         if (!json) {
             context.out().println();
         }
+    }
+
+    /** Returns the parts that have a value, as {@link #human} reads them, joined by {@code separator}. */
+    static String words(String separator, Object... parts) {
+        StringJoiner text = new StringJoiner(separator);
+        for (Object part : parts) {
+            String word = human(part);
+            if (!word.isEmpty()) {
+                text.add(word);
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -83,6 +83,10 @@ final class WixCommand {
         public Integer call() {
             AsyncJobItemsQuery.Builder query = AsyncJobItemsQuery.builder();
             if (hasError) {
+                if (status != null && status != ItemStatusFilter.FAILED_ONLY) {
+                    throw new IllegalArgumentException(
+                            "--has-error (the same as --status FAILED_ONLY) contradicts --status " + status);
+                }
                 query.hasError(true);
             }
             query.status(status);
@@ -103,8 +107,10 @@ final class WixCommand {
                                         item.failed() ? "no" : item.success() == null ? "?" : "yes",
                                         item.error() == null
                                                 ? ""
-                                                : item.error().code() + ": "
-                                                        + item.error().description()));
+                                                : Output.words(
+                                                        ": ",
+                                                        item.error().code(),
+                                                        item.error().description())));
                 return JobstatusCli.OK;
             }
         }

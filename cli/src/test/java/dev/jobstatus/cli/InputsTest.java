@@ -142,6 +142,16 @@ class InputsTest {
     }
 
     @Test
+    void hasErrorWithAnotherStatusIsRefusedNamingBothOptions() {
+        JobstatusCliTest.Run all = run(
+                Map.of("WIX_API_KEY", "k", "WIX_SITE_ID", "s"), "wix", "items", "j", "--has-error", "--status", "ALL");
+
+        assertThat(all.exit()).isEqualTo(JobstatusCli.USAGE);
+        assertThat(all.err().strip())
+                .isEqualTo("error: --has-error (the same as --status FAILED_ONLY) contradicts --status ALL");
+    }
+
+    @Test
     void aRefusedValueIsQuotedEscapedForTheTerminal() {
         JobstatusCliTest.Run orderBy = run(NEXUDUS, "nexudus", "list", "--order-by", "Bogus\u001b[2J\u0007");
         JobstatusCliTest.Run fields = run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--fields", "x\u009b31m");

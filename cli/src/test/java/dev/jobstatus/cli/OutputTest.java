@@ -51,7 +51,7 @@ class OutputTest {
     }
 
     @Test
-    void asanaJsonShowsOnlyTheFieldsAskedForAndNullForOneAskedForButAbsent() {
+    void asanaJsonShowsOnlyTheFieldsAskedForNestedOnesIncludedAndNullForOneAskedForButAbsent() {
         try (AsanaSimulator asana =
                 AsanaSimulator.start().addJob("100", "succeeded").withoutRateLimits()) {
             String base = asana.baseUrl().toString();
@@ -73,11 +73,13 @@ class OutputTest {
             assertThat(asked.jsonLines()).singleElement().satisfies(job -> {
                 assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_project", "new_portfolio");
                 assertThat(job.get("new_project").get("name").asText()).isEqualTo("Copy of Launch plan");
+                assertThat(names(job.get("new_project"))).containsExactlyInAnyOrder("gid", "name");
                 assertThat(job.get("new_portfolio").isNull()).isTrue();
             });
-            assertThat(waited.jsonLines())
-                    .singleElement()
-                    .satisfies(job -> assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_task"));
+            assertThat(waited.jsonLines()).singleElement().satisfies(job -> {
+                assertThat(names(job)).containsExactlyInAnyOrder("gid", "status", "new_task");
+                assertThat(names(job.get("new_task"))).containsExactlyInAnyOrder("gid", "name");
+            });
             assertThat(all.jsonLines())
                     .singleElement()
                     .satisfies(job -> assertThat(names(job))
@@ -111,6 +113,17 @@ class OutputTest {
                     "--base-url",
                     asana.baseUrl().toString());
 
+            JobstatusCliTest.Run asanaNoName = run(
+                    ASANA,
+                    "asana",
+                    "get",
+                    "100",
+                    "--fields",
+                    "new_task.created_by",
+                    "--base-url",
+                    asana.baseUrl().toString());
+
+            assertThat(asanaNoName.out()).containsPattern("(?m)^NewTask +\\d+$");
             assertThat(wixGet.out())
                     .containsPattern("(?m)^CreatedBy +app app-1$")
                     .containsPattern("(?m)^Metadata +source=simulator$")
@@ -118,7 +131,7 @@ class OutputTest {
             assertThat(asanaGet.out())
                     .containsPattern("(?m)^NewProject +1001 Copy of Launch plan$")
                     .doesNotContain("NewTask", "GraphExport");
-            assertThat(List.of(wixGet, nexudusGet, asanaGet)).allSatisfy(r -> {
+            assertThat(List.of(wixGet, nexudusGet, asanaGet, asanaNoName)).allSatisfy(r -> {
                 assertThat(r.exit()).isZero();
                 assertThat(r.out().lines())
                         .isNotEmpty()
@@ -134,5 +147,7 @@ class OutputTest {
                 .isEqualTo("a={b=c}, d=1, 2");
         assertThat(Output.human(List.of())).isEmpty();
         assertThat(Output.human(null)).isEmpty();
+        assertThat(Output.words(": ", "INVALID_ROW", null)).isEqualTo("INVALID_ROW");
+        assertThat(Output.words(": ", null, "row 9 is invalid")).isEqualTo("row 9 is invalid");
     }
 }
