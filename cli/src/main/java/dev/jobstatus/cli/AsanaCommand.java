@@ -1,11 +1,18 @@
 package dev.jobstatus.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobstatus.asana.AsanaClient;
 import dev.jobstatus.asana.JobField;
 import dev.jobstatus.asana.JobOptions;
 import dev.jobstatus.asana.model.Job;
+import dev.jobstatus.core.internal.json.Json;
 import dev.jobstatus.core.watch.WatchOptions;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,11 +31,15 @@ final class AsanaCommand {
     /** {@code asana get GID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = "  jobstatus asana get 1204715892 --fields new_project.name,new_task.name --pretty")
+            description = "Show jobs: one record per gid; a gid that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = {
+                "  jobstatus asana get 1204715892 --fields new_project.name,new_task.name --pretty",
+                "  jobstatus asana get 1204715892 1204715893 -o json"
+            })
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "GID", description = "The job's gid.")
-        private String gid;
+        @Parameters(paramLabel = "GID", arity = "1..*", description = "The jobs' gids.")
+        private List<String> gids;
 
         @Mixin
         private CallOptions call;
@@ -50,8 +61,10 @@ final class AsanaCommand {
                 jobOptions.pretty(true);
             }
             try (AsanaClient asana = client(context, options)) {
-                print(output(), asana.jobs().withOptions(call.requestOptions()).get(gid, jobOptions.build()));
-                return JobstatusCli.OK;
+                Output output = fields.output(output());
+                var jobs = asana.jobs().withOptions(call.requestOptions());
+                JobOptions asked = jobOptions.build();
+                return EachId.show(gids, this, output, gid -> print(output, jobs.get(gid, asked)));
             }
         }
     }
@@ -87,7 +100,7 @@ final class AsanaCommand {
                     String gid = gids.get(0);
                     return wait.await(
                             asana.jobs().waiter(gid, fields.jobOptions().build()),
-                            output(),
+                            fields.output(output()),
                             "asana job " + gid,
                             AsanaCommand::print);
                 }
@@ -96,64 +109,94 @@ final class AsanaCommand {
                 return ManyJobs.watch(
                         ManyJobs.ids(gids, context),
                         listener -> asana.jobs().watcher(fields.jobOptions().build(), watch, listener),
-                        output(),
+                        fields.output(output()),
                         context,
                         Job::status);
             }
         }
     }
 
-    /** {@code --fields} of get and wait: a field the SDK knows by its wire name, any other as given. */
+    /** {@code --fields} of get and wait: fields of an Asana job, as {@code opt_fields} names them. */
     static final class Fields {
         @Option(
                 names = "--fields",
                 split = ",",
                 paramLabel = "FIELD",
-                description =
-                        "Fields to return (opt_fields, exactly these; status is always added), e.g. new_project.name.")
-        private List<String> names = List.of();
+                converter = FieldChoices.AsanaFields.class,
+                completionCandidates = FieldChoices.AsanaFields.class,
+                description = "Fields to return (opt_fields, exactly these; status is always added), e.g. "
+                        + "new_project.name; any of: ${COMPLETION-CANDIDATES}.")
+        private List<JobField> names = List.of();
 
         JobOptions.Builder jobOptions() {
-            JobOptions.Builder jobOptions = JobOptions.builder();
-            for (String name : names) {
-                String field = name.strip();
-                JobField known = known(field);
-                if (known != null) {
-                    jobOptions.fields(known);
-                } else if (!field.isEmpty()) {
-                    jobOptions.rawField(field);
-                }
-            }
-            return jobOptions;
+            return JobOptions.builder().fields(names.toArray(JobField[]::new));
         }
 
-        private static JobField known(String wireName) {
-            for (JobField field : JobField.values()) {
-                if (field.wireName().equals(wireName)) {
-                    return field;
-                }
+        /**
+         * Returns an output whose JSON lines show only what was asked for: with {@code --fields}, the gid, status and
+         * the fields named (null when asked for and absent); a field not asked for is left out, not shown as null.
+         */
+        Output output(Output output) {
+            if (names.isEmpty()) {
+                return output;
             }
-            return null;
+            Set<String> asked = new HashSet<>(Set.of("gid", "status"));
+            names.forEach(field -> asked.add(field.wireName()));
+            return output.jsonAs(Job.class, job -> {
+                try {
+                    ObjectNode all = (ObjectNode)
+                            Json.treeReader().readTree(Json.writer().writeValueAsString(job));
+                    retain(all, asked);
+                    return all;
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write an Asana job as JSON", e);
+                }
+            });
+        }
+
+        /**
+         * Keeps in {@code node} the dotted {@code paths} asked for: a path's last name whole, an object on its way
+         * with its gid and the names asked for in it (so {@code new_project.name} keeps the project's gid and name).
+         */
+        private static void retain(ObjectNode node, Set<String> paths) {
+            Map<String, Set<String>> inside = new HashMap<>();
+            for (String path : paths) {
+                String[] headAndRest = path.split("\\.", 2);
+                inside.computeIfAbsent(headAndRest[0], name -> new HashSet<>())
+                        .add(headAndRest.length == 1 ? "" : headAndRest[1]);
+            }
+            node.retain(inside.keySet());
+            inside.forEach((name, rest) -> {
+                if (!rest.contains("") && node.get(name) instanceof ObjectNode child) {
+                    rest.add("gid");
+                    retain(child, rest);
+                }
+            });
         }
     }
 
     static AsanaClient client(Context context, ProviderOptions options) {
-        String token = context.env("ASANA_TOKEN");
-        String clientId = context.env("ASANA_CLIENT_ID");
         AsanaClient.Builder builder = AsanaClient.builder();
-        if (token != null) {
-            builder.bearerToken(token);
-        } else if (clientId != null
-                && context.env("ASANA_CLIENT_SECRET") != null
-                && context.env("ASANA_REFRESH_TOKEN") != null) {
-            builder.oauthRefresh(clientId, context.env("ASANA_CLIENT_SECRET"), context.env("ASANA_REFRESH_TOKEN"));
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "asana",
+                List.of(
+                        List.of("ASANA_TOKEN"),
+                        List.of("ASANA_CLIENT_ID", "ASANA_CLIENT_SECRET", "ASANA_REFRESH_TOKEN")),
+                "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("ASANA_TOKEN")) {
+            builder.bearerToken(credentials.get("ASANA_TOKEN"));
         } else {
-            throw new MissingCredentialsException(
-                    "asana", "ASANA_TOKEN, or ASANA_CLIENT_ID, ASANA_CLIENT_SECRET and ASANA_REFRESH_TOKEN");
+            builder.oauthRefresh(
+                    credentials.get("ASANA_CLIENT_ID"),
+                    credentials.get("ASANA_CLIENT_SECRET"),
+                    credentials.get("ASANA_REFRESH_TOKEN"));
         }
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "ASANA_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
         Sharing.apply(context, builder);
         return builder.build();
@@ -174,12 +217,15 @@ final class AsanaCommand {
                         "NewProject",
                         job.newProject() == null
                                 ? null
-                                : job.newProject().gid() + " "
-                                        + job.newProject().name(),
+                                : Output.words(
+                                        " ",
+                                        job.newProject().gid(),
+                                        job.newProject().name()),
                         "NewTask",
                         job.newTask() == null
                                 ? null
-                                : job.newTask().gid() + " " + job.newTask().name(),
+                                : Output.words(
+                                        " ", job.newTask().gid(), job.newTask().name()),
                         "GraphExport",
                         job.newGraphExport() == null
                                 ? null

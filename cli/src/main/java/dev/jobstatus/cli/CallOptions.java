@@ -10,8 +10,8 @@ final class CallOptions {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
-            description = "Give up after this long in all, retries and "
-                    + "pages included, e.g. 5s, 2m (default: no bound but the SDK's own, 2m a call).")
+            description = "Give up after this long in all, retries and pages included: 500ms, 90s, 10m, 2h, 1d, "
+                    + "sums such as 1h30m, or ISO-8601 such as PT10M (default: no bound but the SDK's own, 2m a call).")
     private Duration timeout;
 
     /** Returns the options of the command's calls: its deadline, counted from now. */

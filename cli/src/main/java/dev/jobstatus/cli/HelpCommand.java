@@ -38,8 +38,11 @@ final class HelpCommand implements CommandLine.IHelpCommandInitializable2, Runna
         for (String name : path) {
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {
+                String near = JobstatusCli.didYouMean(target, name);
                 throw new CommandLine.ParameterException(
-                        self, "Unknown command: '" + target.getCommandSpec().qualifiedName() + " " + name + "'");
+                        self,
+                        "Unknown command: '" + target.getCommandSpec().qualifiedName() + " " + name + "'"
+                                + (near == null ? "" : ". " + near));
             }
             target = sub;
         }

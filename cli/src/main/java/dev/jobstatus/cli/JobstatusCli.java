@@ -1,5 +1,6 @@
 package dev.jobstatus.cli;
 
+import dev.jobstatus.core.exception.AuthenticationException;
 import dev.jobstatus.core.exception.JobFailedException;
 import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.JobWaitTimeoutException;
@@ -12,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code jobstatus} command. Exit codes: 0 success (for {@code wait}: the job succeeded), 1 the job
- * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure.
+ * failed, 2 usage error (including missing credentials), 3 API error, 4 timed out waiting, 5 connection failure,
+ * 6 credentials refused.
  */
 @Command(
         name = "jobstatus",
@@ -38,13 +40,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
                     + "other jobstatus processes.",
             "An argument @FILE is replaced by the arguments in FILE (one per line or separated by spaces; @@ for a literal @)."
         },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success; for wait, every job succeeded.",
+            "1:A job ended failed.",
+            "2:The command line or the credentials' variables were wrong.",
+            "3:The API answered with an error, such as no such job.",
+            "4:Timed out: a wait, or a --timeout.",
+            "5:The API could not be reached.",
+            "6:The provider refused the credentials (a wrong password, token or key)."
+        },
         footer = {
             "  jobstatus demo",
             "  jobstatus nexudus list --status Failed --created-from 2025-01-01 --limit 20",
             "  jobstatus wix items 076e0505-6944-4645-a248-80b197ee9cfd --status FAILED_ONLY",
             "  jobstatus asana wait 1204715892 --timeout 5m",
             "  jobstatus help nexudus list",
-            "  source <(jobstatus generate-completion)"
+            "  source <(jobstatus completion bash)"
         })
 public final class JobstatusCli {
     /**
@@ -55,15 +67,16 @@ public final class JobstatusCli {
      */
     private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
     /** The commands that run alone. */
-    private static final Set<String> STANDALONE = Set.of("nexudus", "wix", "asana", "demo");
+    private static final Set<String> STANDALONE = Set.of("nexudus", "wix", "asana", "demo", "simulate");
 
     static {
         COMMANDS.put("nexudus", NexudusCommand.class);
         COMMANDS.put("wix", WixCommand.class);
         COMMANDS.put("asana", AsanaCommand.class);
         COMMANDS.put("demo", DemoCommand.class);
+        COMMANDS.put("simulate", SimulateCommand.class);
         COMMANDS.put("help", HelpCommand.class);
-        COMMANDS.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        COMMANDS.put("completion", CompletionCommand.class);
     }
 
     /** Success; for {@code wait}, the job succeeded. */
@@ -78,6 +91,8 @@ public final class JobstatusCli {
     static final int TIMED_OUT = 4;
     /** The API could not be reached. */
     static final int CONNECTION = 5;
+    /** The provider refused the credentials: a script can tell a wrong password from a missing job. */
+    static final int CREDENTIALS_REFUSED = 6;
 
     @Option(
             names = {"-V", "--version"},
@@ -128,7 +143,12 @@ public final class JobstatusCli {
         cli.setParameterExceptionHandler((e, arguments) -> usageError(e, context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             context.out().flush();
-            context.err().println("error: " + Terminal.text(inUsersWords(e)));
+            String message = inUsersWords(e);
+            if (e instanceof AuthenticationException && commandLine.getCommand() instanceof ProviderCommand command) {
+                String variables = command.options.credentials();
+                message += variables == null ? "" : ": check " + variables;
+            }
+            context.err().println("error: " + Terminal.text(message));
             if (root.verbose) {
                 e.printStackTrace(context.err());
             }
@@ -140,8 +160,8 @@ public final class JobstatusCli {
     }
 
     /**
-     * What every command has: {@code -h}/{@code --help} (an inherited option would clash with the one picocli's
-     * {@code generate-completion} brings); errors collected rather than thrown at once, so that help wins over a bad
+     * What every command has: {@code -h}/{@code --help} (not an inherited option: picocli's commands, such as the
+     * help command, bring their own); errors collected rather than thrown at once, so that help wins over a bad
      * value anywhere on the line; and the heading of the examples its help ends with.
      */
     private static void everyCommand(CommandLine command) {
@@ -176,19 +196,57 @@ public final class JobstatusCli {
         return new CommandLine.RunLast().execute(parsed);
     }
 
-    /** One line saying what was wrong, picocli's suggestions if it has any, and where to read more. */
+    /**
+     * One line saying what was wrong, the nearest commands for a mistyped one or else picocli's suggestions if it has
+     * any, and where to read more.
+     */
     private static int usageError(ParameterException e, Context context) {
         context.err().println("error: " + Terminal.text(e.getMessage()));
+        String command = e instanceof UnmatchedArgumentException unmatched ? nearestCommand(unmatched) : null;
         StringWriter suggestions = new StringWriter();
-        if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
+        if (command != null) {
+            context.err().println(Terminal.text(command));
+        } else if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
             suggestions.toString().lines().forEach(line -> context.err().println(Terminal.text(line)));
         }
         context.err().println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         return USAGE;
     }
 
+    /**
+     * "Did you mean: jobstatus nexudus list?" for a word where a command was expected, within a few edits of one
+     * (picocli's own similarity misses some, such as hlep for help); {@code null} when none is that near.
+     */
+    static String nearestCommand(UnmatchedArgumentException e) {
+        CommandLine parent = e.getCommandLine();
+        List<String> unmatched = e.getUnmatched();
+        if (parent.getSubcommands().isEmpty()
+                || unmatched.isEmpty()
+                || unmatched.get(0).startsWith("-")) {
+            return null;
+        }
+        return didYouMean(parent, unmatched.get(0));
+    }
+
+    /** "Did you mean: jobstatus nexudus list?" for the subcommands of {@code parent} nearest {@code word}, or null. */
+    static String didYouMean(CommandLine parent, String word) {
+        String prefix = parent.getCommandSpec().qualifiedName() + " ";
+        List<String> near =
+                Choices.nearest(word, List.copyOf(parent.getSubcommands().keySet()));
+        return near.isEmpty()
+                ? null
+                : "Did you mean: "
+                        + String.join(" or ", near.stream().map(prefix::concat).toList()) + "?";
+    }
+
     /** The message of a failure, in the words of a command-line user rather than those of the SDK's builders. */
     static String inUsersWords(Throwable e) {
+        if (e instanceof AuthenticationException refused) {
+            // The status and the provider's code tell the two ways it happens apart: a token endpoint's 400
+            // invalid_grant, or a 401 to a call.
+            return "the credentials were refused by " + refused.provider() + " (HTTP " + refused.statusCode()
+                    + (refused.errorCode() == null ? "" : " " + refused.errorCode()) + ")";
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.startsWith("base URL must use https")) {
             return "--base-url must use https unless it points at this machine; add --allow-http to send requests "
@@ -212,6 +270,9 @@ public final class JobstatusCli {
         }
         if (e instanceof TransportException) {
             return CONNECTION;
+        }
+        if (e instanceof AuthenticationException) {
+            return CREDENTIALS_REFUSED;
         }
         if (e instanceof JobStatusException) {
             return API_ERROR;

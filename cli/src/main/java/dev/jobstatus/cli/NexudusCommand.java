@@ -10,7 +10,7 @@ import dev.jobstatus.nexudus.model.BusinessBackgroundJobSummary;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,11 +32,15 @@ final class NexudusCommand {
     /** {@code nexudus get ID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = {"  jobstatus nexudus get 87654321", "  jobstatus nexudus get 87654321 --json --timeout 10s"})
+            description = "Show jobs: one record per Id; an Id that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = {
+                "  jobstatus nexudus get 87654321",
+                "  jobstatus nexudus get 87654321 87654322 -o json --timeout 10s"
+            })
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "ID", description = "The job's Id.")
-        private long id;
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "The jobs' Ids.")
+        private List<Long> ids;
 
         @Mixin
         private CallOptions call;
@@ -48,12 +52,9 @@ final class NexudusCommand {
         @Override
         public Integer call() {
             try (NexudusClient nexudus = client(context, options)) {
-                print(
-                        output(),
-                        nexudus.backgroundJobs()
-                                .withOptions(call.requestOptions())
-                                .get(id));
-                return JobstatusCli.OK;
+                Output output = output();
+                var jobs = nexudus.backgroundJobs().withOptions(call.requestOptions());
+                return EachId.show(ids, this, output, id -> print(output, jobs.get(id)));
             }
         }
     }
@@ -61,7 +62,10 @@ final class NexudusCommand {
     /** {@code nexudus list}. */
     @Command(
             name = "list",
-            description = "List jobs, fetching page after page.",
+            description = {
+                "List jobs, fetching page after page.",
+                "A TIME without an offset is UTC, the zone the command reads Nexudus's own times in."
+            },
             footer = {
                 "  jobstatus nexudus list --status Failed --created-from 2025-01-01 --created-to 2025-01-31",
                 "  jobstatus nexudus list --order-by CreatedOn --desc --limit 50 --json"
@@ -82,7 +86,8 @@ final class NexudusCommand {
         @Option(
                 names = "--created-from",
                 paramLabel = "TIME",
-                description = "Created at or after, e.g. 2025-01-31T08:00.")
+                description = "Created at or after TIME: 2025-01-31 (its start), 2025-01-31T08:00 (UTC), or with an "
+                        + "offset, 2025-01-31T08:00:00Z or 2025-01-31T09:00+01:00 (sent to the minute, in UTC).")
         private LocalDateTime createdFrom;
 
         @Option(names = "--created-to", paramLabel = "TIME", description = "Created at or before.")
@@ -94,8 +99,13 @@ final class NexudusCommand {
         @Option(names = "--updated-to", paramLabel = "TIME", description = "Updated at or before.")
         private LocalDateTime updatedTo;
 
-        @Option(names = "--order-by", paramLabel = "FIELD", description = "Sort by this property, e.g. CreatedOn.")
-        private String orderBy;
+        @Option(
+                names = "--order-by",
+                paramLabel = "FIELD",
+                converter = FieldChoices.NexudusOrderBy.class,
+                completionCandidates = FieldChoices.NexudusOrderBy.class,
+                description = "Sort by this property, e.g. CreatedOn; one of: ${COMPLETION-CANDIDATES}.")
+        private BackgroundJobField orderBy;
 
         @Option(names = "--desc", description = "Sort descending.")
         private boolean descending;
@@ -121,7 +131,7 @@ final class NexudusCommand {
                     .updatedFrom(updatedFrom)
                     .updatedTo(updatedTo);
             if (orderBy != null) {
-                orderBy(query, orderBy);
+                query.orderBy(orderBy);
                 query.direction(descending ? SortDirection.DESCENDING : SortDirection.ASCENDING);
             } else if (descending) {
                 query.direction(SortDirection.DESCENDING);
@@ -158,17 +168,6 @@ final class NexudusCommand {
                 }
                 return JobstatusCli.OK;
             }
-        }
-
-        private static void orderBy(BackgroundJobQuery.Builder query, String field) {
-            String normal = field.replace("_", "").toLowerCase(Locale.ROOT);
-            for (BackgroundJobField known : BackgroundJobField.values()) {
-                if (known.wireName().toLowerCase(Locale.ROOT).equals(normal)) {
-                    query.orderBy(known);
-                    return;
-                }
-            }
-            query.orderBy(field);
         }
     }
 
@@ -237,18 +236,20 @@ final class NexudusCommand {
     static NexudusClient client(Context context, ProviderOptions options) {
         NexudusClient.Builder builder = NexudusClient.builder();
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "NEXUDUS_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
-        String token = context.env("NEXUDUS_TOKEN");
-        String username = context.env("NEXUDUS_USERNAME");
-        String password = context.env("NEXUDUS_PASSWORD");
-        if (token != null) {
-            builder.bearerToken(token);
-        } else if (username != null && password != null) {
-            builder.passwordGrant(username, password);
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "nexudus",
+                List.of(List.of("NEXUDUS_TOKEN"), List.of("NEXUDUS_USERNAME", "NEXUDUS_PASSWORD")),
+                "NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("NEXUDUS_TOKEN")) {
+            builder.bearerToken(credentials.get("NEXUDUS_TOKEN"));
         } else {
-            throw new MissingCredentialsException("nexudus", "NEXUDUS_TOKEN, or NEXUDUS_USERNAME and NEXUDUS_PASSWORD");
+            builder.passwordGrant(credentials.get("NEXUDUS_USERNAME"), credentials.get("NEXUDUS_PASSWORD"));
         }
         Sharing.apply(context, builder);
         return builder.build();

@@ -6,40 +6,108 @@ import dev.jobstatus.core.polling.JobView;
 import dev.jobstatus.core.polling.PollEvent;
 import dev.jobstatus.core.polling.PollListener;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 /** Prints records as aligned tables or JSON lines, and progress on stderr. */
 final class Output {
     private final Context context;
     private final boolean json;
+    /** What a JSON line shows of a record: the record itself unless a command says otherwise. */
+    private final Function<Object, Object> jsonView;
 
     Output(Context context, boolean json) {
-        this.context = context;
-        this.json = json;
+        this(context, json, Function.identity());
     }
 
-    /** Prints one record: as a JSON line, or as "field  value" lines. */
+    private Output(Context context, boolean json, Function<Object, Object> jsonView) {
+        this.context = context;
+        this.json = json;
+        this.jsonView = jsonView;
+    }
+
+    /**
+     * Returns an output whose JSON lines show {@code view} of each record of {@code type} (such as the fields a
+     * provider sent, or only those asked for) instead of the whole record.
+     */
+    <T> Output jsonAs(Class<T> type, Function<T, Object> view) {
+        return new Output(context, json, record -> type.isInstance(record) ? view.apply(type.cast(record)) : record);
+    }
+
+    /** Prints one record: as a JSON line, or as "field  value" lines, leaving out the fields that have no value. */
     void record(Object record, Map<String, Object> fields) {
         if (json) {
             jsonLine(record);
             return;
         }
+        Map<String, String> shown = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            String text = human(value);
+            if (!text.isEmpty()) {
+                shown.put(name, text);
+            }
+        });
         int width = 0;
-        for (String name : fields.keySet()) {
+        for (String name : shown.keySet()) {
             width = Math.max(width, name.length());
         }
         StringBuilder lines = new StringBuilder();
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            Object value = field.getValue();
+        for (Map.Entry<String, String> field : shown.entrySet()) {
             lines.append(pad(field.getKey(), width))
                     .append("  ")
-                    .append(Terminal.text(value))
+                    .append(Terminal.text(field.getValue()))
                     .append(System.lineSeparator());
         }
         context.out().print(lines);
+    }
+
+    /** Separates one record from the next: an empty line between tables, nothing between JSON lines. */
+    void gap() {
+        if (!json) {
+            context.out().println();
+        }
+    }
+
+    /** Returns the parts that have a value, as {@link #human} reads them, joined by {@code separator}. */
+    static String words(String separator, Object... parts) {
+        StringJoiner text = new StringJoiner(separator);
+        for (Object part : parts) {
+            String word = human(part);
+            if (!word.isEmpty()) {
+                text.add(word);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Returns a value as a person reads it: a map as {@code k=v, k=v} (a nested one in braces), a list as
+     * {@code a, b}, anything else as its text; "" for null or an empty map or list.
+     */
+    static String human(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder text = new StringBuilder();
+            map.forEach((k, v) -> {
+                text.append(text.length() == 0 ? "" : ", ").append(k).append('=');
+                text.append(v instanceof Map<?, ?> ? "{" + human(v) + "}" : human(v));
+            });
+            return text.toString();
+        }
+        if (value instanceof Collection<?> list) {
+            StringBuilder text = new StringBuilder();
+            list.forEach(v -> text.append(text.length() == 0 ? "" : ", ")
+                    .append(v instanceof Map<?, ?> ? "{" + human(v) + "}" : human(v)));
+            return text.toString();
+        }
+        return value.toString();
     }
 
     /**
@@ -48,8 +116,7 @@ final class Output {
      *
      * @return how many records were printed
      */
-    <T> long rows(
-            List<String> header, int[] widths, Iterable<T> records, java.util.function.Function<T, List<Object>> row) {
+    <T> long rows(List<String> header, int[] widths, Iterable<T> records, Function<T, List<Object>> row) {
         Iterator<T> each = records.iterator();
         // The first page is asked for before the header is printed: a listing that fails at once prints only its error.
         var unused = each.hasNext();
@@ -64,7 +131,10 @@ final class Output {
             } else {
                 context.out()
                         .println(line(
-                                row.apply(record).stream().map(Terminal::text).toList(), widths));
+                                row.apply(record).stream()
+                                        .map(v -> Terminal.text(human(v)))
+                                        .toList(),
+                                widths));
             }
             count++;
         }
@@ -76,7 +146,9 @@ final class Output {
         if (json) {
             jsonLine(record);
         } else {
-            context.out().println(line(cells.stream().map(Terminal::text).toList(), new int[] {12, 10, 0}));
+            context.out()
+                    .println(line(
+                            cells.stream().map(v -> Terminal.text(human(v))).toList(), new int[] {12, 10, 0}));
         }
         context.out().flush();
     }
@@ -93,7 +165,7 @@ final class Output {
 
     private void jsonLine(Object record) {
         try {
-            context.out().println(Json.writer().with(Terminal.JSON).writeValueAsString(record));
+            context.out().println(Json.writer().with(Terminal.JSON).writeValueAsString(jsonView.apply(record)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + record.getClass().getSimpleName() + " as JSON", e);
         }

@@ -1,7 +1,9 @@
 package dev.jobstatus.cli;
 
 import dev.jobstatus.core.client.ClientBuilder;
+import dev.jobstatus.core.internal.text.Urls;
 import dev.jobstatus.redis.RedisSharedState;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,12 @@ final class Sharing {
     static void apply(Context context, ClientBuilder<?> builder) {
         String url = context.env(REDIS_URL);
         if (url != null) {
+            String scheme = url.strip().toLowerCase(Locale.ROOT);
+            if (!scheme.startsWith("redis://") && !scheme.startsWith("rediss://")) {
+                // Without a scheme, host:port reads as a URL whose scheme is the host: say what was meant.
+                throw new IllegalArgumentException(REDIS_URL + " must be a URL such as redis://host:port (rediss:// "
+                        + "for TLS), not " + Urls.redacted(url));
+            }
             try {
                 builder.sharedState(Connections.to(url));
             } catch (IllegalArgumentException e) {

@@ -14,14 +14,16 @@ final class WaitOptions {
             names = "--timeout",
             paramLabel = "DURATION",
             defaultValue = "10m",
-            description = "Give up after this long, e.g. 30s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+            description = "Give up after this long: 500ms, 90s, 10m, 2h, 1d, sums such as 1h30m, or ISO-8601 such "
+                    + "as PT10M (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
     @Option(
             names = "--interval",
             paramLabel = "DURATION",
             defaultValue = "1s",
-            description = "First interval between polls; it grows up to 30s (default: ${DEFAULT-VALUE}).")
+            description = "First interval between polls, written as --timeout; it grows up to 30s (default: "
+                    + "${DEFAULT-VALUE}).")
     private Duration interval;
 
     PollPolicy policy() {

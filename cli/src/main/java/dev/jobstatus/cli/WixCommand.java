@@ -6,7 +6,9 @@ import dev.jobstatus.wix.ItemStatusFilter;
 import dev.jobstatus.wix.WixClient;
 import dev.jobstatus.wix.model.AsyncJob;
 import dev.jobstatus.wix.model.AsyncJobItem;
+import dev.jobstatus.wix.model.CreatedBy;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,11 +27,12 @@ final class WixCommand {
     /** {@code wix get JOB_ID}. */
     @Command(
             name = "get",
-            description = "Show one job.",
-            footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --json")
+            description = "Show jobs: one record per id; an id that fails is reported and the others still show "
+                    + "(exit code: the worst of them).",
+            footer = "  jobstatus wix get 076e0505-6944-4645-a248-80b197ee9cfd --output json")
     static final class Get extends ProviderCommand {
-        @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
-        private String jobId;
+        @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The jobs' ids.")
+        private List<String> jobIds;
 
         @Mixin
         private CallOptions call;
@@ -41,10 +44,9 @@ final class WixCommand {
         @Override
         public Integer call() {
             try (WixClient wix = client(context, options)) {
-                print(
-                        output(),
-                        wix.asyncJobs().withOptions(call.requestOptions()).get(jobId));
-                return JobstatusCli.OK;
+                Output output = output();
+                var jobs = wix.asyncJobs().withOptions(call.requestOptions());
+                return EachId.show(jobIds, this, output, id -> print(output, jobs.get(id)));
             }
         }
     }
@@ -81,6 +83,10 @@ final class WixCommand {
         public Integer call() {
             AsyncJobItemsQuery.Builder query = AsyncJobItemsQuery.builder();
             if (hasError) {
+                if (status != null && status != ItemStatusFilter.FAILED_ONLY) {
+                    throw new IllegalArgumentException(
+                            "--has-error (the same as --status FAILED_ONLY) contradicts --status " + status);
+                }
                 query.hasError(true);
             }
             query.status(status);
@@ -89,7 +95,9 @@ final class WixCommand {
             }
             try (WixClient wix = client(context, options)) {
                 var items = wix.asyncJobs().withOptions(call.requestOptions()).listAllItems(jobId, query.build());
-                output().rows(
+                // An item's JSON line is the item as Wix sent it (the record's fields, once).
+                output().jsonAs(AsyncJobItem.class, AsyncJobItem::fields)
+                        .rows(
                                 List.of("ID", "ENTITY", "OK", "ERROR"),
                                 new int[] {24, 24, 5, 0},
                                 limit == null ? items : items.limit(limit),
@@ -99,8 +107,10 @@ final class WixCommand {
                                         item.failed() ? "no" : item.success() == null ? "?" : "yes",
                                         item.error() == null
                                                 ? ""
-                                                : item.error().code() + ": "
-                                                        + item.error().description()));
+                                                : Output.words(
+                                                        ": ",
+                                                        item.error().code(),
+                                                        item.error().description())));
                 return JobstatusCli.OK;
             }
         }
@@ -149,32 +159,42 @@ final class WixCommand {
     static WixClient client(Context context, ProviderOptions options) {
         WixClient.Builder builder = WixClient.builder();
         builder.allowInsecureHttp(options.allowHttp());
-        if (options.baseUrl() != null) {
-            builder.baseUrl(options.baseUrl());
+        String baseUrl = options.baseUrl(context, "WIX_BASE_URL");
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
         }
-        String apiKey = context.env("WIX_API_KEY");
-        String clientId = context.env("WIX_CLIENT_ID");
-        if (apiKey != null) {
-            if ((context.env("WIX_SITE_ID") == null) == (context.env("WIX_ACCOUNT_ID") == null)) {
-                throw new MissingCredentialsException(
-                        "wix", "exactly one of WIX_SITE_ID and WIX_ACCOUNT_ID with WIX_API_KEY");
+        if (context.env("WIX_API_KEY") != null) {
+            if (context.env("WIX_SITE_ID") != null && context.env("WIX_ACCOUNT_ID") != null) {
+                // An API key call carries one of the two headers (the SDK refuses both): a site's jobs or an account's.
+                throw new MissingCredentialsException("wix credentials conflict: WIX_SITE_ID and WIX_ACCOUNT_ID are "
+                        + "both set, and an API key call goes to one site or one account: unset WIX_ACCOUNT_ID for a "
+                        + "site's jobs, or WIX_SITE_ID for an account's");
             }
-            String siteId = context.env("WIX_SITE_ID");
-            String accountId = context.env("WIX_ACCOUNT_ID");
-            builder.apiKey(apiKey);
-            if (siteId != null) {
-                builder.siteId(siteId);
-            } else if (accountId != null) {
-                builder.accountId(accountId);
+            if (context.env("WIX_SITE_ID") == null && context.env("WIX_ACCOUNT_ID") == null) {
+                throw new MissingCredentialsException("wix credentials incomplete: WIX_API_KEY is set but neither "
+                        + "WIX_SITE_ID nor WIX_ACCOUNT_ID is (set WIX_SITE_ID for a site's jobs, WIX_ACCOUNT_ID for an "
+                        + "account's)");
             }
-        } else if (clientId != null
-                && context.env("WIX_CLIENT_SECRET") != null
-                && context.env("WIX_INSTANCE_ID") != null) {
-            builder.oauth(clientId, context.env("WIX_CLIENT_SECRET"), context.env("WIX_INSTANCE_ID"));
+        }
+        Map<String, String> credentials = EnvCredentials.read(
+                context,
+                "wix",
+                List.of(
+                        List.of("WIX_API_KEY", "WIX_SITE_ID"),
+                        List.of("WIX_API_KEY", "WIX_ACCOUNT_ID"),
+                        List.of("WIX_CLIENT_ID", "WIX_CLIENT_SECRET", "WIX_INSTANCE_ID")),
+                "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and "
+                        + "WIX_INSTANCE_ID");
+        options.credentialsFrom(credentials.keySet());
+        if (credentials.containsKey("WIX_SITE_ID")) {
+            builder.apiKey(credentials.get("WIX_API_KEY")).siteId(credentials.get("WIX_SITE_ID"));
+        } else if (credentials.containsKey("WIX_ACCOUNT_ID")) {
+            builder.apiKey(credentials.get("WIX_API_KEY")).accountId(credentials.get("WIX_ACCOUNT_ID"));
         } else {
-            throw new MissingCredentialsException(
-                    "wix",
-                    "WIX_API_KEY with WIX_SITE_ID or WIX_ACCOUNT_ID, or WIX_CLIENT_ID, WIX_CLIENT_SECRET and WIX_INSTANCE_ID");
+            builder.oauth(
+                    credentials.get("WIX_CLIENT_ID"),
+                    credentials.get("WIX_CLIENT_SECRET"),
+                    credentials.get("WIX_INSTANCE_ID"));
         }
         Sharing.apply(context, builder);
         return builder.build();
@@ -193,12 +213,35 @@ final class WixCommand {
                         "Progress",
                         job.progress(),
                         "CreatedBy",
-                        job.createdBy(),
+                        createdBy(job.createdBy()),
                         "CreatedDate",
                         job.createdDate(),
                         "UpdatedDate",
                         job.updatedDate(),
                         "Metadata",
                         job.metadata()));
+    }
+
+    /** Who created a job as a person reads it, such as {@code app app-1}. */
+    static String createdBy(CreatedBy creator) {
+        if (creator == null) {
+            return null;
+        }
+        if (creator instanceof CreatedBy.App app) {
+            return "app " + app.appId();
+        }
+        if (creator instanceof CreatedBy.Member member) {
+            return "member " + member.memberId();
+        }
+        if (creator instanceof CreatedBy.WixUser user) {
+            return "Wix user " + user.wixUserId();
+        }
+        if (creator instanceof CreatedBy.AnonymousVisitor visitor) {
+            return "visitor " + visitor.anonymousVisitorId();
+        }
+        if (creator instanceof CreatedBy.Service service) {
+            return "service " + service.serviceId();
+        }
+        return (creator.type() + " " + Output.human(((CreatedBy.Unknown) creator).fields())).strip();
     }
 }

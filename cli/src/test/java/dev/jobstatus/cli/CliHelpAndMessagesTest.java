@@ -85,8 +85,6 @@ class CliHelpAndMessagesTest {
         JobstatusCliTest.Run interval = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "wait", "1", "--interval", "2");
         JobstatusCliTest.Run pageSize = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--page-size", "5000");
         JobstatusCliTest.Run limit = run(Map.of("NEXUDUS_TOKEN", "t"), "nexudus", "list", "--limit", "-1");
-        JobstatusCliTest.Run wixBoth =
-                run(Map.of("WIX_API_KEY", "k", "WIX_SITE_ID", "s", "WIX_ACCOUNT_ID", "a"), "wix", "get", "j");
         JobstatusCliTest.Run http =
                 run(Map.of("ASANA_TOKEN", "t"), "asana", "get", "1", "--base-url", "http://asana.example.com/api/1.0");
 
@@ -96,13 +94,10 @@ class CliHelpAndMessagesTest {
                 .doesNotContain("Exception");
         assertThat(pageSize.err().strip()).isEqualTo("error: --page-size must be between 1 and 1000");
         assertThat(limit.err().strip()).isEqualTo("error: --limit must be 0 or more");
-        assertThat(wixBoth.err().strip())
-                .isEqualTo("error: wix credentials missing: set exactly one of WIX_SITE_ID and "
-                        + "WIX_ACCOUNT_ID with WIX_API_KEY");
         assertThat(http.err().strip())
                 .isEqualTo("error: --base-url must use https unless it points at this machine; add "
                         + "--allow-http to send requests (and credentials) unencrypted to http://asana.example.com");
-        assertThat(List.of(interval, pageSize, limit, wixBoth, http))
+        assertThat(List.of(interval, pageSize, limit, http))
                 .allSatisfy(r -> assertThat(r.exit()).isEqualTo(2));
     }
 

@@ -17,10 +17,13 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,10 +40,13 @@ import org.jspecify.annotations.Nullable;
  * {@code jobstatus.provider}, {@code jobstatus.operation} and {@code jobstatus.job.id}; under it, a {@code CLIENT}
  * span per HTTP attempt following OpenTelemetry's HTTP client conventions ({@code http.request.method},
  * {@code server.address}, {@code server.port}, {@code url.template} and never the URL, {@code
- * http.response.status_code}, {@code error.type}, {@code http.request.resend_count}). Retries, throttles,
- * rate-limit waits and polls are events of the operation span; a wait's polls are operations under the wait.
+ * http.response.status_code}, {@code network.protocol.version}, {@code error.type},
+ * {@code http.request.resend_count}). Retries, throttles, rate-limit waits and polls are events of the operation
+ * span; a wait's polls are operations under the wait, and a token fetch is an operation under the call that needed
+ * it. The instrumentation scope carries this module's version and the schema URL of the semantic conventions the
+ * attributes follow.
  *
- * <p><b>Metrics.</b> {@code http.client.request.duration} (s) per provider, method, server and status (and
+ * <p><b>Metrics.</b> {@code http.client.request.duration} (s) per provider, method, server, status and HTTP version (and
  * {@code jobstatus.status_class}, such as {@code 5xx}); {@code jobstatus.client.retries} per provider and cause;
  * {@code jobstatus.client.throttles} per provider and status; {@code jobstatus.wait.duration} (s) and
  * {@code jobstatus.wait.polls} per provider and outcome ({@code succeeded}, {@code failed}, {@code timeout},
@@ -56,6 +62,14 @@ public final class JobstatusTelemetry implements ClientListener {
     /** The instrumentation scope of the spans and metrics. */
     public static final String SCOPE = "dev.jobstatus";
 
+    /**
+     * The semantic conventions the attributes follow: 1.26.0 is the first to define one of them, {@code url.template}.
+     */
+    static final String SCHEMA_URL = "https://opentelemetry.io/schemas/1.26.0";
+
+    /** This module's version, the instrumentation scope's. */
+    static final @Nullable String VERSION = readVersion();
+
     static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("jobstatus.provider");
     static final AttributeKey<String> OPERATION = AttributeKey.stringKey("jobstatus.operation");
     static final AttributeKey<String> JOB_ID = AttributeKey.stringKey("jobstatus.job.id");
@@ -69,6 +83,7 @@ public final class JobstatusTelemetry implements ClientListener {
     static final AttributeKey<String> STATUS_CLASS = AttributeKey.stringKey("jobstatus.status_class");
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<Long> RESEND_COUNT = AttributeKey.longKey("http.request.resend_count");
+    static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
     static final AttributeKey<String> CAUSE = AttributeKey.stringKey("jobstatus.retry.cause");
     static final AttributeKey<Long> DELAY_MS = AttributeKey.longKey("jobstatus.retry.delay_ms");
     static final AttributeKey<Long> RETRY_AFTER_MS = AttributeKey.longKey("jobstatus.retry_after_ms");
@@ -92,8 +107,14 @@ public final class JobstatusTelemetry implements ClientListener {
     private final LongHistogram watchedJobs;
 
     private JobstatusTelemetry(OpenTelemetry openTelemetry) {
-        this.tracer = openTelemetry.getTracer(SCOPE);
-        Meter meter = openTelemetry.getMeter(SCOPE);
+        var tracerBuilder = openTelemetry.tracerBuilder(SCOPE).setSchemaUrl(SCHEMA_URL);
+        var meterBuilder = openTelemetry.meterBuilder(SCOPE).setSchemaUrl(SCHEMA_URL);
+        if (VERSION != null) {
+            tracerBuilder.setInstrumentationVersion(VERSION);
+            meterBuilder.setInstrumentationVersion(VERSION);
+        }
+        this.tracer = tracerBuilder.build();
+        Meter meter = meterBuilder.build();
         this.requestDuration = meter.histogramBuilder("http.client.request.duration")
                 .setUnit("s")
                 .setDescription("Duration of HTTP client requests.")
@@ -139,6 +160,18 @@ public final class JobstatusTelemetry implements ClientListener {
      */
     public static JobstatusTelemetry create(OpenTelemetry openTelemetry) {
         return new JobstatusTelemetry(Objects.requireNonNull(openTelemetry, "openTelemetry"));
+    }
+
+    private static @Nullable String readVersion() {
+        try (InputStream in = JobstatusTelemetry.class.getResourceAsStream("version.properties")) {
+            Properties build = new Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override
@@ -264,6 +297,7 @@ public final class JobstatusTelemetry implements ClientListener {
         private final String host;
         private final int port;
         private final long startNanos = System.nanoTime();
+        private @Nullable String protocolVersion;
 
         AttemptSpan(Span span, String provider, String method, String host, int port) {
             this.span = span;
@@ -274,12 +308,21 @@ public final class JobstatusTelemetry implements ClientListener {
         }
 
         @Override
+        public void protocol(String version) {
+            protocolVersion = version;
+            span.setAttribute(PROTOCOL_VERSION, version);
+        }
+
+        @Override
         public void ended(int status, @Nullable Throwable error) {
             AttributesBuilder metric = Attributes.builder()
                     .put(PROVIDER, provider)
                     .put(METHOD, method)
                     .put(SERVER_ADDRESS, host)
                     .put(SERVER_PORT, (long) port);
+            if (protocolVersion != null) {
+                metric.put(PROTOCOL_VERSION, protocolVersion);
+            }
             String errorType =
                     error != null ? error.getClass().getName() : status >= 400 ? Integer.toString(status) : null;
             if (status > 0) {

@@ -18,6 +18,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -32,7 +33,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -294,6 +300,85 @@ class TelemetryTest {
     }
 
     @Test
+    void aTokenFetchIsAChildOfTheCallThatNeededItInTheSameTrace() throws Exception {
+        try (NexudusSimulator api =
+                        NexudusSimulator.start().withoutRateLimits().seed(3).tokenLifetime(3600);
+                NexudusClient blocking = passwordGrant(api);
+                NexudusClient async = passwordGrant(api)) {
+            // A sign-in on the caller's thread, a renewal after a 401 and a sign-in on the credentials thread of an
+            // asynchronous call.
+            blocking.backgroundJobs().get(1);
+            api.revokeAccessTokens();
+            blocking.backgroundJobs().getAsync(2).get(30, TimeUnit.SECONDS);
+            async.backgroundJobs().getAsync(3).get(30, TimeUnit.SECONDS);
+        }
+        List<SpanData> gets = named("nexudus get");
+        assertThat(gets).hasSize(3);
+        assertThat(named("nexudus token")).hasSize(3);
+        assertThat(gets).allSatisfy(get -> {
+            assertThat(get.getParentSpanContext().isValid()).isFalse();
+            List<SpanData> tokens = childrenOf(get).stream()
+                    .filter(s -> s.getName().equals("nexudus token"))
+                    .toList();
+            assertThat(tokens)
+                    .as("token fetches under " + get.getAttributes())
+                    .singleElement()
+                    .satisfies(token -> {
+                        assertThat(token.getTraceId()).isEqualTo(get.getTraceId());
+                        assertThat(childrenOf(token))
+                                .singleElement()
+                                .satisfies(
+                                        attempt -> assertThat(attempt.getName()).isEqualTo("POST /api/token"));
+                    });
+        });
+    }
+
+    @Test
+    void theInstrumentationScopeNamesItsVersionAndTheSemanticConventionsItFollows() {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3);
+                NexudusClient nexudus = basic(api)) {
+            nexudus.backgroundJobs().get(1);
+        }
+        List<InstrumentationScopeInfo> scopes = new ArrayList<>();
+        spans.getFinishedSpanItems().forEach(s -> scopes.add(s.getInstrumentationScopeInfo()));
+        metrics.collectAllMetrics().forEach(m -> scopes.add(m.getInstrumentationScopeInfo()));
+        assertThat(scopes).isNotEmpty().allSatisfy(scope -> {
+            assertThat(scope.getName()).isEqualTo(JobstatusTelemetry.SCOPE);
+            assertThat(scope.getVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+            assertThat(scope.getSchemaUrl()).isEqualTo("https://opentelemetry.io/schemas/1.26.0");
+        });
+    }
+
+    @Test
+    void anAttemptSpanCarriesTheHttpVersionItsResponseCameOver() throws Exception {
+        try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(3);
+                NexudusClient nexudus = basic(api)) {
+            nexudus.backgroundJobs().get(1);
+        }
+        try (MockWebServer h2 = new MockWebServer()) {
+            h2.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+            h2.enqueue(new MockResponse.Builder()
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"Id\": 7, \"Status\": \"Completed\"}")
+                    .build());
+            h2.start();
+            try (NexudusClient nexudus = NexudusClient.builder()
+                    .baseUrl(h2.url("/"))
+                    .httpClient(new OkHttpClient.Builder()
+                            .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                            .build())
+                    .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                    .listener(telemetry)
+                    .build()) {
+                nexudus.backgroundJobs().get(7);
+            }
+        }
+        assertThat(named("GET /api/sys/businessbackgroundjobs/{id}"))
+                .extracting(a -> a.getAttributes().get(JobstatusTelemetry.PROTOCOL_VERSION))
+                .containsExactly("1.1", "2");
+    }
+
+    @Test
     void aWatchRoundIsASpanOverItsListingWithItsRequestsAndJobsAsMetrics() throws Exception {
         try (NexudusSimulator api = NexudusSimulator.start().withoutRateLimits().seed(10);
                 NexudusClient nexudus = basic(api)) {
@@ -325,20 +410,32 @@ class TelemetryTest {
     }
 
     private NexudusClient basic(NexudusSimulator api) {
-        return NexudusClient.builder()
-                .baseUrl(api.baseUrl())
-                .retryPolicy(QUICK)
+        return builder(api)
                 .basicAuth(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
-                .listener(telemetry)
                 .build();
     }
 
+    private NexudusClient passwordGrant(NexudusSimulator api) {
+        return builder(api)
+                .passwordGrant(NexudusSimulator.USERNAME, NexudusSimulator.PASSWORD)
+                .build();
+    }
+
+    private NexudusClient.Builder builder(NexudusSimulator api) {
+        return NexudusClient.builder().baseUrl(api.baseUrl()).retryPolicy(QUICK).listener(telemetry);
+    }
+
     private SpanData only(String name) {
-        List<SpanData> named = spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getName().equals(name))
-                .toList();
+        List<SpanData> named = named(name);
         assertThat(named).as("spans named " + name).hasSize(1);
         return named.get(0);
+    }
+
+    private List<SpanData> named(String name) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name))
+                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
     }
 
     private List<SpanData> childrenOf(SpanData parent) {

@@ -3,6 +3,7 @@ package dev.jobstatus.redis;
 import dev.jobstatus.nexudus.BackgroundJobQuery;
 import dev.jobstatus.nexudus.NexudusClient;
 import dev.jobstatus.testkit.NexudusSimulator;
+import java.nio.file.Path;
 
 /**
  * One of the processes of {@link SharedQuotaTest}: lists {@code pages} pages from the simulator at {@code args[0]},
@@ -42,6 +43,25 @@ public final class QuotaWorker {
             }
         }
         System.out.println("listed " + pages + " pages");
+    }
+
+    /**
+     * {@return a worker process, to start: it lists {@code pages} pages from the simulator at {@code baseUrl}, paced
+     * through the Redis at {@code redisUrl}, once a line arrives on its standard input}
+     */
+    static ProcessBuilder process(String baseUrl, String redisUrl, int pages) {
+        // Flags of a short-lived command-line JVM: C1 only and the serial collector, so that several JVMs starting at
+        // once on two cores do not spend them on compiler threads.
+        return new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                QuotaWorker.class.getName(),
+                baseUrl,
+                redisUrl,
+                Integer.toString(pages));
     }
 
     static NexudusClient client(String baseUrl, RedisSharedState shared) {

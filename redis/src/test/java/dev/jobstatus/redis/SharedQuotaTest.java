@@ -10,7 +10,6 @@ import dev.jobstatus.testkit.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -94,19 +93,7 @@ class SharedQuotaTest {
         try (NexudusSimulator simulator = NexudusSimulator.start().seed(300)) {
             List<Process> workers = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                // Flags of a short-lived command-line JVM: C1 only and the serial collector, so that four JVMs
-                // starting at once on two cores do not spend them on compiler threads.
-                workers.add(new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
-                                "-XX:TieredStopAtLevel=1",
-                                "-XX:+UseSerialGC",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                QuotaWorker.class.getName(),
-                                simulator.baseUrl().toString(),
-                                redis.url(),
-                                Integer.toString(PAGES_EACH))
+                workers.add(QuotaWorker.process(simulator.baseUrl().toString(), redis.url(), PAGES_EACH)
                         .redirectErrorStream(true)
                         .start());
             }

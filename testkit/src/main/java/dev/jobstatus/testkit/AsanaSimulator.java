@@ -61,6 +61,17 @@ public final class AsanaSimulator extends Simulator<AsanaSimulator> {
         return new AsanaSimulator().serve();
     }
 
+    /**
+     * Starts a simulator with no jobs on loopback port {@code port}, enforcing the free-domain quota.
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running simulator
+     * @throws java.io.UncheckedIOException if the port cannot be listened on
+     */
+    public static AsanaSimulator start(int port) {
+        return new AsanaSimulator().serve(port);
+    }
+
     @Override
     public HttpUrl baseUrl() {
         return serverUrl("/api/1.0");

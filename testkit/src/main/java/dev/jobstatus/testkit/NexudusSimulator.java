@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -128,6 +130,17 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         return new NexudusSimulator().serve();
     }
 
+    /**
+     * Starts a simulator with no jobs on loopback port {@code port}, enforcing Nexudus's rate limits.
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running simulator
+     * @throws java.io.UncheckedIOException if the port cannot be listened on
+     */
+    public static NexudusSimulator start(int port) {
+        return new NexudusSimulator().serve(port);
+    }
+
     @Override
     public HttpUrl baseUrl() {
         return serverUrl("/");
@@ -141,7 +154,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * {@code i % 5}, {@code ResultData} {@code {"rows":i}}, {@code CreatedOn} 2025-01-01T00:00 plus {@code 7 * i}
      * minutes (with a {@code Z} for even ids, zoneless for odd ones: Nexudus sends both), {@code UpdatedOn}
      * {@code i % 60} minutes later, {@code IsNew} when {@code i % 11 == 0}. Sorted by id unless a listing asks
-     * otherwise.
+     * otherwise. An id the simulator already holds (from {@link #addJob(long, String...)}) keeps its job.
      *
      * @param count how many jobs
      * @return this simulator
@@ -149,32 +162,49 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     public NexudusSimulator seed(int count) {
         String[] statuses = {"Completed", "Failed", "Running", "Queued", "Completed"};
         for (int i = 1; i <= count; i++) {
-            LocalDateTime created = LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(i * 7L);
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("BusinessId", 1 + i % 3);
-            job.put("BusinessName", "Location " + (1 + i % 3));
-            job.put("UserId", 100 + i % 7);
-            job.put("UserFullName", "User " + i % 7);
-            job.put("UserEmail", "user" + i % 7 + "@example.com");
-            job.put("JobId", String.format("00000000-0000-0000-0000-%012d", i));
-            job.put("Description", i % 4 == 0 ? "Bulk edit" : "Import members");
-            job.put("Files", "file-" + i % 10 + ".csv");
-            job.put("Status", statuses[i % statuses.length]);
-            job.put("ResultData", "{\"rows\":" + i + "}");
-            job.put("Id", (long) i);
-            job.put("UniqueId", String.format("a1b2c3d4-0000-0000-0000-%012d", i));
-            // Nexudus sends timestamps both with and without a zone.
-            job.put("CreatedOn", created + (i % 2 == 0 ? ":00Z" : ":00"));
-            job.put("UpdatedOn", created.plusMinutes(i % 60) + ":00Z");
-            job.put("UpdatedBy", "admin@example.com");
-            job.put("IsNew", i % 11 == 0);
-            job.put("SystemId", null);
-            job.put("ToStringText", "BusinessBackgroundJob " + i);
-            job.put("LocalizationDetails", null);
-            job.put("CustomFields", null);
-            jobs.add(job);
+            if (find(i) == null) {
+                LocalDateTime created = LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(i * 7L);
+                jobs.add(job(i, statuses[i % statuses.length], created, created.plusMinutes(i % 60)));
+            }
         }
         return this;
+    }
+
+    /** The job {@link #seed(int)} describes, with {@code status}, created and updated as given. */
+    private static Map<String, Object> job(long i, String status, LocalDateTime created, LocalDateTime updated) {
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("BusinessId", 1 + i % 3);
+        job.put("BusinessName", "Location " + (1 + i % 3));
+        job.put("UserId", 100 + i % 7);
+        job.put("UserFullName", "User " + i % 7);
+        job.put("UserEmail", "user" + i % 7 + "@example.com");
+        job.put("JobId", String.format("00000000-0000-0000-0000-%012d", i));
+        job.put("Description", i % 4 == 0 ? "Bulk edit" : "Import members");
+        job.put("Files", "file-" + i % 10 + ".csv");
+        job.put("Status", status);
+        job.put("ResultData", "{\"rows\":" + i + "}");
+        job.put("Id", i);
+        job.put("UniqueId", String.format("a1b2c3d4-0000-0000-0000-%012d", i));
+        // Nexudus sends timestamps both with and without a zone.
+        job.put("CreatedOn", created + (i % 2 == 0 ? ":00Z" : ":00"));
+        job.put("UpdatedOn", updated + ":00Z");
+        job.put("UpdatedBy", "admin@example.com");
+        job.put("IsNew", i % 11 == 0);
+        job.put("SystemId", null);
+        job.put("ToStringText", "BusinessBackgroundJob " + i);
+        job.put("LocalizationDetails", null);
+        job.put("CustomFields", null);
+        return job;
+    }
+
+    /** Returns job {@code id}, or {@code null} when the simulator holds none. */
+    private @Nullable Map<String, Object> find(long id) {
+        for (Map<String, Object> job : jobs) {
+            if (id(job) == id) {
+                return job;
+            }
+        }
+        return null;
     }
 
     /**
@@ -189,7 +219,10 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     }
 
     /**
-     * Makes job {@code id} (a seeded one, or one added) report {@code statuses} one per GET, then keep the last.
+     * Adds job {@code id} reporting {@code statuses} one per GET, then keeping the last; for a job the simulator
+     * already holds (seeded or added), scripts that job instead. An added job has the fields {@link #seed(int)} gives
+     * job {@code id}, created and updated now by the simulator's clock (see {@link #clock(java.time.InstantSource)}), and the
+     * first status until its first GET. Listings show a job's latest status without moving it on.
      *
      * @param id the job's id
      * @param statuses the statuses in order, such as {@code Running}, {@code Completed}
@@ -200,7 +233,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
     }
 
     /**
-     * Makes job {@code id} report {@code statuses}, moving on every {@code pollsPerStep} GETs.
+     * As {@link #addJob(long, String...)}, moving on every {@code pollsPerStep} GETs.
      *
      * @param id the job's id
      * @param pollsPerStep how many GETs each status lasts
@@ -208,14 +241,20 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
      * @return this simulator
      */
     public NexudusSimulator addJob(long id, int pollsPerStep, String... statuses) {
-        lifecycles.put(id, new Lifecycle<>(List.of(statuses), pollsPerStep));
+        Lifecycle<String> lifecycle = new Lifecycle<>(List.of(statuses), pollsPerStep);
+        if (find(id) == null) {
+            LocalDateTime created =
+                    LocalDateTime.ofInstant(now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+            jobs.add(job(id, statuses[0], created, created));
+        }
+        lifecycles.put(id, lifecycle);
         return this;
     }
 
     /**
      * Makes job {@code id} take {@code status} at {@code updatedOn} by the simulator's clock (see
      * {@link #clock(java.time.InstantSource)}): from then on, gets and listings show the status and an {@code UpdatedOn}
-     * of that instant, with its seconds, as Nexudus stamps it.
+     * of that instant, with its seconds, as Nexudus stamps it. The change ends any script {@code addJob} gave the job.
      *
      * @param id the job's id, seeded or added
      * @param status the new status, such as {@code Completed}
@@ -259,6 +298,7 @@ public final class NexudusSimulator extends Simulator<NexudusSimulator> {
         for (Change change : changes) {
             if (!change.visibleFrom().isAfter(now)) {
                 changes.remove(change);
+                lifecycles.remove(change.id());
                 for (Map<String, Object> job : jobs) {
                     if (id(job) == change.id()) {
                         job.put("Status", change.status());

@@ -104,6 +104,17 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
      * @return this simulator
      */
     protected final S serve() {
+        return serve(0);
+    }
+
+    /**
+     * Starts serving on loopback port {@code port}.
+     *
+     * @param port the port, or 0 for a free one
+     * @return this simulator
+     * @throws UncheckedIOException if the port cannot be listened on, such as when another process holds it
+     */
+    protected final S serve(int port) {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -111,9 +122,12 @@ public abstract class Simulator<S extends Simulator<S>> implements AutoCloseable
             }
         });
         try {
-            server.start();
+            server.start(port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the simulator", e);
+            throw new UncheckedIOException(
+                    "cannot start the simulator on " + (port == 0 ? "a free port" : "port " + port) + ": "
+                            + e.getMessage(),
+                    e);
         }
         return self();
     }

@@ -2,6 +2,7 @@ package dev.jobstatus.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,13 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      */
     public record Step(String status, long successCount, long failCount) {}
 
-    private record Job(String id, @Nullable Long total, Lifecycle<Step> lifecycle) {}
+    /** A job whose steps advance by polls, or, with {@code endsAt}, by the simulator's clock from {@code startsAt}. */
+    private record Job(
+            String id,
+            @Nullable Long total,
+            Lifecycle<Step> lifecycle,
+            @Nullable Instant startsAt,
+            @Nullable Instant endsAt) {}
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> rawJobs = new ConcurrentHashMap<>();
@@ -66,6 +73,17 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      */
     public static WixSimulator start() {
         return new WixSimulator().serve();
+    }
+
+    /**
+     * Starts a simulator with no jobs on loopback port {@code port}, enforcing Wix's quota.
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running simulator
+     * @throws java.io.UncheckedIOException if the port cannot be listened on
+     */
+    public static WixSimulator start(int port) {
+        return new WixSimulator().serve(port);
     }
 
     @Override
@@ -95,7 +113,23 @@ public final class WixSimulator extends Simulator<WixSimulator> {
      * @return this simulator
      */
     public WixSimulator addJob(String id, @Nullable Long total, int pollsPerStep, Step... steps) {
-        jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(steps), pollsPerStep)));
+        jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(steps), pollsPerStep), null, null));
+        return this;
+    }
+
+    /**
+     * Adds job {@code id} of {@code total} items that is PROCESSING from now until the simulator's clock (see
+     * {@link #clock(java.time.InstantSource)}) reaches {@code endsAt}, its counts rising evenly with time (one in ten
+     * items failing), and FINISHED from then on.
+     *
+     * @param id the job's id
+     * @param total how many items the job processes
+     * @param endsAt when it is FINISHED
+     * @return this simulator
+     */
+    public WixSimulator addJob(String id, long total, Instant endsAt) {
+        Step finished = new Step("FINISHED", total - total / 10, total / 10);
+        jobs.put(id, new Job(id, total, new Lifecycle<>(List.of(finished), 1), now(), endsAt));
         return this;
     }
 
@@ -236,7 +270,7 @@ public final class WixSimulator extends Simulator<WixSimulator> {
             }
             Job job = jobs.get(id);
             if (job != null && path.size() == 4) {
-                return json(200, Map.of("job", render(job, job.lifecycle().next())));
+                return json(200, Map.of("job", render(job, step(job))));
             }
             if (rawJobs.containsKey(id) && path.size() == 4) {
                 return json(200, Map.of("job", rawJobs.get(id)));
@@ -270,6 +304,21 @@ public final class WixSimulator extends Simulator<WixSimulator> {
                                 Map.of("applicationError", Map.of("code", code, "description", description)))))
                 .setHeader("x-wix-request-id", "wix-" + Long.toHexString(System.nanoTime()))
                 .build();
+    }
+
+    /** The step job is at now: by its clock when it has an end, else by its polls. */
+    private Step step(Job job) {
+        Instant now = now();
+        Instant startsAt = job.startsAt();
+        Instant endsAt = job.endsAt();
+        if (startsAt == null || endsAt == null || !now.isBefore(endsAt)) {
+            return job.lifecycle().next();
+        }
+        long total = job.total() == null ? 0 : job.total();
+        long span = Math.max(1, Duration.between(startsAt, endsAt).toMillis());
+        long elapsed = Math.max(0, Duration.between(startsAt, now).toMillis());
+        long done = (long) ((double) total * elapsed / span);
+        return new Step("PROCESSING", done - done / 10, done / 10);
     }
 
     private static Map<String, Object> render(Job job, Step step) {

@@ -275,4 +275,54 @@ class NexudusSimulatorTest {
         assertThat(after.body().get("Status").asText()).isEqualTo("Completed");
         assertThat(after.body().get("UpdatedOn").asText()).isEqualTo("2025-06-01T10:00:59.900Z");
     }
+
+    @Test
+    void addJobAddsAJobThatSeedDidNotMakeAndScriptsOneItDid() throws Exception {
+        NexudusSimulator nexudus = plain.track(NexudusSimulator.start()
+                .seed(20)
+                .withoutRateLimits()
+                .addJob(42, "Running", "Completed")
+                .addJob(3, "Queued", "Failed"));
+        String jobs = nexudus.baseUrl() + "api/sys/businessbackgroundjobs";
+
+        Answer first = plain.get(jobs + "/42", PlainHttp.NEXUDUS_BASIC);
+        Answer second = plain.get(jobs + "/42", PlainHttp.NEXUDUS_BASIC);
+        Answer listing = plain.get(jobs + "?size=100", PlainHttp.NEXUDUS_BASIC);
+        List<String> seeded = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            seeded.add(plain.get(jobs + "/3", PlainHttp.NEXUDUS_BASIC)
+                    .body()
+                    .get("Status")
+                    .asText());
+        }
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("Id").asLong()).isEqualTo(42);
+        assertThat(first.body().get("Status").asText()).isEqualTo("Running");
+        assertThat(first.body().get("Description").asText()).isNotBlank();
+        assertThat(first.body().get("CreatedOn").asText()).isNotBlank();
+        assertThat(second.body().get("Status").asText()).isEqualTo("Completed");
+        assertThat(listing.body().get("TotalItems").asInt()).isEqualTo(21);
+        assertThat(listing.body().get("Records").get(20).get("Id").asLong()).isEqualTo(42);
+        assertThat(seeded).containsExactly("Queued", "Failed");
+    }
+
+    @Test
+    void anAddedJobIsCreatedNowAndAChangeEndsItsScript() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T09:30:40Z"));
+        NexudusSimulator nexudus =
+                plain.track(NexudusSimulator.start().withoutRateLimits().clock(now::get));
+        nexudus.addJob(1004, "Running").changeJob(1004, "Completed", Instant.parse("2026-03-01T09:32:00Z"));
+        String job = nexudus.baseUrl() + "api/sys/businessbackgroundjobs/1004";
+
+        Answer running = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+        now.set(Instant.parse("2026-03-01T09:32:00Z"));
+        Answer completed = plain.get(job, PlainHttp.NEXUDUS_BASIC);
+
+        assertThat(running.body().get("Status").asText()).isEqualTo("Running");
+        assertThat(running.body().get("CreatedOn").asText()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(running.body().get("UpdatedOn").asText()).isEqualTo("2026-03-01T09:30:00Z");
+        assertThat(completed.body().get("Status").asText()).isEqualTo("Completed");
+        assertThat(completed.body().get("UpdatedOn").asText()).isEqualTo("2026-03-01T09:32:00Z");
+    }
 }

@@ -232,4 +232,21 @@ class SimulatorsTest {
                 .isEqualTo("job: Not a recognized ID: 56");
         assertThat(anonymous.status()).isEqualTo(401);
     }
+
+    @Test
+    void startsOnTheGivenPortAndSaysWhichPortItCannotListenOn() throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        AsanaSimulator asana = track(AsanaSimulator.start(free).addJob("1", "succeeded"));
+
+        assertThat(asana.baseUrl().port()).isEqualTo(free);
+        assertThat(get(asana.baseUrl() + "/jobs/1", "Bearer " + AsanaSimulator.TOKEN)
+                        .status())
+                .isEqualTo(200);
+        assertThatThrownBy(() -> WixSimulator.start(free))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageStartingWith("cannot start the simulator on port " + free + ": ");
+    }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobstatus.testkit.PlainHttp.Answer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +138,28 @@ class WixSimulatorTest {
 
         assertThat(job.get("counters").get("items_succeeded").asInt()).isEqualTo(3);
         assertThat(job.has("counts")).isFalse();
+    }
+
+    @Test
+    void aJobWithAnEndIsProcessingWithRisingCountsUntilTheSimulatorsClockReachesIt() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
+        wix.clock(now::get).addJob("timed", 1000, Instant.parse("2026-01-01T10:02:00Z"));
+        String job = wix.baseUrl() + "async-jobs/v1/async-jobs/timed";
+
+        JsonNode start = plain.get(job, "tok").body().get("job");
+        now.set(Instant.parse("2026-01-01T10:01:00Z"));
+        JsonNode halfway = plain.get(job, "tok").body().get("job");
+        JsonNode stillHalfway = plain.get(job, "tok").body().get("job");
+        now.set(Instant.parse("2026-01-01T10:02:00Z"));
+        JsonNode end = plain.get(job, "tok").body().get("job");
+
+        assertThat(start.get("status").asText()).isEqualTo("PROCESSING");
+        assertThat(start.get("counts").get("successCount").asLong()).isZero();
+        assertThat(halfway.get("status").asText()).isEqualTo("PROCESSING");
+        assertThat(halfway.get("counts").get("successCount").asLong()).isEqualTo(450);
+        assertThat(halfway.get("counts").get("failCount").asLong()).isEqualTo(50);
+        assertThat(stillHalfway.get("counts")).isEqualTo(halfway.get("counts"));
+        assertThat(end.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(end.get("counts").get("successCount").asLong()).isEqualTo(900);
     }
 }

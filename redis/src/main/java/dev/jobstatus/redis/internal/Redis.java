@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * when Redis is back; set to fail, it throws {@link RedisUnavailableException} instead.
  */
 public final class Redis implements AutoCloseable {
+    /** Whether the Lettuce on the class path is 7 or later (has maintenance notices to switch off). */
+    private static final boolean LETTUCE_7 = present("io.lettuce.core.MaintNotificationsConfig");
+
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.redis");
     private static final long UP = Long.MIN_VALUE;
 
@@ -104,6 +107,9 @@ public final class Redis implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.enabled(libraryTimeout))
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(connectTimeout).build());
+        if (LETTUCE_7) {
+            Lettuce7.withoutMaintenanceNotices(options);
+        }
         if (trustedCertificates != null) {
             options.sslOptions(SslOptions.builder()
                     .jdkSslProvider()
@@ -311,5 +317,26 @@ public final class Redis implements AutoCloseable {
     @Override
     public String toString() {
         return "Redis[" + where + "]";
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Redis.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Lettuce 7's handling of Redis Enterprise maintenance notices (relaxed timeouts during a failover) is its one part
+     * this module would reach that logs through SLF4J, which this module does not bring: without SLF4J it could not
+     * connect, so it is switched off (a command here is short and falls back on a timeout anyway). Lettuce 6, which
+     * Spring Boot 3.5 and 4.0 manage, has no such notices and no such setting: this class is loaded only on Lettuce 7.
+     */
+    private static final class Lettuce7 {
+        static void withoutMaintenanceNotices(ClientOptions.Builder options) {
+            options.maintNotificationsConfig(io.lettuce.core.MaintNotificationsConfig.disabled());
+        }
     }
 }

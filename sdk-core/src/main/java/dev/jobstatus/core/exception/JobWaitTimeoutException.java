@@ -69,8 +69,12 @@ public class JobWaitTimeoutException extends JobStatusException {
         super(
                 provider,
                 polls,
-                "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis()
-                        + " ms timeout passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); "
+                "gave up waiting for " + provider + " job " + jobId + ": its " + timeout.toMillis() + " ms timeout "
+                        + (elapsed.compareTo(timeout) < 0
+                                // The wait stops early when its next poll could not be answered within the timeout.
+                                ? "would pass before the next poll (after " + elapsed.toMillis() + " ms and " + polls
+                                        + " poll(s)); "
+                                : "passed after " + elapsed.toMillis() + " ms and " + polls + " poll(s); ")
                         + lastSeen(lastState, lastPollFailure),
                 lastPollFailure);
         this.jobId = jobId;

@@ -26,7 +26,8 @@ public interface ClientListener {
      * @param operation what the caller asked for: {@code get}, {@code list}, {@code list items}, {@code token} or
      *     {@code wait}; {@code watch round} for a round of a job watcher
      * @param jobId the job it is about, or {@code null} (a listing, a token)
-     * @param parent the operation this one is part of (the wait, for each of its polls), or {@code null}
+     * @param parent the operation this one is part of, or {@code null}: the wait, for each of its polls; the call
+     *     that needed a token, for the token's fetch (or renewal)
      * @return the observer of this operation; {@link Operation#NONE} to observe nothing more of it
      */
     Operation operationStarted(String provider, String operation, @Nullable String jobId, @Nullable Operation parent);
@@ -103,6 +104,15 @@ public interface ClientListener {
     interface Attempt {
         /** Observes nothing. */
         Attempt NONE = new Attempt() {};
+
+        /**
+         * The attempt's response came over HTTP {@code version}, before {@link #ended}; not called for an attempt
+         * that got no response.
+         *
+         * @param version the HTTP version as OpenTelemetry's {@code network.protocol.version} has it: {@code 1.0},
+         *     {@code 1.1}, {@code 2} or {@code 3}
+         */
+        default void protocol(String version) {}
 
         /**
          * The attempt ended: with a response, or with an I/O failure.

@@ -271,7 +271,11 @@ class JobWaiterTest {
         assertThat(e.polls()).isEqualTo(5);
         assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(9));
         assertThat(e.lastJob(TestJob.class)).extracting(TestJob::done).isEqualTo(4L);
-        assertThat(e.getMessage()).contains("acme job j1", "5 poll(s)", "last state RUNNING");
+        assertThat(e.getMessage())
+                .contains(
+                        "acme job j1",
+                        "its 10000 ms timeout would pass before the next poll (after 9000 ms and 5 poll(s))",
+                        "last state RUNNING");
         assertThat(server.getRequestCount()).isEqualTo(5);
     }
 

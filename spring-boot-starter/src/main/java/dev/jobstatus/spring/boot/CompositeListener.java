@@ -46,6 +46,13 @@ final class CompositeListener implements ClientListener {
             }
             return new Attempt() {
                 @Override
+                public void protocol(String version) {
+                    for (Attempt attempt : attempts) {
+                        attempt.protocol(version);
+                    }
+                }
+
+                @Override
                 public void ended(int status, @Nullable Throwable error) {
                     for (Attempt attempt : attempts) {
                         attempt.ended(status, error);
@@ -79,6 +86,13 @@ final class CompositeListener implements ClientListener {
         public void polled(int poll, String state) {
             for (Operation operation : operations) {
                 operation.polled(poll, state);
+            }
+        }
+
+        @Override
+        public void watchRound(int requests, int watched) {
+            for (Operation operation : operations) {
+                operation.watchRound(requests, watched);
             }
         }
 

@@ -8,10 +8,12 @@ import dev.jobstatus.core.exception.JobStatusException;
 import dev.jobstatus.core.exception.RequestTimeoutException;
 import dev.jobstatus.core.internal.errors.ApiExceptions;
 import dev.jobstatus.core.internal.text.Urls;
+import dev.jobstatus.core.telemetry.ClientListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -22,16 +24,44 @@ import org.jspecify.annotations.Nullable;
 final class CredentialRefresh {
     private static final System.Logger LOG = System.getLogger("dev.jobstatus.core");
 
+    /**
+     * The operation whose credentials this thread is looking up ({@code null} outside a lookup): a token request made
+     * on its behalf is part of it, so that its trace shows what a slow first call waited for. One holder per thread,
+     * written in place, as the enclosing deadline's.
+     */
+    private static final ThreadLocal<ClientListener.@Nullable Operation[]> LOOKING_UP =
+            ThreadLocal.withInitial(() -> new ClientListener.Operation[1]);
+
     private final TransportSettings transport;
     private final ApiRequest request;
     private final CallBudget budget;
+    private final ClientListener.@Nullable Operation operation;
     private boolean refreshed;
     private AuthHeaders current = AuthHeaders.NONE;
 
-    CredentialRefresh(TransportSettings transport, ApiRequest request, CallBudget budget) {
+    CredentialRefresh(
+            TransportSettings transport, ApiRequest request, CallBudget budget, ClientListener.Operation operation) {
         this.transport = transport;
         this.request = request;
         this.budget = budget;
+        this.operation = operation == ClientListener.Operation.NONE ? null : operation;
+    }
+
+    /** Returns the operation whose credentials this thread is looking up, or {@code null} outside a lookup. */
+    static ClientListener.@Nullable Operation enclosingOperation() {
+        return LOOKING_UP.get()[0];
+    }
+
+    /** Runs {@code lookup} within the call's deadline and as part of its operation. */
+    private <T> T lookingUp(Supplier<T> lookup) {
+        ClientListener.@Nullable Operation[] enclosing = LOOKING_UP.get();
+        ClientListener.Operation previous = enclosing[0];
+        enclosing[0] = operation;
+        try {
+            return budget.bounding(lookup);
+        } finally {
+            enclosing[0] = previous;
+        }
     }
 
     /** Returns the next attempt's credentials if they are at hand without blocking (or none are needed), else null. */
@@ -42,9 +72,7 @@ final class CredentialRefresh {
 
     /** Returns the next attempt's credentials, blocking while a token is fetched, within the call's deadline. */
     AuthHeaders fetch() {
-        return request.authenticated()
-                ? budget.bounding(() -> transport.credentials().headers())
-                : AuthHeaders.NONE;
+        return request.authenticated() ? lookingUp(() -> transport.credentials().headers()) : AuthHeaders.NONE;
     }
 
     /** Records {@code credentials} as those of the current attempt. */
@@ -79,7 +107,7 @@ final class CredentialRefresh {
         }
         refreshed = true;
         try {
-            if (budget.bounding(() -> transport.credentials().refresh(current))) {
+            if (lookingUp(() -> transport.credentials().refresh(current))) {
                 LOG.log(
                         System.Logger.Level.DEBUG,
                         () -> transport.provider() + ": 401 on " + what + ", credentials refreshed, retrying");

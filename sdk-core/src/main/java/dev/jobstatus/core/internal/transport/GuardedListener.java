@@ -131,6 +131,15 @@ final class GuardedListener implements ClientListener {
         }
 
         @Override
+        public void protocol(String version) {
+            try {
+                attempt.protocol(version);
+            } catch (RuntimeException | Error e) {
+                threw("Attempt.protocol", e);
+            }
+        }
+
+        @Override
         public void ended(int status, @Nullable Throwable error) {
             try {
                 attempt.ended(status, error);

@@ -27,6 +27,7 @@ import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +68,16 @@ final class RetryingCall<T> {
         this.request = request;
         this.url = request.url(transport.baseUrl());
         this.budget = budget;
+        // A call with no parent of its own made while another's credentials are looked up (a token fetch) is part of
+        // that call.
         this.operation = transport
                 .listener()
-                .operationStarted(transport.provider(), request.operation(), request.jobId(), parent);
-        this.credentials = new CredentialRefresh(transport, request, budget);
+                .operationStarted(
+                        transport.provider(),
+                        request.operation(),
+                        request.jobId(),
+                        parent != null ? parent : CredentialRefresh.enclosingOperation());
+        this.credentials = new CredentialRefresh(transport, request, budget, operation);
         this.reader = new ResponseReader<>(transport, request, reader, credentials::secrets);
         this.pacing = new Pacing(transport.rateLimiter(), budget.deadline(), operation);
     }
@@ -160,6 +167,12 @@ final class RetryingCall<T> {
     /** Judges a response; reads and closes nothing but the body. */
     Outcome<T> onResponse(Response response) {
         int status = response.code();
+        if (attempt != ClientListener.Attempt.NONE) {
+            String version = httpVersion(response.protocol());
+            if (version != null) {
+                attempt.protocol(version);
+            }
+        }
         attempt.ended(status, null);
         Headers headers = response.headers();
         transport.responseObserver().accept(headers);
@@ -336,6 +349,17 @@ final class RetryingCall<T> {
             }
         }
         return new Outcome.Fail<>(failure);
+    }
+
+    /** Returns {@code protocol}'s HTTP version as OpenTelemetry names it, or {@code null} for one it does not name. */
+    private static @Nullable String httpVersion(Protocol protocol) {
+        return switch (protocol) {
+            case HTTP_1_0 -> "1.0";
+            case HTTP_1_1 -> "1.1";
+            case HTTP_2, H2_PRIOR_KNOWLEDGE -> "2";
+            case HTTP_3, QUIC -> "3";
+            default -> null;
+        };
     }
 
     private String describe() {

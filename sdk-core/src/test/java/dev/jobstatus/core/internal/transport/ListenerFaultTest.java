@@ -82,6 +82,7 @@ class ListenerFaultTest {
             strings = {
                 "operationStarted",
                 "attemptStarted",
+                "attemptProtocol",
                 "attemptEnded",
                 "rateLimited",
                 "throttled",
@@ -112,7 +113,8 @@ class ListenerFaultTest {
             assertThatThrownBy(() -> transport.execute(getThing("1"), THING)).isInstanceOf(NotFoundException.class);
         }
         assertThat(log.messages())
-                .contains("ClientListener." + where.replace("attemptEnded", "Attempt.ended")
+                .contains("ClientListener."
+                        + where.replace("attemptEnded", "Attempt.ended").replace("attemptProtocol", "Attempt.protocol")
                         + " threw java.lang.IllegalStateException; ignored");
         assertThat(String.join("\n", log.messages())).doesNotContain(SECRET);
     }
@@ -197,6 +199,11 @@ class ListenerFaultTest {
                         String method, String host, int port, String urlTemplate, int resendCount) {
                     maybeThrow("attemptStarted");
                     return new Attempt() {
+                        @Override
+                        public void protocol(String version) {
+                            maybeThrow("attemptProtocol");
+                        }
+
                         @Override
                         public void ended(int status, @Nullable Throwable error) {
                             maybeThrow("attemptEnded");
